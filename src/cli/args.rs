@@ -1,0 +1,133 @@
+//! Command-line arguments.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// A terminal reader for archives of historical documents.
+#[derive(Debug, Parser)]
+#[command(name = "lectern", version, about)]
+pub struct Args {
+    /// Corpus directory to open instead of the bundled corpus (also: LECTERN_CORPUS).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub corpus: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the documents: date, kind, languages, id, title.
+    List(ListArgs),
+    /// Print a document.
+    Show(ShowArgs),
+    /// Validate a corpus directory; every problem as file:line: message.
+    Check(CheckArgs),
+    /// Turn raw source files into corpus documents.
+    Import(ImportArgs),
+    /// Search the archive.
+    Search(SearchArgs),
+    /// Build or rebuild the search index.
+    Index(IndexArgs),
+    /// Print a citation of a document.
+    Cite(CiteArgs),
+    /// Outgoing and incoming cross-references of a document.
+    Refs(RefsArgs),
+    /// What the registry knows of a person, place, organization or instrument.
+    Entity(EntityArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    /// One JSON object per document, in an array.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangChoice {
+    En,
+    Zh,
+    Ru,
+    Fr,
+    Ko,
+    Both,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    pub id: String,
+    /// Language to print; `both` prints every language of each block.
+    #[arg(long, value_enum, default_value = "both")]
+    pub lang: LangChoice,
+    /// The whole document as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Corpus directory (default: --corpus, LECTERN_CORPUS, or ./corpus).
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// Raw source files.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Source kind, instead of detecting it: peoples-daily, wilson, unts, web, generic.
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Print the documents instead of writing them.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SearchArgs {
+    pub query: String,
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct IndexArgs {
+    /// Build anew even if the index is current.
+    #[arg(long)]
+    pub rebuild: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CiteArgs {
+    /// Document id (or --all).
+    #[arg(required_unless_present = "all")]
+    pub id: Option<String>,
+    /// Every document of the corpus.
+    #[arg(long, conflicts_with = "id")]
+    pub all: bool,
+    /// Citation style.
+    #[arg(long)]
+    pub style: Option<String>,
+    /// Output format: text, bibtex, ris, csl-json.
+    #[arg(long, default_value = "text")]
+    pub format: String,
+    /// Pinpoint: a block number, "art. 3", or a page.
+    #[arg(long)]
+    pub pin: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RefsArgs {
+    pub id: String,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EntityArgs {
+    pub name: String,
+    #[arg(long)]
+    pub json: bool,
+}

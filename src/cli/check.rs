@@ -1,0 +1,33 @@
+//! `lectern check [DIR]`: validates a corpus directory, printing every problem as
+//! `file:line: message`; exits non-zero when there is one.
+
+use super::args::CheckArgs;
+use super::write_out;
+use crate::corpus::Corpus;
+use std::path::Path;
+use std::process::ExitCode;
+
+pub fn run(args: &CheckArgs, corpus_flag: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let dir = args
+        .dir
+        .clone()
+        .or_else(|| corpus_flag.map(Path::to_path_buf))
+        .or_else(|| std::env::var_os(crate::corpus::CORPUS_ENV).map(Into::into))
+        .unwrap_or_else(|| "corpus".into());
+    let corpus = Corpus::load_dir(&dir)?;
+    for problem in &corpus.problems {
+        eprintln!("{problem}");
+    }
+    write_out(&format!(
+        "{}: {} documents valid, {} problem{}\n",
+        dir.display(),
+        corpus.documents.len(),
+        corpus.problems.len(),
+        if corpus.problems.len() == 1 { "" } else { "s" }
+    ))?;
+    Ok(if corpus.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}

@@ -1,0 +1,1 @@
+//! Importers: raw source text → documents.

@@ -1,0 +1,3 @@
+//! Text utilities shared by every layer: making document text safe for a terminal.
+
+pub mod sanitize;
