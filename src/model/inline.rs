@@ -13,7 +13,7 @@ pub enum Segment<'a> {
 }
 
 /// Splits text into plain runs, footnote references and editorial insertions.
-/// Brackets nest (`[… delo [file]] …]`); an unclosed `[` is plain text.
+/// Brackets nest (`[… delo [file] …]`); an unclosed `[` is plain text.
 pub fn segments(text: &str) -> Vec<Segment<'_>> {
     let mut out = Vec::new();
     let mut plain_start = 0;
@@ -95,9 +95,10 @@ mod tests {
 
     #[test]
     fn nested_brackets_make_one_insertion_and_unclosed_ones_stay_text() {
+        assert_eq!(segments("[a [file] b]"), vec![Editorial("[a [file] b]")]);
         assert_eq!(
-            segments("[a \"delo [file]] 035\"]"),
-            vec![Editorial("[a \"delo [file]] 035\"]")]
+            segments("[a [file]] 035]"),
+            vec![Editorial("[a [file]]"), Text(" 035]")]
         );
         assert_eq!(segments("a [b"), vec![Text("a [b")]);
     }
