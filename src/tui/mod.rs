@@ -1,7 +1,88 @@
-//! The terminal interface.
+//! The terminal reader: a list of documents, and a reader that shows an original and its
+//! translation side by side, aligned block by block, with notes and source beside them.
+//!
+//! The loop is Input → [`Action`] → `App::update` → draw, redrawing only after an event:
+//! - [`keymap`] turns keys into actions per [`keymap::Mode`]; its reverse map feeds the help;
+//! - [`app::App`] holds the state, split by pane in [`state`]; `App::prepare` brings the
+//!   reader's layout cache ([`reader_layout`]) up to date for the terminal size;
+//! - [`ui::draw`] is a pure function of the state, one file per pane;
+//! - [`overlay`]s (help, and later search and link cards) are a stack over the panes;
+//! - [`terminal`] owns raw mode and the alternate screen and restores them on every exit.
+//!
+//! Extension points for other features:
+//! - a key action: add a variant to [`Action`], an arm in `App::update`, a default key in
+//!   `assets/keymap.toml`;
+//! - an overlay: implement [`overlay::Overlay`], push it on `app.overlays`;
+//! - a panel section: implement [`state::panel::PanelSection`], add it with
+//!   `app.panel.add_section(SectionSlot::…, Box::new(…))` (`SectionSlot::Citation` is
+//!   reserved for citations);
+//! - a status message: `app.status.info(…)`, or from another thread
+//!   `app.sender().send(AppEvent::Status(…))`;
+//! - highlighted text (search hits, links): `reader.set_highlights(owner, ranges)` with byte
+//!   ranges of a block's stored text in one language and a style from `app.theme.get(…)`.
+
+pub mod action;
+pub mod app;
+mod block_text;
+pub mod config;
+pub mod keymap;
+pub mod overlay;
+pub mod overlays;
+pub mod positions;
+pub mod reader_layout;
+mod sections;
+pub mod state;
+pub mod status;
+pub mod terminal;
+pub mod theme;
+pub mod ui;
+
+pub use action::Action;
+pub use app::{App, AppEvent, Settings};
 
 use crate::corpus::Corpus;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
 
-pub fn run(_corpus: Corpus) -> anyhow::Result<()> {
-    anyhow::bail!("the reader is not available yet")
+/// Runs the reader on `corpus` until the user quits.
+pub fn run(corpus: Corpus) -> anyhow::Result<()> {
+    let mut app = App::new(corpus, Settings::load());
+    let mut guard = terminal::TerminalGuard::enter()?;
+    spawn_input_thread(app.sender());
+    loop {
+        frame(&mut app, &mut guard.terminal)?;
+        if app.should_quit {
+            break;
+        }
+        // Sleep until something happens, then take everything that queued up before drawing.
+        match app.wait_event() {
+            Some(ev) => app.handle(ev),
+            None => break,
+        }
+        app.drain_events();
+        if app.should_quit {
+            break;
+        }
+    }
+    drop(guard);
+    Ok(())
+}
+
+/// Brings the state up to date with the terminal size and draws one frame.
+pub fn frame<B: Backend>(app: &mut App, terminal: &mut Terminal<B>) -> Result<(), B::Error> {
+    let size = terminal.size()?;
+    app.prepare(ratatui::layout::Rect::new(0, 0, size.width, size.height));
+    terminal.draw(|f| ui::draw(app, f))?;
+    Ok(())
+}
+
+/// Reads terminal events on their own thread and posts them to the loop.
+fn spawn_input_thread(tx: std::sync::mpsc::Sender<AppEvent>) {
+    std::thread::spawn(move || {
+        while let Ok(ev) = crossterm::event::read() {
+            if tx.send(AppEvent::Input(ev)).is_err() {
+                break;
+            }
+        }
+    });
 }

@@ -1,0 +1,81 @@
+//! Everything a user can ask the reader to do. Keys map to these (see [`super::keymap`]);
+//! `App::update` is the one place that carries them out.
+
+use serde::{Deserialize, Serialize};
+
+/// One user intent, independent of the key that asked for it. Names in `keymap.toml` are the
+/// snake_case variant names (`page_down`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Leave lectern (the reading position is saved).
+    Quit,
+    /// Show the keys of the current pane.
+    Help,
+    /// Go back: close the reader, leave the panel, clear the filter.
+    Back,
+    /// Open the selected document; in the reader, jump to the footnote of the current block.
+    Open,
+    /// Move the focus to the next pane.
+    FocusNext,
+    /// Move the focus to the previous pane.
+    FocusPrev,
+    /// Previous item or block.
+    Up,
+    /// Next item or block.
+    Down,
+    /// Scroll the view up one line.
+    ScrollUp,
+    /// Scroll the view down one line.
+    ScrollDown,
+    /// One screen up.
+    PageUp,
+    /// One screen down.
+    PageDown,
+    /// To the beginning.
+    Top,
+    /// To the end.
+    Bottom,
+    /// Type to filter the document list.
+    Filter,
+    /// Cycle the reader's view: side by side, stacked, one language at a time.
+    CycleView,
+    /// Show or hide the notes and source panel.
+    TogglePanel,
+    /// Jump to the next footnote marker from the current block.
+    NextFootnote,
+}
+
+impl Action {
+    /// A short description for the help overlay and the status-line hints.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::Help => "help",
+            Action::Back => "back",
+            Action::Open => "open / go to note",
+            Action::FocusNext => "next pane",
+            Action::FocusPrev => "previous pane",
+            Action::Up => "up",
+            Action::Down => "down",
+            Action::ScrollUp => "scroll up a line",
+            Action::ScrollDown => "scroll down a line",
+            Action::PageUp => "page up",
+            Action::PageDown => "page down",
+            Action::Top => "to the top",
+            Action::Bottom => "to the end",
+            Action::Filter => "filter",
+            Action::CycleView => "side by side / stacked / one language",
+            Action::TogglePanel => "notes & source panel",
+            Action::NextFootnote => "next footnote",
+        }
+    }
+
+    /// The action named as in `keymap.toml`.
+    pub fn from_name(name: &str) -> Option<Action> {
+        use serde::de::IntoDeserializer;
+        let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+            name.into_deserializer();
+        Action::deserialize(de).ok()
+    }
+}

@@ -1,0 +1,391 @@
+//! Keys to actions, per mode, and back again.
+//!
+//! The defaults come from `assets/keymap.toml`; a user file is laid over them. The reverse
+//! map (action → keys) is what the help overlay and the status-line hints show, so they can
+//! never disagree with what the keys really do. Keys are matched here and nowhere else.
+
+use super::action::Action;
+use super::config::{ConfigError, read_user_file, user_config_path};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::path::Path;
+use toml::Spanned;
+
+const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
+
+/// Which table of the keymap applies: where the focus is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Mode {
+    /// Applies in every mode except `Filter` (where characters are text) and `Help`.
+    Global,
+    List,
+    Filter,
+    Reader,
+    Panel,
+    Help,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 6] = [
+        Mode::Global,
+        Mode::List,
+        Mode::Filter,
+        Mode::Reader,
+        Mode::Panel,
+        Mode::Help,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Global => "global",
+            Mode::List => "list",
+            Mode::Filter => "filter",
+            Mode::Reader => "reader",
+            Mode::Panel => "panel",
+            Mode::Help => "help",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Mode> {
+        Mode::ALL.into_iter().find(|m| m.name() == name)
+    }
+
+    /// Whether the global table is consulted after this one.
+    fn falls_back_to_global(self) -> bool {
+        matches!(self, Mode::List | Mode::Reader | Mode::Panel)
+    }
+}
+
+/// A key with its modifiers, normalised so that `G` and `shift-g` are the same key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+impl Key {
+    pub fn new(code: KeyCode, mods: KeyModifiers) -> Self {
+        let mut mods = mods & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let code = match code {
+            // The character already says whether shift was held.
+            KeyCode::Char(c) => {
+                mods.remove(KeyModifiers::SHIFT);
+                KeyCode::Char(c)
+            }
+            KeyCode::BackTab => {
+                mods.remove(KeyModifiers::SHIFT);
+                KeyCode::BackTab
+            }
+            other => other,
+        };
+        Self { code, mods }
+    }
+
+    pub fn from_event(ev: &KeyEvent) -> Self {
+        Self::new(ev.code, ev.modifiers)
+    }
+
+    /// Parses `j`, `G`, `ctrl-d`, `pagedown`, `shift-tab`, `f1`.
+    pub fn parse(s: &str) -> Result<Key, String> {
+        let mut mods = KeyModifiers::NONE;
+        let mut rest = s;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            let (prefix, m) = if lower.starts_with("ctrl-") {
+                ("ctrl-", KeyModifiers::CONTROL)
+            } else if lower.starts_with("alt-") {
+                ("alt-", KeyModifiers::ALT)
+            } else if lower.starts_with("shift-") {
+                ("shift-", KeyModifiers::SHIFT)
+            } else {
+                break;
+            };
+            if rest.len() == prefix.len() {
+                break;
+            }
+            mods |= m;
+            rest = &rest[prefix.len()..];
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) => KeyCode::Char(c),
+            _ => match rest.to_ascii_lowercase().as_str() {
+                "enter" | "return" => KeyCode::Enter,
+                "esc" | "escape" => KeyCode::Esc,
+                "tab" if mods.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
+                "tab" => KeyCode::Tab,
+                "backtab" => KeyCode::BackTab,
+                "backspace" => KeyCode::Backspace,
+                "space" => KeyCode::Char(' '),
+                "up" => KeyCode::Up,
+                "down" => KeyCode::Down,
+                "left" => KeyCode::Left,
+                "right" => KeyCode::Right,
+                "home" => KeyCode::Home,
+                "end" => KeyCode::End,
+                "pageup" => KeyCode::PageUp,
+                "pagedown" => KeyCode::PageDown,
+                "delete" | "del" => KeyCode::Delete,
+                "insert" => KeyCode::Insert,
+                f if f.starts_with('f')
+                    && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) =>
+                {
+                    KeyCode::F(f[1..].parse().unwrap_or(1))
+                }
+                _ => return Err(format!("unknown key '{s}'")),
+            },
+        };
+        Ok(Key::new(code, mods))
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            f.write_str("ctrl-")?;
+        }
+        if self.mods.contains(KeyModifiers::ALT) {
+            f.write_str("alt-")?;
+        }
+        if self.mods.contains(KeyModifiers::SHIFT) {
+            f.write_str("shift-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => f.write_str("space"),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::Enter => f.write_str("enter"),
+            KeyCode::Esc => f.write_str("esc"),
+            KeyCode::Tab => f.write_str("tab"),
+            KeyCode::BackTab => f.write_str("shift-tab"),
+            KeyCode::Backspace => f.write_str("backspace"),
+            KeyCode::Up => f.write_str("↑"),
+            KeyCode::Down => f.write_str("↓"),
+            KeyCode::Left => f.write_str("←"),
+            KeyCode::Right => f.write_str("→"),
+            KeyCode::Home => f.write_str("home"),
+            KeyCode::End => f.write_str("end"),
+            KeyCode::PageUp => f.write_str("pgup"),
+            KeyCode::PageDown => f.write_str("pgdn"),
+            KeyCode::Delete => f.write_str("del"),
+            KeyCode::Insert => f.write_str("ins"),
+            KeyCode::F(n) => write!(f, "f{n}"),
+            other => write!(f, "{other:?}"),
+        }
+    }
+}
+
+/// The key bindings of every mode.
+#[derive(Clone, Debug)]
+pub struct Keymap {
+    bindings: BTreeMap<Mode, HashMap<Key, Action>>,
+}
+
+/// The file format: `[mode] key = "action"`, with spans to report problems by line.
+type RawKeymap = BTreeMap<String, BTreeMap<String, Spanned<String>>>;
+
+impl Default for Keymap {
+    fn default() -> Self {
+        let mut map = Keymap {
+            bindings: BTreeMap::new(),
+        };
+        // The defaults are compiled in and covered by a unit test; a failure here is a bug in
+        // assets/keymap.toml, caught before release.
+        if let Err(e) = map.layer(Path::new("assets/keymap.toml"), DEFAULT_KEYMAP) {
+            panic!("built-in keymap is invalid: {e}");
+        }
+        map
+    }
+}
+
+impl Keymap {
+    /// Defaults with the user's `keymap.toml` over them, or the defaults and the problem.
+    pub fn load() -> (Keymap, Option<ConfigError>) {
+        let defaults = Keymap::default();
+        let Some(path) = user_config_path("keymap.toml") else {
+            return (defaults, None);
+        };
+        match read_user_file(&path) {
+            Ok(None) => (defaults, None),
+            Ok(Some(text)) => {
+                let mut map = defaults.clone();
+                match map.layer(&path, &text) {
+                    Ok(()) => (map, None),
+                    Err(e) => (defaults, Some(e)),
+                }
+            }
+            Err(e) => (defaults, Some(e)),
+        }
+    }
+
+    /// Lays the bindings of `text` over these; on any problem nothing is changed.
+    pub fn layer(&mut self, file: &Path, text: &str) -> Result<(), ConfigError> {
+        let raw: RawKeymap =
+            toml::from_str(text).map_err(|e| ConfigError::from_toml(file, text, &e))?;
+        let mut next = self.bindings.clone();
+        for (mode_name, table) in raw {
+            let Some(mode) = Mode::from_name(&mode_name) else {
+                let offset = text.find(&format!("[{mode_name}]")).unwrap_or(0);
+                let known: Vec<_> = Mode::ALL.iter().map(|m| m.name()).collect();
+                return Err(ConfigError::at(
+                    file,
+                    text,
+                    offset,
+                    format!(
+                        "unknown mode [{mode_name}] (expected one of {})",
+                        known.join(", ")
+                    ),
+                ));
+            };
+            let bindings = next.entry(mode).or_default();
+            for (key_name, action_name) in table {
+                let span = action_name.span();
+                let key = Key::parse(&key_name)
+                    .map_err(|m| ConfigError::at(file, text, span.start, m))?;
+                let name = action_name.get_ref().trim();
+                if name == "none" {
+                    bindings.remove(&key);
+                    continue;
+                }
+                let action = Action::from_name(name).ok_or_else(|| {
+                    ConfigError::at(
+                        file,
+                        text,
+                        span.start,
+                        format!("unknown action '{name}' for key '{key_name}'"),
+                    )
+                })?;
+                bindings.insert(key, action);
+            }
+        }
+        self.bindings = next;
+        Ok(())
+    }
+
+    /// The action bound to `key` in `mode` (or globally, where the mode allows).
+    pub fn action(&self, mode: Mode, key: Key) -> Option<Action> {
+        let local = self.bindings.get(&mode).and_then(|b| b.get(&key)).copied();
+        local.or_else(|| {
+            mode.falls_back_to_global()
+                .then(|| self.bindings.get(&Mode::Global)?.get(&key).copied())
+                .flatten()
+        })
+    }
+
+    /// The keys bound to `action` in `mode` (not counting global ones), shortest first.
+    pub fn keys_for(&self, mode: Mode, action: Action) -> Vec<Key> {
+        let mut keys: Vec<Key> = self
+            .bindings
+            .get(&mode)
+            .into_iter()
+            .flat_map(|b| b.iter())
+            .filter(|(_, a)| **a == action)
+            .map(|(k, _)| *k)
+            .collect();
+        keys.sort_by_key(|k| (k.to_string().chars().count(), k.to_string()));
+        keys
+    }
+
+    /// The first key for `action` in `mode`, falling back to global: for hints.
+    pub fn hint(&self, mode: Mode, action: Action) -> Option<Key> {
+        self.keys_for(mode, action).into_iter().next().or_else(|| {
+            mode.falls_back_to_global()
+                .then(|| self.keys_for(Mode::Global, action).into_iter().next())
+                .flatten()
+        })
+    }
+
+    /// Every action bound in `mode`, with its keys, in the order actions are declared: what
+    /// the help overlay lists.
+    pub fn reverse(&self, mode: Mode) -> Vec<(Action, Vec<Key>)> {
+        let mut actions: Vec<Action> = self
+            .bindings
+            .get(&mode)
+            .into_iter()
+            .flat_map(|b| b.values().copied())
+            .collect();
+        actions.sort();
+        actions.dedup();
+        actions
+            .into_iter()
+            .map(|a| (a, self.keys_for(mode, a)))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(s: &str) -> Key {
+        Key::parse(s).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn the_builtin_keymap_parses_and_binds_vim_and_arrow_keys() {
+        let map = Keymap::default();
+        assert_eq!(map.action(Mode::Reader, key("j")), Some(Action::Down));
+        assert_eq!(map.action(Mode::Reader, key("down")), Some(Action::Down));
+        assert_eq!(map.action(Mode::Reader, key("G")), Some(Action::Bottom));
+        assert_eq!(map.action(Mode::Reader, key("q")), Some(Action::Quit));
+        assert_eq!(map.action(Mode::List, key("?")), Some(Action::Help));
+    }
+
+    #[test]
+    fn typing_a_filter_does_not_trigger_global_keys() {
+        let map = Keymap::default();
+        assert_eq!(map.action(Mode::Filter, key("q")), None);
+        assert_eq!(map.action(Mode::Filter, key("?")), None);
+    }
+
+    #[test]
+    fn shift_is_implied_by_the_character() {
+        let from_terminal = Key::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(from_terminal, key("G"));
+        assert_eq!(
+            Key::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+            key("shift-tab")
+        );
+    }
+
+    #[test]
+    fn reverse_map_lists_the_real_keys() {
+        let map = Keymap::default();
+        let keys = map.keys_for(Mode::Reader, Action::CycleView);
+        assert_eq!(keys, vec![key("v")]);
+        assert!(
+            map.reverse(Mode::Reader)
+                .iter()
+                .any(|(a, k)| *a == Action::Back && k.contains(&key("esc")))
+        );
+    }
+
+    #[test]
+    fn user_bindings_override_add_and_remove() {
+        let mut map = Keymap::default();
+        let text = "[reader]\nn = \"down\"\nv = \"none\"\n";
+        map.layer(Path::new("k.toml"), text)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(map.action(Mode::Reader, key("n")), Some(Action::Down));
+        assert_eq!(map.action(Mode::Reader, key("v")), None);
+        assert_eq!(map.action(Mode::Reader, key("j")), Some(Action::Down));
+    }
+
+    #[test]
+    fn a_bad_user_file_names_the_file_and_line_and_changes_nothing() {
+        let mut map = Keymap::default();
+        let text = "[reader]\nn = \"down\"\nx = \"fly\"\n";
+        let err = map.layer(Path::new("/cfg/keymap.toml"), text);
+        let err = err.err().map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some("/cfg/keymap.toml:3: unknown action 'fly' for key 'x'")
+        );
+        assert_eq!(map.action(Mode::Reader, key("n")), None);
+
+        let err = map.layer(Path::new("k.toml"), "[reader]\n\nj = down\n");
+        assert!(err.is_err_and(|e| e.line == 3));
+        let err = map.layer(Path::new("k.toml"), "[nowhere]\nj = \"down\"\n");
+        assert!(err.is_err_and(|e| e.line == 1 && e.message.contains("unknown mode")));
+    }
+}

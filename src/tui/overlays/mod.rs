@@ -1,0 +1,3 @@
+//! The overlays lectern ships with.
+
+pub mod help;

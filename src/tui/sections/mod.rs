@@ -1,0 +1,26 @@
+//! The panel's built-in sections: notes of what is on screen, the pinpoint of the current
+//! block (where the citation will go), and the document's source.
+
+mod notes;
+mod pinpoint;
+mod source;
+
+use super::state::panel::{PanelState, SectionSlot};
+
+pub fn install_defaults(panel: &mut PanelState) {
+    panel.add_section(SectionSlot::Notes, Box::new(notes::Notes));
+    panel.add_section(SectionSlot::Citation, Box::new(pinpoint::Pinpoint));
+    panel.add_section(SectionSlot::Source, Box::new(source::SourceInfo));
+}
+
+use crate::text::sanitize::sanitize;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+/// `label  value` with the label dimmed; the value sanitized.
+fn field(label: &str, value: &str, label_style: Style) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!("{label}: "), label_style),
+        Span::raw(sanitize(value).into_owned()),
+    ])
+}

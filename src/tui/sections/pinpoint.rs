@@ -1,0 +1,25 @@
+//! The pinpoint of the current block: the document id and block number (and treaty
+//! article). This section holds the panel's citation slot until the citation feature
+//! replaces it with `PanelState::add_section(SectionSlot::Citation, …)`.
+
+use super::super::state::panel::{PanelSection, SectionContext};
+use super::field;
+use ratatui::text::Line;
+
+pub struct Pinpoint;
+
+impl PanelSection for Pinpoint {
+    fn title(&self) -> String {
+        "Pinpoint".into()
+    }
+
+    fn lines(&self, ctx: &SectionContext<'_>) -> Vec<Line<'static>> {
+        let label = ctx.theme.get("panel_label");
+        let n = ctx.cursor + 1;
+        let mut out = vec![field("block", &format!("{} ¶{n}", ctx.doc.id), label)];
+        if let Some(article) = ctx.doc.article_of(n) {
+            out.push(field("article", article, label));
+        }
+        out
+    }
+}

@@ -1,0 +1,5 @@
+//! The state of each pane, one file each: the document list, the reader, the side panel.
+
+pub mod list;
+pub mod panel;
+pub mod reader;

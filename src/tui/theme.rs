@@ -1,0 +1,208 @@
+//! Named text styles, from `assets/theme.toml` with the user's `theme.toml` laid over them.
+//!
+//! Styles are looked up by name, so a new feature adds a name to `assets/theme.toml` and asks
+//! for it with [`Theme::get`]. With `NO_COLOR` set every colour is dropped and the file's
+//! `[no_color]` table applies, so bold, reverse and underline still mark what colour would.
+
+use super::config::{ConfigError, read_user_file, user_config_path};
+use ratatui::style::{Color, Modifier, Style};
+use std::collections::BTreeMap;
+use std::path::Path;
+use toml::Spanned;
+
+const DEFAULT_THEME: &str = include_str!("../../assets/theme.toml");
+
+#[derive(Clone, Debug, Default)]
+pub struct Theme {
+    styles: BTreeMap<String, Style>,
+    no_color_overrides: BTreeMap<String, Style>,
+    no_color: bool,
+}
+
+#[derive(serde::Deserialize)]
+struct RawTheme {
+    #[serde(default)]
+    styles: BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
+    no_color: BTreeMap<String, Spanned<String>>,
+}
+
+impl Theme {
+    /// The built-in theme, with colours or without.
+    pub fn builtin(no_color: bool) -> Theme {
+        let mut theme = Theme {
+            no_color,
+            ..Theme::default()
+        };
+        // Compiled in and covered by a unit test; a failure is a bug in assets/theme.toml.
+        if let Err(e) = theme.layer(Path::new("assets/theme.toml"), DEFAULT_THEME) {
+            panic!("built-in theme is invalid: {e}");
+        }
+        theme
+    }
+
+    /// The built-in theme with the user's file over it; `NO_COLOR` read from the environment.
+    pub fn load() -> (Theme, Option<ConfigError>) {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let defaults = Theme::builtin(no_color);
+        let Some(path) = user_config_path("theme.toml") else {
+            return (defaults, None);
+        };
+        match read_user_file(&path) {
+            Ok(None) => (defaults, None),
+            Ok(Some(text)) => {
+                let mut theme = defaults.clone();
+                match theme.layer(&path, &text) {
+                    Ok(()) => (theme, None),
+                    Err(e) => (defaults, Some(e)),
+                }
+            }
+            Err(e) => (defaults, Some(e)),
+        }
+    }
+
+    /// Lays the styles of `text` over these; on any problem nothing is changed.
+    pub fn layer(&mut self, file: &Path, text: &str) -> Result<(), ConfigError> {
+        let raw: RawTheme =
+            toml::from_str(text).map_err(|e| ConfigError::from_toml(file, text, &e))?;
+        let parse_all = |table: BTreeMap<String, Spanned<String>>| {
+            table
+                .into_iter()
+                .map(|(name, value)| {
+                    parse_style(value.get_ref())
+                        .map(|style| (name, style))
+                        .map_err(|m| ConfigError::at(file, text, value.span().start, m))
+                })
+                .collect::<Result<Vec<_>, _>>()
+        };
+        let styles = parse_all(raw.styles)?;
+        let overrides = parse_all(raw.no_color)?;
+        self.styles.extend(styles);
+        self.no_color_overrides.extend(overrides);
+        Ok(())
+    }
+
+    /// The style called `name`; unknown names are plain text.
+    pub fn get(&self, name: &str) -> Style {
+        if self.no_color {
+            if let Some(style) = self.no_color_overrides.get(name) {
+                return strip_colour(*style);
+            }
+            return self
+                .styles
+                .get(name)
+                .copied()
+                .map(strip_colour)
+                .unwrap_or_default();
+        }
+        self.styles.get(name).copied().unwrap_or_default()
+    }
+
+    pub fn no_color(&self) -> bool {
+        self.no_color
+    }
+}
+
+fn strip_colour(style: Style) -> Style {
+    Style {
+        fg: None,
+        bg: None,
+        underline_color: None,
+        ..style
+    }
+}
+
+/// Parses `bold yellow on #202020`.
+pub fn parse_style(s: &str) -> Result<Style, String> {
+    let mut style = Style::default();
+    let mut words = s.split_whitespace();
+    while let Some(word) = words.next() {
+        let lower = word.to_ascii_lowercase();
+        let modifier = match lower.as_str() {
+            "bold" => Some(Modifier::BOLD),
+            "dim" => Some(Modifier::DIM),
+            "italic" => Some(Modifier::ITALIC),
+            "underlined" | "underline" => Some(Modifier::UNDERLINED),
+            "reversed" | "reverse" => Some(Modifier::REVERSED),
+            "crossed_out" => Some(Modifier::CROSSED_OUT),
+            _ => None,
+        };
+        if let Some(m) = modifier {
+            style = style.add_modifier(m);
+        } else if lower == "on" {
+            let colour = words
+                .next()
+                .ok_or_else(|| format!("'on' needs a colour in style '{s}'"))?;
+            style = style.bg(parse_colour(colour)?);
+        } else {
+            style = style.fg(parse_colour(word)?);
+        }
+    }
+    Ok(style)
+}
+
+fn parse_colour(word: &str) -> Result<Color, String> {
+    word.parse::<Color>()
+        .map_err(|_| format!("unknown colour or style word '{word}'"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_theme_parses_and_styles_headings() {
+        let theme = Theme::builtin(false);
+        assert_eq!(
+            theme.get("heading"),
+            Style::default()
+                .fg(Color::Yellow)
+                .add_modifier(Modifier::BOLD)
+        );
+        assert_eq!(theme.get("no such style"), Style::default());
+    }
+
+    #[test]
+    fn no_color_drops_colours_but_keeps_emphasis() {
+        let theme = Theme::builtin(true);
+        assert_eq!(
+            theme.get("heading"),
+            Style::default().add_modifier(Modifier::BOLD)
+        );
+        assert_eq!(
+            theme.get("search_hit"),
+            Style::default().add_modifier(Modifier::REVERSED)
+        );
+        assert_eq!(
+            theme.get("selected"),
+            Style::default().add_modifier(Modifier::REVERSED)
+        );
+    }
+
+    #[test]
+    fn style_words_parse_colours_backgrounds_and_modifiers() {
+        assert_eq!(
+            parse_style("italic light_blue on #102030"),
+            Ok(Style::default()
+                .fg(Color::LightBlue)
+                .bg(Color::Rgb(0x10, 0x20, 0x30))
+                .add_modifier(Modifier::ITALIC))
+        );
+        assert!(parse_style("blod").is_err());
+        assert!(parse_style("red on").is_err());
+    }
+
+    #[test]
+    fn a_bad_user_theme_names_the_line() {
+        let mut theme = Theme::builtin(false);
+        let text = "[styles]\nheading = \"bold\"\n\narticle = \"purplish\"\n";
+        let err = theme.layer(Path::new("/c/theme.toml"), text);
+        assert!(
+            err.as_ref()
+                .is_err_and(|e| e.line == 4 && e.to_string().starts_with("/c/theme.toml:4: ")),
+            "{err:?}"
+        );
+        // Nothing of the bad file was applied.
+        assert_eq!(theme.get("heading").fg, Some(Color::Yellow));
+    }
+}

@@ -1,0 +1,28 @@
+//! The top line: what is open.
+
+use crate::model::Lang;
+use crate::text::sanitize::sanitize;
+use crate::tui::app::{App, Screen};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let title = app.theme.get("title");
+    let text = match (app.screen, app.document()) {
+        (Screen::Reader, Some(doc)) => {
+            let date = doc.date().map(|d| d.to_string()).unwrap_or_default();
+            let t =
+                sanitize(doc.display_title(&[Lang::En, Lang::Zh, Lang::Ru, Lang::Fr, Lang::Ko]));
+            format!(" {date}  {t}")
+        }
+        _ => format!(
+            " lectern · {} of {} documents",
+            app.list.shown.len(),
+            app.docs.len()
+        ),
+    };
+    buf.set_stringn(area.x, area.y, text, area.width as usize, title);
+}

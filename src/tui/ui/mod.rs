@@ -1,0 +1,33 @@
+//! Drawing: a pure function of the app state. One file per pane; [`layout`] says where each
+//! goes. Nothing here wraps documents or touches files: `App::prepare` has done that.
+
+mod header;
+pub mod layout;
+mod list;
+mod panel;
+mod reader;
+mod status;
+
+use super::app::{App, Screen};
+use ratatui::Frame;
+
+/// Draws the whole screen.
+pub fn draw(app: &App, frame: &mut Frame<'_>) {
+    let area = frame.area();
+    let a = layout::areas(area, app.screen, app.panel.open, app.panel.focused);
+    let buf = frame.buffer_mut();
+    header::draw(app, a.header, buf);
+    match app.screen {
+        Screen::List => list::draw(app, a.list, buf),
+        Screen::Reader => {
+            reader::draw(app, a.body, buf);
+            if let Some(p) = a.panel {
+                panel::draw(app, p, buf);
+            }
+        }
+    }
+    status::draw(app, a.status, buf);
+    for overlay in app.overlays.iter() {
+        overlay.draw(app, area, buf);
+    }
+}

@@ -1,0 +1,83 @@
+//! The bottom line: the latest message, or hints from the keymap; where the reader is.
+
+use crate::text::sanitize::sanitize;
+use crate::text::wrap::str_width;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Screen};
+use crate::tui::status::Level;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    buf.set_style(area, app.theme.get("status"));
+    let right = match (app.screen, &app.reader) {
+        (Screen::Reader, Some(r)) => format!(
+            " ¶{}/{} · {} ",
+            (r.cursor + 1).min(r.layout.blocks()),
+            r.layout.blocks(),
+            r.layout.key.as_ref().map_or(r.view, |k| k.view).label()
+        ),
+        _ if !app.list.query.is_empty() || app.list.editing => {
+            let cursor = if app.list.editing { "▏" } else { "" };
+            format!(" /{}{cursor} ", sanitize(&app.list.query))
+        }
+        _ => String::new(),
+    };
+    let right_w = (str_width(&right) as u16).min(area.width);
+    let left_w = area.width - right_w;
+    match app.status.message() {
+        Some(m) => {
+            let style = app.theme.get(match m.level {
+                Level::Info => "status_info",
+                Level::Warn => "status_warn",
+                Level::Error => "status_error",
+            });
+            buf.set_stringn(
+                area.x,
+                area.y,
+                format!(" {}", sanitize(&m.text)),
+                left_w as usize,
+                style,
+            );
+        }
+        None => {
+            let mode = app.mode();
+            let wanted: &[Action] = match app.screen {
+                Screen::List if app.list.editing => &[Action::Open, Action::Back],
+                Screen::List => &[Action::Help, Action::Filter, Action::Open, Action::Quit],
+                Screen::Reader => &[
+                    Action::Help,
+                    Action::CycleView,
+                    Action::TogglePanel,
+                    Action::NextFootnote,
+                    Action::Back,
+                ],
+            };
+            let hints: Vec<String> = wanted
+                .iter()
+                .filter_map(|a| {
+                    app.keymap
+                        .hint(mode, *a)
+                        .map(|k| format!("{k} {}", a.describe()))
+                })
+                .collect();
+            let text = format!(" {}", hints.join(" · "));
+            buf.set_stringn(
+                area.x,
+                area.y,
+                text,
+                left_w as usize,
+                app.theme.get("status_hint"),
+            );
+        }
+    }
+    let filter = if app.screen == Screen::List {
+        app.theme.get("filter")
+    } else {
+        app.theme.get("status")
+    };
+    buf.set_stringn(area.x + left_w, area.y, right, right_w as usize, filter);
+}
