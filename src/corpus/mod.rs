@@ -83,15 +83,15 @@ impl Corpus {
         for (path, text) in files {
             match format::parse(&path, &text) {
                 Ok(doc) => {
-                    if let Some(raw_dir) = &dir {
-                        if !raw_dir.join(&doc.source.raw).is_file() {
-                            let line = format::line_of_key(&text, "raw");
-                            problems.push(Problem::new(
-                                &path,
-                                line,
-                                format!("raw source '{}' not found in the corpus", doc.source.raw),
-                            ));
-                        }
+                    if let Some(raw_dir) = &dir
+                        && !raw_dir.join(&doc.source.raw).is_file()
+                    {
+                        let line = format::line_of_key(&text, "raw");
+                        problems.push(Problem::new(
+                            &path,
+                            line,
+                            format!("raw source '{}' not found in the corpus", doc.source.raw),
+                        ));
                     }
                     if let Some(first) = documents.iter().find(|d| d.id == doc.id) {
                         problems.push(Problem::new(
