@@ -387,3 +387,18 @@ fn ids_are_made_from_date_and_title() {
     assert_eq!(doc.id, "1956-07-14-joint-communique-issued-soviet");
     assert_eq!(doc.date(), Some(date("1956-07-14")));
 }
+
+#[test]
+fn truncated_and_garbled_sources_never_panic_the_importers() {
+    for seed in [PEOPLES_DAILY, WILSON, BLOG, PRESS, UNTS] {
+        let cuts = seed.char_indices().map(|(i, _)| i).step_by(37);
+        for cut in cuts {
+            let text = &seed[..cut];
+            for format in Format::ALL {
+                let _ = import("raw/x.txt", text, Some(format));
+            }
+            let garbled = text.replace('\n', "\x1b[2J\n").replace(' ', "\u{9b}");
+            let _ = import("raw/x.txt", &garbled, None);
+        }
+    }
+}
