@@ -274,7 +274,12 @@ impl App {
             Action::PageDown => list.move_by(list.page()),
             Action::Top => list.to_top(),
             Action::Bottom => list.to_bottom(),
-            Action::Filter => list.editing = true,
+            Action::Filter => {
+                // A new filter, as `/` starts a new search in vi.
+                list.query.clear();
+                list.editing = true;
+                list.refilter();
+            }
             Action::Back => list.clear_filter(),
             Action::Open => {
                 list.editing = false;

@@ -178,7 +178,10 @@ impl fmt::Display for Key {
 /// The key bindings of every mode.
 #[derive(Clone, Debug)]
 pub struct Keymap {
-    bindings: BTreeMap<Mode, HashMap<Key, Action>>,
+    /// Per mode: key → (action, rank); the rank is the binding's place in its file, so help
+    /// and hints list keys in the order the keymap gives them.
+    bindings: BTreeMap<Mode, HashMap<Key, (Action, usize)>>,
+    layers: usize,
 }
 
 /// The file format: `[mode] key = "action"`, with spans to report problems by line.
@@ -188,6 +191,7 @@ impl Default for Keymap {
     fn default() -> Self {
         let mut map = Keymap {
             bindings: BTreeMap::new(),
+            layers: 0,
         };
         // The defaults are compiled in and covered by a unit test; a failure here is a bug in
         // assets/keymap.toml, caught before release.
@@ -255,35 +259,37 @@ impl Keymap {
                         format!("unknown action '{name}' for key '{key_name}'"),
                     )
                 })?;
-                bindings.insert(key, action);
+                // User files come after the defaults in the ordering.
+                bindings.insert(key, (action, self.layers * 1_000_000 + span.start));
             }
         }
         self.bindings = next;
+        self.layers += 1;
         Ok(())
     }
 
     /// The action bound to `key` in `mode` (or globally, where the mode allows).
     pub fn action(&self, mode: Mode, key: Key) -> Option<Action> {
-        let local = self.bindings.get(&mode).and_then(|b| b.get(&key)).copied();
-        local.or_else(|| {
+        let lookup = |m: Mode| self.bindings.get(&m)?.get(&key).map(|(a, _)| *a);
+        lookup(mode).or_else(|| {
             mode.falls_back_to_global()
-                .then(|| self.bindings.get(&Mode::Global)?.get(&key).copied())
+                .then(|| lookup(Mode::Global))
                 .flatten()
         })
     }
 
-    /// The keys bound to `action` in `mode` (not counting global ones), shortest first.
+    /// The keys bound to `action` in `mode` (not counting global ones), in keymap order.
     pub fn keys_for(&self, mode: Mode, action: Action) -> Vec<Key> {
-        let mut keys: Vec<Key> = self
+        let mut keys: Vec<(usize, Key)> = self
             .bindings
             .get(&mode)
             .into_iter()
             .flat_map(|b| b.iter())
-            .filter(|(_, a)| **a == action)
-            .map(|(k, _)| *k)
+            .filter(|(_, (a, _))| *a == action)
+            .map(|(k, (_, rank))| (*rank, *k))
             .collect();
-        keys.sort_by_key(|k| (k.to_string().chars().count(), k.to_string()));
-        keys
+        keys.sort_by_key(|(rank, _)| *rank);
+        keys.into_iter().map(|(_, k)| k).collect()
     }
 
     /// The first key for `action` in `mode`, falling back to global: for hints.
@@ -302,7 +308,7 @@ impl Keymap {
             .bindings
             .get(&mode)
             .into_iter()
-            .flat_map(|b| b.values().copied())
+            .flat_map(|b| b.values().map(|(a, _)| *a))
             .collect();
         actions.sort();
         actions.dedup();

@@ -67,11 +67,9 @@ impl PanelSection for SourceInfo {
         for t in &doc.texts {
             let mut v = match t.origin {
                 Origin::Original => "original".to_string(),
-                Origin::Ocr => "original, OCR text (unchecked)".to_string(),
+                Origin::Ocr => "OCR of the original".to_string(),
                 Origin::Translation => "translation".to_string(),
-                Origin::MachineTranslation => {
-                    "machine translation, not checked by a person".to_string()
-                }
+                Origin::MachineTranslation => "machine translation".to_string(),
             };
             if let Some(from) = t.from {
                 v.push_str(&format!(" from {}", from.name()));

@@ -41,10 +41,10 @@ impl ListState {
         self.shown.get(self.selected).copied()
     }
 
-    /// Recomputes the shown documents after the query changed; keeps the selection on the
-    /// same document when it still matches.
+    /// Recomputes the shown documents after the query changed; the best match is selected
+    /// (with no query, the selection stays on the same document).
     pub fn refilter(&mut self) {
-        let keep = self.selected_doc();
+        let keep = self.selected_doc().filter(|_| self.query.trim().is_empty());
         let query = self.query.trim();
         if query.is_empty() {
             self.shown = (0..self.haystacks.len()).collect();

@@ -1,0 +1,80 @@
+//! Shared helpers for the TUI tests: an app over the bundled corpus with default settings,
+//! key sequences, and rendering on a `TestBackend`.
+#![allow(dead_code)]
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use lectern::corpus::Corpus;
+use lectern::tui::keymap::Key;
+use lectern::tui::{App, AppEvent, Settings};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// The People's Daily joint communiqué of 14 July 1956 (Chinese OCR + English translation).
+pub const PEOPLES_DAILY: &str = "1956-07-14-joint-communique-issued-soviet";
+/// The UN Treaty Series text of the 1961 treaty (English/French headers, English body).
+pub const TREATY: &str = "1961-07-06-treaty-friendship-co-operation-mutual";
+
+pub fn app() -> App {
+    App::new(Corpus::bundled(), Settings::defaults())
+}
+
+pub fn app_with(corpus: Corpus) -> App {
+    App::new(corpus, Settings::defaults())
+}
+
+/// Presses keys named as in keymap.toml, separated by spaces: `"j j enter"`.
+pub fn press(app: &mut App, keys: &str) {
+    for name in keys.split_whitespace() {
+        let key = Key::parse(name).unwrap_or_else(|e| panic!("{e}"));
+        app.handle(AppEvent::Input(Event::Key(KeyEvent::new(key.code, key.mods))));
+    }
+}
+
+/// Types text character by character (into the filter).
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle(AppEvent::Input(Event::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        ))));
+    }
+}
+
+/// Opens a document of the bundled corpus by id, through the filter as a user would.
+pub fn open(app: &mut App, id: &str) {
+    press(app, "/");
+    type_text(app, id);
+    press(app, "enter");
+    assert_eq!(app.document().map(|d| d.id.as_str()), Some(id), "opened by filtering");
+}
+
+pub fn terminal(w: u16, h: u16) -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| match e {})
+}
+
+/// Draws one frame at the terminal's size.
+pub fn render(app: &mut App, term: &mut Terminal<TestBackend>) {
+    lectern::tui::frame(app, term).unwrap_or_else(|e| match e {});
+}
+
+/// The screen as text rows (wide characters once, their hidden second cell skipped).
+pub fn rows(term: &Terminal<TestBackend>) -> Vec<String> {
+    let buf = term.backend().buffer();
+    let area = buf.area;
+    (0..area.height)
+        .map(|y| {
+            let mut s = String::new();
+            let mut skip = 0;
+            for x in 0..area.width {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let sym = buf[(x, y)].symbol();
+                s.push_str(sym);
+                skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            }
+            s
+        })
+        .collect()
+}
