@@ -77,7 +77,13 @@ fn bench(doc: Document) {
             .reader
             .as_ref()
             .is_some_and(|r| r.scroll >= r.layout.max_scroll(r.height));
-        app.update(if at_end { Action::Top } else if i % 10 == 9 { Action::Down } else { Action::ScrollDown });
+        app.update(if at_end {
+            Action::Top
+        } else if i % 10 == 9 {
+            Action::Down
+        } else {
+            Action::ScrollDown
+        });
         lectern::tui::frame(&mut app, &mut term).unwrap_or_else(|e| match e {});
         times.push(start.elapsed());
     }

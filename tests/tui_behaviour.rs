@@ -10,7 +10,9 @@ use lectern::tui::{App, Settings};
 use tui_support::*;
 
 fn reader(app: &App) -> &lectern::tui::state::reader::ReaderState {
-    app.reader.as_ref().unwrap_or_else(|| panic!("no document open"))
+    app.reader
+        .as_ref()
+        .unwrap_or_else(|| panic!("no document open"))
 }
 
 #[test]
@@ -32,14 +34,24 @@ fn typing_a_fuzzy_filter_narrows_the_list_to_matching_documents() {
     let mut app = app();
     press(&mut app, "/");
     type_text(&mut app, "treaty friendshp");
-    let ids: Vec<&str> = app.list.shown.iter().map(|&i| app.docs[i].id.as_str()).collect();
+    let ids: Vec<&str> = app
+        .list
+        .shown
+        .iter()
+        .map(|&i| app.docs[i].id.as_str())
+        .collect();
     assert_eq!(ids.first(), Some(&TREATY), "{ids:?}");
     // Chinese titles are searched too.
     press(&mut app, "esc");
     assert!(app.list.query.is_empty() && !app.list.editing);
     press(&mut app, "/");
     type_text(&mut app, "联合公报");
-    let ids: Vec<&str> = app.list.shown.iter().map(|&i| app.docs[i].id.as_str()).collect();
+    let ids: Vec<&str> = app
+        .list
+        .shown
+        .iter()
+        .map(|&i| app.docs[i].id.as_str())
+        .collect();
     assert_eq!(ids, [PEOPLES_DAILY]);
     // Backspace edits the filter; q is text while typing, not quit.
     type_text(&mut app, "qqqq");
@@ -92,7 +104,11 @@ fn paging_scrolls_by_a_screen_and_keeps_the_cursor_on_screen() {
     render(&mut app, &mut t);
     let r = reader(&app);
     assert!(r.scroll > 0);
-    assert!(r.layout.visible_blocks(r.scroll, r.height).contains(&r.cursor));
+    assert!(
+        r.layout
+            .visible_blocks(r.scroll, r.height)
+            .contains(&r.cursor)
+    );
     press(&mut app, "pageup pageup");
     assert_eq!(reader(&app).scroll, 0);
 }
@@ -140,7 +156,11 @@ fn esc_and_backspace_go_back_to_the_list_and_tab_returns_to_the_document() {
     press(&mut app, "backspace");
     assert_eq!(app.screen, Screen::List);
     let selected = app.list.selected_doc().map(|i| app.docs[i].id.as_str());
-    assert_eq!(selected, Some(PEOPLES_DAILY), "the list keeps the document just read");
+    assert_eq!(
+        selected,
+        Some(PEOPLES_DAILY),
+        "the list keeps the document just read"
+    );
 }
 
 #[test]
@@ -164,10 +184,16 @@ fn the_footnote_key_jumps_to_the_treaty_footnote_and_selects_it() {
     let mut t = terminal(160, 40);
     render(&mut app, &mut t);
     let doc = app.document().cloned().unwrap_or_else(|| panic!("open"));
-    let first = doc.footnotes.first().unwrap_or_else(|| panic!("the treaty has a footnote"));
+    let first = doc
+        .footnotes
+        .first()
+        .unwrap_or_else(|| panic!("the treaty has a footnote"));
     press(&mut app, "f");
     assert_eq!(reader(&app).cursor + 1, first.block);
-    assert_eq!(app.panel.selected_footnote.as_deref(), Some(first.id.as_str()));
+    assert_eq!(
+        app.panel.selected_footnote.as_deref(),
+        Some(first.id.as_str())
+    );
 }
 
 #[test]
@@ -218,7 +244,10 @@ fn the_reading_position_is_remembered_across_runs() {
     let mut app = App::new(Corpus::bundled(), settings());
     open(&mut app, PEOPLES_DAILY);
     render(&mut app, &mut t);
-    assert_eq!((reader(&app).cursor, reader(&app).top_block()), (cursor, top));
+    assert_eq!(
+        (reader(&app).cursor, reader(&app).top_block()),
+        (cursor, top)
+    );
     assert_eq!(cursor, 5);
 }
 
@@ -282,8 +311,74 @@ fn a_message_posted_from_another_thread_reaches_the_status_line() {
     .join()
     .unwrap_or_else(|_| panic!("thread"));
     assert!(app.drain_events());
-    assert_eq!(app.status.message().map(|m| m.text.as_str()), Some("index ready"));
+    assert_eq!(
+        app.status.message().map(|m| m.text.as_str()),
+        Some("index ready")
+    );
     press(&mut app, "j");
     press(&mut app, "j");
-    assert!(app.status.message().is_none(), "messages go away after a key");
+    assert!(
+        app.status.message().is_none(),
+        "messages go away after a key"
+    );
+}
+
+#[test]
+fn clicking_a_footnote_marker_jumps_to_its_note() {
+    use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let mut app = app();
+    open(&mut app, TREATY);
+    let mut t = terminal(200, 50);
+    render(&mut app, &mut t);
+    // Where the ¹ is on screen.
+    let screen = rows(&t);
+    let (y, line) = screen
+        .iter()
+        .enumerate()
+        .find(|(_, l)| l.contains("ASSISTANCE¹"))
+        .unwrap_or_else(|| panic!("the marker is on screen"));
+    let byte = line.find('¹').unwrap_or_default();
+    let x = unicode_width::UnicodeWidthStr::width(&line[..byte]) as u16;
+    let click = |column| {
+        lectern::tui::AppEvent::Input(Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row: y as u16,
+            modifiers: KeyModifiers::NONE,
+        }))
+    };
+    app.handle(click(x - 1));
+    assert_eq!(
+        app.panel.selected_footnote, None,
+        "a click beside the marker selects only the block"
+    );
+    app.handle(click(x));
+    let expected = app
+        .document()
+        .and_then(|d| d.footnotes.first())
+        .map(|f| f.id.clone());
+    assert!(expected.is_some());
+    assert_eq!(app.panel.selected_footnote, expected);
+}
+
+#[test]
+fn the_panel_scrolls_no_further_than_its_content() {
+    let mut app = app();
+    open(&mut app, PEOPLES_DAILY);
+    let mut t = terminal(160, 16);
+    render(&mut app, &mut t);
+    press(&mut app, "tab G");
+    render(&mut app, &mut t);
+    let at_end = app.panel.scroll;
+    assert!(
+        at_end > 0 && at_end < 100,
+        "clamped to the content, not {at_end}"
+    );
+    press(&mut app, "k");
+    render(&mut app, &mut t);
+    assert_eq!(
+        app.panel.scroll,
+        at_end.saturating_sub(1),
+        "one key up moves up at once"
+    );
 }

@@ -7,7 +7,10 @@ use lectern::model::{Block, BlockKind, DocKind, Document, Footnote, Lang, LangTe
 use tui_support::*;
 
 fn hostile_document() -> Document {
-    let mut text = LangText::one(Lang::En, "Bell\x07 and \x1b[31mred\x1b[0m \x1b]52;c;SGVsbG8=\x07 csi\u{9b}2J del\x7f [sic]\x1b");
+    let mut text = LangText::one(
+        Lang::En,
+        "Bell\x07 and \x1b[31mred\x1b[0m \x1b]52;c;SGVsbG8=\x07 csi\u{9b}2J del\x7f [sic]\x1b",
+    );
     text.set(Lang::Zh, "苏朝\x1b[2J两国\u{85}政府[^1]");
     Document {
         id: "hostile\x1b[5m".into(),
@@ -87,9 +90,23 @@ fn every_size_down_to_one_by_one_and_every_resize_draws_without_panicking() {
     let mut app = app();
     open(&mut app, PEOPLES_DAILY);
     let mut term = terminal(1, 1);
-    for (w, h) in [(0, 0), (1, 1), (2, 1), (1, 2), (3, 3), (7, 2), (20, 5), (79, 24), (80, 24), (200, 50), (5, 40), (300, 3)] {
+    for (w, h) in [
+        (0, 0),
+        (1, 1),
+        (2, 1),
+        (1, 2),
+        (3, 3),
+        (7, 2),
+        (20, 5),
+        (79, 24),
+        (80, 24),
+        (200, 50),
+        (5, 40),
+        (300, 3),
+    ] {
         term.backend_mut().resize(w, h);
-        term.resize(ratatui::layout::Rect::new(0, 0, w, h)).unwrap_or_else(|e| match e {});
+        term.resize(ratatui::layout::Rect::new(0, 0, w, h))
+            .unwrap_or_else(|e| match e {});
         render(&mut app, &mut term);
         press(&mut app, "j G pagedown tab j tab v p");
         render(&mut app, &mut term);

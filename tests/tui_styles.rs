@@ -8,10 +8,10 @@ use lectern::model::Lang;
 use lectern::tui::state::reader::Highlight;
 use lectern::tui::theme::Theme;
 use lectern::tui::{App, Settings};
+use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Cell;
 use ratatui::style::{Color, Modifier};
-use ratatui::Terminal;
 use tui_support::*;
 
 const JOURNAL: &str = "1960-09-14-journal-soviet-ambassador-dprk";
@@ -63,7 +63,10 @@ fn headings_editorial_insertions_and_footnote_markers_are_styled_distinctly() {
         sic = find(&term, "[sic]");
     }
     let sic = sic.unwrap_or_else(|| panic!("a [sic] is on screen"));
-    assert_eq!(cell(&term, sic).fg, theme.get("editorial").fg.unwrap_or(Color::Reset));
+    assert_eq!(
+        cell(&term, sic).fg,
+        theme.get("editorial").fg.unwrap_or(Color::Reset)
+    );
     assert!(cell(&term, sic).modifier.contains(Modifier::ITALIC));
 
     let mut app = tui_support::app();
@@ -74,7 +77,10 @@ fn headings_editorial_insertions_and_footnote_markers_are_styled_distinctly() {
     assert_eq!(cell(&term, marker).symbol(), "¹");
     assert_eq!(cell(&term, marker).fg, Color::Yellow);
     let article = find(&term, "Article 1").unwrap_or_else(|| panic!("an article heading"));
-    assert_eq!(cell(&term, article).fg, theme.get("article").fg.unwrap_or(Color::Reset));
+    assert_eq!(
+        cell(&term, article).fg,
+        theme.get("article").fg.unwrap_or(Color::Reset)
+    );
     let body = find(&term, "Anxious").unwrap_or_else(|| panic!("a paragraph"));
     assert_ne!(cell(&term, body).fg, cell(&term, article).fg);
 }
@@ -101,7 +107,9 @@ fn a_highlight_covers_exactly_its_characters_in_the_chinese_column() {
     render(&mut app, &mut term);
     let doc = app.document().cloned().unwrap_or_else(|| panic!("open"));
     let zh = doc.blocks[1].text.get(Lang::Zh).unwrap_or_default();
-    let start = zh.find("莫斯科").unwrap_or_else(|| panic!("Moscow in block 2"));
+    let start = zh
+        .find("莫斯科")
+        .unwrap_or_else(|| panic!("Moscow in block 2"));
     let style = app.theme.get("search_hit");
     let reader = app.reader.as_mut().unwrap_or_else(|| panic!("open"));
     reader.set_highlights(
@@ -117,7 +125,10 @@ fn a_highlight_covers_exactly_its_characters_in_the_chinese_column() {
     let at = find(&term, "新华社莫斯科").unwrap_or_else(|| panic!("block 2 text"));
     let bg = |dx: u16| cell(&term, (at.0 + dx, at.1)).bg;
     assert_ne!(bg(4), Color::Yellow, "社 is not highlighted");
-    assert_eq!((bg(6), bg(8), bg(10)), (Color::Yellow, Color::Yellow, Color::Yellow));
+    assert_eq!(
+        (bg(6), bg(8), bg(10)),
+        (Color::Yellow, Color::Yellow, Color::Yellow)
+    );
     assert_ne!(bg(12), Color::Yellow, "13 is not highlighted");
 }
 

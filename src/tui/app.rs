@@ -2,6 +2,7 @@
 //! and only here. Drawing ([`super::ui::draw`]) then reads it.
 
 use super::action::Action;
+use super::block_text::PieceKind;
 use super::keymap::{Key, Keymap, Mode};
 use super::overlay::{Outcome, OverlayStack};
 use super::overlays::help::HelpOverlay;
@@ -191,14 +192,23 @@ impl App {
         let a = self.areas();
         self.list.height = a.list.height as usize;
         self.list.clamp();
-        if self.screen == Screen::Reader {
-            if let Some(reader) = self.reader.as_mut() {
-                if let Some(doc) = self.docs.get(reader.doc) {
-                    if a.body.width > 0 && a.body.height > 0 {
-                        reader.prepare(doc, a.body.width, a.body.height);
-                    }
-                }
-            }
+        if self.screen != Screen::Reader {
+            return;
+        }
+        if let Some(reader) = self.reader.as_mut()
+            && let Some(doc) = self.docs.get(reader.doc)
+            && a.body.width > 0
+            && a.body.height > 0
+        {
+            reader.prepare(doc, a.body.width, a.body.height);
+        }
+        if let Some(panel) = a.panel {
+            // The panel scrolls no further than its last line.
+            let (inner, rows) = super::ui::panel::measure(self, panel);
+            self.panel.scroll = self
+                .panel
+                .scroll
+                .min(rows.saturating_sub(inner.height as usize));
         }
     }
 
@@ -407,11 +417,11 @@ impl App {
         self.focus = Focus::List;
         self.panel.focused = false;
         // Keep the list's selection on the document just read.
-        if let Some(r) = &self.reader {
-            if let Some(p) = self.list.shown.iter().position(|&d| d == r.doc) {
-                self.list.selected = p;
-                self.list.clamp();
-            }
+        if let Some(r) = &self.reader
+            && let Some(p) = self.list.shown.iter().position(|&d| d == r.doc)
+        {
+            self.list.selected = p;
+            self.list.clamp();
         }
     }
 
@@ -509,10 +519,10 @@ impl App {
                     self.list.move_by(d.signum());
                 } else if a.panel.is_some_and(inside) {
                     self.panel.scroll = self.panel.scroll.saturating_add_signed(d);
-                } else if inside(a.body) {
-                    if let Some(r) = self.reader.as_mut() {
-                        r.scroll_by(d);
-                    }
+                } else if inside(a.body)
+                    && let Some(r) = self.reader.as_mut()
+                {
+                    r.scroll_by(d);
                 }
             }
             MouseEventKind::Down(MouseButton::Left) => {
@@ -529,15 +539,67 @@ impl App {
                 } else if a.panel.is_some_and(inside) {
                     self.focus_panel(true);
                 } else if self.screen == Screen::Reader && inside(a.body) {
-                    if let Some(r) = self.reader.as_mut() {
-                        if let Some(b) = r.layout.block_at(r.scroll + (m.row - a.body.y) as usize) {
-                            r.cursor = b;
-                        }
-                    }
                     self.focus_panel(false);
+                    self.click_text(m.column - a.body.x, m.row - a.body.y);
                 }
             }
             _ => {}
+        }
+    }
+}
+
+impl App {
+    /// A click at (`x`, `y`) inside the reader's body: selects the block there; on a footnote
+    /// marker, jumps to the footnote.
+    fn click_text(&mut self, x: u16, y: u16) {
+        let Some(r) = self.reader.as_mut() else {
+            return;
+        };
+        let row_index = r.scroll + y as usize;
+        let Some(row) = r.layout.rows.get(row_index) else {
+            return;
+        };
+        r.cursor = row.block as usize;
+        let g = r.layout.geometry;
+        let mut footnote = None;
+        for part in row.parts.iter().flatten() {
+            let (px, pw) = g.slot(part.slot);
+            if x < px || x >= px + pw {
+                continue;
+            }
+            let Some((laid, line)) = r.layout.text(part) else {
+                continue;
+            };
+            // The character under the click, by display width.
+            let mut col = px;
+            let mut at = None;
+            for (i, c) in line.char_indices() {
+                let w = crate::text::wrap::char_width(c) as u16;
+                if x < col + w.max(1) {
+                    at = Some(part.range.start as usize + i);
+                    break;
+                }
+                col += w;
+            }
+            let Some(at) = at else { continue };
+            if let Some((_, PieceKind::FootnoteRef { index })) =
+                laid.text.pieces_in(at..at + 1).next()
+            {
+                footnote = laid.text.footnote_ids.get(index as usize).cloned();
+            }
+        }
+        if let Some(id) = footnote {
+            let block = self
+                .document()
+                .and_then(|d| d.footnotes.iter().find(|f| f.id == id))
+                .map_or(0, |f| f.block);
+            if block > 0 {
+                self.show_footnote(id, block);
+            } else {
+                self.status.warn(format!(
+                    "footnote {id} is referenced but not in the document"
+                ));
+            }
         }
     }
 }

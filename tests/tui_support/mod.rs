@@ -26,7 +26,9 @@ pub fn app_with(corpus: Corpus) -> App {
 pub fn press(app: &mut App, keys: &str) {
     for name in keys.split_whitespace() {
         let key = Key::parse(name).unwrap_or_else(|e| panic!("{e}"));
-        app.handle(AppEvent::Input(Event::Key(KeyEvent::new(key.code, key.mods))));
+        app.handle(AppEvent::Input(Event::Key(KeyEvent::new(
+            key.code, key.mods,
+        ))));
     }
 }
 
@@ -45,7 +47,11 @@ pub fn open(app: &mut App, id: &str) {
     press(app, "/");
     type_text(app, id);
     press(app, "enter");
-    assert_eq!(app.document().map(|d| d.id.as_str()), Some(id), "opened by filtering");
+    assert_eq!(
+        app.document().map(|d| d.id.as_str()),
+        Some(id),
+        "opened by filtering"
+    );
 }
 
 pub fn terminal(w: u16, h: u16) -> Terminal<TestBackend> {

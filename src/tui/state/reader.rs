@@ -200,8 +200,7 @@ impl ReaderState {
         self.highlights.retain(|(o, _)| *o != owner);
         self.highlights
             .extend(ranges.into_iter().map(|h| (owner, h)));
-        self.highlights
-            .sort_by(|a, b| (a.1.block, a.1.lang).cmp(&(b.1.block, b.1.lang)));
+        self.highlights.sort_by_key(|(_, h)| (h.block, h.lang));
     }
 
     /// Highlights of one block in one language.

@@ -4,7 +4,7 @@
 mod header;
 pub mod layout;
 mod list;
-mod panel;
+pub(crate) mod panel;
 mod reader;
 mod status;
 

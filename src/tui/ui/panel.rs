@@ -7,13 +7,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    if area.is_empty() {
-        return;
-    }
-    let (Some(reader), Some(doc)) = (&app.reader, app.document()) else {
-        return;
-    };
+/// The area inside the panel's border.
+fn frame(app: &App, area: Rect) -> (Block<'static>, Rect) {
     let t = &app.theme;
     let border = if app.panel.focused {
         t.get("panel_border_focused")
@@ -28,7 +23,15 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         })
         .border_style(border);
     let inner = block.inner(area);
-    block.render(area, buf);
+    (block, inner)
+}
+
+/// The panel's lines: every section with something to say, under its title.
+fn content(app: &App) -> Vec<Line<'static>> {
+    let (Some(reader), Some(doc)) = (&app.reader, app.document()) else {
+        return Vec::new();
+    };
+    let t = &app.theme;
     let ctx = SectionContext {
         doc,
         visible: reader.layout.visible_blocks(reader.scroll, reader.height),
@@ -51,13 +54,33 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         )));
         lines.extend(body);
     }
-    // Scrolling stops at the last line (an estimate of wrapped rows is enough for that).
-    let w = inner.width.max(1) as usize;
-    let rows: usize = lines.iter().map(|l| l.width().div_ceil(w).max(1)).sum();
+    lines
+}
+
+/// Rows the lines take when wrapped to `width` (an estimate: enough to stop scrolling at
+/// the end).
+fn rows(lines: &[Line<'_>], width: u16) -> usize {
+    let w = width.max(1) as usize;
+    lines.iter().map(|l| l.width().div_ceil(w).max(1)).sum()
+}
+
+/// The panel's inner area and how many rows its content takes there.
+pub fn measure(app: &App, area: Rect) -> (Rect, usize) {
+    let (_, inner) = frame(app, area);
+    (inner, rows(&content(app), inner.width))
+}
+
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let (block, inner) = frame(app, area);
+    block.render(area, buf);
+    let lines = content(app);
     let scroll = app
         .panel
         .scroll
-        .min(rows.saturating_sub(inner.height as usize));
+        .min(rows(&lines, inner.width).saturating_sub(inner.height as usize));
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .scroll((scroll.min(u16::MAX as usize) as u16, 0))
