@@ -382,3 +382,34 @@ fn the_panel_scrolls_no_further_than_its_content() {
         "one key up moves up at once"
     );
 }
+
+#[test]
+fn the_pinpoint_names_the_treaty_article_of_the_current_block() {
+    let mut app = app();
+    open(&mut app, TREATY);
+    let mut t = terminal(200, 50);
+    render(&mut app, &mut t);
+    let doc = app.document().cloned().unwrap_or_else(|| panic!("open"));
+    // Move to the block after the third article heading.
+    let third = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.kind == lectern::model::BlockKind::Article)
+        .map(|(i, _)| i)
+        .nth(2)
+        .unwrap_or_else(|| panic!("the treaty has articles"));
+    for _ in 0..=third {
+        press(&mut app, "j");
+    }
+    render(&mut app, &mut t);
+    assert_eq!(reader(&app).article_block(), Some(third));
+    assert_eq!(
+        doc.article_of(third + 2),
+        doc.blocks[third].text.get(Lang::En),
+        "agrees with the model's own lookup"
+    );
+    let screen = rows(&t).join("\n");
+    let article = doc.blocks[third].text.get(Lang::En).unwrap_or_default();
+    assert!(screen.contains(&format!("article: {article}")), "{screen}");
+}

@@ -17,7 +17,8 @@ impl PanelSection for Pinpoint {
         let label = ctx.theme.get("panel_label");
         let n = ctx.cursor + 1;
         let mut out = vec![field("block", &format!("{} ¶{n}", ctx.doc.id), label)];
-        if let Some(article) = ctx.doc.article_of(n) {
+        let heading = ctx.article_block.and_then(|b| ctx.doc.blocks.get(b));
+        if let Some(article) = heading.and_then(|b| b.text.best(&[crate::model::Lang::En])) {
             out.push(field("article", article, label));
         }
         out

@@ -23,13 +23,23 @@ pub struct ListState {
     /// What the filter matches against, per document: titles in every language, id, kind,
     /// dates.
     haystacks: Vec<String>,
+    /// Language codes per document ("zh en"), computed once: counting them walks every block.
+    pub langs: Vec<String>,
 }
 
 impl ListState {
     pub fn new(docs: &[Document]) -> ListState {
         let haystacks = docs.iter().map(haystack).collect();
+        let langs = docs
+            .iter()
+            .map(|d| {
+                let codes: Vec<&str> = d.languages().iter().map(|l| l.code()).collect();
+                codes.join(" ")
+            })
+            .collect();
         let mut state = ListState {
             haystacks,
+            langs,
             ..ListState::default()
         };
         state.refilter();

@@ -13,6 +13,8 @@ pub struct SectionContext<'a> {
     pub visible: Range<usize>,
     /// The current block (from 0).
     pub cursor: usize,
+    /// The treaty article heading block (from 0) the current block belongs to.
+    pub article_block: Option<usize>,
     /// The footnote the reader jumped to, if any.
     pub selected_footnote: Option<&'a str>,
     pub theme: &'a Theme,

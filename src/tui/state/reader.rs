@@ -1,7 +1,7 @@
 //! The reader: which document is open, in which view, where the cursor block and the scroll
 //! are, the layout cache, and highlights other features lay over the text.
 
-use crate::model::{Document, Lang};
+use crate::model::{BlockKind, Document, Lang};
 use crate::tui::reader_layout::{LayoutKey, ReaderLayout, View, effective_view, reading_pair};
 use ratatui::style::Style;
 use std::ops::Range;
@@ -35,6 +35,9 @@ pub struct ReaderState {
     pub layout: ReaderLayout,
     /// Sorted by (block, lang), each with the feature that set it.
     highlights: Vec<(&'static str, Highlight)>,
+    /// Indices of the treaty-article heading blocks, so the article of a block is found
+    /// without walking the document on every frame.
+    articles: Vec<usize>,
     /// A remembered position (cursor block, top block) to apply once the layout exists.
     pending_restore: Option<(usize, usize)>,
 }
@@ -61,6 +64,13 @@ impl ReaderState {
             height: 0,
             layout: ReaderLayout::default(),
             highlights: Vec::new(),
+            articles: doc
+                .blocks
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| b.kind == BlockKind::Article)
+                .map(|(i, _)| i)
+                .collect(),
             pending_restore: None,
         }
     }
@@ -187,6 +197,12 @@ impl ReaderState {
         self.scroll = self.layout.block_span(top).start;
         self.clamp_scroll();
         self.reveal_cursor();
+    }
+
+    /// The article heading block (from 0) that the current block belongs to, if any.
+    pub fn article_block(&self) -> Option<usize> {
+        let i = self.articles.partition_point(|&a| a <= self.cursor);
+        i.checked_sub(1).map(|i| self.articles[i])
     }
 
     /// The block at the top of the screen, from 0.

@@ -74,8 +74,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             put(doc.kind.label(), kind_w, t.get("list_kind"), buf);
         }
         if langs_w > 0 {
-            let langs: Vec<&str> = doc.languages().iter().map(|l| l.code()).collect();
-            put(&langs.join(" "), langs_w, t.get("list_langs"), buf);
+            let langs = list.langs.get(doc_i).map_or("", String::as_str);
+            put(langs, langs_w, t.get("list_langs"), buf);
         }
         let title = sanitize(doc.display_title(&TITLE_LANGS)).replace('\n', " ");
         let lead = if date_w == 0 { " " } else { "" };

@@ -36,6 +36,7 @@ fn content(app: &App) -> Vec<Line<'static>> {
         doc,
         visible: reader.layout.visible_blocks(reader.scroll, reader.height),
         cursor: reader.cursor,
+        article_block: reader.article_block(),
         selected_footnote: app.panel.selected_footnote.as_deref(),
         theme: t,
     };
