@@ -10,8 +10,18 @@ use super::pinpoint::Pinpoint;
 use crate::model::PartialDate;
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 pub fn render(f: &Facts, pin: Option<&Pinpoint>) -> String {

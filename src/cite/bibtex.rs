@@ -59,7 +59,10 @@ pub fn entry(f: &Facts) -> String {
     }
     let translators = f.translators();
     if !translators.is_empty() {
-        let names: Vec<String> = translators.iter().map(|t| format!("{{{}}}", escape(t))).collect();
+        let names: Vec<String> = translators
+            .iter()
+            .map(|t| format!("{{{}}}", escape(t)))
+            .collect();
         fields.push(("translator", names.join(" and ")));
     }
     if let Some((lang, _)) = &f.title.original {
@@ -67,7 +70,11 @@ pub fn entry(f: &Facts) -> String {
     }
     let mut notes = Vec::new();
     if let Some(a) = &f.archive {
-        notes.push(format!("{} {}", a.archive, archive_location(a).unwrap_or_default()).trim().to_string());
+        notes.push(
+            format!("{} {}", a.archive, archive_location(a).unwrap_or_default())
+                .trim()
+                .to_string(),
+        );
     }
     if let Some(n) = f.machine_translation_note() {
         notes.push(n);

@@ -14,6 +14,7 @@ use std::sync::OnceLock;
 /// A CSL style file shipped with lectern.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum CslFile {
+    /// Chicago 17th edition, full notes (the short note is its subsequent form).
     ChicagoNote,
     ChicagoAuthorDate,
     Mla,
@@ -31,7 +32,7 @@ impl CslFile {
     /// File name under `assets/csl/`.
     pub fn file_name(self) -> &'static str {
         match self {
-            CslFile::ChicagoNote => "chicago-note-bibliography.csl",
+            CslFile::ChicagoNote => "chicago-fullnote-bibliography.csl",
             CslFile::ChicagoAuthorDate => "chicago-author-date.csl",
             CslFile::Mla => "modern-language-association.csl",
             CslFile::Apa => "apa.csl",
@@ -40,7 +41,9 @@ impl CslFile {
 
     pub fn xml(self) -> &'static str {
         match self {
-            CslFile::ChicagoNote => include_str!("../../assets/csl/chicago-note-bibliography.csl"),
+            CslFile::ChicagoNote => {
+                include_str!("../../assets/csl/chicago-fullnote-bibliography.csl")
+            }
             CslFile::ChicagoAuthorDate => include_str!("../../assets/csl/chicago-author-date.csl"),
             CslFile::Mla => include_str!("../../assets/csl/modern-language-association.csl"),
             CslFile::Apa => include_str!("../../assets/csl/apa.csl"),
@@ -150,11 +153,33 @@ pub fn render(
         // Writing to a String cannot fail.
         let _ = children.write_buf(&mut out, BufWriteFormat::Plain);
     }
-    let out = out.trim().to_string();
+    let mut out = punctuation_inside_quotes(out.trim());
+    if let Some((_, value)) = &locator {
+        out = space_after_locator_label(&out, value);
+    }
     if out.is_empty() {
         return Err(CslError::Empty(id));
     }
     Ok(out)
+}
+
+/// American usage, which the en-US locale of every shipped style asks for
+/// (`punctuation-in-quote`): a period or comma that follows a closing quotation mark goes
+/// inside it. hayagriva 0.10 misses the case where the period comes from an enclosing group
+/// (`“Title”.` in Chicago short notes); citeproc-js and pandoc put it inside.
+fn punctuation_inside_quotes(s: &str) -> String {
+    s.replace("”.", ".”").replace("”,", ",”")
+}
+
+/// A short locator label is followed by a space before the number ("art. 6"). hayagriva 0.10
+/// joins them when a style puts label and number in a group without delimiter (MLA: "art.6");
+/// citeproc-js and pandoc write the space.
+fn space_after_locator_label(s: &str, value: &str) -> String {
+    let mut out = s.to_string();
+    for label in ["art.", "para.", "sec.", "pp.", "p."] {
+        out = out.replace(&format!("{label}{value}"), &format!("{label} {value}"));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -162,9 +187,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn periods_and_commas_move_inside_closing_quotes() {
+        assert_eq!(punctuation_inside_quotes("“Title”. Next"), "“Title.” Next");
+        assert_eq!(punctuation_inside_quotes("“Title”, 1960"), "“Title,” 1960");
+        assert_eq!(punctuation_inside_quotes("“Title.” Next"), "“Title.” Next");
+    }
+
+    #[test]
+    fn a_locator_label_is_spaced_from_its_number() {
+        assert_eq!(
+            space_after_locator_label("(“T,” art.6)", "6"),
+            "(“T,” art. 6)"
+        );
+        assert_eq!(
+            space_after_locator_label("(“T,” art. 6)", "6"),
+            "(“T,” art. 6)"
+        );
+    }
+
+    #[test]
     fn every_shipped_style_parses() {
         for f in CslFile::ALL {
-            assert!(f.style().is_ok(), "{}: {:?}", f.file_name(), f.style().err());
+            assert!(
+                f.style().is_ok(),
+                "{}: {:?}",
+                f.file_name(),
+                f.style().err()
+            );
         }
     }
 }

@@ -35,7 +35,10 @@ pub fn item(f: &Facts) -> Map<String, Value> {
     }
     let translators = f.translators();
     if !translators.is_empty() {
-        let names: Vec<Value> = translators.iter().map(|t| json!({ "literal": t })).collect();
+        let names: Vec<Value> = translators
+            .iter()
+            .map(|t| json!({ "literal": t }))
+            .collect();
         put("translator", Value::Array(names));
     }
     match f.genre {

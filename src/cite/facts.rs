@@ -8,7 +8,7 @@
 
 use super::romanize;
 use crate::model::{
-    ArchiveRef, DateRole, DocKind, Document, Lang, Origin, PartialDate, SourceKind,
+    ArchiveRef, BlockKind, DateRole, DocKind, Document, Lang, Origin, PartialDate, SourceKind,
 };
 use std::collections::BTreeSet;
 
@@ -150,6 +150,10 @@ impl Facts {
             Some(orig) if container_english.is_none() => Some(orig),
             _ => container_english.clone(),
         };
+        // Fields of a text are addressed by its language (`texts.en.from`) or its index.
+        let text_stated = |i: usize, lang: Lang, field: &str| {
+            stated(&format!("texts.{lang}.{field}")) && stated(&format!("texts.{i}.{field}"))
+        };
         let translations = doc
             .texts
             .iter()
@@ -157,11 +161,11 @@ impl Facts {
             .filter(|(_, t)| matches!(t.origin, Origin::Translation | Origin::MachineTranslation))
             .map(|(i, t)| Translation {
                 lang: t.lang,
-                from: t.from,
+                from: t.from.filter(|_| text_stated(i, t.lang, "from")),
                 translator: t
                     .translator
                     .clone()
-                    .filter(|n| !n.trim().is_empty() && stated(&format!("texts.{i}.translator"))),
+                    .filter(|n| !n.trim().is_empty() && text_stated(i, t.lang, "translator")),
                 machine: t.origin == Origin::MachineTranslation,
             })
             .collect();
@@ -216,7 +220,11 @@ impl Facts {
         let parts: Vec<String> = machine
             .iter()
             .map(|t| match t.from.or(self.original_lang) {
-                Some(from) => format!("{} text machine-translated from {}", t.lang.name(), from.name()),
+                Some(from) => format!(
+                    "{} text machine-translated from {}",
+                    t.lang.name(),
+                    from.name()
+                ),
                 None => format!("{} text machine-translated", t.lang.name()),
             })
             .collect();
@@ -227,9 +235,12 @@ impl Facts {
 /// Whether `path` (such as `source.page` or `dates.0`) is marked inferred, itself or through a
 /// parent (`source.archive` covers `source.archive.pages`).
 pub fn is_inferred(doc: &Document, path: &str) -> bool {
-    doc.inferred
-        .keys()
-        .any(|k| k == path || path.strip_prefix(k.as_str()).is_some_and(|r| r.starts_with('.')))
+    doc.inferred.keys().any(|k| {
+        k == path
+            || path
+                .strip_prefix(k.as_str())
+                .is_some_and(|r| r.starts_with('.'))
+    })
 }
 
 fn genre(doc: &Document) -> Genre {
@@ -246,12 +257,22 @@ fn genre(doc: &Document) -> Genre {
 
 /// The language the document was written in: the text marked original (or its OCR), else the
 /// language translations were made from.
+/// For a treaty, the first of its authentic languages: a treaty series may print its own
+/// header in another language, which is not the treaty's original.
 fn original_language(doc: &Document) -> Option<Lang> {
+    if let Some(l) = doc.source.official_languages.first() {
+        return Some(*l);
+    }
     doc.texts
         .iter()
         .find(|t| matches!(t.origin, Origin::Original | Origin::Ocr))
         .map(|t| t.lang)
-        .or_else(|| doc.texts.iter().find_map(|t| t.from))
+        .or_else(|| {
+            doc.texts
+                .iter()
+                .find(|t| !is_inferred(doc, &format!("texts.{}.from", t.lang)))
+                .and_then(|t| t.from)
+        })
 }
 
 fn title(doc: &Document, original: Option<Lang>, stated: &dyn Fn(&str) -> bool) -> Title {
@@ -290,10 +311,10 @@ fn title(doc: &Document, original: Option<Lang>, stated: &dyn Fn(&str) -> bool) 
 
 /// A Chinese headline often stacks a title and subtitles separated by wide spaces; a citation
 /// writes them as title: subtitle; subtitle.
+/// Chinese does not put spaces between words, so any space in a Chinese headline separates
+/// its parts.
 fn split_headline(t: &str) -> Vec<&str> {
-    t.split(|c: char| c == '\u{3000}' || c == '\n')
-        .flat_map(|p| p.split("  "))
-        .map(str::trim)
+    t.split(|c: char| c.is_whitespace())
         .filter(|p| !p.is_empty())
         .collect()
 }
@@ -338,7 +359,10 @@ fn lower_first(s: &str) -> String {
 
 fn starts_with_proper_noun(s: &str) -> bool {
     let first = s.split(' ').next().unwrap_or_default();
-    ["Su", "Chao", "Chaoxian", "Zhongguo", "Sulian", "Zhong", "Mei", "Ri"].contains(&first)
+    [
+        "Su", "Chao", "Chaoxian", "Zhongguo", "Sulian", "Zhong", "Mei", "Ri",
+    ]
+    .contains(&first)
 }
 
 /// English translations of titles go in brackets in sentence case (Chicago 11.6 for translated
@@ -370,7 +394,8 @@ pub fn sentence_case_english(t: &str, proper: &BTreeSet<String>) -> String {
 /// nouns, as the source (or its translator) wrote them.
 pub fn proper_nouns(doc: &Document) -> BTreeSet<String> {
     let mut set = BTreeSet::new();
-    for block in &doc.blocks {
+    // Paragraphs only: headings repeat the title in title case, where every word is capitalized.
+    for block in doc.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph) {
         let Some(text) = block.text.get(Lang::En) else {
             continue;
         };

@@ -15,7 +15,7 @@ use crate::model::PartialDate;
 
 pub fn render(f: &Facts, pin: Option<&Pinpoint>) -> String {
     let title = f.title.english.clone().unwrap_or_else(|| f.title.display());
-    let mut out = title.trim_end_matches('.').to_string();
+    let mut out = title_case(title.trim_end_matches('.'));
     let named = |party: &str| out.to_lowercase().contains(&party.to_lowercase());
     let parties: Vec<&str> = f
         .parties
@@ -29,7 +29,11 @@ pub fn render(f: &Facts, pin: Option<&Pinpoint>) -> String {
     }
     let mut when = Vec::new();
     if let Some(d) = f.signed.or(f.date) {
-        let verb = if f.signed.is_some() { "signed" } else { "dated" };
+        let verb = if f.signed.is_some() {
+            "signed"
+        } else {
+            "dated"
+        };
         match &f.place {
             Some(p) => when.push(format!("{verb} at {p} {}", oscola_date(d))),
             None => when.push(format!("{verb} {}", oscola_date(d))),
@@ -93,4 +97,41 @@ fn short_party(p: &str) -> String {
 /// OSCOLA writes dates day month year without commas: "6 July 1961".
 fn oscola_date(d: PartialDate) -> String {
     d.long()
+}
+
+/// Treaty names are written with their major words capitalized (the Treaty Series prints some in
+/// sentence case, "Treaty of friendship, co-operation and mutual assistance"); only letters'
+/// case changes, never the words.
+fn title_case(t: &str) -> String {
+    const MINOR: &[&str] = &[
+        "a", "an", "and", "as", "at", "between", "by", "for", "from", "in", "into", "of", "on",
+        "or", "the", "to", "with",
+    ];
+    t.split(' ')
+        .enumerate()
+        .map(|(i, w)| {
+            if i > 0 && MINOR.contains(&w.to_lowercase().as_str()) {
+                w.to_lowercase()
+            } else {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_case;
+
+    #[test]
+    fn treaty_names_get_capitals_on_major_words_only() {
+        assert_eq!(
+            title_case("Treaty of friendship, co-operation and mutual assistance"),
+            "Treaty of Friendship, Co-operation and Mutual Assistance"
+        );
+    }
 }

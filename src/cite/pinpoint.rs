@@ -73,7 +73,9 @@ impl FromStr for Pinpoint {
             Kind::Article if is_number(rest) => Ok(Pinpoint::Article(rest.to_string())),
             Kind::Page
                 if !rest.is_empty()
-                    && rest.chars().all(|c| c.is_ascii_digit() || "-–,".contains(c))
+                    && rest
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || "-–,".contains(c))
                     && rest.starts_with(|c: char| c.is_ascii_digit()) =>
             {
                 Ok(Pinpoint::Page(rest.replace('–', "-")))

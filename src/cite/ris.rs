@@ -47,7 +47,12 @@ pub fn record(f: &Facts) -> String {
         lines.push(("CY", p.clone()));
     }
     if let Some(a) = &f.archive {
-        lines.push(("AV", format!("{} {}", a.archive, archive_location(a).unwrap_or_default()).trim().to_string()));
+        lines.push((
+            "AV",
+            format!("{} {}", a.archive, archive_location(a).unwrap_or_default())
+                .trim()
+                .to_string(),
+        ));
     }
     if let Some((lang, _)) = &f.title.original {
         lines.push(("LA", lang.name().to_string()));

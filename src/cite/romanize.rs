@@ -28,8 +28,13 @@ const WORD_READINGS: &[(&str, &str)] = &[
 /// 苏朝 (Soviet–Korean): proper nouns, so capitalized.
 const COUNTRY_ABBREVIATIONS: &[char] = &['苏', '朝', '中', '美', '日', '俄', '韩'];
 
-/// jieba part-of-speech tags of proper nouns: person, place, organization, other proper name.
-const PROPER_TAGS: &[&str] = &["nr", "ns", "nt", "nz"];
+/// jieba part-of-speech tags of proper nouns: person and place names. jieba's organization and
+/// "other proper name" tags (nt, nz) also fall on common phrases (联合公报 "joint communiqué"),
+/// so they are not trusted.
+const PROPER_TAGS: &[&str] = &["nr", "ns"];
+
+/// Words jieba tags as place names that are common nouns.
+const NOT_PROPER: &[&str] = &["两国", "各国", "本国", "外国", "全国", "祖国"];
 
 fn jieba() -> &'static Jieba {
     static JIEBA: OnceLock<Jieba> = OnceLock::new();
@@ -87,13 +92,14 @@ fn pinyin_words(text: &str) -> Vec<(String, bool)> {
             }
             continue;
         }
-        let proper = PROPER_TAGS.contains(&tag.tag)
+        let proper = (PROPER_TAGS.contains(&tag.tag) && !NOT_PROPER.contains(&word))
             || (word.chars().count() == 1
                 && word.chars().all(|c| COUNTRY_ABBREVIATIONS.contains(&c)));
-        for piece in split_long_word(word) {
+        // A proper noun written as two words is capitalized once ("Renmin ribao").
+        for (i, piece) in split_long_word(word).into_iter().enumerate() {
             let romanized = romanize_run(piece);
             if !romanized.is_empty() {
-                out.push((romanized, proper));
+                out.push((romanized, proper && i == 0));
             }
         }
     }

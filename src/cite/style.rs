@@ -90,10 +90,7 @@ impl Style {
 
     /// The styles that apply to a document, in cycling order.
     pub fn for_doc(f: &Facts) -> Vec<Style> {
-        Style::ALL
-            .into_iter()
-            .filter(|s| s.applies_to(f))
-            .collect()
+        Style::ALL.into_iter().filter(|s| s.applies_to(f)).collect()
     }
 
     /// The next style after this one that applies to the document, wrapping around.
