@@ -93,7 +93,18 @@ impl TmuxServer {
     fn start() -> Option<TmuxServer> {
         let socket = format!("lectern-cite-test-{}", std::process::id());
         let ok = Command::new("tmux")
-            .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d", "-x", "80", "-y", "24"])
+            .args([
+                "-L",
+                &socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-x",
+                "80",
+                "-y",
+                "24",
+            ])
             .status()
             .is_ok_and(|s| s.success());
         if !ok {

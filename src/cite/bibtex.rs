@@ -45,8 +45,10 @@ pub fn entry(f: &Facts) -> String {
     if let Some(n) = &f.number {
         fields.push(("number", escape(n)));
     }
-    if let Some(c) = &f.collection {
-        fields.push(("eventtitle", escape(c)));
+    // The programme or collection a document is published in is its series (a treaty's series
+    // is its container, written above).
+    if let Some(c) = f.collection.as_ref().filter(|_| f.genre != Genre::Treaty) {
+        fields.push(("series", escape(c)));
     }
     if let Some(a) = &f.archive {
         fields.push(("institution", escape(&a.archive)));

@@ -11,7 +11,8 @@ pub enum Style {
     ChicagoNote,
     /// Chicago notes and bibliography: the short note for later citations.
     ChicagoShortNote,
-    /// Chicago notes and bibliography: the bibliography entry.
+    /// Chicago notes and bibliography: the bibliography entry (for the whole work, so without
+    /// the pinpoint).
     ChicagoBibliography,
     /// Chicago author-date: the reference-list entry (and the in-text citation for a pinpoint).
     ChicagoAuthorDate,

@@ -136,7 +136,9 @@ impl Copier {
                     Err(e) => report.failed.push((channel, e.to_string())),
                 }
             }
-            None => report.failed.push((channel, "no terminal to write to".into())),
+            None => report
+                .failed
+                .push((channel, "no terminal to write to".into())),
         }
         if self.env.display {
             match native::set_text(text, self.timeout) {

@@ -40,7 +40,11 @@ fn run(program: &[String], args: &[&str], text: &str, timeout: Duration) -> Resu
                 if let Some(mut e) = child.stderr.take() {
                     let _ = std::io::Read::read_to_string(&mut e, &mut err);
                 }
-                return Err(format!("{cmd} {}: {status}: {}", args.join(" "), err.trim()));
+                return Err(format!(
+                    "{cmd} {}: {status}: {}",
+                    args.join(" "),
+                    err.trim()
+                ));
             }
             Ok(None) if start.elapsed() < timeout => {
                 std::thread::sleep(Duration::from_millis(10));
@@ -48,7 +52,10 @@ fn run(program: &[String], args: &[&str], text: &str, timeout: Duration) -> Resu
             Ok(None) => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err(format!("{cmd} did not answer within {} ms", timeout.as_millis()));
+                return Err(format!(
+                    "{cmd} did not answer within {} ms",
+                    timeout.as_millis()
+                ));
             }
             Err(e) => return Err(format!("{cmd}: {e}")),
         }
