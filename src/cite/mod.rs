@@ -23,6 +23,7 @@ pub use pinpoint::{Pinpoint, PinpointError};
 pub use style::{Style, UnknownStyle};
 
 use crate::model::Document;
+use crate::text::sanitize::sanitize;
 use std::fmt;
 use std::str::FromStr;
 
@@ -49,7 +50,17 @@ pub fn render(doc: &Document, style: Style, pin: Option<&Pinpoint>) -> Result<St
 }
 
 /// [`render`] for facts already taken from a document (the reader keeps them per document).
+///
+/// The text is sanitized (no control characters): it goes to the screen and the clipboard.
 pub fn render_facts(f: &Facts, style: Style, pin: Option<&Pinpoint>) -> Result<String, CiteError> {
+    render_unsanitized(f, style, pin).map(|s| sanitize(&s).into_owned())
+}
+
+fn render_unsanitized(
+    f: &Facts,
+    style: Style,
+    pin: Option<&Pinpoint>,
+) -> Result<String, CiteError> {
     if !style.applies_to(f) {
         return Err(CiteError::NotApplicable {
             style: style.code(),
