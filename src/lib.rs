@@ -10,5 +10,6 @@ pub mod clipboard;
 pub mod corpus;
 pub mod import;
 pub mod model;
+pub mod refs;
 pub mod text;
 pub mod tui;

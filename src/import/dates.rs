@@ -263,6 +263,7 @@ mod tests {
 
     #[test]
     fn impossible_dates_are_not_found() {
-        assert_eq!(find_date("31 February 1960"), None);
+        assert_eq!(whole_date("31 February 1960"), None);
+        assert_eq!(day_month_year("31 February 1960"), None);
     }
 }

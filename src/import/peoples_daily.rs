@@ -214,13 +214,13 @@ impl Chinese {
             zh.headline = body[..n].iter().map(|(_, l)| l.clone()).collect();
             body.drain(..n);
         } else {
-            if repeated < zh.headline.len() {
-                if let Some((line, _)) = body.first() {
-                    draft.warn(
-                        *line,
-                        "the body does not repeat the '###' headline; kept the body as it is",
-                    );
-                }
+            if repeated < zh.headline.len()
+                && let Some((line, _)) = body.first()
+            {
+                draft.warn(
+                    *line,
+                    "the body does not repeat the '###' headline; kept the body as it is",
+                );
             }
             body.drain(..repeated);
         }

@@ -134,7 +134,7 @@ mod tests {
         let paras = paragraphs("a\n  b\n\n\n c\n", 10);
         assert_eq!(paras.len(), 2);
         assert_eq!((paras[0].line, paras[0].prose()), (11, "a b".to_string()));
-        assert_eq!((paras[1].line, paras[1].verse()), (14, "c".to_string()));
+        assert_eq!((paras[1].line, paras[1].verse()), (15, "c".to_string()));
     }
 
     #[test]

@@ -211,15 +211,15 @@ fn read_header_fact(lang: Lang, text: &str, draft: &mut Draft) {
         .to_string();
     if let Some(c) = SIGNED.captures(text.lines().last().unwrap_or_default()) {
         doc.title.set(lang, first_line);
-        if let Some(date) = dates::whole_date(&c[2]) {
-            if !doc.dates.iter().any(|d| d.role == DateRole::Signed) {
-                doc.dates.push(DocDate {
-                    role: DateRole::Signed,
-                    date,
-                    place: Some(c[1].trim().to_string()),
-                    inferred: None,
-                });
-            }
+        if let Some(date) = dates::whole_date(&c[2])
+            && !doc.dates.iter().any(|d| d.role == DateRole::Signed)
+        {
+            doc.dates.push(DocDate {
+                role: DateRole::Signed,
+                date,
+                place: Some(c[1].trim().to_string()),
+                inferred: None,
+            });
         }
     } else if SIGNE.is_match(text) {
         doc.title.set(lang, first_line);
@@ -300,24 +300,21 @@ fn read_body(paras: &[Para], draft: &mut Draft) {
         } else {
             prose
         };
-        if kind == BlockKind::Paragraph {
-            if let Some(last) = draft
+        if kind == BlockKind::Paragraph
+            && let Some(last) = draft
                 .doc
                 .blocks
                 .last_mut()
                 .filter(|b| b.kind == BlockKind::Paragraph)
-            {
-                if let Some(prev) = last
-                    .text
-                    .0
-                    .get_mut(&Lang::En)
-                    .filter(|prev| continues(prev, &text))
-                {
-                    prev.push(' ');
-                    prev.push_str(&text);
-                    continue;
-                }
-            }
+            && let Some(prev) = last
+                .text
+                .0
+                .get_mut(&Lang::En)
+                .filter(|prev| continues(prev, &text))
+        {
+            prev.push(' ');
+            prev.push_str(&text);
+            continue;
         }
         draft.doc.blocks.push(Block {
             kind,
@@ -348,15 +345,15 @@ fn attach_footnote(draft: &mut Draft, para: &Para, id: &str, text: &str) {
         draft.doc.notes.push(format!("Footnote {id}: {text}"));
         return;
     };
-    if let Some(c) = IN_FORCE.captures(text) {
-        if let Some(date) = dates::whole_date(&c[1]) {
-            draft.doc.dates.push(DocDate {
-                role: DateRole::InForce,
-                date,
-                place: None,
-                inferred: None,
-            });
-        }
+    if let Some(c) = IN_FORCE.captures(text)
+        && let Some(date) = dates::whole_date(&c[1])
+    {
+        draft.doc.dates.push(DocDate {
+            role: DateRole::InForce,
+            date,
+            place: None,
+            inferred: None,
+        });
     }
     draft.doc.footnotes.push(Footnote {
         id: id.to_string(),

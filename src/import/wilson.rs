@@ -93,33 +93,35 @@ pub fn import(text: &str, draft: &mut Draft) -> Result<(), Warning> {
         read_information(&lines[info + 1..], info + 1, draft, &mut date);
     }
     let body_end = info_at.unwrap_or(lines.len());
-    let body: Vec<Para> = paragraphs(&lines[body_start..body_end].join("\n"), body_start);
+    let mut body: Vec<Para> = paragraphs(&lines[body_start..body_end].join("\n"), body_start);
 
     if draft.doc.title.is_empty() {
-        // The layout without a citation block: the first line of the page is the title.
-        let first = lines
-            .iter()
-            .position(|l| !l.trim().is_empty() && !is_chrome(l));
-        match first {
-            Some(i) => draft.doc.title.set(Lang::En, squeeze(lines[i])),
-            None => {
-                return Err(Warning {
-                    line: 1,
-                    message: "no title found".into(),
-                });
-            }
+        // The layout without a citation block opens with the title, then the date.
+        if body.is_empty() {
+            return Err(Warning {
+                line: 1,
+                message: "no title found".into(),
+            });
+        }
+        let title = body.remove(0);
+        draft.doc.title.set(Lang::En, squeeze(&title.prose()));
+        if date.is_none()
+            && let Some(d) = body.first().and_then(|p| dates::whole_date(&p.prose()))
+        {
+            date = Some(d);
+            body.remove(0);
         }
     }
     let doc = &mut draft.doc;
-    if let Some(date) = date {
-        if !doc.dates.iter().any(|d| d.role == DateRole::Written) {
-            doc.dates.push(DocDate {
-                role: DateRole::Written,
-                date,
-                place: None,
-                inferred: None,
-            });
-        }
+    if let Some(date) = date
+        && !doc.dates.iter().any(|d| d.role == DateRole::Written)
+    {
+        doc.dates.push(DocDate {
+            role: DateRole::Written,
+            date,
+            place: None,
+            inferred: None,
+        });
     }
     doc.kind =
         kind_from_title(doc.title.best(&[Lang::En]).unwrap_or_default()).unwrap_or(DocKind::Other);
