@@ -6,8 +6,8 @@
 //! 1961, entered into force 10 September 1961) UNTS No. 6045, art 2`
 //!
 //! OSCOLA's series reference is `(year) volume UNTS first page`; no source in the archive states
-//! the volume, so the reference is the registration number the series gives ("No. 6045") and
-//! the page is never printed without its volume.
+//! the volume, so the reference is the registration number the series gives ("No. 6045"), and
+//! the series page appears only as a pinpoint the researcher asks for ("p 760").
 
 use super::facts::Facts;
 use super::pinpoint::Pinpoint;
