@@ -337,32 +337,16 @@ fn romanized_title(t: &str) -> String {
     let parts = split_headline(t);
     let mut out = String::new();
     for (i, p) in parts.iter().enumerate() {
-        let r = romanize::pinyin_sentence(p);
+        // Chicago capitalizes the first word of the title and of a subtitle; the further
+        // clauses of a stacked headline are joined by semicolons and run on in lower case.
+        let r = romanize::pinyin(p, i <= 1);
         match i {
             0 => out.push_str(&r),
-            // Chicago capitalizes the first word of a subtitle.
             1 => out.push_str(&format!(": {r}")),
-            _ => out.push_str(&format!("; {}", lower_first(&r))),
+            _ => out.push_str(&format!("; {r}")),
         }
     }
     out
-}
-
-fn lower_first(s: &str) -> String {
-    // Keep proper nouns: only lower the first word if the romanizer capitalized it for position.
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) if !starts_with_proper_noun(s) => c.to_lowercase().chain(chars).collect(),
-        _ => s.to_string(),
-    }
-}
-
-fn starts_with_proper_noun(s: &str) -> bool {
-    let first = s.split(' ').next().unwrap_or_default();
-    [
-        "Su", "Chao", "Chaoxian", "Zhongguo", "Sulian", "Zhong", "Mei", "Ri",
-    ]
-    .contains(&first)
 }
 
 /// English translations of titles go in brackets in sentence case (Chicago 11.6 for translated

@@ -54,9 +54,15 @@ fn jieba() -> &'static Jieba {
 /// capitalized. Characters that are not Chinese (digits, Latin letters) pass through; Chinese
 /// punctuation becomes its ASCII counterpart.
 pub fn pinyin_sentence(text: &str) -> String {
+    pinyin(text, true)
+}
+
+/// Romanizes Chinese text into pinyin words, proper nouns capitalized, and the first word too
+/// when `capitalize_first` (a title or subtitle; not the later clauses of a headline).
+pub fn pinyin(text: &str, capitalize_first: bool) -> String {
     let words = pinyin_words(text);
     let mut out = String::new();
-    let mut capitalize_next = true;
+    let mut capitalize_next = capitalize_first;
     for (word, proper) in words {
         if word.chars().all(|c| c.is_ascii_punctuation()) {
             out.push_str(&word);
