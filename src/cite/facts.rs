@@ -396,3 +396,66 @@ pub fn proper_nouns(doc: &Document) -> BTreeSet<String> {
     }
     set
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{LangText, Source};
+
+    fn doc() -> Document {
+        Document {
+            id: "d".into(),
+            kind: DocKind::Journal,
+            title: LangText::one(Lang::En, "Journal"),
+            dates: vec![],
+            parties: vec![],
+            summary: None,
+            source: Source {
+                kind: SourceKind::Archive,
+                page: Some("12".into()),
+                archive: Some(ArchiveRef {
+                    archive: "AVPRF".into(),
+                    fond: Some("0102".into()),
+                    pages: Some("1-3".into()),
+                    verbatim: "AVPRF fond 0102, p.1-3".into(),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            },
+            texts: vec![],
+            notes: vec![],
+            inferred: Default::default(),
+            blocks: vec![],
+            footnotes: vec![],
+        }
+    }
+
+    #[test]
+    fn an_inferred_parent_covers_its_fields_and_only_them() {
+        let mut d = doc();
+        d.inferred
+            .insert("source.archive".into(), "read from a stamp".into());
+        assert!(is_inferred(&d, "source.archive.pages"));
+        assert!(!is_inferred(&d, "source.archive_note"));
+        assert!(Facts::of(&d).archive.is_none());
+        assert_eq!(Facts::of(&d).page.as_deref(), Some("12"));
+
+        let mut d = doc();
+        d.inferred
+            .insert("source.archive.pages".into(), "guessed".into());
+        let a = Facts::of(&d).archive.expect("the archive is stated");
+        assert_eq!((a.fond.as_deref(), a.pages), (Some("0102"), None));
+    }
+
+    #[test]
+    fn translated_titles_keep_capitals_only_where_english_needs_them() {
+        let proper: BTreeSet<String> = ["Soviet", "Korean"].map(String::from).into();
+        assert_eq!(
+            sentence_case_english(
+                "Joint Communiqué Issued by the Soviet and DPRK Governments: Both Sides Agree",
+                &proper
+            ),
+            "Joint communiqué issued by the Soviet and DPRK governments: Both sides agree"
+        );
+    }
+}
