@@ -83,6 +83,14 @@ fn locales() -> &'static [Locale] {
     LOCALES.get_or_init(hayagriva::archive::locales)
 }
 
+/// Parses the shipped styles and decodes the locales now rather than at the first citation.
+pub fn warm_up() {
+    let _ = locales();
+    for f in CslFile::ALL {
+        let _ = f.style();
+    }
+}
+
 /// What a CSL style is asked to produce.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Form {

@@ -105,6 +105,14 @@ pub fn render_csl(
     Ok(csl::render(&item, file, form, pin)?)
 }
 
+/// Loads what the first citation would otherwise load (the word segmenter's dictionary for
+/// Chinese titles, the CSL styles and locales: about 0.3 s, see BENCHMARKS.md), so the reader
+/// can do it on a background thread at start-up.
+pub fn warm_up() {
+    let _ = romanize::pinyin_sentence("人民日报");
+    csl::warm_up();
+}
+
 /// Export formats for reference managers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
