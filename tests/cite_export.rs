@@ -209,3 +209,21 @@ fn bad_pinpoints_and_ids_fail_on_stderr() {
         assert!(!out.stderr.is_empty(), "{args:?}");
     }
 }
+
+#[test]
+fn an_article_the_treaty_does_not_have_is_refused_with_those_it_has() {
+    let corpus = Corpus::bundled();
+    let treaty = corpus
+        .documents
+        .iter()
+        .find(|d| d.source.number.as_deref() == Some("6045"))
+        .expect("the treaty");
+    let out = lectern()
+        .args(["cite", &treaty.id, "--pin", "art. 99"])
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no article 99"), "{err}");
+    assert!(err.contains("its articles: 1, 2"), "{err}");
+}

@@ -126,3 +126,36 @@ pub fn escape(s: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DocKind, Document, Lang, LangText, Source};
+    use biblatex::{Bibliography, ChunksExt};
+
+    #[test]
+    fn tex_special_characters_survive_a_round_trip() {
+        let title = "Trade & credit: 100% of #1_items";
+        let doc = Document {
+            id: "odd id/1".into(),
+            kind: DocKind::Article,
+            title: LangText::one(Lang::En, title),
+            dates: vec![],
+            parties: vec![],
+            summary: None,
+            source: Source::default(),
+            texts: vec![],
+            notes: vec![],
+            inferred: Default::default(),
+            blocks: vec![],
+            footnotes: vec![],
+        };
+        let src = entry(&Facts::of(&doc));
+        let bib = Bibliography::parse(&src).unwrap_or_else(|e| panic!("{e:?}\n{src}"));
+        let e = bib
+            .get("odd_id_1")
+            .expect("the key with its slash and space replaced");
+        let got = e.get("title").map(|c| c.format_verbatim());
+        assert_eq!(got.as_deref(), Some(title), "{src}");
+    }
+}

@@ -22,6 +22,12 @@ pub enum PinpointError {
         "'{0}' is not a pinpoint: write a block number (3 or ¶3), an article (art. 2) or a page (p. 760)"
     )]
     Unreadable(String),
+    #[error("{id} has no article {article}{}", if .known.is_empty() { " (it has no articles)".to_string() } else { format!(" (its articles: {})", .known.join(", ")) })]
+    NoSuchArticle {
+        id: String,
+        article: String,
+        known: Vec<String>,
+    },
     #[error("{id} has no block {block} (it has {count})")]
     NoSuchBlock {
         id: String,
@@ -104,8 +110,8 @@ impl Pinpoint {
         Pinpoint::Block(number)
     }
 
-    /// Checks a pinpoint against the document: a block number must exist. A block of a treaty
-    /// inside an article becomes that article, as [`Pinpoint::for_block`] does.
+    /// Checks a pinpoint against the document: a block number or an article must exist. A block
+    /// of a treaty inside an article becomes that article, as [`Pinpoint::for_block`] does.
     pub fn resolve(self, doc: &Document) -> Result<Pinpoint, PinpointError> {
         match self {
             Pinpoint::Block(n) if doc.block(n).is_none() => Err(PinpointError::NoSuchBlock {
@@ -114,7 +120,29 @@ impl Pinpoint {
                 count: doc.blocks.len(),
             }),
             Pinpoint::Block(n) => Ok(Pinpoint::for_block(doc, n)),
-            other => Ok(other),
+            Pinpoint::Article(a) => {
+                let known: Vec<String> = doc
+                    .blocks
+                    .iter()
+                    .filter(|b| b.kind == BlockKind::Article)
+                    .filter_map(|b| {
+                        b.text
+                            .best(&[crate::model::Lang::En])
+                            .and_then(article_number)
+                    })
+                    .collect();
+                if known.contains(&a) {
+                    Ok(Pinpoint::Article(a))
+                } else {
+                    Err(PinpointError::NoSuchArticle {
+                        id: doc.id.clone(),
+                        article: a,
+                        known,
+                    })
+                }
+            }
+            // The archive records no page per block, so a page cannot be checked.
+            page @ Pinpoint::Page(_) => Ok(page),
         }
     }
 }
