@@ -6,6 +6,20 @@
 //! For the reader: [`Style::ALL`] / [`Style::for_doc`] list the styles, [`Style::next_for`]
 //! cycles them, [`Pinpoint::for_block`] turns the cursor block into a pinpoint and [`render`]
 //! gives the plain text (no ANSI) to show and copy.
+//!
+//! ```
+//! use lectern::cite::{self, Facts, Pinpoint, Style};
+//! let corpus = lectern::corpus::Corpus::bundled();
+//! let doc = &corpus.documents[0];
+//! let facts = Facts::of(doc); // keep per document: a render is then under a millisecond
+//! let style = Style::default_for(&facts);
+//! let pin = Pinpoint::for_block(doc, 1); // the block under the cursor
+//! let text = cite::render_facts(&facts, style, Some(&pin))?;
+//! assert!(!text.is_empty());
+//! let next = style.next_for(&facts); // the key that cycles styles
+//! assert!(next.applies_to(&facts));
+//! # Ok::<(), cite::CiteError>(())
+//! ```
 
 pub mod archive_form;
 pub mod bibtex;
