@@ -227,3 +227,27 @@ fn an_article_the_treaty_does_not_have_is_refused_with_those_it_has() {
     assert!(err.contains("no article 99"), "{err}");
     assert!(err.contains("its articles: 1, 2"), "{err}");
 }
+
+#[test]
+fn a_bibliography_of_the_corpus_is_alphabetical_and_complete() {
+    let corpus = Corpus::bundled();
+    let out = lectern()
+        .args(["cite", "--all", "--style", "chicago-bibliography"])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let keys: Vec<String> = text
+        .split("\n\n")
+        .map(|e| {
+            e.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    assert_eq!(keys.len(), corpus.documents.len(), "{text}");
+    assert!(keys.windows(2).all(|w| w[0] <= w[1]), "{text}");
+}

@@ -79,6 +79,15 @@ impl Style {
         })
     }
 
+    /// Whether the style gives a reference-list entry (bibliography, works cited), which a list
+    /// of several sorts alphabetically.
+    pub fn is_reference_entry(self) -> bool {
+        matches!(
+            self,
+            Style::ChicagoBibliography | Style::ChicagoAuthorDate | Style::Mla | Style::Apa
+        )
+    }
+
     /// Whether the style has a form for this document: the treaty style for treaties, the
     /// archive's form for archival documents; the CSL styles for every document.
     pub fn applies_to(self, f: &Facts) -> bool {

@@ -32,7 +32,7 @@ pub fn run(corpus: &Corpus, args: &CiteArgs) -> anyhow::Result<ExitCode> {
         write_out(&sanitize(&cite::export(&docs, format)))?;
         return Ok(ExitCode::SUCCESS);
     }
-    let mut out = String::new();
+    let mut entries: Vec<String> = Vec::new();
     for doc in docs {
         let facts = Facts::of(doc);
         let pin = match &args.pin {
@@ -49,12 +49,21 @@ pub fn run(corpus: &Corpus, args: &CiteArgs) -> anyhow::Result<ExitCode> {
             }
             Err(e) => return Err(e.into()),
         };
-        if !out.is_empty() {
-            out.push('\n');
-        }
-        out.push_str(&text);
-        out.push('\n');
+        entries.push(text);
     }
+    // A list of reference entries reads as a bibliography: alphabetical, as the styles sort
+    // by author or, lacking one, by title (leading quotation marks ignored).
+    if style.is_some_and(Style::is_reference_entry) {
+        entries.sort_by_cached_key(|e| {
+            e.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        });
+    }
+    let out: String = entries
+        .iter()
+        .map(|e| format!("{e}\n"))
+        .collect::<Vec<_>>()
+        .join("\n");
     write_out(&sanitize(&out))?;
     Ok(ExitCode::SUCCESS)
 }
