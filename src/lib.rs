@@ -8,5 +8,6 @@ pub mod cli;
 pub mod corpus;
 pub mod import;
 pub mod model;
+pub mod search;
 pub mod text;
 pub mod tui;
