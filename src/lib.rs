@@ -8,6 +8,7 @@ pub mod cli;
 pub mod corpus;
 pub mod import;
 pub mod model;
+pub mod refs;
 pub mod search;
 pub mod text;
 pub mod tui;

@@ -1,13 +1,190 @@
-//! `lectern refs` and `lectern entity`.
+//! `lectern refs ID` (what a document mentions, and what mentions it) and `lectern entity
+//! NAME` (what the registry knows of a person, place, organization or instrument, with the
+//! document and block behind every fact).
 
 use super::args::{EntityArgs, RefsArgs};
+use super::write_out;
 use crate::corpus::Corpus;
+use crate::refs::{Mention, Registry, Target};
+use crate::text::sanitize::sanitize;
+use anyhow::Context as _;
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
-pub fn run_refs(_corpus: &Corpus, _args: &RefsArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("'refs' is not available yet")
+pub fn run_refs(corpus: &Corpus, args: &RefsArgs) -> anyhow::Result<ExitCode> {
+    let doc = corpus
+        .get(&args.id)
+        .with_context(|| format!("no document with id '{}' (see `lectern list`)", args.id))?;
+    let reg = &corpus.registry;
+    let outgoing: Vec<&Mention> = corpus.links.in_document(&doc.id).collect();
+    let incoming = corpus.links.backlinks(reg, &doc.id);
+    if args.json {
+        let json = serde_json::json!({
+            "id": doc.id,
+            "outgoing": outgoing.iter().map(|m| mention_json(corpus, m)).collect::<Vec<_>>(),
+            "incoming": incoming.iter().map(|m| mention_json(corpus, m)).collect::<Vec<_>>(),
+        });
+        write_out(&(serde_json::to_string_pretty(&json)? + "\n"))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut out = format!("{}\n\nMentions ({}):\n", doc.id, outgoing.len());
+    for m in &outgoing {
+        let _ = writeln!(
+            out,
+            "  ¶{} {}  {} → {}{}",
+            m.block,
+            m.lang,
+            quote(corpus, m),
+            target_label(reg, m.target),
+            destination(corpus, m.target)
+        );
+    }
+    let _ = writeln!(out, "\nMentioned by ({}):", incoming.len());
+    for m in &incoming {
+        let _ = writeln!(
+            out,
+            "  {}#{} {}  {}",
+            m.doc,
+            m.block,
+            m.lang,
+            quote(corpus, m)
+        );
+    }
+    write_out(&out)?;
+    Ok(ExitCode::SUCCESS)
 }
 
-pub fn run_entity(_corpus: &Corpus, _args: &EntityArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("'entity' is not available yet")
+pub fn run_entity(corpus: &Corpus, args: &EntityArgs) -> anyhow::Result<ExitCode> {
+    let reg = &corpus.registry;
+    let target = reg.find(&args.name).with_context(|| {
+        format!(
+            "the registry knows no '{}' (try an id, or a name in any language)",
+            args.name
+        )
+    })?;
+    let mentions: Vec<&Mention> = corpus.links.of_target(target).collect();
+    if args.json {
+        let card = match target {
+            Target::Instrument(i) => serde_json::to_value(&reg.instruments[i])?,
+            Target::Entity(i) => serde_json::to_value(&reg.entities[i])?,
+        };
+        let json = serde_json::json!({
+            "card": card,
+            "mentions": mentions.iter().map(|m| mention_json(corpus, m)).collect::<Vec<_>>(),
+        });
+        write_out(&(serde_json::to_string_pretty(&json)? + "\n"))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} ({})",
+        target_label(reg, target),
+        reg.target_id(target)
+    );
+    for (lang, names) in reg.names_of(target) {
+        let _ = writeln!(out, "  {lang}: {}", names.join(" · "));
+    }
+    match target {
+        Target::Instrument(i) => {
+            let inst = &reg.instruments[i];
+            if let Some(text) = &inst.text {
+                let _ = writeln!(out, "Text in the archive: {text}");
+            }
+            for d in &inst.dates {
+                let place = d
+                    .place
+                    .as_deref()
+                    .map(|p| format!(", {p}"))
+                    .unwrap_or_default();
+                let inferred = d
+                    .inferred
+                    .as_deref()
+                    .map(|r| format!(" (inferred: {r})"))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "{}: {}{place}{inferred}  [{}]",
+                    d.role.label(),
+                    d.date,
+                    d.source
+                );
+            }
+            for p in &inst.parties {
+                let _ = writeln!(out, "party: {}  [{}]", p.name, p.source);
+            }
+            for r in &inst.relations {
+                let name = reg
+                    .instrument(&r.target)
+                    .map_or(r.target.as_str(), |t| t.title.as_str());
+                let _ = writeln!(out, "{}: {name}  [{}]", r.kind.label(), r.source);
+            }
+        }
+        Target::Entity(i) => {
+            for fact in &reg.entities[i].facts {
+                let _ = writeln!(out, "{}  [{}]", fact.text, fact.source);
+            }
+        }
+    }
+    let _ = writeln!(out, "\nMentioned in ({}):", mentions.len());
+    for m in &mentions {
+        let _ = writeln!(
+            out,
+            "  {}#{} {}  {}",
+            m.doc,
+            m.block,
+            m.lang,
+            quote(corpus, m)
+        );
+    }
+    write_out(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn target_label(reg: &Registry, target: Target) -> String {
+    let kind = match target {
+        Target::Instrument(i) => reg.instruments[i].kind.label(),
+        Target::Entity(i) => match reg.entities[i].kind {
+            crate::refs::registry::EntityKind::Person => "person",
+            crate::refs::registry::EntityKind::Place => "place",
+            crate::refs::registry::EntityKind::Organization => "organization",
+        },
+    };
+    format!("{} [{kind}]", reg.target_name(target))
+}
+
+/// Where following the link leads: the document that holds the instrument's text, if any.
+fn destination(corpus: &Corpus, target: Target) -> String {
+    match target {
+        Target::Instrument(i) => corpus.registry.instruments[i]
+            .text
+            .as_ref()
+            .map(|t| format!("  (text: {t})"))
+            .unwrap_or_default(),
+        Target::Entity(_) => String::new(),
+    }
+}
+
+/// The words of the mention, as they stand in the text.
+fn quote(corpus: &Corpus, m: &Mention) -> String {
+    let text = corpus
+        .get(&m.doc)
+        .and_then(|d| d.block(m.block))
+        .and_then(|b| b.text.get(m.lang))
+        .and_then(|t| t.get(m.range.clone()))
+        .unwrap_or_default();
+    format!("“{}”", sanitize(text))
+}
+
+fn mention_json(corpus: &Corpus, m: &Mention) -> serde_json::Value {
+    serde_json::json!({
+        "target": corpus.registry.target_id(m.target),
+        "doc": m.doc,
+        "block": m.block,
+        "lang": m.lang,
+        "start": m.range.start,
+        "end": m.range.end,
+        "text": quote(corpus, m).trim_matches(['“', '”']),
+        "description": m.description.is_some(),
+    })
 }

@@ -34,13 +34,13 @@ fn validate(path: &Path, text: &str, doc: &Document) -> Result<(), Problem> {
             format!("id '{}' must be letters, digits, '-' or '_'", doc.id),
         );
     }
-    if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
-        if stem != doc.id {
-            return fail(
-                line_of_key(text, "id"),
-                format!("id '{}' does not match the file name '{stem}.toml'", doc.id),
-            );
-        }
+    if let Some(stem) = path.file_stem().and_then(|s| s.to_str())
+        && stem != doc.id
+    {
+        return fail(
+            line_of_key(text, "id"),
+            format!("id '{}' does not match the file name '{stem}.toml'", doc.id),
+        );
     }
     if doc.title.is_empty() {
         return fail(
@@ -57,16 +57,16 @@ fn validate(path: &Path, text: &str, doc: &Document) -> Result<(), Problem> {
         }
         for (lang, t) in &block.text.0 {
             for seg in inline::segments(t) {
-                if let inline::Segment::FootnoteRef(id) = seg {
-                    if !doc.footnotes.iter().any(|f| f.id == id && f.block == i + 1) {
-                        return fail(
-                            line_of_table(text, "blocks", i),
-                            format!(
-                                "block {} ({lang}) refers to footnote [^{id}], which is not anchored in that block",
-                                i + 1
-                            ),
-                        );
-                    }
+                if let inline::Segment::FootnoteRef(id) = seg
+                    && !doc.footnotes.iter().any(|f| f.id == id && f.block == i + 1)
+                {
+                    return fail(
+                        line_of_table(text, "blocks", i),
+                        format!(
+                            "block {} ({lang}) refers to footnote [^{id}], which is not anchored in that block",
+                            i + 1
+                        ),
+                    );
                 }
             }
         }

@@ -4,7 +4,8 @@
 //! Layout of a corpus directory:
 //! - `documents/<id>.toml`: one document each, written by the importer (see [`format`]);
 //! - `raw/`: the sources as received, verbatim;
-//! - `overlays/<raw stem>.toml`: reviewed corrections applied on import.
+//! - `overlays/<raw stem>.toml`: reviewed corrections applied on import;
+//! - `registry/*.toml`: the instruments and entities the documents name (see [`crate::refs`]).
 
 mod embedded;
 pub mod format;
@@ -13,6 +14,7 @@ mod problem;
 pub use problem::Problem;
 
 use crate::model::Document;
+use crate::refs::{Links, Registry};
 use std::path::{Path, PathBuf};
 
 /// Environment variable naming a corpus directory to open instead of the bundled one.
@@ -26,6 +28,10 @@ pub struct Corpus {
     pub problems: Vec<Problem>,
     /// The directory it was read from; `None` for the bundled corpus.
     pub dir: Option<PathBuf>,
+    /// The instruments and entities the documents name.
+    pub registry: Registry,
+    /// Every mention of the registry in the documents, found once at load.
+    pub links: Links,
 }
 
 impl Corpus {
@@ -34,7 +40,11 @@ impl Corpus {
         let files = embedded::DOCUMENTS
             .iter()
             .map(|(name, text)| (PathBuf::from(name), text.to_string()));
-        Self::from_files(files, None)
+        let registry = embedded::REGISTRY
+            .iter()
+            .map(|(name, text)| (PathBuf::from(name), text.to_string()))
+            .collect();
+        Self::from_files(files, registry, None)
     }
 
     /// Opens `dir`, or the directory named by `LECTERN_CORPUS`, or the bundled corpus.
@@ -69,13 +79,25 @@ impl Corpus {
                 }
             })
             .collect();
-        let mut corpus = Self::from_files(files, Some(dir.to_path_buf()));
+        let registry = read_toml_files(&dir.join("registry"), &mut unreadable);
+        let mut corpus = Self::from_files(files, registry, Some(dir.to_path_buf()));
         corpus.problems.splice(0..0, unreadable);
         Ok(corpus)
     }
 
+    /// A corpus of documents already in memory, with an empty registry (tests, generated corpora).
+    pub fn from_documents(documents: Vec<Document>) -> Self {
+        let mut corpus = Self {
+            documents,
+            ..Default::default()
+        };
+        corpus.links = Links::build(&corpus.documents, &corpus.registry);
+        corpus
+    }
+
     fn from_files(
         files: impl IntoIterator<Item = (PathBuf, String)>,
+        registry_files: Vec<(PathBuf, String)>,
         dir: Option<PathBuf>,
     ) -> Self {
         let mut documents: Vec<Document> = Vec::new();
@@ -83,15 +105,15 @@ impl Corpus {
         for (path, text) in files {
             match format::parse(&path, &text) {
                 Ok(doc) => {
-                    if let Some(raw_dir) = &dir {
-                        if !raw_dir.join(&doc.source.raw).is_file() {
-                            let line = format::line_of_key(&text, "raw");
-                            problems.push(Problem::new(
-                                &path,
-                                line,
-                                format!("raw source '{}' not found in the corpus", doc.source.raw),
-                            ));
-                        }
+                    if let Some(raw_dir) = &dir
+                        && !raw_dir.join(&doc.source.raw).is_file()
+                    {
+                        let line = format::line_of_key(&text, "raw");
+                        problems.push(Problem::new(
+                            &path,
+                            line,
+                            format!("raw source '{}' not found in the corpus", doc.source.raw),
+                        ));
                     }
                     if let Some(first) = documents.iter().find(|d| d.id == doc.id) {
                         problems.push(Problem::new(
@@ -112,10 +134,15 @@ impl Corpus {
             (None, Some(_)) => std::cmp::Ordering::Greater,
             (None, None) => a.id.cmp(&b.id),
         });
+        let (registry, registry_problems) = crate::refs::load(&registry_files, &documents);
+        problems.extend(registry_problems);
+        let links = Links::build(&documents, &registry);
         Self {
             documents,
             problems,
             dir,
+            registry,
+            links,
         }
     }
 
@@ -134,4 +161,26 @@ impl Corpus {
             )),
         }
     }
+}
+
+/// Reads `dir/*.toml`, sorted by name; a missing directory is an empty list.
+fn read_toml_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<(PathBuf, String)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .filter_map(|path| match std::fs::read_to_string(&path) {
+            Ok(text) => Some((path, text)),
+            Err(e) => {
+                problems.push(Problem::new(&path, 0, format!("cannot read: {e}")));
+                None
+            }
+        })
+        .collect()
 }

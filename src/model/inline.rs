@@ -20,22 +20,22 @@ pub fn segments(text: &str) -> Vec<Segment<'_>> {
     let mut i = 0;
     let bytes = text.as_bytes();
     while i < bytes.len() {
-        if bytes[i] == b'[' {
-            if let Some(end) = closing_bracket(text, i) {
-                if plain_start < i {
-                    out.push(Segment::Text(&text[plain_start..i]));
-                }
-                let inner = &text[i + 1..end];
-                out.push(match inner.strip_prefix('^') {
-                    Some(id) if !id.is_empty() && !id.contains(char::is_whitespace) => {
-                        Segment::FootnoteRef(id)
-                    }
-                    _ => Segment::Editorial(&text[i..=end]),
-                });
-                i = end + 1;
-                plain_start = i;
-                continue;
+        if bytes[i] == b'['
+            && let Some(end) = closing_bracket(text, i)
+        {
+            if plain_start < i {
+                out.push(Segment::Text(&text[plain_start..i]));
             }
+            let inner = &text[i + 1..end];
+            out.push(match inner.strip_prefix('^') {
+                Some(id) if !id.is_empty() && !id.contains(char::is_whitespace) => {
+                    Segment::FootnoteRef(id)
+                }
+                _ => Segment::Editorial(&text[i..=end]),
+            });
+            i = end + 1;
+            plain_start = i;
+            continue;
         }
         i += 1;
     }

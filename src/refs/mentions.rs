@@ -1,0 +1,226 @@
+//! Finds the mentions of registry names in document text, in every language, once when the
+//! corpus loads. Matching ignores case, hyphens and Latin diacritics (`KIM IL SUNG`,
+//! `Kim Il-sung`, `Hŭngnam`), prefers the longest name at a place (`Moscow Declaration` over
+//! `Moscow`), and takes Latin and Cyrillic names only as whole words, so that no common word
+//! or part of a word is linked. Descriptive mentions recorded in the registry win over names.
+
+use super::registry::{Registry, Target};
+use crate::model::{Document, Lang};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::ops::Range;
+
+/// One mention of a registry target in a block of a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub target: Target,
+    pub doc: String,
+    /// 1-based block number.
+    pub block: usize,
+    pub lang: Lang,
+    /// Byte range in the block's text for `lang`.
+    pub range: Range<usize>,
+    /// For a descriptive mention, its index in the instrument's `descriptions`.
+    pub description: Option<usize>,
+}
+
+/// Case, hyphen and diacritic folding used for names and the text they are sought in.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        push_folded(c, &mut out);
+    }
+    out.split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn push_folded(c: char, out: &mut String) {
+    match c {
+        '-' | '‐' | '‑' | '–' | '—' | '\u{a0}' | '\n' | '\t' => out.push(' '),
+        '’' | 'ʼ' | '‘' => out.push('\''),
+        'ё' | 'Ё' => out.push('е'),
+        c if is_latin_extended(c) => {
+            for f in deunicode::deunicode_char(c).unwrap_or("").chars() {
+                out.extend(f.to_lowercase());
+            }
+        }
+        c => out.extend(c.to_lowercase()),
+    }
+}
+
+fn is_latin_extended(c: char) -> bool {
+    matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
+}
+
+/// Text folded for matching, with the original byte offset of every folded byte.
+struct Folded {
+    text: String,
+    origin: Vec<usize>,
+}
+
+fn fold_with_offsets(text: &str) -> Folded {
+    let mut folded = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len() + 1);
+    for (at, c) in text.char_indices() {
+        let before = folded.len();
+        push_folded(c, &mut folded);
+        origin.extend(std::iter::repeat_n(at, folded.len() - before));
+    }
+    origin.push(text.len());
+    Folded {
+        text: folded,
+        origin,
+    }
+}
+
+/// A compiled matcher over every name of every target.
+pub struct Matcher {
+    automaton: Option<AhoCorasick>,
+    targets: Vec<Target>,
+}
+
+impl Matcher {
+    pub fn new(registry: &Registry) -> Self {
+        let mut patterns = Vec::new();
+        let mut targets = Vec::new();
+        let all = (0..registry.instruments.len())
+            .map(Target::Instrument)
+            .chain((0..registry.entities.len()).map(Target::Entity));
+        for target in all {
+            for name in registry.names_of(target).values().flatten() {
+                let folded = fold(name);
+                if folded.chars().count() >= 2 {
+                    patterns.push(folded);
+                    targets.push(target);
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok();
+        Self { automaton, targets }
+    }
+
+    /// Mentions of names in one text.
+    pub fn find(&self, text: &str) -> Vec<(Target, Range<usize>)> {
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        let folded = fold_with_offsets(text);
+        let mut out = Vec::new();
+        for m in automaton.find_iter(&folded.text) {
+            if !whole_word(&folded.text, m.start(), m.end()) {
+                continue;
+            }
+            let range = folded.origin[m.start()]..folded.origin[m.end()];
+            out.push((self.targets[m.pattern().as_usize()], range));
+        }
+        out
+    }
+}
+
+/// Names in alphabetic scripts must not start or end inside a word; Chinese has no spaces
+/// between words, so a Han name stands anywhere.
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let is_word = |c: char| c.is_alphanumeric() && !is_han(c) && !is_hangul(c);
+    let first = text[start..].chars().next();
+    let last = text[..end].chars().next_back();
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let left_ok = !first.is_some_and(is_word) || !before.is_some_and(is_word);
+    let right_ok = !last.is_some_and(is_word) || !after.is_some_and(is_word);
+    left_ok && right_ok
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+fn is_hangul(c: char) -> bool {
+    matches!(c, '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}')
+}
+
+/// Every mention in a document: names found by the matcher, and the descriptive mentions the
+/// registry records for it, which replace any name mention they overlap.
+pub fn find_in_document(doc: &Document, registry: &Registry, matcher: &Matcher) -> Vec<Mention> {
+    let mut found: Vec<Mention> = Vec::new();
+    for (i, block) in doc.blocks.iter().enumerate() {
+        for (lang, text) in &block.text.0 {
+            for (target, range) in matcher.find(text) {
+                found.push(Mention {
+                    target,
+                    doc: doc.id.clone(),
+                    block: i + 1,
+                    lang: *lang,
+                    range,
+                    description: None,
+                });
+            }
+        }
+    }
+    for (index, instrument) in registry.instruments.iter().enumerate() {
+        for (d, desc) in instrument
+            .descriptions
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.at.doc == doc.id)
+        {
+            let Some(block) = doc.block(desc.at.block) else {
+                continue;
+            };
+            for (lang, text) in &block.text.0 {
+                if let Some(start) = text.find(&desc.text) {
+                    let range = start..start + desc.text.len();
+                    found.retain(|m| {
+                        !(m.block == desc.at.block && m.lang == *lang && overlaps(&m.range, &range))
+                    });
+                    found.push(Mention {
+                        target: Target::Instrument(index),
+                        doc: doc.id.clone(),
+                        block: desc.at.block,
+                        lang: *lang,
+                        range,
+                        description: Some(d),
+                    });
+                }
+            }
+        }
+    }
+    found.sort_by_key(|m| (m.block, m.lang, m.range.start));
+    found
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_ignores_case_hyphens_and_diacritics_but_keeps_han() {
+        assert_eq!(fold("Kim Il-sung"), "kim il sung");
+        assert_eq!(fold("Hŭngnam"), "hungnam");
+        assert_eq!(fold("KIM IL SUNG"), "kim il sung");
+        assert_eq!(fold("金日成"), "金日成");
+        assert_eq!(fold("Хрущёв"), "хрущев");
+    }
+
+    #[test]
+    fn folded_offsets_point_back_into_the_original() {
+        let f = fold_with_offsets("Hŭngnam 兴南");
+        let start = f.text.find("兴南").expect("found");
+        assert_eq!(f.origin[start], "Hŭngnam ".len());
+    }
+
+    #[test]
+    fn words_are_matched_whole_in_latin_and_anywhere_in_han() {
+        let t = "Moscowitz met 金日成同志";
+        assert!(!whole_word(t, 0, "Moscow".len()));
+        let han = t.find("金日成").expect("han");
+        assert!(whole_word(t, han, han + "金日成".len()));
+    }
+}

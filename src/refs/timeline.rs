@@ -1,0 +1,93 @@
+//! The archive on one time line: every document by its date, and every instrument of the
+//! registry by the date it was signed or held, marked by whether the archive holds its text.
+
+use super::registry::Target;
+use crate::corpus::Corpus;
+use crate::model::PartialDate;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub date: Option<PartialDate>,
+    /// What the date is: "signed", "published", …
+    pub role: &'static str,
+    pub label: String,
+    pub kind: &'static str,
+    pub item: Item,
+    /// Whether the archive holds the text itself (a document always does).
+    pub in_archive: bool,
+    /// Set when the date is inferred, with the reason.
+    pub inferred: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Item {
+    Document(String),
+    Registry(Target),
+}
+
+/// Documents and instruments in date order; undated ones last.
+pub fn timeline(corpus: &Corpus) -> Vec<Entry> {
+    let mut entries: Vec<Entry> = Vec::new();
+    for doc in &corpus.documents {
+        let first = doc.dates.iter().find(|d| Some(d.date) == doc.date());
+        entries.push(Entry {
+            date: doc.date(),
+            role: first.map_or("", |d| d.role.label()),
+            label: doc.display_title(&[crate::model::Lang::En]).to_string(),
+            kind: doc.kind.label(),
+            item: Item::Document(doc.id.clone()),
+            in_archive: true,
+            inferred: first.and_then(|d| d.inferred.clone()),
+        });
+    }
+    for (i, inst) in corpus.registry.instruments.iter().enumerate() {
+        let date = inst.dates.first();
+        entries.push(Entry {
+            date: date.map(|d| d.date),
+            role: date.map_or("", |d| d.role.label()),
+            label: inst.title.clone(),
+            kind: inst.kind.label(),
+            item: Item::Registry(Target::Instrument(i)),
+            in_archive: inst.text.is_some(),
+            inferred: date.and_then(|d| d.inferred.clone()),
+        });
+    }
+    entries.sort_by(|a, b| match (a.date, b.date) {
+        (Some(x), Some(y)) => x.cmp(&y).then(a.label.cmp(&b.label)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.label.cmp(&b.label),
+    });
+    entries
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documents_and_instruments_are_in_date_order_with_undated_last() {
+        let corpus = Corpus::bundled();
+        let line = timeline(&corpus);
+        assert_eq!(
+            line.len(),
+            corpus.documents.len() + corpus.registry.instruments.len()
+        );
+        let dated: Vec<PartialDate> = line.iter().filter_map(|e| e.date).collect();
+        assert!(dated.windows(2).all(|w| w[0] <= w[1]));
+        assert!(
+            line.last().is_some_and(|e| e.date.is_none()),
+            "the armistice has no date in the sources"
+        );
+        let treaty = line
+            .iter()
+            .find(|e| e.label.starts_with("Treaty of Friendship, Co-operation"))
+            .expect("1961 treaty");
+        assert!(treaty.in_archive);
+        let declaration = line
+            .iter()
+            .find(|e| e.label.starts_with("DPRK–Russia Moscow"))
+            .expect("2001 declaration");
+        assert!(!declaration.in_archive);
+    }
+}
