@@ -10,6 +10,8 @@
 //! its n−1 bigrams at consecutive positions. Each character owns one position, so two bigrams at
 //! positions p and p+1 share the character at p+1 and the phrase can only match where the whole
 //! string stands in the text. A one-character query is a plain term query on the unigram.
+//! Every run is followed by a break token, so that a query such as `济、文化` (two runs) does
+//! not match `经济文化` (one run).
 //!
 //! Words are lowercased and folded (diacritics off Latin letters, `ё` → `е`, full-width forms to
 //! ASCII) so that `Hŭngnam` meets `Hungnam`; hyphens and other punctuation split words without
@@ -86,6 +88,9 @@ pub struct Tok {
     pub range: Range<usize>,
     pub pos: usize,
 }
+
+/// The token that ends a CJK run; no text can produce it.
+pub const RUN_BREAK: &str = "\u{1}";
 
 /// Scripts written without spaces between words, analysed by characters.
 pub fn is_cjk(c: char) -> bool {
@@ -188,7 +193,9 @@ pub fn tokenize(field: TextField, mode: Mode, text: &str) -> Vec<Tok> {
     let stemmer = field.stemmer();
     let mut toks = Vec::new();
     let mut pos = 0;
-    for piece in pieces(text) {
+    let pieces = pieces(text);
+    let n_pieces = pieces.len();
+    for (k_piece, piece) in pieces.into_iter().enumerate() {
         match piece {
             Piece::Word(range) => {
                 let mut folded = String::with_capacity(range.len());
@@ -221,7 +228,18 @@ pub fn tokenize(field: TextField, mode: Mode, text: &str) -> Vec<Tok> {
                         });
                     }
                 }
-                pos += n;
+                // A break token after each run: a query that breaks a run (`济、文化`) then
+                // needs the break in the text too, not only its two sides (`经济文化` has none).
+                // A query needs it only between its own pieces.
+                if mode == Mode::Document || k_piece + 1 < n_pieces {
+                    let end = chars.last().map_or(0, |(_, r)| r.end);
+                    toks.push(Tok {
+                        text: RUN_BREAK.to_string(),
+                        range: end..end,
+                        pos: pos + n,
+                    });
+                }
+                pos += n + 1;
             }
         }
     }
