@@ -84,8 +84,9 @@ fn russian_is_lowercased_and_stemmed_and_yo_is_folded() {
         b.iter().map(|t| t.text.as_str()).collect::<Vec<_>>()
     );
     // Folding must not strip the breve off й, a letter of its own.
-    let toks = tokenize(TextField::Ru, Mode::Document, "край");
-    assert!(toks[0].text.contains('й'), "{:?}", toks[0].text);
+    let mut folded = String::new();
+    lectern::search::analysis::fold_word("Йошкар-Ола", &mut folded);
+    assert_eq!(folded, "йошкар-ола");
 }
 
 fn doc(id: &str, en: &str) -> Document {
