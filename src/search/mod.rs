@@ -125,18 +125,22 @@ impl SearchIndex {
         if !plan.searchable {
             return Ok(results);
         }
-        let collector = (Count, TopDocs::with_limit(limit.max(1)).order_by_score());
-        let (total, top) = searcher.search(&plan.query, &collector)?;
+        // Equal scores are ordered by corpus position, so that the order does not depend on
+        // how the build happened to split the index into segments.
+        let top_docs = TopDocs::with_limit(limit.max(1)).tweak_score(|segment: &tantivy::SegmentReader| {
+            let units = segment.fast_fields().u64("unit").ok();
+            move |doc: tantivy::DocId, score: tantivy::Score| {
+                let unit = units.as_ref().and_then(|c| c.first(doc)).unwrap_or(u64::MAX);
+                (score, std::cmp::Reverse(unit))
+            }
+        });
+        let (total, top) = searcher.search(&plan.query, &(Count, top_docs))?;
         results.total = total;
-        for (score, addr) in top.into_iter().take(limit) {
-            let unit = searcher
-                .segment_reader(addr.segment_ord)
-                .fast_fields()
-                .u64("unit")?
-                .first(addr.doc_id);
-            let Some((ordinal, block)) = unit.map(schema::split_unit) else {
+        for ((score, std::cmp::Reverse(unit)), _) in top.into_iter().take(limit) {
+            if unit == u64::MAX {
                 continue;
-            };
+            }
+            let (ordinal, block) = schema::split_unit(unit);
             let Some(doc) = docs.get(ordinal) else {
                 anyhow::bail!("the search index does not belong to this corpus (rebuild with `lectern index --rebuild`)");
             };
