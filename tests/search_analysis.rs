@@ -38,7 +38,11 @@ fn chinese_gets_unigrams_and_bigrams_at_the_position_of_their_first_character() 
     for t in &toks {
         assert!(text.is_char_boundary(t.range.start) && text.is_char_boundary(t.range.end));
     }
-    let slice = |s: &str| toks.iter().find(|t| t.text == s).map(|t| &text[t.range.clone()]);
+    let slice = |s: &str| {
+        toks.iter()
+            .find(|t| t.text == s)
+            .map(|t| &text[t.range.clone()])
+    };
     assert_eq!(slice("日成"), Some("日成"));
     assert_eq!(slice("kim"), Some("Kim"));
     assert_eq!(slice("sung"), Some("sung"));
@@ -48,7 +52,10 @@ fn chinese_gets_unigrams_and_bigrams_at_the_position_of_their_first_character() 
 fn whitespace_inside_chinese_does_not_break_the_run_but_punctuation_does() {
     let wrapped = tokenize(TextField::Zh, Mode::Document, "联合\n    公报");
     assert!(wrapped.iter().any(|t| t.text == "合公"));
-    let bigram = wrapped.iter().find(|t| t.text == "合公").map(|t| t.range.clone());
+    let bigram = wrapped
+        .iter()
+        .find(|t| t.text == "合公")
+        .map(|t| t.range.clone());
     assert_eq!(bigram, Some(3.."联合\n    公".len()));
     let broken = tokenize(TextField::Zh, Mode::Document, "联合，公报");
     assert!(!broken.iter().any(|t| t.text == "合公"));
@@ -56,7 +63,10 @@ fn whitespace_inside_chinese_does_not_break_the_run_but_punctuation_does() {
 
 #[test]
 fn queries_keep_only_what_must_match() {
-    assert_eq!(texts(&tokenize(TextField::Zh, Mode::Query, "金")), vec![("金", 0)]);
+    assert_eq!(
+        texts(&tokenize(TextField::Zh, Mode::Query, "金")),
+        vec![("金", 0)]
+    );
     assert_eq!(
         texts(&tokenize(TextField::Zh, Mode::Query, "金 日成")),
         vec![("金日", 0), ("日成", 1)]
@@ -69,8 +79,15 @@ fn queries_keep_only_what_must_match() {
 
 #[test]
 fn english_is_lowercased_folded_and_stemmed() {
-    let toks = tokenize(TextField::En, Mode::Document, "Treaties SIGNED négociations");
-    assert_eq!(texts(&toks), vec![("treati", 0), ("sign", 1), ("negoci", 2)]);
+    let toks = tokenize(
+        TextField::En,
+        Mode::Document,
+        "Treaties SIGNED négociations",
+    );
+    assert_eq!(
+        texts(&toks),
+        vec![("treati", 0), ("sign", 1), ("negoci", 2)]
+    );
     let query = tokenize(TextField::En, Mode::Query, "treaty signing");
     assert_eq!(texts(&query), vec![("treati", 0), ("sign", 1)]);
 }
@@ -116,13 +133,17 @@ fn doc(id: &str, en: &str) -> Document {
 fn romanization_variants_find_each_other() {
     let docs = vec![
         doc("hyphen", "headed by Kim Il-sung, visited Moscow"),
-        doc("spaced", "I visited Kim Il Sung in accordance with instructions"),
+        doc(
+            "spaced",
+            "I visited Kim Il Sung in accordance with instructions",
+        ),
         doc("plain", "the Hungnam Mineral Fertilizer Factory"),
         doc("breve", "the Hŭngnam works and Pyŏngyang"),
         doc("other", "Kim Jong Il and a sung hymn"),
     ];
     let tmp = tempfile::tempdir().expect("tempdir");
-    let (index, _) = SearchIndex::open(&Location::at(tmp.path()), &docs, &mut |_, _| {}).expect("index");
+    let (index, _) =
+        SearchIndex::open(&Location::at(tmp.path()), &docs, &mut |_, _| {}).expect("index");
     let ids = |q: &str| -> Vec<String> {
         let mut v: Vec<String> = index
             .search(&docs, q, 10)

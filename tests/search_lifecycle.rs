@@ -46,7 +46,11 @@ fn built_on_first_use_then_reused() {
     assert_eq!(reason, None);
     assert!(!hits(&index, &docs, "朝鲜").is_empty());
     let fp = store::fingerprint(&docs);
-    assert_eq!(entries(tmp.path()), vec![format!("index-{fp}")], "no temporary directory is left");
+    assert_eq!(
+        entries(tmp.path()),
+        vec![format!("index-{fp}")],
+        "no temporary directory is left"
+    );
 }
 
 #[test]
@@ -55,10 +59,15 @@ fn a_changed_corpus_gets_a_fresh_index() {
     let loc = Location::at(tmp.path());
     let mut docs = corpus();
     let _ = open(&loc, &docs);
-    docs[3].blocks[0].text.set(Lang::En, "a freshly edited paragraph about zyxwvut");
+    docs[3].blocks[0]
+        .text
+        .set(Lang::En, "a freshly edited paragraph about zyxwvut");
     let (index, reason) = open(&loc, &docs);
     assert_eq!(reason, Some(BuildReason::Stale));
-    assert_eq!(hits(&index, &docs, "zyxwvut"), vec![(docs[3].id.clone(), 1)]);
+    assert_eq!(
+        hits(&index, &docs, "zyxwvut"),
+        vec![(docs[3].id.clone(), 1)]
+    );
 }
 
 #[test]
@@ -71,7 +80,10 @@ fn an_index_whose_payload_is_not_the_fingerprint_is_rebuilt() {
     let dir = loc.index_dir(&store::fingerprint(&docs));
     store::write_index(&dir, &other, &store::fingerprint(&other), &mut |_, _| {}).expect("write");
     let (index, reason) = open(&loc, &docs);
-    assert!(matches!(reason, Some(BuildReason::Damaged(ref why)) if why.contains("other content")), "{reason:?}");
+    assert!(
+        matches!(reason, Some(BuildReason::Damaged(ref why)) if why.contains("other content")),
+        "{reason:?}"
+    );
     let want: usize = docs.iter().map(|d| d.blocks.len() + 1).sum();
     assert_eq!(index.open.reader.searcher().num_docs() as usize, want);
 }
@@ -101,17 +113,29 @@ fn corrupted_or_missing_files_are_rebuilt() {
         std::fs::write(&path, bytes).expect("write");
     }
     let (index, reason) = open(&loc, &docs);
-    assert!(matches!(reason, Some(BuildReason::Damaged(_))), "{reason:?}");
+    assert!(
+        matches!(reason, Some(BuildReason::Damaged(_))),
+        "{reason:?}"
+    );
     assert_eq!(hits(&index, &docs, "\"Soviet Union\" OR 苏联"), expected);
 
     // A truncated file, then a missing meta.json.
-    let victim = entries(&dir).into_iter().find(|n| n.ends_with(".idx")).expect("a postings file");
+    let victim = entries(&dir)
+        .into_iter()
+        .find(|n| n.ends_with(".idx"))
+        .expect("a postings file");
     std::fs::write(dir.join(victim), b"").expect("truncate");
     let (_, reason) = open(&loc, &docs);
-    assert!(matches!(reason, Some(BuildReason::Damaged(_))), "{reason:?}");
+    assert!(
+        matches!(reason, Some(BuildReason::Damaged(_))),
+        "{reason:?}"
+    );
     std::fs::remove_file(dir.join("meta.json")).expect("remove meta");
     let (index, reason) = open(&loc, &docs);
-    assert!(matches!(reason, Some(BuildReason::Damaged(_))), "{reason:?}");
+    assert!(
+        matches!(reason, Some(BuildReason::Damaged(_))),
+        "{reason:?}"
+    );
     assert_eq!(hits(&index, &docs, "\"Soviet Union\" OR 苏联"), expected);
 }
 
@@ -124,7 +148,8 @@ fn several_builders_and_readers_at_once_all_work() {
         let handles: Vec<_> = (0..4)
             .map(|_| {
                 s.spawn(|| {
-                    let (index, _) = open_or_build(&loc, &docs, false, &mut |_, _| {}).expect("opens");
+                    let (index, _) =
+                        open_or_build(&loc, &docs, false, &mut |_, _| {}).expect("opens");
                     let index = SearchIndex {
                         open: index,
                         hooks: Default::default(),
@@ -133,12 +158,19 @@ fn several_builders_and_readers_at_once_all_work() {
                 })
             })
             .collect();
-        handles.into_iter().map(|h| h.join().expect("thread")).collect()
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("thread"))
+            .collect()
     });
     assert!(!results[0].is_empty());
     assert!(results.iter().all(|r| *r == results[0]));
     let fp = store::fingerprint(&docs);
-    assert_eq!(entries(tmp.path()), vec![format!("index-{fp}")], "losers removed their copies");
+    assert_eq!(
+        entries(tmp.path()),
+        vec![format!("index-{fp}")],
+        "losers removed their copies"
+    );
 }
 
 #[test]

@@ -16,9 +16,19 @@ use std::collections::BTreeSet;
 
 /// The text of every unit (title = block 0), per language, as the index sees it.
 fn units(doc: &Document) -> Vec<(usize, Vec<(Lang, String)>)> {
-    let mut out = vec![(0, doc.title.0.iter().map(|(l, t)| (*l, plain_text(t))).collect())];
+    let mut out = vec![(
+        0,
+        doc.title
+            .0
+            .iter()
+            .map(|(l, t)| (*l, plain_text(t)))
+            .collect(),
+    )];
     for (i, b) in doc.blocks.iter().enumerate() {
-        out.push((i + 1, b.text.0.iter().map(|(l, t)| (*l, plain_text(t))).collect()));
+        out.push((
+            i + 1,
+            b.text.0.iter().map(|(l, t)| (*l, plain_text(t))).collect(),
+        ));
     }
     out
 }
@@ -109,7 +119,10 @@ fn needle(lang: Lang, query: &str) -> Option<String> {
 }
 
 /// Every unit's normalized text per language, padded with spaces: what the scan runs over.
-struct Hay(Vec<(String, usize, Vec<(Lang, String)>)>);
+/// (document id, block, normalized text per language).
+type HayUnit = (String, usize, Vec<(Lang, String)>);
+
+struct Hay(Vec<HayUnit>);
 
 impl Hay {
     fn new(docs: &[Document]) -> Self {
@@ -119,7 +132,9 @@ impl Hay {
                     units(doc).into_iter().map(|(block, texts)| {
                         let hay = texts
                             .iter()
-                            .map(|(lang, text)| (*lang, format!(" {} ", render(&scan_units(*lang, text)))))
+                            .map(|(lang, text)| {
+                                (*lang, format!(" {} ", render(&scan_units(*lang, text))))
+                            })
                             .collect();
                         (doc.id.clone(), block, hay)
                     })
@@ -147,7 +162,11 @@ impl Hay {
 
 fn searched(index: &SearchIndex, docs: &[Document], query: &str) -> BTreeSet<(String, usize)> {
     let results = index.search(docs, query, 100_000).expect("search runs");
-    let got: BTreeSet<_> = results.hits.iter().map(|h| (h.doc_id.clone(), h.block)).collect();
+    let got: BTreeSet<_> = results
+        .hits
+        .iter()
+        .map(|h| (h.doc_id.clone(), h.block))
+        .collect();
     assert_eq!(results.total, got.len(), "total vs hits for {query:?}");
     got
 }
@@ -156,8 +175,16 @@ fn searched(index: &SearchIndex, docs: &[Document], query: &str) -> BTreeSet<(St
 /// windows (names, phrases) and raw substrings of any text.
 fn samples(docs: &[Document], rng: &mut Rng, n: usize) -> Vec<String> {
     let texts: Vec<(Lang, String)> = docs.iter().flat_map(units).flat_map(|(_, t)| t).collect();
-    let zh: Vec<&str> = texts.iter().filter(|(l, _)| *l == Lang::Zh).map(|(_, t)| t.as_str()).collect();
-    let other: Vec<&str> = texts.iter().filter(|(l, _)| *l != Lang::Zh).map(|(_, t)| t.as_str()).collect();
+    let zh: Vec<&str> = texts
+        .iter()
+        .filter(|(l, _)| *l == Lang::Zh)
+        .map(|(_, t)| t.as_str())
+        .collect();
+    let other: Vec<&str> = texts
+        .iter()
+        .filter(|(l, _)| *l != Lang::Zh)
+        .map(|(_, t)| t.as_str())
+        .collect();
     let mut out = Vec::new();
     for i in 0..n {
         let pick_zh = i % 3 != 2 && !zh.is_empty();
@@ -193,7 +220,8 @@ fn samples(docs: &[Document], rng: &mut Rng, n: usize) -> Vec<String> {
 }
 
 fn check(docs: &[Document], queries: &[String], dir: &std::path::Path) -> (usize, usize) {
-    let (index, _) = SearchIndex::open(&Location::at(dir), docs, &mut |_, _| {}).expect("index builds");
+    let (index, _) =
+        SearchIndex::open(&Location::at(dir), docs, &mut |_, _| {}).expect("index builds");
     let hay = Hay::new(docs);
     let mut nonempty = 0;
     let mut compared = 0;
@@ -214,17 +242,34 @@ fn check(docs: &[Document], queries: &[String], dir: &std::path::Path) -> (usize
 #[test]
 fn bundled_corpus_matches_a_substring_scan() {
     let corpus = Corpus::bundled();
-    assert!(!corpus.documents.is_empty(), "the bundled corpus has documents");
+    assert!(
+        !corpus.documents.is_empty(),
+        "the bundled corpus has documents"
+    );
     let docs = &corpus.documents;
     let mut rng = Rng::new(seed() + 7);
     let mut queries = samples(docs, &mut rng, 240);
     queries.extend(
-        ["金日成", "朝鲜", "金", "苏朝两国", "和平解决朝鲜问题", "Kim Il Sung", "Kim Il-sung", "peaceful resolution", "Hungnam", "Хабаровск"]
-            .map(String::from),
+        [
+            "金日成",
+            "朝鲜",
+            "金",
+            "苏朝两国",
+            "和平解决朝鲜问题",
+            "Kim Il Sung",
+            "Kim Il-sung",
+            "peaceful resolution",
+            "Hungnam",
+            "Хабаровск",
+        ]
+        .map(String::from),
     );
     let tmp = tempfile::tempdir().expect("tempdir");
     let (compared, nonempty) = check(docs, &queries, tmp.path());
-    assert!(compared > 200 && nonempty > 150, "{compared} compared, {nonempty} found");
+    assert!(
+        compared > 200 && nonempty > 150,
+        "{compared} compared, {nonempty} found"
+    );
 }
 
 #[test]
@@ -234,14 +279,18 @@ fn generated_corpus_matches_a_substring_scan() {
     let queries = samples(&docs, &mut rng, 240);
     let tmp = tempfile::tempdir().expect("tempdir");
     let (compared, nonempty) = check(&docs, &queries, tmp.path());
-    assert!(compared > 200 && nonempty > 150, "{compared} compared, {nonempty} found");
+    assert!(
+        compared > 200 && nonempty > 150,
+        "{compared} compared, {nonempty} found"
+    );
 }
 
 #[test]
 fn absent_strings_find_nothing_and_unquoted_words_all_must_match() {
     let docs = Generator::new().corpus(60, 1800, 5);
     let tmp = tempfile::tempdir().expect("tempdir");
-    let (index, _) = SearchIndex::open(&Location::at(tmp.path()), &docs, &mut |_, _| {}).expect("index builds");
+    let (index, _) =
+        SearchIndex::open(&Location::at(tmp.path()), &docs, &mut |_, _| {}).expect("index builds");
     // Strings made of characters the corpus has, in orders it may not have.
     let chars: Vec<char> = docs
         .iter()
@@ -262,12 +311,19 @@ fn absent_strings_find_nothing_and_unquoted_words_all_must_match() {
     }
     assert!(absent > 50, "only {absent} absent strings were tried");
     for q in ["Kim Il-sung Moscow", "government 朝鲜 Korea", "苏联 朝鲜"] {
-        let groups: Vec<&str> = if q == "苏联 朝鲜" { vec!["苏联朝鲜"] } else { q.split(' ').collect() };
+        let groups: Vec<&str> = if q == "苏联 朝鲜" {
+            vec!["苏联朝鲜"]
+        } else {
+            q.split(' ').collect()
+        };
         assert_eq!(searched(&index, &docs, q), hay.scan(&groups), "query {q:?}");
     }
 }
 
 /// `LECTERN_ORACLE_SEED` varies the generated corpus and the samples for a wider search.
 fn seed() -> u64 {
-    std::env::var("LECTERN_ORACLE_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(42)
+    std::env::var("LECTERN_ORACLE_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(42)
 }

@@ -10,11 +10,13 @@ use crate::search::{Hit, SearchResults, Snippet};
 use crate::text::sanitize::sanitize;
 use std::io::IsTerminal;
 use std::process::ExitCode;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 pub fn run(corpus: &Corpus, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     let mut progress = progress_printer(corpus.documents.len());
     let index = open_index(corpus, false, &mut progress)?;
-    let results = index.search(&corpus.documents, &args.query, args.limit)?;
+    let query = args.query.join(" ");
+    let results = index.search(&corpus.documents, &query, args.limit)?;
     for note in &results.notes {
         eprintln!("lectern: {note}");
     }
@@ -72,7 +74,9 @@ fn human(results: &SearchResults, bold: bool) -> String {
 }
 
 fn headline(rank: usize, hit: &Hit) -> String {
-    let date = hit.date.map_or_else(|| "undated".to_string(), |d| d.to_string());
+    let date = hit
+        .date
+        .map_or_else(|| "undated".to_string(), |d| d.to_string());
     let pin = match hit.block {
         0 => "title".to_string(),
         b => format!("¶{b}"),
@@ -80,14 +84,40 @@ fn headline(rank: usize, hit: &Hit) -> String {
     format!(
         "{rank:>3}. {date:<10}  {} {pin}  {}\n",
         hit.doc_id,
-        sanitize(&hit.title).replace('\n', " ")
+        truncate(&sanitize(&hit.title).replace('\n', " "), TITLE_WIDTH)
     )
+}
+
+/// Display columns of a title in the headline.
+const TITLE_WIDTH: usize = 60;
+
+/// Cuts `s` to `width` display columns, on a char boundary, with `…` when cut.
+fn truncate(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
 }
 
 /// The snippet with its highlights marked; each piece sanitized on its own so that the
 /// highlight offsets still hold.
 fn marked(s: &Snippet, bold: bool) -> String {
-    let (open, close) = if bold { ("\x1b[1m", "\x1b[0m") } else { ("«", "»") };
+    let (open, close) = if bold {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("«", "»")
+    };
     let mut out = String::new();
     if s.cut_before {
         out.push('…');

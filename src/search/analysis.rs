@@ -34,7 +34,12 @@ pub enum TextField {
 }
 
 impl TextField {
-    pub const ALL: [TextField; 4] = [TextField::Zh, TextField::En, TextField::Ru, TextField::Other];
+    pub const ALL: [TextField; 4] = [
+        TextField::Zh,
+        TextField::En,
+        TextField::Ru,
+        TextField::Other,
+    ];
 
     pub fn of(lang: Lang) -> TextField {
         match lang {

@@ -48,7 +48,7 @@ impl Matcher {
         if patterns.is_empty() {
             return Vec::new();
         }
-        find(&tokenize(field, Mode::Document, text), &patterns)
+        find(text, &tokenize(field, Mode::Document, text), &patterns)
     }
 
     /// Every hit of the query in a document, block by block and language by language, as
@@ -78,11 +78,12 @@ impl Matcher {
 
 /// The searchable units of a document: its title as block 0, then its blocks from 1.
 pub fn units(doc: &Document) -> impl Iterator<Item = (usize, &LangText)> {
-    std::iter::once((0, &doc.title)).chain(doc.blocks.iter().enumerate().map(|(i, b)| (i + 1, &b.text)))
+    std::iter::once((0, &doc.title))
+        .chain(doc.blocks.iter().enumerate().map(|(i, b)| (i + 1, &b.text)))
 }
 
 /// Finds every occurrence of every pattern among the tokens; overlapping ranges are merged.
-fn find(toks: &[super::analysis::Tok], patterns: &[&Pattern]) -> Vec<Range<usize>> {
+fn find(text: &str, toks: &[super::analysis::Tok], patterns: &[&Pattern]) -> Vec<Range<usize>> {
     let mut at: HashMap<(usize, &str), &super::analysis::Tok> = HashMap::with_capacity(toks.len());
     for t in toks {
         at.insert((t.pos, t.text.as_str()), t);
@@ -97,14 +98,17 @@ fn find(toks: &[super::analysis::Tok], patterns: &[&Pattern]) -> Vec<Range<usize
                 continue;
             };
             let mut range = t.range.clone();
-            let all = pattern.iter().all(|(off, text)| match at.get(&(base + off, text.as_str())) {
-                Some(m) => {
-                    range.start = range.start.min(m.range.start);
-                    range.end = range.end.max(m.range.end);
-                    true
-                }
-                None => false,
-            });
+            let all =
+                pattern
+                    .iter()
+                    .all(|(off, text)| match at.get(&(base + off, text.as_str())) {
+                        Some(m) => {
+                            range.start = range.start.min(m.range.start);
+                            range.end = range.end.max(m.range.end);
+                            true
+                        }
+                        None => false,
+                    });
             if all {
                 ranges.push(range);
             }
@@ -114,11 +118,19 @@ fn find(toks: &[super::analysis::Tok], patterns: &[&Pattern]) -> Vec<Range<usize
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
     for r in ranges {
         match merged.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            // Overlapping, or next to each other with only spaces or hyphens between: one
+            // highlight, so that `Kim Il Sung` typed as three words marks `Kim Il-sung` whole.
+            Some(last) if r.start <= last.end || joinable(text.get(last.end..r.start)) => {
+                last.end = last.end.max(r.end)
+            }
             _ => merged.push(r),
         }
     }
     merged
+}
+
+fn joinable(gap: Option<&str>) -> bool {
+    gap.is_some_and(|g| g.len() <= 3 && g.chars().all(|c| c == ' ' || c == '-'))
 }
 
 /// Block text without footnote markers (what is indexed), with the way back to the source
@@ -146,8 +158,15 @@ impl PlainText {
 
     fn to_source_offset(&self, offset: usize, is_end: bool) -> usize {
         // An end offset belongs to the segment holding the byte before it.
-        let probe = if is_end { offset.saturating_sub(1) } else { offset };
-        let i = self.map.partition_point(|(plain, _)| *plain <= probe).saturating_sub(1);
+        let probe = if is_end {
+            offset.saturating_sub(1)
+        } else {
+            offset
+        };
+        let i = self
+            .map
+            .partition_point(|(plain, _)| *plain <= probe)
+            .saturating_sub(1);
         match self.map.get(i) {
             Some((plain, src)) => src + (offset - plain),
             None => offset,
@@ -173,7 +192,7 @@ mod tests {
     fn a_chinese_string_is_highlighted_whole_and_only_where_it_stands() {
         let text = "朝鲜内阁首相金日成签署，金日。日成";
         let p = pat(TextField::Zh, "金日成");
-        let r = find(&tokenize(TextField::Zh, Mode::Document, text), &[&p]);
+        let r = find(text, &tokenize(TextField::Zh, Mode::Document, text), &[&p]);
         assert_eq!(r.len(), 1);
         assert_eq!(&text[r[0].clone()], "金日成");
     }
@@ -182,8 +201,11 @@ mod tests {
     fn a_hyphenated_name_is_one_highlight() {
         let text = "Premier Kim Il-sung signed";
         let p = pat(TextField::En, "Kim Il Sung");
-        let r = find(&tokenize(TextField::En, Mode::Document, text), &[&p]);
-        assert_eq!(r.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(), vec!["Kim Il-sung"]);
+        let r = find(text, &tokenize(TextField::En, Mode::Document, text), &[&p]);
+        assert_eq!(
+            r.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(),
+            vec!["Kim Il-sung"]
+        );
     }
 
     #[test]
@@ -192,14 +214,22 @@ mod tests {
         let plain = PlainText::new(src);
         assert_eq!(plain.text, "朝鲜停战 and 停战");
         let p = pat(TextField::Zh, "停战");
-        let hits: Vec<&str> = find(&tokenize(TextField::Zh, Mode::Document, &plain.text), &[&p])
-            .into_iter()
-            .map(|r| &src[plain.to_source(r)])
-            .collect();
+        let hits: Vec<&str> = find(
+            &plain.text,
+            &tokenize(TextField::Zh, Mode::Document, &plain.text),
+            &[&p],
+        )
+        .into_iter()
+        .map(|r| &src[plain.to_source(r)])
+        .collect();
         assert_eq!(hits, vec!["停战", "停战"]);
         // A match across the marker spans it in the source.
         let p = pat(TextField::Zh, "鲜停");
-        let r = find(&tokenize(TextField::Zh, Mode::Document, &plain.text), &[&p]);
+        let r = find(
+            &plain.text,
+            &tokenize(TextField::Zh, Mode::Document, &plain.text),
+            &[&p],
+        );
         assert_eq!(&src[plain.to_source(r[0].clone())], "鲜[^2]停");
     }
 }

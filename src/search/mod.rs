@@ -111,7 +111,12 @@ impl SearchIndex {
     }
 
     /// Runs `query` over `docs`, which must be the documents the index was built from.
-    pub fn search(&self, docs: &[Document], query: &str, limit: usize) -> anyhow::Result<SearchResults> {
+    pub fn search(
+        &self,
+        docs: &[Document],
+        query: &str,
+        limit: usize,
+    ) -> anyhow::Result<SearchResults> {
         let parsed = parse(query);
         let searcher = self.open.reader.searcher();
         let fields = &self.open.fields;
@@ -127,13 +132,17 @@ impl SearchIndex {
         }
         // Equal scores are ordered by corpus position, so that the order does not depend on
         // how the build happened to split the index into segments.
-        let top_docs = TopDocs::with_limit(limit.max(1)).tweak_score(|segment: &tantivy::SegmentReader| {
-            let units = segment.fast_fields().u64("unit").ok();
-            move |doc: tantivy::DocId, score: tantivy::Score| {
-                let unit = units.as_ref().and_then(|c| c.first(doc)).unwrap_or(u64::MAX);
-                (score, std::cmp::Reverse(unit))
-            }
-        });
+        let top_docs =
+            TopDocs::with_limit(limit.max(1)).tweak_score(|segment: &tantivy::SegmentReader| {
+                let units = segment.fast_fields().u64("unit").ok();
+                move |doc: tantivy::DocId, score: tantivy::Score| {
+                    let unit = units
+                        .as_ref()
+                        .and_then(|c| c.first(doc))
+                        .unwrap_or(u64::MAX);
+                    (score, std::cmp::Reverse(unit))
+                }
+            });
         let (total, top) = searcher.search(&plan.query, &(Count, top_docs))?;
         results.total = total;
         for ((score, std::cmp::Reverse(unit)), _) in top.into_iter().take(limit) {
@@ -142,9 +151,13 @@ impl SearchIndex {
             }
             let (ordinal, block) = schema::split_unit(unit);
             let Some(doc) = docs.get(ordinal) else {
-                anyhow::bail!("the search index does not belong to this corpus (rebuild with `lectern index --rebuild`)");
+                anyhow::bail!(
+                    "the search index does not belong to this corpus (rebuild with `lectern index --rebuild`)"
+                );
             };
-            results.hits.push(hit(doc, ordinal, block, score, &plan.matcher));
+            results
+                .hits
+                .push(hit(doc, ordinal, block, score, &plan.matcher));
         }
         Ok(results)
     }
@@ -152,7 +165,14 @@ impl SearchIndex {
     /// The patterns of a query, to find every hit in a document (see [`Matcher::document_hits`]).
     pub fn matcher(&self, docs: &[Document], query: &str) -> anyhow::Result<Matcher> {
         let searcher = self.open.reader.searcher();
-        Ok(plan::plan(&parse(query), &self.open.fields, &searcher, docs, &self.hooks)?.matcher)
+        Ok(plan::plan(
+            &parse(query),
+            &self.open.fields,
+            &searcher,
+            docs,
+            &self.hooks,
+        )?
+        .matcher)
     }
 }
 
@@ -166,15 +186,25 @@ fn hit(doc: &Document, ordinal: usize, block: usize, score: f32, matcher: &Match
         let plain = PlainText::new(raw);
         let ranges = matcher.ranges(block, *lang, &plain.text);
         if !ranges.is_empty() {
-            snippets.push(snippet::make(*lang, &plain.text, &ranges, snippet::SNIPPET_WIDTH));
+            snippets.push(snippet::make(
+                *lang,
+                &plain.text,
+                &ranges,
+                snippet::SNIPPET_WIDTH,
+            ));
         }
     }
     // Filter-only queries match no words: show the start of the first language.
-    if snippets.is_empty() {
-        if let Some((lang, raw)) = text.and_then(|t| t.0.iter().next()) {
-            let plain = PlainText::new(raw);
-            snippets.push(snippet::make(*lang, &plain.text, &[], snippet::SNIPPET_WIDTH));
-        }
+    if snippets.is_empty()
+        && let Some((lang, raw)) = text.and_then(|t| t.0.iter().next())
+    {
+        let plain = PlainText::new(raw);
+        snippets.push(snippet::make(
+            *lang,
+            &plain.text,
+            &[],
+            snippet::SNIPPET_WIDTH,
+        ));
     }
     Hit {
         doc_id: doc.id.clone(),

@@ -44,7 +44,12 @@ pub fn plan(
     let text_fields: Vec<TextField> = if parsed.filters.langs.is_empty() {
         TextField::ALL.to_vec()
     } else {
-        let set: BTreeSet<TextField> = parsed.filters.langs.iter().map(|l| TextField::of(*l)).collect();
+        let set: BTreeSet<TextField> = parsed
+            .filters
+            .langs
+            .iter()
+            .map(|l| TextField::of(*l))
+            .collect();
         set.into_iter().collect()
     };
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -62,6 +67,28 @@ pub fn plan(
         }
     }
     let has_terms = !clauses.is_empty();
+    // Words typed one after another (`Kim Il Sung`) rank higher where they stand together.
+    let plain_words: Vec<&str> = parsed
+        .groups
+        .iter()
+        .filter_map(|g| match g.as_slice() {
+            [t] if !t.quoted => Some(t.text.as_str()),
+            _ => None,
+        })
+        .collect();
+    if plain_words.len() >= 2 && plain_words.len() == parsed.groups.len() {
+        let together = Term {
+            text: plain_words.join(" "),
+            quoted: true,
+        };
+        let mut ignored = HashMap::new();
+        if let Some(q) = term_query(&together, &text_fields, fields, hooks, &mut ignored) {
+            clauses.push((
+                Occur::Should,
+                Box::new(tantivy::query::BoostQuery::new(q, 2.0)),
+            ));
+        }
+    }
     for term in &parsed.excluded {
         let mut ignored = HashMap::new();
         if let Some(q) = term_query(term, &text_fields, fields, hooks, &mut ignored) {
@@ -70,7 +97,9 @@ pub fn plan(
     }
     if !has_terms && parsed.filters.is_empty() {
         if !parsed.excluded.is_empty() {
-            notes.push("a query needs at least one word to find, not only words to leave out".into());
+            notes.push(
+                "a query needs at least one word to find, not only words to leave out".into(),
+            );
         }
         return Ok(Plan {
             query: Box::new(EmptyQuery),
@@ -81,19 +110,28 @@ pub fn plan(
     }
     // Filters only: list each matching document once, by its title.
     if !has_terms {
-        clauses.push((Occur::Must, filter(TermQuery::new(
-            TTerm::from_field_u64(fields.block, 0),
-            IndexRecordOption::Basic,
-        ))));
+        clauses.push((
+            Occur::Must,
+            filter(TermQuery::new(
+                TTerm::from_field_u64(fields.block, 0),
+                IndexRecordOption::Basic,
+            )),
+        ));
     }
 
     let f = &parsed.filters;
     if !f.kinds.is_empty() {
-        let terms = f.kinds.iter().map(|k| TTerm::from_field_text(fields.kind, k.code()));
+        let terms = f
+            .kinds
+            .iter()
+            .map(|k| TTerm::from_field_text(fields.kind, k.code()));
         clauses.push((Occur::Must, filter(TermSetQuery::new(terms))));
     }
     if !f.langs.is_empty() {
-        let terms = f.langs.iter().map(|l| TTerm::from_field_text(fields.lang, l.code()));
+        let terms = f
+            .langs
+            .iter()
+            .map(|l| TTerm::from_field_text(fields.lang, l.code()));
         clauses.push((Occur::Must, filter(TermSetQuery::new(terms))));
     }
     if let Some(range) = f.date {
@@ -101,12 +139,18 @@ pub fn plan(
             Some(v) => Bound::Included(TTerm::from_field_i64(fields.date, v)),
             None => Bound::Unbounded,
         };
-        clauses.push((Occur::Must, filter(RangeQuery::new(bound(range.from), bound(range.to)))));
+        clauses.push((
+            Occur::Must,
+            filter(RangeQuery::new(bound(range.from), bound(range.to))),
+        ));
     }
     if !f.title.is_empty() {
         let mut title_clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
             Occur::Must,
-            Box::new(TermQuery::new(TTerm::from_field_u64(fields.block, 0), IndexRecordOption::Basic)),
+            Box::new(TermQuery::new(
+                TTerm::from_field_u64(fields.block, 0),
+                IndexRecordOption::Basic,
+            )),
         )];
         for term in &f.title {
             match term_query(term, &text_fields, fields, hooks, &mut matcher.title) {
@@ -115,7 +159,9 @@ pub fn plan(
             }
         }
         let ordinals = matching_ordinals(searcher, fields, &BooleanQuery::new(title_clauses))?;
-        let terms = ordinals.into_iter().map(|o| TTerm::from_field_u64(fields.doc, o as u64));
+        let terms = ordinals
+            .into_iter()
+            .map(|o| TTerm::from_field_u64(fields.doc, o as u64));
         clauses.push((Occur::Must, filter(TermSetQuery::new(terms))));
     }
     for entity in &f.mentions {
@@ -139,7 +185,10 @@ pub fn plan(
 }
 
 fn nothing_to_search(term: &Term) -> String {
-    format!("'{}' has no letters or characters to search for; it was ignored", term.text)
+    format!(
+        "'{}' has no letters or characters to search for; it was ignored",
+        term.text
+    )
 }
 
 /// Filters select but do not rank.
@@ -148,10 +197,10 @@ fn filter(q: impl Query) -> Box<dyn Query> {
 }
 
 fn union(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
-    if queries.len() == 1 {
-        if let Some(q) = queries.pop() {
-            return q;
-        }
+    if queries.len() == 1
+        && let Some(q) = queries.pop()
+    {
+        return q;
     }
     Box::new(BooleanQuery::union(queries))
 }
@@ -227,7 +276,11 @@ fn matching_ordinals(
 
 /// Selects the blocks (or whole documents) a resolver pinned.
 fn pin_query(pins: &[Pin], docs: &[Document], fields: &Fields) -> TermSetQuery {
-    let ordinal: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+    let ordinal: HashMap<&str, usize> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
     let terms = pins.iter().filter_map(|p| {
         let ord = *ordinal.get(p.doc.as_str())?;
         Some(match p.block {

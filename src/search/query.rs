@@ -132,7 +132,10 @@ fn lex(input: &str, q: &mut ParsedQuery) -> Vec<Item> {
                     }));
                 }
                 _ => {
-                    note(q, "a '-' must stand right before the word to leave out; it was ignored");
+                    note(
+                        q,
+                        "a '-' must stand right before the word to leave out; it was ignored",
+                    );
                     i += 1;
                 }
             }
@@ -175,7 +178,10 @@ fn lex(input: &str, q: &mut ParsedQuery) -> Vec<Item> {
             }
         }
         if word.contains(['*', '?']) {
-            note(q, "wildcards (* ?) are not supported; the rest of the word was searched");
+            note(
+                q,
+                "wildcards (* ?) are not supported; the rest of the word was searched",
+            );
         }
         // `金 日成`: CJK on both sides of a space is one string.
         let joins = prev_bare
@@ -199,11 +205,20 @@ fn lex(input: &str, q: &mut ParsedQuery) -> Vec<Item> {
 /// Reads up to the closing quote (or the end, with a note). Returns the text and the index
 /// after the closing quote.
 fn quoted(chars: &[char], start: usize, q: &mut ParsedQuery) -> (String, usize) {
-    match chars[start.min(chars.len())..].iter().position(|&c| c == '"') {
+    match chars[start.min(chars.len())..]
+        .iter()
+        .position(|&c| c == '"')
+    {
         Some(len) => (chars[start..start + len].iter().collect(), start + len + 1),
         None => {
-            note(q, "a quote was not closed: the phrase runs to the end of the query");
-            (chars[start.min(chars.len())..].iter().collect(), chars.len())
+            note(
+                q,
+                "a quote was not closed: the phrase runs to the end of the query",
+            );
+            (
+                chars[start.min(chars.len())..].iter().collect(),
+                chars.len(),
+            )
         }
     }
 }
@@ -298,7 +313,7 @@ fn group(items: Vec<Item>, q: &mut ParsedQuery) {
     for item in items {
         match item {
             Item::Or => {
-                if pending_or || !matches!(q.groups.last(), Some(_)) {
+                if pending_or || q.groups.is_empty() {
                     note(q, "'OR' needs a word on each side; it was ignored");
                 }
                 pending_or = !q.groups.is_empty();
@@ -346,7 +361,11 @@ mod tests {
         let q = parse(r#"treaty "mutual aid" Moscow OR Pyongyang -draft"#);
         assert_eq!(
             words(&q),
-            vec![vec!["treaty"], vec!["mutual aid"], vec!["Moscow", "Pyongyang"]]
+            vec![
+                vec!["treaty"],
+                vec!["mutual aid"],
+                vec!["Moscow", "Pyongyang"]
+            ]
         );
         assert!(q.groups[1][0].quoted);
         assert_eq!(q.excluded[0].text, "draft");
@@ -355,7 +374,9 @@ mod tests {
 
     #[test]
     fn filters_are_read() {
-        let q = parse("kind:treaty lang:zh date:1956..1961 title:\"joint communiqué\" mentions:kim-il-sung 朝鲜");
+        let q = parse(
+            "kind:treaty lang:zh date:1956..1961 title:\"joint communiqué\" mentions:kim-il-sung 朝鲜",
+        );
         assert_eq!(q.filters.kinds, vec![DocKind::Treaty]);
         assert_eq!(q.filters.langs, vec![Lang::Zh]);
         assert_eq!(
@@ -381,7 +402,10 @@ mod tests {
     #[test]
     fn spaces_between_chinese_characters_join_words() {
         assert_eq!(words(&parse("金 日 成")), vec![vec!["金日成"]]);
-        assert_eq!(words(&parse("金日成 Kim")), vec![vec!["金日成"], vec!["Kim"]]);
+        assert_eq!(
+            words(&parse("金日成 Kim")),
+            vec![vec!["金日成"], vec!["Kim"]]
+        );
     }
 
     #[test]
@@ -405,7 +429,11 @@ mod tests {
 
         let q = parse("foo:bar treaty");
         assert_eq!(words(&q), vec![vec!["foo:bar"], vec!["treaty"]]);
-        assert!(q.notes[0].contains("unknown filter 'foo:'"), "{:?}", q.notes);
+        assert!(
+            q.notes[0].contains("unknown filter 'foo:'"),
+            "{:?}",
+            q.notes
+        );
 
         let q = parse("kind:novel year:19x6 lang:klingon date:");
         assert!(q.filters.is_empty());

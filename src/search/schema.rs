@@ -49,7 +49,10 @@ pub fn build() -> (Schema, Fields) {
         let indexing = TextFieldIndexing::default()
             .set_tokenizer(f.tokenizer_name())
             .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-        b.add_text_field(f.name(), TextOptions::default().set_indexing_options(indexing))
+        b.add_text_field(
+            f.name(),
+            TextOptions::default().set_indexing_options(indexing),
+        )
     });
     let fields = Fields {
         unit,

@@ -22,16 +22,31 @@ pub enum Event {
     /// The index could not be opened or built; searches will fail with this message.
     Unavailable { message: String },
     /// The answer to `submit(…, generation)`.
-    Results { generation: u64, results: SearchResults },
+    Results {
+        generation: u64,
+        results: SearchResults,
+    },
     /// Every hit of a query in one document (for the reader), for `document_hits(…, generation)`.
-    DocumentHits { generation: u64, doc_id: String, hits: Vec<BlockHits> },
+    DocumentHits {
+        generation: u64,
+        doc_id: String,
+        hits: Vec<BlockHits>,
+    },
     /// A query failed (I/O error inside the index).
     Failed { generation: u64, message: String },
 }
 
 enum Request {
-    Search { query: String, generation: u64, limit: usize },
-    DocumentHits { query: String, doc_id: String, generation: u64 },
+    Search {
+        query: String,
+        generation: u64,
+        limit: usize,
+    },
+    DocumentHits {
+        query: String,
+        doc_id: String,
+        generation: u64,
+    },
 }
 
 /// Handle to the search worker. Dropping it stops the worker once its current job ends.
@@ -54,11 +69,18 @@ impl Service {
             .name("lectern-search".into())
             .spawn(move || run(corpus, location, hooks, rx, notify))
             .expect("spawning a thread only fails when the OS is out of resources");
-        Self { tx, _worker: worker }
+        Self {
+            tx,
+            _worker: worker,
+        }
     }
 
     /// Like [`Service::start`], with the events delivered on a channel.
-    pub fn start_with_channel(corpus: Arc<Corpus>, location: Location, hooks: Hooks) -> (Self, Receiver<Event>) {
+    pub fn start_with_channel(
+        corpus: Arc<Corpus>,
+        location: Location,
+        hooks: Hooks,
+    ) -> (Self, Receiver<Event>) {
         let (tx, rx) = mpsc::channel();
         let service = Self::start(corpus, location, hooks, move |e| {
             let _ = tx.send(e);
@@ -77,7 +99,12 @@ impl Service {
     }
 
     /// Asks for every hit of `query` in document `doc_id`; answered by `Event::DocumentHits`.
-    pub fn document_hits(&self, query: impl Into<String>, doc_id: impl Into<String>, generation: u64) {
+    pub fn document_hits(
+        &self,
+        query: impl Into<String>,
+        doc_id: impl Into<String>,
+        generation: u64,
+    ) {
         let _ = self.tx.send(Request::DocumentHits {
             query: query.into(),
             doc_id: doc_id.into(),
@@ -86,9 +113,17 @@ impl Service {
     }
 }
 
-fn run(corpus: Arc<Corpus>, location: Location, hooks: Hooks, rx: Receiver<Request>, notify: impl Fn(Event)) {
+fn run(
+    corpus: Arc<Corpus>,
+    location: Location,
+    hooks: Hooks,
+    rx: Receiver<Request>,
+    notify: impl Fn(Event),
+) {
     let docs = &corpus.documents;
-    let opened = SearchIndex::open(&location, docs, &mut |done, total| notify(Event::Progress { done, total }));
+    let opened = SearchIndex::open(&location, docs, &mut |done, total| {
+        notify(Event::Progress { done, total })
+    });
     let index = match opened {
         Ok((mut index, reason)) => {
             index.hooks = hooks;
@@ -105,7 +140,8 @@ fn run(corpus: Arc<Corpus>, location: Location, hooks: Hooks, rx: Receiver<Reque
             // Answer every later request with the same failure, so the UI never waits.
             for req in rx {
                 let generation = match req {
-                    Request::Search { generation, .. } | Request::DocumentHits { generation, .. } => generation,
+                    Request::Search { generation, .. }
+                    | Request::DocumentHits { generation, .. } => generation,
                 };
                 notify(Event::Failed {
                     generation,
@@ -124,19 +160,30 @@ fn run(corpus: Arc<Corpus>, location: Location, hooks: Hooks, rx: Receiver<Reque
             .rposition(|r| matches!(r, Request::Search { .. }));
         for (i, req) in pending.into_iter().enumerate() {
             match req {
-                Request::Search { query, generation, limit } => {
+                Request::Search {
+                    query,
+                    generation,
+                    limit,
+                } => {
                     if Some(i) != newest_search {
                         continue;
                     }
                     notify(match index.search(docs, &query, limit) {
-                        Ok(results) => Event::Results { generation, results },
+                        Ok(results) => Event::Results {
+                            generation,
+                            results,
+                        },
                         Err(e) => Event::Failed {
                             generation,
                             message: format!("{e:#}"),
                         },
                     });
                 }
-                Request::DocumentHits { query, doc_id, generation } => {
+                Request::DocumentHits {
+                    query,
+                    doc_id,
+                    generation,
+                } => {
                     let hits = match (index.matcher(docs, &query), corpus.get(&doc_id)) {
                         (Ok(m), Some(doc)) => m.document_hits(doc),
                         (Ok(_), None) => Vec::new(),
@@ -148,7 +195,11 @@ fn run(corpus: Arc<Corpus>, location: Location, hooks: Hooks, rx: Receiver<Reque
                             continue;
                         }
                     };
-                    notify(Event::DocumentHits { generation, doc_id, hits });
+                    notify(Event::DocumentHits {
+                        generation,
+                        doc_id,
+                        hits,
+                    });
                 }
             }
         }

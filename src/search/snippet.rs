@@ -132,10 +132,16 @@ mod tests {
         let h = &s.highlights[0];
         assert_eq!(&s.text[h.clone()], "Kim Il-sung");
         // The window is a stretch of the original with whole words at both edges.
-        let Some(at) = text.find(&s.text) else { panic!("not a window: {:?}", s.text) };
+        let Some(at) = text.find(&s.text) else {
+            panic!("not a window: {:?}", s.text)
+        };
         let end = at + s.text.len();
         assert!(!text[..at].ends_with(char::is_alphanumeric), "{:?}", s.text);
-        assert!(!text[end..].starts_with(char::is_alphanumeric), "{:?}", s.text);
+        assert!(
+            !text[end..].starts_with(char::is_alphanumeric),
+            "{:?}",
+            s.text
+        );
         assert!(s.cut_before && s.cut_after);
     }
 
@@ -143,10 +149,21 @@ mod tests {
     fn chinese_windows_fall_on_char_boundaries_and_collapse_line_breaks() {
         let text = "苏朝两国政府发表联合公报\n    双方支持就和平解决朝鲜问题召开国际会议";
         let start = text.find("双方").unwrap_or(0);
-        let s = make(Lang::Zh, text, &[start..start + "双方".len()], 12);
+        let s = make(
+            Lang::Zh,
+            text,
+            std::slice::from_ref(&(start..start + "双方".len())),
+            12,
+        );
         assert_eq!(&s.text[s.highlights[0].clone()], "双方");
         assert!(!s.text.contains('\n'));
-        assert!(s.text.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>() <= 12);
+        assert!(
+            s.text
+                .chars()
+                .map(|c| c.width().unwrap_or(0))
+                .sum::<usize>()
+                <= 12
+        );
     }
 
     #[test]
@@ -154,7 +171,7 @@ mod tests {
         let text = "ab 和平解决朝鲜问题 cd";
         let start = text.find('和').unwrap_or(0);
         let end = start + "和平解决朝鲜问题".len();
-        let s = make(Lang::Zh, text, &[start..end], 4);
+        let s = make(Lang::Zh, text, std::slice::from_ref(&(start..end)), 4);
         assert_eq!(s.text, "和平解决朝鲜问题");
         assert_eq!(s.highlights, vec![0..s.text.len()]);
     }

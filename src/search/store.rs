@@ -38,8 +38,9 @@ impl Location {
         if let Some(dir) = std::env::var_os("LECTERN_INDEX_DIR") {
             return Ok(Self::at(dir));
         }
-        let cache = dirs::cache_dir()
-            .ok_or_else(|| anyhow::anyhow!("no cache directory (set XDG_CACHE_HOME or LECTERN_INDEX_DIR)"))?;
+        let cache = dirs::cache_dir().ok_or_else(|| {
+            anyhow::anyhow!("no cache directory (set XDG_CACHE_HOME or LECTERN_INDEX_DIR)")
+        })?;
         Ok(Self::at(cache.join("lectern")))
     }
 
@@ -69,8 +70,12 @@ impl BuildReason {
     pub fn notice(&self) -> String {
         match self {
             BuildReason::FirstUse => "building the search index (first use)".into(),
-            BuildReason::Stale => "the corpus changed since the search index was built; rebuilding it".into(),
-            BuildReason::Damaged(why) => format!("the search index was damaged ({why}); rebuilding it"),
+            BuildReason::Stale => {
+                "the corpus changed since the search index was built; rebuilding it".into()
+            }
+            BuildReason::Damaged(why) => {
+                format!("the search index was damaged ({why}); rebuilding it")
+            }
             BuildReason::Requested => "rebuilding the search index".into(),
         }
     }
@@ -124,7 +129,8 @@ pub fn open_or_build(
     if let Err(e) = std::fs::rename(&tmp, &dir) {
         let _ = std::fs::remove_dir_all(&tmp);
         if !dir.exists() {
-            return Err(anyhow::Error::new(e).context(format!("cannot move the index into {}", dir.display())));
+            return Err(anyhow::Error::new(e)
+                .context(format!("cannot move the index into {}", dir.display())));
         }
         // Another process put its index in place first: use that one.
     }
@@ -145,7 +151,10 @@ pub fn open_checked(dir: &Path, fp: &str) -> anyhow::Result<OpenIndex> {
         anyhow::bail!("its schema differs");
     }
     analysis::register(&index);
-    let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()?;
     let searcher = reader.searcher();
     // Open every file of every segment now, so a missing or truncated one shows here and not
     // in the middle of a search.
@@ -176,13 +185,21 @@ pub fn open_checked(dir: &Path, fp: &str) -> anyhow::Result<OpenIndex> {
 }
 
 /// Writes a complete index of `docs` into `dir` (created), committed with `fp` as payload.
-pub fn write_index(dir: &Path, docs: &[Document], fp: &str, progress: Progress<'_>) -> anyhow::Result<()> {
+pub fn write_index(
+    dir: &Path,
+    docs: &[Document],
+    fp: &str,
+    progress: Progress<'_>,
+) -> anyhow::Result<()> {
     std::fs::create_dir_all(dir)?;
     let (schema, fields) = schema::build();
     let index = Index::create_in_dir(dir, schema)?;
     analysis::register(&index);
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
-    let mut writer = index.writer_with_num_threads::<TantivyDocument>(threads, threads * 96_000_000)?;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4);
+    let mut writer =
+        index.writer_with_num_threads::<TantivyDocument>(threads, threads * 96_000_000)?;
     let total = docs.len();
     for (ordinal, doc) in docs.iter().enumerate() {
         let kind = doc.kind.code();
@@ -283,7 +300,8 @@ fn unique_sibling(loc: &Location, prefix: &str, fp: &str) -> PathBuf {
         .duration_since(SystemTime::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    loc.root.join(format!("{prefix}-{fp}-{}-{nanos}-{n}", std::process::id()))
+    loc.root
+        .join(format!("{prefix}-{fp}-{}-{nanos}-{n}", std::process::id()))
 }
 
 /// `index-*` directories for other fingerprints, newest first.
@@ -298,11 +316,14 @@ fn other_indexes(loc: &Location, fp: &str) -> Vec<PathBuf> {
             name.starts_with("index-") && name != own
         })
         .map(|e| {
-            let t = e.metadata().and_then(|m| m.modified()).unwrap_or(SystemTime::UNIX_EPOCH);
+            let t = e
+                .metadata()
+                .and_then(|m| m.modified())
+                .unwrap_or(SystemTime::UNIX_EPOCH);
             (t, e.path())
         })
         .collect();
-    found.sort_by(|a, b| b.0.cmp(&a.0));
+    found.sort_by_key(|f| std::cmp::Reverse(f.0));
     found.into_iter().map(|(_, p)| p).collect()
 }
 
@@ -316,7 +337,11 @@ fn prune_others(loc: &Location, fp: &str) {
 /// Removes what dead builds left: old `.tmp-` directories and any `.trash-` one.
 fn clean_leftovers(loc: &Location) {
     let now = SystemTime::now();
-    for entry in std::fs::read_dir(&loc.root).into_iter().flatten().filter_map(Result::ok) {
+    for entry in std::fs::read_dir(&loc.root)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+    {
         let name = entry.file_name().to_string_lossy().into_owned();
         let age = entry
             .metadata()

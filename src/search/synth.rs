@@ -5,7 +5,9 @@
 //!
 //! These documents are invented for measurement only and never enter the corpus.
 
-use crate::model::{Block, BlockKind, DocDate, DateRole, DocKind, Document, Lang, LangText, PartialDate, Source};
+use crate::model::{
+    Block, BlockKind, DateRole, DocDate, DocKind, Document, Lang, LangText, PartialDate, Source,
+};
 use std::collections::HashMap;
 
 /// The raw seeds, compiled in so that benches and tests need no files.
@@ -53,7 +55,9 @@ impl<T: Clone + Eq + std::hash::Hash> Chain<T> {
         for seq in sequences {
             starts.extend(seq.iter().cloned());
             for pair in seq.windows(2) {
-                next.entry(pair[0].clone()).or_default().push(pair[1].clone());
+                next.entry(pair[0].clone())
+                    .or_default()
+                    .push(pair[1].clone());
             }
         }
         Self { starts, next }
@@ -104,7 +108,10 @@ impl Generator {
                     continue;
                 }
                 let words: Vec<String> = line.split_whitespace().map(str::to_string).collect();
-                if words.iter().any(|w| w.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))) {
+                if words
+                    .iter()
+                    .any(|w| w.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)))
+                {
                     ru.push(words);
                 } else if words.len() > 3 && line.is_ascii() {
                     en.push(words);
@@ -145,7 +152,9 @@ impl Generator {
     /// `n` documents of about `doc_bytes` each: bilingual zh/en mostly, every fifth ru/en.
     pub fn corpus(&self, n: usize, doc_bytes: usize, seed: u64) -> Vec<Document> {
         let mut rng = Rng::new(seed);
-        (0..n).map(|i| self.document(&mut rng, i, doc_bytes)).collect()
+        (0..n)
+            .map(|i| self.document(&mut rng, i, doc_bytes))
+            .collect()
     }
 
     fn document(&self, rng: &mut Rng, i: usize, doc_bytes: usize) -> Document {
