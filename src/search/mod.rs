@@ -130,25 +130,9 @@ impl SearchIndex {
         if !plan.searchable {
             return Ok(results);
         }
-        // Equal scores are ordered by corpus position, so that the order does not depend on
-        // how the build happened to split the index into segments.
-        let top_docs =
-            TopDocs::with_limit(limit.max(1)).tweak_score(|segment: &tantivy::SegmentReader| {
-                let units = segment.fast_fields().u64("unit").ok();
-                move |doc: tantivy::DocId, score: tantivy::Score| {
-                    let unit = units
-                        .as_ref()
-                        .and_then(|c| c.first(doc))
-                        .unwrap_or(u64::MAX);
-                    (score, std::cmp::Reverse(unit))
-                }
-            });
-        let (total, top) = searcher.search(&plan.query, &(Count, top_docs))?;
+        let (total, top) = top_units(&searcher, &*plan.query, limit.max(1), plan.has_phrase)?;
         results.total = total;
-        for ((score, std::cmp::Reverse(unit)), _) in top.into_iter().take(limit) {
-            if unit == u64::MAX {
-                continue;
-            }
+        for (score, unit) in top.into_iter().take(limit) {
             let (ordinal, block) = schema::split_unit(unit);
             let Some(doc) = docs.get(ordinal) else {
                 anyhow::bail!(
@@ -174,6 +158,44 @@ impl SearchIndex {
         )?
         .matcher)
     }
+}
+
+/// The number of matching units and the best `limit` as (score, unit), best first; equal
+/// scores in corpus order, so that the order does not depend on how the build happened to
+/// split the index into segments.
+fn top_units(
+    searcher: &tantivy::Searcher,
+    query: &dyn tantivy::query::Query,
+    limit: usize,
+    has_phrase: bool,
+) -> tantivy::Result<(usize, Vec<(f32, u64)>)> {
+    let unit_of = |addr: tantivy::DocAddress| -> tantivy::Result<Option<u64>> {
+        Ok(searcher
+            .segment_reader(addr.segment_ord)
+            .fast_fields()
+            .u64("unit")?
+            .first(addr.doc_id))
+    };
+    let mut top: Vec<(f32, u64)> = Vec::with_capacity(limit);
+    let total = if has_phrase {
+        // Position checks dominate: count and rank in the same pass.
+        let (total, docs) =
+            searcher.search(query, &(Count, TopDocs::with_limit(limit).order_by_score()))?;
+        for (score, addr) in docs {
+            top.extend(unit_of(addr)?.map(|u| (score, u)));
+        }
+        total
+    } else {
+        // Terms only: counting reads document frequencies or bare postings, and ranking can
+        // skip whole blocks that cannot make the top (block-max WAND); two passes are cheaper.
+        let total = searcher.search(query, &Count)?;
+        for (score, addr) in searcher.search(query, &TopDocs::with_limit(limit).order_by_score())? {
+            top.extend(unit_of(addr)?.map(|u| (score, u)));
+        }
+        total
+    };
+    top.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    Ok((total, top))
 }
 
 /// Title preference for one-line display.

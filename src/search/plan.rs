@@ -27,6 +27,9 @@ pub struct Plan {
     pub notes: Vec<String>,
     /// False when nothing can match (empty query, or only unsearchable terms).
     pub searchable: bool,
+    /// True when the query holds a phrase: every match then costs position checks, and one
+    /// pass that counts and ranks together is cheaper than two.
+    pub has_phrase: bool,
 }
 
 pub fn plan(
@@ -106,6 +109,7 @@ pub fn plan(
             matcher,
             notes,
             searchable: false,
+            has_phrase: false,
         });
     }
     // Filters only: list each matching document once, by its title.
@@ -176,11 +180,28 @@ pub fn plan(
     if clauses.iter().all(|(o, _)| *o != Occur::Must) {
         clauses.push((Occur::Must, Box::new(AllQuery)));
     }
+    let has_phrase = matcher
+        .body
+        .values()
+        .chain(matcher.title.values())
+        .flatten()
+        .any(|p| p.len() > 1);
+    // A lone required clause is searched as itself, so that tantivy sees a plain union of
+    // terms and can skip blocks of documents that cannot make the top (block-max WAND).
+    let query: Box<dyn Query> = if clauses.len() == 1 && clauses[0].0 == Occur::Must {
+        match clauses.pop() {
+            Some((_, q)) => q,
+            None => Box::new(EmptyQuery),
+        }
+    } else {
+        Box::new(BooleanQuery::new(clauses))
+    };
     Ok(Plan {
-        query: Box::new(BooleanQuery::new(clauses)),
+        query,
         matcher,
         notes,
         searchable: true,
+        has_phrase,
     })
 }
 
