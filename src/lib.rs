@@ -11,5 +11,6 @@ pub mod corpus;
 pub mod import;
 pub mod model;
 pub mod refs;
+pub mod search;
 pub mod text;
 pub mod tui;
