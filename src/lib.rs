@@ -4,10 +4,13 @@
 //! search index, cross-references and citations → the screen ([`tui`]) or the command line
 //! ([`cli`]).
 
+pub mod cite;
 pub mod cli;
+pub mod clipboard;
 pub mod corpus;
 pub mod import;
 pub mod model;
 pub mod refs;
+pub mod search;
 pub mod text;
 pub mod tui;

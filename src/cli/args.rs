@@ -85,7 +85,9 @@ pub struct ImportArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct SearchArgs {
-    pub query: String,
+    /// The query; several arguments are joined by spaces (`lectern search Kim Il Sung`).
+    #[arg(required = true)]
+    pub query: Vec<String>,
     #[arg(long, default_value_t = 20)]
     pub limit: usize,
     #[arg(long)]

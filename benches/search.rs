@@ -1,0 +1,296 @@
+//! Search benchmark: builds the index of a synthetic bilingual corpus and measures build
+//! speed, index size relative to the text, and query latency (p50/p99) for terms, phrases,
+//! Chinese substrings and filtered queries, next to a literal scan of the same text written
+//! as files (`rg -F -l` when rg is installed, else an in-process scan), in the same run.
+//!
+//! `cargo bench --bench search` runs 10k documents; `LECTERN_BENCH_DOCS=100000 cargo bench
+//! --bench search` (or `-- 100000`) runs 100k. Documents are about 3 KB of text.
+
+use lectern::model::Document;
+use lectern::model::inline::plain_text;
+use lectern::search::highlight::units;
+use lectern::search::synth::{Generator, Rng};
+use lectern::search::{SearchIndex, store};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+const DOC_BYTES: usize = 3000;
+/// Timed runs per query class.
+const RUNS: usize = 400;
+/// Queries per class that are also run by the literal scan (each scan reads every file).
+const SCAN_QUERIES: usize = 5;
+
+fn main() -> anyhow::Result<()> {
+    let n: usize = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .or_else(|| std::env::var("LECTERN_BENCH_DOCS").ok()?.parse().ok())
+        .unwrap_or(10_000);
+    let work = tempfile::tempdir()?;
+    println!(
+        "search bench: {n} documents of ~{DOC_BYTES} B, {} cores",
+        cores()
+    );
+
+    let t = Instant::now();
+    let docs = Generator::new().corpus(n, DOC_BYTES, 2026);
+    println!("generated in {:.1} s", t.elapsed().as_secs_f64());
+    let text_dir = work.path().join("text");
+    let text_bytes = write_text_files(&docs, &text_dir)?;
+    println!("text: {:.1} MB in {n} files", mb(text_bytes));
+
+    let fp = store::fingerprint(&docs);
+    let index_dir = work.path().join(format!("index-{fp}"));
+    let t = Instant::now();
+    store::write_index(&index_dir, &docs, &fp, &mut |_, _| {})?;
+    let build = t.elapsed();
+    let index_bytes = store::dir_size(&index_dir);
+    println!(
+        "build: {:.1} s, {:.1} MB/s; index {:.1} MB = {:.2}× the text",
+        build.as_secs_f64(),
+        mb(text_bytes) / build.as_secs_f64(),
+        mb(index_bytes),
+        index_bytes as f64 / text_bytes as f64
+    );
+    let index = SearchIndex {
+        open: store::open_checked(&index_dir, &fp)?,
+        hooks: Default::default(),
+    };
+
+    let mut rng = Rng::new(7);
+    let classes = [
+        ("term", terms(&docs, &mut rng, 50)),
+        ("phrase", phrases(&docs, &mut rng, 50)),
+        ("chinese substring", chinese(&docs, &mut rng, 50)),
+        ("filtered", filtered(&docs, &mut rng, 50)),
+    ];
+    let scanner = Scanner::detect();
+    println!("literal scan: {}", scanner.name());
+    println!(
+        "{:<18} {:>9} {:>9} {:>9} {:>11} {:>9}",
+        "query", "p50 ms", "p99 ms", "hits/q", "scan p50 ms", "ratio"
+    );
+    for (name, queries) in &classes {
+        // Warm up once over every query, then time.
+        for q in queries {
+            index.search(&docs, q, 20)?;
+        }
+        let mut times = Vec::with_capacity(RUNS);
+        let mut total_hits = 0;
+        for i in 0..RUNS {
+            let q = &queries[i % queries.len()];
+            let t = Instant::now();
+            let r = index.search(&docs, q, 20)?;
+            times.push(t.elapsed());
+            total_hits += r.total;
+        }
+        let mut scans = Vec::new();
+        for q in queries.iter().take(SCAN_QUERIES) {
+            let t = Instant::now();
+            scanner.scan(&literal(q), &text_dir)?;
+            scans.push(t.elapsed());
+        }
+        let (p50, p99) = (pct(&mut times, 50.0), pct(&mut times, 99.0));
+        let scan50 = pct(&mut scans, 50.0);
+        println!(
+            "{:<18} {:>9.2} {:>9.2} {:>9} {:>11.1} {:>8.0}×",
+            name,
+            ms(p50),
+            ms(p99),
+            total_hits / RUNS,
+            ms(scan50),
+            scan50.as_secs_f64() / p50.as_secs_f64()
+        );
+    }
+    Ok(())
+}
+
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+fn mb(b: u64) -> f64 {
+    b as f64 / 1e6
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn pct(v: &mut [Duration], p: f64) -> Duration {
+    v.sort();
+    let i = ((p / 100.0) * (v.len() as f64 - 1.0)).round() as usize;
+    v.get(i).copied().unwrap_or_default()
+}
+
+/// One file per document with the text the index holds (plain text of every unit).
+fn write_text_files(docs: &[Document], dir: &Path) -> anyhow::Result<u64> {
+    std::fs::create_dir_all(dir)?;
+    let mut total = 0;
+    for d in docs {
+        let mut s = String::new();
+        for (_, text) in units(d) {
+            for t in text.0.values() {
+                s.push_str(&plain_text(t));
+                s.push('\n');
+            }
+        }
+        total += s.len() as u64;
+        std::fs::write(dir.join(format!("{}.txt", d.id)), s)?;
+    }
+    Ok(total)
+}
+
+fn english_words(docs: &[Document], rng: &mut Rng, n: usize, len: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    while out.len() < n {
+        let d = &docs[rng.below(docs.len())];
+        let Some(text) = d
+            .blocks
+            .first()
+            .and_then(|b| b.text.get(lectern::model::Lang::En))
+        else {
+            continue;
+        };
+        let words: Vec<&str> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 2)
+            .collect();
+        if words.len() < len {
+            continue;
+        }
+        let start = rng.below(words.len() - len + 1);
+        out.push(words[start..start + len].join(" "));
+    }
+    out
+}
+
+fn terms(docs: &[Document], rng: &mut Rng, n: usize) -> Vec<String> {
+    english_words(docs, rng, n, 1)
+}
+
+/// Two or three consecutive words of the text, quoted.
+fn phrases(docs: &[Document], rng: &mut Rng, n: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    while out.len() < n {
+        let d = &docs[rng.below(docs.len())];
+        let Some(text) = d
+            .blocks
+            .first()
+            .and_then(|b| b.text.get(lectern::model::Lang::En))
+        else {
+            continue;
+        };
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let len = 2 + rng.below(2);
+        if words.len() < len {
+            continue;
+        }
+        let start = rng.below(words.len() - len + 1);
+        let phrase = words[start..start + len].join(" ");
+        if !phrase.contains('"') {
+            out.push(format!("\"{phrase}\""));
+        }
+    }
+    out
+}
+
+/// Substrings of 2 to 5 Chinese characters of the text.
+fn chinese(docs: &[Document], rng: &mut Rng, n: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    while out.len() < n {
+        let d = &docs[rng.below(docs.len())];
+        let Some(text) = d
+            .blocks
+            .first()
+            .and_then(|b| b.text.get(lectern::model::Lang::Zh))
+        else {
+            continue;
+        };
+        let chars: Vec<char> = text
+            .chars()
+            .filter(|c| lectern::search::analysis::is_cjk(*c))
+            .collect();
+        let len = 2 + rng.below(4);
+        if chars.len() < len {
+            continue;
+        }
+        let start = rng.below(chars.len() - len + 1);
+        out.push(chars[start..start + len].iter().collect());
+    }
+    out
+}
+
+/// A term restricted by kind and a date range.
+fn filtered(docs: &[Document], rng: &mut Rng, n: usize) -> Vec<String> {
+    let kinds = ["treaty", "article", "communique", "journal"];
+    english_words(docs, rng, n, 1)
+        .into_iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let from = 1945 + rng.below(60);
+            format!(
+                "{w} kind:{} date:{from}..{}",
+                kinds[i % kinds.len()],
+                from + 15
+            )
+        })
+        .collect()
+}
+
+/// The literal text a scan looks for: the query without quotes and filters.
+fn literal(q: &str) -> String {
+    q.split_whitespace()
+        .filter(|w| !w.contains(':'))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('"', "")
+}
+
+enum Scanner {
+    Ripgrep(PathBuf),
+    InProcess,
+}
+
+impl Scanner {
+    fn detect() -> Self {
+        std::env::var_os("PATH")
+            .into_iter()
+            .flat_map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+            .map(|d| d.join("rg"))
+            .find(|p| p.is_file())
+            .map_or(Scanner::InProcess, Scanner::Ripgrep)
+    }
+
+    fn name(&self) -> &'static str {
+        match self {
+            Scanner::Ripgrep(_) => "rg -F -l",
+            Scanner::InProcess => "in-process (rg not installed): read every file, str::contains",
+        }
+    }
+
+    /// Number of files containing `needle`.
+    fn scan(&self, needle: &str, dir: &Path) -> anyhow::Result<usize> {
+        match self {
+            Scanner::Ripgrep(rg) => {
+                let out = std::process::Command::new(rg)
+                    .args(["-F", "-l", "--", needle])
+                    .arg(dir)
+                    .output()?;
+                Ok(out
+                    .stdout
+                    .split(|b| *b == b'\n')
+                    .filter(|l| !l.is_empty())
+                    .count())
+            }
+            Scanner::InProcess => {
+                let mut found = 0;
+                for entry in std::fs::read_dir(dir)? {
+                    let text = std::fs::read_to_string(entry?.path())?;
+                    found += usize::from(text.contains(needle));
+                }
+                Ok(found)
+            }
+        }
+    }
+}

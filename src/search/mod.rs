@@ -1,0 +1,241 @@
+//! Full-text search over the corpus in Chinese, English and Russian, from an embedded tantivy
+//! index kept in the user's cache directory.
+//!
+//! - [`analysis`]: tokens (CJK unigrams + positioned bigrams, folded and stemmed words);
+//! - [`query`]: the lenient query language; [`plan`]: query → tantivy query + patterns;
+//! - [`store`]: where the index lives, fingerprint, atomic build, damage recovery;
+//! - [`highlight`], [`snippet`]: where a query matches inside a text;
+//! - [`service`]: a worker thread that owns the index, for the TUI;
+//! - [`synth`]: synthetic corpora for tests and benchmarks.
+//!
+//! The index unit is one block of one document (block 0 is the title), so every hit has a
+//! pinpoint. Entity aliases and `mentions:` filters plug in through [`Hooks`].
+
+pub mod analysis;
+pub mod highlight;
+pub mod plan;
+pub mod query;
+pub mod schema;
+pub mod service;
+pub mod snippet;
+pub mod store;
+pub mod synth;
+
+pub use highlight::{BlockHits, Matcher};
+pub use query::{ParsedQuery, parse};
+pub use service::{Event, Service};
+pub use snippet::Snippet;
+pub use store::{BuildReason, Location};
+
+use crate::model::{DocKind, Document, Lang, PartialDate};
+use highlight::{PlainText, units};
+use std::sync::Arc;
+use tantivy::collector::{Count, TopDocs};
+
+/// Alternative spellings of a query term (entity aliases: `Kim Il Sung` → `金日成`, `Ким Ир Сен`).
+/// Each alternative is analysed in every language field like the term itself.
+pub trait AliasExpander: Send + Sync {
+    fn alternatives(&self, term: &str) -> Vec<String>;
+}
+
+/// Resolves `mentions:ID` to the places that mention the entity.
+pub trait MentionResolver: Send + Sync {
+    /// `None` when the id is unknown.
+    fn mentions(&self, entity: &str) -> Option<Vec<Pin>>;
+}
+
+/// A place in the corpus: a block of a document, or the whole document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pin {
+    pub doc: String,
+    pub block: Option<usize>,
+}
+
+/// Extension points filled in by later features; empty by default.
+#[derive(Clone, Default)]
+pub struct Hooks {
+    pub aliases: Option<Arc<dyn AliasExpander>>,
+    pub mentions: Option<Arc<dyn MentionResolver>>,
+}
+
+/// The answer to one query.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct SearchResults {
+    pub query: String,
+    /// Blocks that match, over the whole corpus (not only those returned).
+    pub total: usize,
+    pub hits: Vec<Hit>,
+    /// What in the query was not understood and how it was read instead.
+    pub notes: Vec<String>,
+}
+
+/// One matching block, best first.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Hit {
+    pub doc_id: String,
+    /// Position of the document in the corpus slice searched.
+    #[serde(skip)]
+    pub ordinal: usize,
+    pub title: String,
+    pub kind: DocKind,
+    pub date: Option<PartialDate>,
+    /// Block number from 1; 0 when the hit is in the title.
+    pub block: usize,
+    pub score: f32,
+    /// One per language of the block that matched, in language order.
+    pub snippets: Vec<Snippet>,
+}
+
+/// An open index with the hooks to search it.
+pub struct SearchIndex {
+    pub open: store::OpenIndex,
+    pub hooks: Hooks,
+}
+
+impl SearchIndex {
+    /// Opens (building if needed) the index of `docs` at `loc`. The reason is `Some` when
+    /// it was built, for a one-line notice.
+    pub fn open(
+        loc: &Location,
+        docs: &[Document],
+        progress: store::Progress<'_>,
+    ) -> anyhow::Result<(Self, Option<BuildReason>)> {
+        let (open, reason) = store::open_or_build(loc, docs, false, progress)?;
+        Ok((
+            Self {
+                open,
+                hooks: Hooks::default(),
+            },
+            reason,
+        ))
+    }
+
+    /// Runs `query` over `docs`, which must be the documents the index was built from.
+    pub fn search(
+        &self,
+        docs: &[Document],
+        query: &str,
+        limit: usize,
+    ) -> anyhow::Result<SearchResults> {
+        let parsed = parse(query);
+        let searcher = self.open.reader.searcher();
+        let fields = &self.open.fields;
+        let plan = plan::plan(&parsed, fields, &searcher, docs, &self.hooks)?;
+        let mut results = SearchResults {
+            query: query.to_string(),
+            total: 0,
+            hits: Vec::new(),
+            notes: plan.notes,
+        };
+        if !plan.searchable {
+            return Ok(results);
+        }
+        let (total, top) = top_units(&searcher, &*plan.query, limit.max(1), plan.has_phrase)?;
+        results.total = total;
+        for (score, unit) in top.into_iter().take(limit) {
+            let (ordinal, block) = schema::split_unit(unit);
+            let Some(doc) = docs.get(ordinal) else {
+                anyhow::bail!(
+                    "the search index does not belong to this corpus (rebuild with `lectern index --rebuild`)"
+                );
+            };
+            results
+                .hits
+                .push(hit(doc, ordinal, block, score, &plan.matcher));
+        }
+        Ok(results)
+    }
+
+    /// The patterns of a query, to find every hit in a document (see [`Matcher::document_hits`]).
+    pub fn matcher(&self, docs: &[Document], query: &str) -> anyhow::Result<Matcher> {
+        let searcher = self.open.reader.searcher();
+        Ok(plan::plan(
+            &parse(query),
+            &self.open.fields,
+            &searcher,
+            docs,
+            &self.hooks,
+        )?
+        .matcher)
+    }
+}
+
+/// The number of matching units and the best `limit` as (score, unit), best first; equal
+/// scores in corpus order, so that the order does not depend on how the build happened to
+/// split the index into segments.
+fn top_units(
+    searcher: &tantivy::Searcher,
+    query: &dyn tantivy::query::Query,
+    limit: usize,
+    has_phrase: bool,
+) -> tantivy::Result<(usize, Vec<(f32, u64)>)> {
+    let unit_of = |addr: tantivy::DocAddress| -> tantivy::Result<Option<u64>> {
+        Ok(searcher
+            .segment_reader(addr.segment_ord)
+            .fast_fields()
+            .u64("unit")?
+            .first(addr.doc_id))
+    };
+    let mut top: Vec<(f32, u64)> = Vec::with_capacity(limit);
+    let total = if has_phrase {
+        // Position checks dominate: count and rank in the same pass.
+        let (total, docs) =
+            searcher.search(query, &(Count, TopDocs::with_limit(limit).order_by_score()))?;
+        for (score, addr) in docs {
+            top.extend(unit_of(addr)?.map(|u| (score, u)));
+        }
+        total
+    } else {
+        // Terms only: counting reads document frequencies or bare postings, and ranking can
+        // skip whole blocks that cannot make the top (block-max WAND); two passes are cheaper.
+        let total = searcher.search(query, &Count)?;
+        for (score, addr) in searcher.search(query, &TopDocs::with_limit(limit).order_by_score())? {
+            top.extend(unit_of(addr)?.map(|u| (score, u)));
+        }
+        total
+    };
+    top.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    Ok((total, top))
+}
+
+/// Title preference for one-line display.
+const TITLE_LANGS: [Lang; 5] = [Lang::En, Lang::Zh, Lang::Ru, Lang::Fr, Lang::Ko];
+
+fn hit(doc: &Document, ordinal: usize, block: usize, score: f32, matcher: &Matcher) -> Hit {
+    let text = units(doc).nth(block).map(|(_, t)| t);
+    let mut snippets = Vec::new();
+    for (lang, raw) in text.into_iter().flat_map(|t| t.0.iter()) {
+        let plain = PlainText::new(raw);
+        let ranges = matcher.ranges(block, *lang, &plain.text);
+        if !ranges.is_empty() {
+            snippets.push(snippet::make(
+                *lang,
+                &plain.text,
+                &ranges,
+                snippet::SNIPPET_WIDTH,
+            ));
+        }
+    }
+    // Filter-only queries match no words: show the start of the first language.
+    if snippets.is_empty()
+        && let Some((lang, raw)) = text.and_then(|t| t.0.iter().next())
+    {
+        let plain = PlainText::new(raw);
+        snippets.push(snippet::make(
+            *lang,
+            &plain.text,
+            &[],
+            snippet::SNIPPET_WIDTH,
+        ));
+    }
+    Hit {
+        doc_id: doc.id.clone(),
+        ordinal,
+        title: doc.display_title(&TITLE_LANGS).to_string(),
+        kind: doc.kind,
+        date: doc.date(),
+        block,
+        score,
+        snippets,
+    }
+}

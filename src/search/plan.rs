@@ -1,0 +1,313 @@
+//! Turns a parsed query into a tantivy query and the patterns that highlight its matches.
+//!
+//! Each term is analysed once per text field (and once per alias the [`AliasExpander`] gives);
+//! a single token becomes a term query, several tokens a phrase at their exact relative
+//! positions. A term matches when any field, any alternative, matches.
+
+use super::analysis::{Mode, TextField, tokenize};
+use super::highlight::{Matcher, Pattern};
+use super::query::{ParsedQuery, Term};
+use super::schema::{self, Fields};
+use super::{Hooks, Pin};
+use crate::model::Document;
+use std::collections::{BTreeSet, HashMap};
+use std::ops::Bound;
+use tantivy::collector::DocSetCollector;
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery,
+    TermQuery, TermSetQuery,
+};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{Searcher, Term as TTerm};
+
+/// What a query string became.
+pub struct Plan {
+    pub query: Box<dyn Query>,
+    pub matcher: Matcher,
+    pub notes: Vec<String>,
+    /// False when nothing can match (empty query, or only unsearchable terms).
+    pub searchable: bool,
+    /// True when the query holds a phrase: every match then costs position checks, and one
+    /// pass that counts and ranks together is cheaper than two.
+    pub has_phrase: bool,
+}
+
+pub fn plan(
+    parsed: &ParsedQuery,
+    fields: &Fields,
+    searcher: &Searcher,
+    docs: &[Document],
+    hooks: &Hooks,
+) -> tantivy::Result<Plan> {
+    let mut notes = parsed.notes.clone();
+    let mut matcher = Matcher {
+        langs: parsed.filters.langs.clone(),
+        ..Matcher::default()
+    };
+    let text_fields: Vec<TextField> = if parsed.filters.langs.is_empty() {
+        TextField::ALL.to_vec()
+    } else {
+        let set: BTreeSet<TextField> = parsed
+            .filters
+            .langs
+            .iter()
+            .map(|l| TextField::of(*l))
+            .collect();
+        set.into_iter().collect()
+    };
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+
+    for group in &parsed.groups {
+        let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
+        for term in group {
+            match term_query(term, &text_fields, fields, hooks, &mut matcher.body) {
+                Some(q) => alternatives.push(q),
+                None => notes.push(nothing_to_search(term)),
+            }
+        }
+        if !alternatives.is_empty() {
+            clauses.push((Occur::Must, union(alternatives)));
+        }
+    }
+    let has_terms = !clauses.is_empty();
+    // Words typed one after another (`Kim Il Sung`) rank higher where they stand together.
+    let plain_words: Vec<&str> = parsed
+        .groups
+        .iter()
+        .filter_map(|g| match g.as_slice() {
+            [t] if !t.quoted => Some(t.text.as_str()),
+            _ => None,
+        })
+        .collect();
+    if plain_words.len() >= 2 && plain_words.len() == parsed.groups.len() {
+        let together = Term {
+            text: plain_words.join(" "),
+            quoted: true,
+        };
+        let mut ignored = HashMap::new();
+        if let Some(q) = term_query(&together, &text_fields, fields, hooks, &mut ignored) {
+            clauses.push((
+                Occur::Should,
+                Box::new(tantivy::query::BoostQuery::new(q, 2.0)),
+            ));
+        }
+    }
+    for term in &parsed.excluded {
+        let mut ignored = HashMap::new();
+        if let Some(q) = term_query(term, &text_fields, fields, hooks, &mut ignored) {
+            clauses.push((Occur::MustNot, q));
+        }
+    }
+    if !has_terms && parsed.filters.is_empty() {
+        if !parsed.excluded.is_empty() {
+            notes.push(
+                "a query needs at least one word to find, not only words to leave out".into(),
+            );
+        }
+        return Ok(Plan {
+            query: Box::new(EmptyQuery),
+            matcher,
+            notes,
+            searchable: false,
+            has_phrase: false,
+        });
+    }
+    // Filters only: list each matching document once, by its title.
+    if !has_terms {
+        clauses.push((
+            Occur::Must,
+            filter(TermQuery::new(
+                TTerm::from_field_u64(fields.block, 0),
+                IndexRecordOption::Basic,
+            )),
+        ));
+    }
+
+    let f = &parsed.filters;
+    if !f.kinds.is_empty() {
+        let terms = f
+            .kinds
+            .iter()
+            .map(|k| TTerm::from_field_text(fields.kind, k.code()));
+        clauses.push((Occur::Must, filter(TermSetQuery::new(terms))));
+    }
+    if !f.langs.is_empty() {
+        let terms = f
+            .langs
+            .iter()
+            .map(|l| TTerm::from_field_text(fields.lang, l.code()));
+        clauses.push((Occur::Must, filter(TermSetQuery::new(terms))));
+    }
+    if let Some(range) = f.date {
+        let bound = |v: Option<i64>| match v {
+            Some(v) => Bound::Included(TTerm::from_field_i64(fields.date, v)),
+            None => Bound::Unbounded,
+        };
+        clauses.push((
+            Occur::Must,
+            filter(RangeQuery::new(bound(range.from), bound(range.to))),
+        ));
+    }
+    if !f.title.is_empty() {
+        let mut title_clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
+            Occur::Must,
+            Box::new(TermQuery::new(
+                TTerm::from_field_u64(fields.block, 0),
+                IndexRecordOption::Basic,
+            )),
+        )];
+        for term in &f.title {
+            match term_query(term, &text_fields, fields, hooks, &mut matcher.title) {
+                Some(q) => title_clauses.push((Occur::Must, q)),
+                None => notes.push(nothing_to_search(term)),
+            }
+        }
+        let ordinals = matching_ordinals(searcher, fields, &BooleanQuery::new(title_clauses))?;
+        let terms = ordinals
+            .into_iter()
+            .map(|o| TTerm::from_field_u64(fields.doc, o as u64));
+        clauses.push((Occur::Must, filter(TermSetQuery::new(terms))));
+    }
+    for entity in &f.mentions {
+        match hooks.mentions.as_ref().and_then(|r| r.mentions(entity)) {
+            Some(pins) => clauses.push((Occur::Must, filter(pin_query(&pins, docs, fields)))),
+            None => notes.push(format!(
+                "'mentions:{entity}' needs the entity registry, which is not available; the filter was ignored"
+            )),
+        }
+    }
+    // Only `mentions:` filters that were ignored: nothing left to select by.
+    if clauses.iter().all(|(o, _)| *o != Occur::Must) {
+        clauses.push((Occur::Must, Box::new(AllQuery)));
+    }
+    let has_phrase = matcher
+        .body
+        .values()
+        .chain(matcher.title.values())
+        .flatten()
+        .any(|p| p.len() > 1);
+    // A lone required clause is searched as itself, so that tantivy sees a plain union of
+    // terms and can skip blocks of documents that cannot make the top (block-max WAND).
+    let query: Box<dyn Query> = if clauses.len() == 1 && clauses[0].0 == Occur::Must {
+        match clauses.pop() {
+            Some((_, q)) => q,
+            None => Box::new(EmptyQuery),
+        }
+    } else {
+        Box::new(BooleanQuery::new(clauses))
+    };
+    Ok(Plan {
+        query,
+        matcher,
+        notes,
+        searchable: true,
+        has_phrase,
+    })
+}
+
+fn nothing_to_search(term: &Term) -> String {
+    format!(
+        "'{}' has no letters or characters to search for; it was ignored",
+        term.text
+    )
+}
+
+/// Filters select but do not rank.
+fn filter(q: impl Query) -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(Box::new(q), 0.0))
+}
+
+fn union(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    if queries.len() == 1
+        && let Some(q) = queries.pop()
+    {
+        return q;
+    }
+    Box::new(BooleanQuery::union(queries))
+}
+
+/// The query for one term over the given fields and its aliases; records its patterns.
+/// `None` when the term yields no token in any field.
+fn term_query(
+    term: &Term,
+    text_fields: &[TextField],
+    fields: &Fields,
+    hooks: &Hooks,
+    patterns: &mut HashMap<TextField, Vec<Pattern>>,
+) -> Option<Box<dyn Query>> {
+    let mut texts = vec![term.text.clone()];
+    if let Some(aliases) = &hooks.aliases {
+        texts.extend(aliases.alternatives(&term.text));
+    }
+    let mut queries: Vec<Box<dyn Query>> = Vec::new();
+    for &tf in text_fields {
+        let field = fields.text(tf);
+        let mut seen: BTreeSet<Pattern> = BTreeSet::new();
+        for text in &texts {
+            let toks = tokenize(tf, Mode::Query, text);
+            let Some(base) = toks.first().map(|t| t.pos) else {
+                continue;
+            };
+            let pattern: Pattern = toks.into_iter().map(|t| (t.pos - base, t.text)).collect();
+            if !seen.insert(pattern.clone()) {
+                continue;
+            }
+            queries.push(pattern_query(field, &pattern));
+            patterns.entry(tf).or_default().push(pattern);
+        }
+    }
+    (!queries.is_empty()).then(|| union(queries))
+}
+
+fn pattern_query(field: tantivy::schema::Field, pattern: &Pattern) -> Box<dyn Query> {
+    if let [(_, text)] = pattern.as_slice() {
+        return Box::new(TermQuery::new(
+            TTerm::from_field_text(field, text),
+            IndexRecordOption::WithFreqs,
+        ));
+    }
+    let terms = pattern
+        .iter()
+        .map(|(off, text)| (*off, TTerm::from_field_text(field, text)))
+        .collect();
+    Box::new(PhraseQuery::new_with_offset(terms))
+}
+
+/// Ordinals of the documents whose units match `query`.
+fn matching_ordinals(
+    searcher: &Searcher,
+    fields: &Fields,
+    query: &dyn Query,
+) -> tantivy::Result<BTreeSet<usize>> {
+    let _ = fields;
+    let addrs = searcher.search(query, &DocSetCollector)?;
+    let mut out = BTreeSet::new();
+    for addr in addrs {
+        let unit = searcher
+            .segment_reader(addr.segment_ord)
+            .fast_fields()
+            .u64("unit")?
+            .first(addr.doc_id);
+        if let Some(unit) = unit {
+            out.insert(schema::split_unit(unit).0);
+        }
+    }
+    Ok(out)
+}
+
+/// Selects the blocks (or whole documents) a resolver pinned.
+fn pin_query(pins: &[Pin], docs: &[Document], fields: &Fields) -> TermSetQuery {
+    let ordinal: HashMap<&str, usize> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
+    let terms = pins.iter().filter_map(|p| {
+        let ord = *ordinal.get(p.doc.as_str())?;
+        Some(match p.block {
+            Some(b) => TTerm::from_field_u64(fields.unit, schema::unit(ord, b)),
+            None => TTerm::from_field_u64(fields.doc, ord as u64),
+        })
+    });
+    TermSetQuery::new(terms)
+}

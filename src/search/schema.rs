@@ -1,0 +1,85 @@
+//! The index schema: one index document per block of a corpus document (block 0 is the title),
+//! so that every hit carries its pinpoint. Nothing is stored: hits are mapped back to the corpus
+//! through the `unit` fast field, and snippets are cut from the corpus text.
+
+use super::analysis::TextField;
+use crate::model::PartialDate;
+use tantivy::schema::{
+    Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions,
+};
+
+/// Changes whenever the schema or an analyser changes, so that old indexes are rebuilt.
+/// Part of the corpus fingerprint.
+pub const SCHEMA_VERSION: &str = "lectern-search-v1";
+
+/// Bits of `unit` that hold the block number; the document ordinal sits above them.
+pub const BLOCK_BITS: u32 = 20;
+
+#[derive(Clone, Debug)]
+pub struct Fields {
+    /// `ordinal << BLOCK_BITS | block`: which block of which corpus document (fast field).
+    pub unit: Field,
+    /// Ordinal of the document in the corpus slice the index was built from.
+    pub doc: Field,
+    /// Block number; 0 for the title.
+    pub block: Field,
+    /// The document's date as `yyyymmdd`, unknown month or day as 00 (fast, for ranges).
+    pub date: Field,
+    pub kind: Field,
+    /// Languages the block has text in.
+    pub lang: Field,
+    pub text: [Field; 4],
+}
+
+impl Fields {
+    pub fn text(&self, field: TextField) -> Field {
+        self.text[field as usize]
+    }
+}
+
+pub fn build() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let unit = b.add_u64_field("unit", INDEXED | tantivy::schema::FAST);
+    let doc = b.add_u64_field("doc", INDEXED);
+    let block = b.add_u64_field("block", INDEXED);
+    let date = b.add_i64_field("date", INDEXED | tantivy::schema::FAST);
+    let kind = b.add_text_field("kind", STRING);
+    let lang = b.add_text_field("lang", STRING);
+    let text = TextField::ALL.map(|f| {
+        let indexing = TextFieldIndexing::default()
+            .set_tokenizer(f.tokenizer_name())
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+        b.add_text_field(
+            f.name(),
+            TextOptions::default().set_indexing_options(indexing),
+        )
+    });
+    let fields = Fields {
+        unit,
+        doc,
+        block,
+        date,
+        kind,
+        lang,
+        text,
+    };
+    (b.build(), fields)
+}
+
+pub fn unit(ordinal: usize, block: usize) -> u64 {
+    ((ordinal as u64) << BLOCK_BITS) | block as u64
+}
+
+pub fn split_unit(unit: u64) -> (usize, usize) {
+    (
+        (unit >> BLOCK_BITS) as usize,
+        (unit & ((1 << BLOCK_BITS) - 1)) as usize,
+    )
+}
+
+/// `yyyymmdd` with 00 for an unknown month or day: sorts and ranges like the dates themselves.
+pub fn date_key(date: PartialDate) -> i64 {
+    i64::from(date.year) * 10_000
+        + i64::from(date.month.unwrap_or(0)) * 100
+        + i64::from(date.day.unwrap_or(0))
+}

@@ -1,0 +1,165 @@
+//! The analysers: CJK unigrams and positioned bigrams with char-boundary offsets on mixed
+//! text, stemming, and the folding that makes romanization variants meet.
+
+use lectern::model::{Block, BlockKind, DocKind, Document, Lang, LangText, Source};
+use lectern::search::analysis::{Mode, RUN_BREAK, TextField, Tok, tokenize};
+use lectern::search::{Location, SearchIndex};
+
+fn texts(toks: &[Tok]) -> Vec<(&str, usize)> {
+    toks.iter()
+        .filter(|t| t.text != RUN_BREAK)
+        .map(|t| (t.text.as_str(), t.pos))
+        .collect()
+}
+
+#[test]
+fn chinese_gets_unigrams_and_bigrams_at_the_position_of_their_first_character() {
+    let text = "金日成与Kim Il-sung会谈";
+    let toks = tokenize(TextField::Zh, Mode::Document, text);
+    assert_eq!(
+        texts(&toks),
+        vec![
+            ("金", 0),
+            ("金日", 0),
+            ("日", 1),
+            ("日成", 1),
+            ("成", 2),
+            ("成与", 2),
+            ("与", 3),
+            // 4 is the break after the run.
+            ("kim", 5),
+            ("il", 6),
+            ("sung", 7),
+            ("会", 8),
+            ("会谈", 8),
+            ("谈", 9),
+        ]
+    );
+    for t in &toks {
+        assert!(text.is_char_boundary(t.range.start) && text.is_char_boundary(t.range.end));
+    }
+    let slice = |s: &str| {
+        toks.iter()
+            .find(|t| t.text == s)
+            .map(|t| &text[t.range.clone()])
+    };
+    assert_eq!(slice("日成"), Some("日成"));
+    assert_eq!(slice("kim"), Some("Kim"));
+    assert_eq!(slice("sung"), Some("sung"));
+}
+
+#[test]
+fn whitespace_inside_chinese_does_not_break_the_run_but_punctuation_does() {
+    let wrapped = tokenize(TextField::Zh, Mode::Document, "联合\n    公报");
+    assert!(wrapped.iter().any(|t| t.text == "合公"));
+    let bigram = wrapped
+        .iter()
+        .find(|t| t.text == "合公")
+        .map(|t| t.range.clone());
+    assert_eq!(bigram, Some(3.."联合\n    公".len()));
+    let broken = tokenize(TextField::Zh, Mode::Document, "联合，公报");
+    assert!(!broken.iter().any(|t| t.text == "合公"));
+}
+
+#[test]
+fn queries_keep_only_what_must_match() {
+    assert_eq!(
+        texts(&tokenize(TextField::Zh, Mode::Query, "金")),
+        vec![("金", 0)]
+    );
+    assert_eq!(
+        texts(&tokenize(TextField::Zh, Mode::Query, "金 日成")),
+        vec![("金日", 0), ("日成", 1)]
+    );
+    // A break between two runs is part of the query; none after the last one.
+    let q = tokenize(TextField::Zh, Mode::Query, "济、文化");
+    let all: Vec<(&str, usize)> = q.iter().map(|t| (t.text.as_str(), t.pos)).collect();
+    assert_eq!(all, vec![("济", 0), (RUN_BREAK, 1), ("文化", 2)]);
+}
+
+#[test]
+fn english_is_lowercased_folded_and_stemmed() {
+    let toks = tokenize(
+        TextField::En,
+        Mode::Document,
+        "Treaties SIGNED négociations",
+    );
+    assert_eq!(
+        texts(&toks),
+        vec![("treati", 0), ("sign", 1), ("negoci", 2)]
+    );
+    let query = tokenize(TextField::En, Mode::Query, "treaty signing");
+    assert_eq!(texts(&query), vec![("treati", 0), ("sign", 1)]);
+}
+
+#[test]
+fn russian_is_lowercased_and_stemmed_and_yo_is_folded() {
+    let a = tokenize(TextField::Ru, Mode::Document, "Договором, дружбе, ещё");
+    let b = tokenize(TextField::Ru, Mode::Query, "договор дружба еще");
+    assert_eq!(
+        a.iter().map(|t| t.text.as_str()).collect::<Vec<_>>(),
+        b.iter().map(|t| t.text.as_str()).collect::<Vec<_>>()
+    );
+    // Folding must not strip the breve off й, a letter of its own.
+    let mut folded = String::new();
+    lectern::search::analysis::fold_word("Йошкар-Ола", &mut folded);
+    assert_eq!(folded, "йошкар-ола");
+}
+
+fn doc(id: &str, en: &str) -> Document {
+    Document {
+        id: id.into(),
+        kind: DocKind::Article,
+        title: LangText::one(Lang::En, id),
+        dates: Vec::new(),
+        parties: Vec::new(),
+        summary: None,
+        source: Source {
+            raw: "raw/x.txt".into(),
+            ..Source::default()
+        },
+        texts: Vec::new(),
+        notes: Vec::new(),
+        inferred: Default::default(),
+        blocks: vec![Block {
+            kind: BlockKind::Paragraph,
+            text: LangText::one(Lang::En, en),
+        }],
+        footnotes: Vec::new(),
+    }
+}
+
+#[test]
+fn romanization_variants_find_each_other() {
+    let docs = vec![
+        doc("hyphen", "headed by Kim Il-sung, visited Moscow"),
+        doc(
+            "spaced",
+            "I visited Kim Il Sung in accordance with instructions",
+        ),
+        doc("plain", "the Hungnam Mineral Fertilizer Factory"),
+        doc("breve", "the Hŭngnam works and Pyŏngyang"),
+        doc("other", "Kim Jong Il and a sung hymn"),
+    ];
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (index, _) =
+        SearchIndex::open(&Location::at(tmp.path()), &docs, &mut |_, _| {}).expect("index");
+    let ids = |q: &str| -> Vec<String> {
+        let mut v: Vec<String> = index
+            .search(&docs, q, 10)
+            .expect("search")
+            .hits
+            .into_iter()
+            .filter(|h| h.block > 0)
+            .map(|h| h.doc_id)
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(ids("\"Kim Il Sung\""), vec!["hyphen", "spaced"]);
+    assert_eq!(ids("\"Kim Il-sung\""), vec!["hyphen", "spaced"]);
+    assert_eq!(ids("Kim Il-sung"), vec!["hyphen", "spaced"]);
+    assert_eq!(ids("Hŭngnam"), vec!["breve", "plain"]);
+    assert_eq!(ids("Hungnam"), vec!["breve", "plain"]);
+    assert_eq!(ids("pyongyang"), vec!["breve"]);
+}
