@@ -413,3 +413,25 @@ fn the_pinpoint_names_the_treaty_article_of_the_current_block() {
     let article = doc.blocks[third].text.get(Lang::En).unwrap_or_default();
     assert!(screen.contains(&format!("article: {article}")), "{screen}");
 }
+
+#[test]
+fn another_feature_can_open_a_document_at_a_block() {
+    let mut app = app();
+    let i = app
+        .find_document(TREATY)
+        .unwrap_or_else(|| panic!("the treaty is bundled"));
+    app.open_at(i, 12);
+    let mut t = terminal(120, 40);
+    render(&mut app, &mut t);
+    let r = reader(&app);
+    assert_eq!((r.cursor, r.top_block()), (12, 12));
+    let screen = rows(&t).join("\n");
+    assert!(
+        screen.contains(" 13 "),
+        "block 13's number is on screen:\n{screen}"
+    );
+    // Also when the document is already open.
+    app.open_at(i, 2);
+    render(&mut app, &mut t);
+    assert_eq!(reader(&app).cursor, 2);
+}

@@ -411,6 +411,20 @@ impl App {
         self.panel.focused = false;
     }
 
+    /// The corpus index of the document with this id.
+    pub fn find_document(&self, id: &str) -> Option<usize> {
+        self.docs.iter().position(|d| d.id == id)
+    }
+
+    /// Opens document `i` with the cursor on `block` (from 0), shown at the top: for search
+    /// hits, cross-references and citations that point into a document.
+    pub fn open_at(&mut self, i: usize, block: usize) {
+        self.open_document(i);
+        if let Some(reader) = self.reader.as_mut().filter(|r| r.doc == i) {
+            reader.restore_later(block, block);
+        }
+    }
+
     fn close_reader(&mut self) {
         self.save_position();
         self.screen = Screen::List;
