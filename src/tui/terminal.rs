@@ -23,11 +23,11 @@ pub struct TerminalGuard {
 impl TerminalGuard {
     pub fn enter() -> io::Result<TerminalGuard> {
         install_panic_hook();
+        let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        // The guard exists before the terminal is changed, so a failure in any step below
+        // still restores it (dropping the guard on `?`).
+        let guard = TerminalGuard { terminal };
         enable_raw_mode()?;
-        // From here on the guard exists, so any failure below still restores the terminal.
-        let guard = TerminalGuard {
-            terminal: Terminal::new(CrosstermBackend::new(io::stdout()))?,
-        };
         execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
         Ok(guard)
     }
