@@ -4,7 +4,9 @@
 //! search index, cross-references and citations → the screen ([`tui`]) or the command line
 //! ([`cli`]).
 
+pub mod cite;
 pub mod cli;
+pub mod clipboard;
 pub mod corpus;
 pub mod import;
 pub mod model;
