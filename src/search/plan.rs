@@ -14,8 +14,8 @@ use std::collections::{BTreeSet, HashMap};
 use std::ops::Bound;
 use tantivy::collector::DocSetCollector;
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery,
-    TermQuery, TermSetQuery,
+    BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+    TermSetQuery,
 };
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, Term as TTerm};
@@ -112,8 +112,9 @@ pub fn plan(
             has_phrase: false,
         });
     }
-    // Filters only: list each matching document once, by its title.
-    if !has_terms {
+    // Filters only: list each matching document once, by its title; `mentions:` pins blocks,
+    // and those blocks are the answer.
+    if !has_terms && parsed.filters.mentions.is_empty() {
         clauses.push((
             Occur::Must,
             filter(TermQuery::new(
@@ -178,7 +179,13 @@ pub fn plan(
     }
     // Only `mentions:` filters that were ignored: nothing left to select by.
     if clauses.iter().all(|(o, _)| *o != Occur::Must) {
-        clauses.push((Occur::Must, Box::new(AllQuery)));
+        return Ok(Plan {
+            query: Box::new(EmptyQuery),
+            matcher,
+            notes,
+            searchable: false,
+            has_phrase: false,
+        });
     }
     let has_phrase = matcher
         .body
