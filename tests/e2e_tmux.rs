@@ -106,7 +106,7 @@ fn lectern_in_tmux_shows_the_peoples_daily_chinese_and_english_side_by_side() {
     let list = list.unwrap_or_else(|s| panic!("the document list did not appear:\n{s}"));
     assert!(list.contains("Joint Communiqué"), "{list}");
 
-    tmux(&["send-keys", "-t", t, "/"]);
+    tmux(&["send-keys", "-t", t, "f"]);
     tmux(&["send-keys", "-t", t, "-l", "joint communique"]);
     wait_for(t, timeout, |s| s.contains("/joint communique"))
         .unwrap_or_else(|s| panic!("the filter did not show:\n{s}"));

@@ -32,7 +32,7 @@ fn the_list_is_sorted_by_date_and_shows_every_document() {
 #[test]
 fn typing_a_fuzzy_filter_narrows_the_list_to_matching_documents() {
     let mut app = app();
-    press(&mut app, "/");
+    press(&mut app, "f");
     type_text(&mut app, "treaty friendshp");
     let ids: Vec<&str> = app
         .list
@@ -44,7 +44,7 @@ fn typing_a_fuzzy_filter_narrows_the_list_to_matching_documents() {
     // Chinese titles are searched too.
     press(&mut app, "esc");
     assert!(app.list.query.is_empty() && !app.list.editing);
-    press(&mut app, "/");
+    press(&mut app, "f");
     type_text(&mut app, "联合公报");
     let ids: Vec<&str> = app
         .list

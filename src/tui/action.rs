@@ -44,6 +44,12 @@ pub enum Action {
     TogglePanel,
     /// Jump to the next footnote marker from the current block.
     NextFootnote,
+    /// Open the search overlay (the last query kept).
+    Search,
+    /// Move to the next block with a search hit.
+    NextHit,
+    /// Move to the previous block with a search hit.
+    PrevHit,
 }
 
 impl Action {
@@ -68,6 +74,9 @@ impl Action {
             Action::CycleView => "side by side / stacked / one language",
             Action::TogglePanel => "notes & source panel",
             Action::NextFootnote => "next footnote",
+            Action::Search => "search",
+            Action::NextHit => "next search hit",
+            Action::PrevHit => "previous search hit",
         }
     }
 

@@ -11,6 +11,7 @@ use super::sections;
 use super::state::list::ListState;
 use super::state::panel::PanelState;
 use super::state::reader::ReaderState;
+use super::state::search::SearchState;
 use super::status::{Level, StatusLine};
 use super::theme::Theme;
 use super::ui::layout::{Areas, areas};
@@ -91,6 +92,8 @@ pub struct App {
     /// The open document; kept when going back to the list so Tab returns to it.
     pub reader: Option<ReaderState>,
     pub panel: PanelState,
+    /// The search overlay's query and results, and the hits shown in the reader.
+    pub search: SearchState,
     pub overlays: OverlayStack,
     pub status: StatusLine,
     pub keymap: Keymap,
@@ -115,6 +118,7 @@ impl App {
             focus: Focus::List,
             reader: None,
             panel,
+            search: SearchState::default(),
             overlays: OverlayStack::default(),
             status: StatusLine::default(),
             keymap: settings.keymap,
@@ -266,6 +270,10 @@ impl App {
                 self.overlays.push(Box::new(HelpOverlay::new(self.mode())));
                 return;
             }
+            Action::Search => {
+                self.open_search();
+                return;
+            }
             _ => {}
         }
         match self.focus {
@@ -340,6 +348,8 @@ impl App {
             }
             Action::NextFootnote => self.next_footnote(),
             Action::Open => self.footnote_of_cursor(),
+            Action::NextHit => self.step_search_hit(true),
+            Action::PrevHit => self.step_search_hit(false),
             _ => {}
         }
     }

@@ -30,6 +30,7 @@ pub mod overlay;
 pub mod overlays;
 pub mod positions;
 pub mod reader_layout;
+pub mod search;
 mod sections;
 pub mod state;
 pub mod status;

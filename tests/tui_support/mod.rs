@@ -44,7 +44,7 @@ pub fn type_text(app: &mut App, text: &str) {
 
 /// Opens a document of the bundled corpus by id, through the filter as a user would.
 pub fn open(app: &mut App, id: &str) {
-    press(app, "/");
+    press(app, "f");
     type_text(app, id);
     press(app, "enter");
     assert_eq!(

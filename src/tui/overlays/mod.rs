@@ -1,3 +1,4 @@
 //! The overlays lectern ships with.
 
 pub mod help;
+pub mod search;

@@ -47,7 +47,13 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             let mode = app.mode();
             let wanted: &[Action] = match app.screen {
                 Screen::List if app.list.editing => &[Action::Open, Action::Back],
-                Screen::List => &[Action::Help, Action::Filter, Action::Open, Action::Quit],
+                Screen::List => &[
+                    Action::Help,
+                    Action::Search,
+                    Action::Filter,
+                    Action::Open,
+                    Action::Quit,
+                ],
                 Screen::Reader => &[
                     Action::Help,
                     Action::CycleView,

@@ -1,0 +1,374 @@
+//! Search in the TUI: the glue between the app, the search overlay and the worker that owns the
+//! index ([`crate::search::Service`]).
+//!
+//! - `/` ([`App::open_search`]) starts the worker on first use (it opens or builds the index on
+//!   its own thread) and shows the overlay with the query kept from last time;
+//! - every edit of the query line is debounced ([`DEBOUNCE`]) on a small timer thread, then sent
+//!   to the worker with a new generation; answers come back as [`AppEvent::Run`] events and
+//!   only the answer to the latest query sent is kept (see `state::search`);
+//! - Enter opens the selected hit and asks the worker for every hit of the query in that
+//!   document, which the reader highlights; `n`/`N` move between the hit blocks.
+//!
+//! Nothing here runs on the render path, and nothing on the UI thread touches the index.
+
+use super::action::Action;
+use super::app::{App, AppEvent};
+use super::overlays::search::SearchOverlay;
+use super::state::reader::Highlight;
+use super::state::search::{IndexStatus, ReaderHits};
+use crate::corpus::Corpus;
+use crate::search::{Event, Hooks, Location, Service};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::sync::Arc;
+use std::sync::mpsc::{RecvTimeoutError, Sender, channel};
+use std::time::Duration;
+
+/// How long the query line must stay unchanged before it is searched.
+pub const DEBOUNCE: Duration = Duration::from_millis(150);
+/// How many results are fetched (with snippets) for the list.
+pub const RESULT_LIMIT: usize = 100;
+/// The owner name of the reader highlights set by search.
+pub const HIGHLIGHT_OWNER: &str = "search";
+
+/// The worker and the debounce timer, started on first use.
+pub struct Worker {
+    service: Service,
+    debounce: Sender<u64>,
+}
+
+impl std::fmt::Debug for Worker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Worker")
+    }
+}
+
+impl App {
+    /// Shows the search overlay (query kept), starting the index worker if needed.
+    pub fn open_search(&mut self) {
+        if self.overlays.top_name() != Some(SearchOverlay::NAME) {
+            self.overlays.push(Box::new(SearchOverlay));
+        }
+        self.ensure_search_worker();
+    }
+
+    /// Starts the worker that opens or builds the index, unless it runs already.
+    fn ensure_search_worker(&mut self) {
+        if self.search.worker.is_some() {
+            return;
+        }
+        let location = match self.search.location.clone() {
+            Some(l) => Ok(l),
+            None => Location::user_cache(),
+        };
+        let location = match location {
+            Ok(l) => l,
+            Err(e) => {
+                let message = format!("search is unavailable: {e:#}");
+                self.status.error(message.clone());
+                self.search.index = IndexStatus::Unavailable(message);
+                return;
+            }
+        };
+        // The worker needs its own copy of the documents: the app keeps its own in `docs`.
+        let corpus = Arc::new(Corpus {
+            documents: self.docs.clone(),
+            ..Corpus::default()
+        });
+        let tx = self.sender();
+        let service = Service::start(corpus, location, Hooks::default(), move |ev| {
+            let _ = tx.send(AppEvent::Run(Box::new(move |app: &mut App| {
+                app.search_event(ev)
+            })));
+        });
+        self.search.index = IndexStatus::Opening;
+        self.search.worker = Some(Worker {
+            service,
+            debounce: spawn_debouncer(self.sender()),
+        });
+    }
+
+    /// A key for the search overlay that is not bound to an action there: text editing.
+    pub fn search_type(&mut self, key: KeyEvent) {
+        let q = &mut self.search.query;
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Char('u') if ctrl => q.clear(),
+            KeyCode::Char('w') if ctrl => {
+                // Delete the word before the end, as in a shell.
+                let trimmed = q.trim_end().len();
+                let start = q[..trimmed]
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| c.is_whitespace())
+                    .map_or(0, |(i, c)| i + c.len_utf8());
+                q.truncate(start);
+            }
+            KeyCode::Char(c)
+                if !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                q.push(c)
+            }
+            KeyCode::Backspace => {
+                if q.pop().is_none() {
+                    return;
+                }
+            }
+            _ => return,
+        }
+        self.query_edited();
+    }
+
+    /// An action from the keymap while the search overlay is on top.
+    pub fn search_action(&mut self, action: Action) {
+        match action {
+            Action::Up => self.search.move_selection(-1),
+            Action::Down => self.search.move_selection(1),
+            Action::PageUp => self.search.move_selection(-10),
+            Action::PageDown => self.search.move_selection(10),
+            Action::Top => self.search.move_selection(isize::MIN / 2),
+            Action::Bottom => self.search.move_selection(isize::MAX / 2),
+            Action::Open => self.open_selected_hit(),
+            Action::Quit => self.update(Action::Quit),
+            _ => {}
+        }
+    }
+
+    /// The query line changed: search it once it has stayed unchanged for [`DEBOUNCE`].
+    fn query_edited(&mut self) {
+        let edit = self.search.edited();
+        if self.search.query.trim().is_empty() {
+            // Nothing to search; an answer still on its way is for an older query.
+            let generation = self.search.next_generation();
+            self.search.sending(generation, "");
+            self.search.clear_results();
+            return;
+        }
+        match &self.search.worker {
+            Some(w) => {
+                let _ = w.debounce.send(edit);
+            }
+            None => self.search_due(edit),
+        }
+    }
+
+    /// The debounce timer fired for edit `edit`: search, unless the query changed since.
+    pub fn search_due(&mut self, edit: u64) {
+        if edit != self.search.edit {
+            return;
+        }
+        let query = self.search.query.trim().to_string();
+        if query.is_empty() {
+            return;
+        }
+        let generation = self.search.next_generation();
+        self.search.sending(generation, &query);
+        if let Some(w) = &self.search.worker {
+            w.service.submit(query, generation, RESULT_LIMIT);
+        }
+    }
+
+    /// Handles a report of the search worker.
+    pub fn search_event(&mut self, ev: Event) {
+        match ev {
+            Event::Progress { done, total } => {
+                self.search.index = IndexStatus::Building { done, total };
+                if let Some(line) = self.search.index.describe() {
+                    self.status.info(line);
+                }
+            }
+            Event::Ready { notice } => {
+                self.search.index = IndexStatus::Ready;
+                if let Some(notice) = notice {
+                    self.status.info(notice);
+                }
+            }
+            Event::Unavailable { message } => {
+                self.status.error(message.clone());
+                self.search.index = IndexStatus::Unavailable(message);
+            }
+            Event::Results {
+                generation,
+                results,
+            } => {
+                self.search.accept_results(generation, results);
+            }
+            Event::Failed {
+                generation,
+                message,
+            } => {
+                let for_reader = self
+                    .search
+                    .reader_hits
+                    .as_ref()
+                    .is_some_and(|h| h.generation == generation);
+                if for_reader {
+                    self.status
+                        .error(format!("search hits not found: {message}"));
+                } else {
+                    self.search.accept_failure(generation, message);
+                }
+            }
+            Event::DocumentHits {
+                generation,
+                doc_id,
+                hits,
+            } => {
+                let Some(rh) = self.search.reader_hits.as_mut() else {
+                    return;
+                };
+                if rh.generation != generation || rh.doc_id != doc_id {
+                    return;
+                }
+                rh.set_hits(hits);
+                // The hit opened is the current one (unless it was in the title).
+                let cursor = self.reader.as_ref().map_or(0, |r| r.cursor);
+                rh.current = rh.blocks.iter().position(|&b| b == cursor);
+                let message = match (rh.current, rh.blocks.len()) {
+                    (_, 0) => "the hit is in the title only".to_string(),
+                    (Some(i), n) => format!("hit {} of {n} · n next, N previous", i + 1),
+                    (None, n) => format!("{n} blocks with hits · n next, N previous"),
+                };
+                self.apply_search_highlights();
+                self.status.info(message);
+            }
+        }
+    }
+
+    /// Opens the selected result at its block, and asks for every hit in that document.
+    fn open_selected_hit(&mut self) {
+        let Some(hit) = self
+            .search
+            .results
+            .as_ref()
+            .and_then(|r| r.hits.get(self.search.selected))
+        else {
+            self.status.info("no result to open");
+            return;
+        };
+        let (doc_id, block) = (hit.doc_id.clone(), hit.block);
+        let Some(i) = self.find_document(&doc_id) else {
+            self.status
+                .error(format!("document {doc_id} is not in the corpus"));
+            return;
+        };
+        if self.overlays.top_name() == Some(SearchOverlay::NAME) {
+            self.overlays.pop();
+        }
+        // Search numbers blocks from 1 with the title as 0; the reader from 0.
+        self.open_at(i, block.saturating_sub(1));
+        let generation = self.search.next_generation();
+        let query = self.search.sent_query.clone();
+        self.search.reader_hits = Some(ReaderHits {
+            doc_id: doc_id.clone(),
+            query: query.clone(),
+            generation,
+            ..ReaderHits::default()
+        });
+        if let Some(w) = &self.search.worker {
+            w.service.document_hits(query, doc_id, generation);
+        }
+        let at = if block == 0 {
+            "title".to_string()
+        } else {
+            format!("¶{block}")
+        };
+        self.status.info(format!("{at} · finding every hit…"));
+    }
+
+    /// `n` / `N` in the reader: the cursor goes to the next / previous block with a hit.
+    pub fn step_search_hit(&mut self, forward: bool) {
+        let Some(reader) = self.reader.as_ref() else {
+            return;
+        };
+        let doc_id = self.docs.get(reader.doc).map(|d| d.id.as_str());
+        let Some(rh) = self
+            .search
+            .reader_hits
+            .as_mut()
+            .filter(|h| Some(h.doc_id.as_str()) == doc_id)
+        else {
+            self.status
+                .info("no search hits in this document (/ searches)");
+            return;
+        };
+        if rh.hits.is_none() {
+            self.status.info("still finding the hits…");
+            return;
+        }
+        let Some(i) = rh.step(reader.cursor, forward) else {
+            self.status.info("no hit in the text of this document");
+            return;
+        };
+        rh.current = Some(i);
+        let (block, n) = (rh.blocks[i], rh.blocks.len());
+        if let Some(r) = self.reader.as_mut() {
+            r.cursor = block;
+            r.reveal_cursor();
+        }
+        self.apply_search_highlights();
+        self.status.info(format!("hit {} of {n}", i + 1));
+    }
+
+    /// Lays the hits over the open document, the current hit block in its own style.
+    fn apply_search_highlights(&mut self) {
+        let Some(rh) = &self.search.reader_hits else {
+            return;
+        };
+        let Some(reader) = self.reader.as_mut() else {
+            return;
+        };
+        if self.docs.get(reader.doc).map(|d| d.id.as_str()) != Some(rh.doc_id.as_str()) {
+            return;
+        }
+        let hit = self.theme.get("search_hit");
+        let current = self.theme.get("search_hit_current");
+        let current_block = rh.current.and_then(|i| rh.blocks.get(i)).copied();
+        let highlights = rh
+            .hits
+            .iter()
+            .flatten()
+            .filter_map(|bh| Some((bh.block.checked_sub(1)?, bh)))
+            .flat_map(|(block, bh)| {
+                let style = if Some(block) == current_block {
+                    current
+                } else {
+                    hit
+                };
+                bh.ranges.iter().map(move |r| Highlight {
+                    block,
+                    lang: bh.lang,
+                    range: r.clone(),
+                    style,
+                })
+            })
+            .collect();
+        reader.set_highlights(HIGHLIGHT_OWNER, highlights);
+    }
+}
+
+/// A timer thread: after each edit generation it receives, waits until [`DEBOUNCE`] passes
+/// without a newer one, then posts `search_due` for the last.
+fn spawn_debouncer(tx: Sender<AppEvent>) -> Sender<u64> {
+    let (edits, rx) = channel::<u64>();
+    std::thread::Builder::new()
+        .name("lectern-debounce".into())
+        .spawn(move || {
+            while let Ok(mut edit) = rx.recv() {
+                loop {
+                    match rx.recv_timeout(DEBOUNCE) {
+                        Ok(newer) => edit = newer,
+                        Err(RecvTimeoutError::Timeout) => break,
+                        Err(RecvTimeoutError::Disconnected) => return,
+                    }
+                }
+                let due = move |app: &mut App| app.search_due(edit);
+                if tx.send(AppEvent::Run(Box::new(due))).is_err() {
+                    return;
+                }
+            }
+        })
+        .expect("spawning a thread only fails when the OS is out of resources");
+    edits
+}
