@@ -1,0 +1,453 @@
+//! The search overlay driven by keys on the app, with the real search worker building its
+//! index in a temporary cache directory. Expected answers come from a plain substring scan of
+//! the documents, not from the index.
+
+mod tui_support;
+
+use lectern::model::{Document, Lang};
+use lectern::search::{Event, Location, SearchResults};
+use lectern::tui::App;
+use lectern::tui::app::Screen;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
+use tui_support::*;
+
+/// How long the worker may take to build the index of the bundled corpus and answer.
+const PATIENCE: Duration = Duration::from_secs(120);
+
+/// An app over the bundled corpus whose search index lives in `cache`.
+fn app_in(cache: &tempfile::TempDir) -> App {
+    let mut app = app();
+    app.search.location = Some(Location::at(cache.path()));
+    app
+}
+
+fn cache() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Handles the events other threads post until `done` holds; fails after [`PATIENCE`].
+fn settle(app: &mut App, what: &str, done: impl Fn(&App) -> bool) {
+    let start = Instant::now();
+    loop {
+        app.drain_events();
+        if done(app) {
+            return;
+        }
+        assert!(
+            start.elapsed() < PATIENCE,
+            "gave up waiting for {what}; search state: {:?}",
+            app.search
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Waits until the answer to `query` (exactly as typed, trimmed) is shown.
+fn answered(app: &mut App, query: &str) {
+    let q = query.trim().to_string();
+    settle(app, &format!("the answer to {q:?}"), move |a| {
+        a.search.sent_query == q && !a.search.waiting()
+    });
+}
+
+fn results(app: &App) -> &SearchResults {
+    app.search
+        .results
+        .as_ref()
+        .unwrap_or_else(|| panic!("no results: {:?}", app.search))
+}
+
+/// (document id, block from 1, 0 = title) of every unit whose text in any language contains
+/// one of `needles` (case-insensitively).
+fn scan(docs: &[Document], needles: &[&str]) -> BTreeSet<(String, usize)> {
+    let mut out = BTreeSet::new();
+    for d in docs {
+        let units = std::iter::once(&d.title).chain(d.blocks.iter().map(|b| &b.text));
+        for (i, text) in units.enumerate() {
+            if text.0.values().any(|t| contains_any(t, needles)) {
+                out.insert((d.id.clone(), i));
+            }
+        }
+    }
+    out
+}
+
+fn contains_any(text: &str, needles: &[&str]) -> bool {
+    let lower = text.to_lowercase();
+    needles.iter().any(|n| lower.contains(&n.to_lowercase()))
+}
+
+fn terminal() -> Terminal<TestBackend> {
+    tui_support::terminal(160, 45)
+}
+
+/// Every highlight the reader holds for the open document: (block from 0, lang, text).
+fn highlighted(app: &App) -> Vec<(usize, Lang, String)> {
+    let reader = app.reader.as_ref().unwrap_or_else(|| panic!("no reader"));
+    let doc = &app.docs[reader.doc];
+    let mut out = Vec::new();
+    for (i, b) in doc.blocks.iter().enumerate() {
+        for (lang, text) in &b.text.0 {
+            for h in reader.highlights_of(i, *lang) {
+                let s = text
+                    .get(h.range.clone())
+                    .unwrap_or_else(|| panic!("range {:?} off char boundaries", h.range));
+                out.push((i, *lang, s.to_string()));
+            }
+        }
+    }
+    out
+}
+
+fn message(app: &App) -> String {
+    app.status
+        .message()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_chinese_query_opens_the_document_at_the_hit_block_with_the_hits_highlighted() {
+    let dir = cache();
+    let mut app = app_in(&dir);
+    let mut term = terminal();
+    render(&mut app, &mut term);
+    press(&mut app, "/");
+    assert_eq!(app.overlays.top_name(), Some("search"));
+    type_text(&mut app, "兴南");
+    answered(&mut app, "兴南");
+
+    let expected = scan(&app.docs, &["兴南"]);
+    assert!(!expected.is_empty(), "the bundled corpus mentions 兴南");
+    let r = results(&app);
+    let got: BTreeSet<(String, usize)> =
+        r.hits.iter().map(|h| (h.doc_id.clone(), h.block)).collect();
+    assert_eq!(got, expected);
+    assert_eq!(r.total, expected.len());
+
+    // The result list shows the snippet with the match in the hit style.
+    render(&mut app, &mut term);
+    let screen = rows(&term).join("\n");
+    assert!(screen.contains("1 result"), "{screen}");
+    assert!(has_styled(&term, "兴南", Color::Yellow), "{screen}");
+
+    press(&mut app, "enter");
+    assert_eq!(app.overlays.top_name(), None, "enter closes the overlay");
+    assert_eq!(app.screen, Screen::Reader);
+    let (doc_id, block) = expected.first().cloned().unwrap_or_default();
+    assert_eq!(app.document().map(|d| d.id.clone()), Some(doc_id));
+    render(&mut app, &mut term);
+    let cursor = app.reader.as_ref().map(|r| r.cursor);
+    assert_eq!(cursor, Some(block - 1), "the cursor is on the hit block");
+
+    settle(&mut app, "the hits in the document", |a| {
+        a.search
+            .reader_hits
+            .as_ref()
+            .is_some_and(|h| h.hits.is_some())
+    });
+    let marks = highlighted(&app);
+    let occurrences: usize = app
+        .document()
+        .map(|d| {
+            d.blocks
+                .iter()
+                .flat_map(|b| b.text.0.values())
+                .map(|t| t.matches("兴南").count())
+                .sum()
+        })
+        .unwrap_or(0);
+    assert_eq!(marks.len(), occurrences, "{marks:?}");
+    assert!(marks.iter().all(|(b, _, s)| s == "兴南" && *b == block - 1));
+    // And the reader draws them.
+    render(&mut app, &mut term);
+    assert!(
+        has_styled(&term, "兴南", Color::Yellow),
+        "{}",
+        rows(&term).join("\n")
+    );
+    assert_eq!(message(&app), "hit 1 of 1 · n next, N previous");
+}
+
+/// Whether `text` is on screen with every one of its cells on background `bg`.
+fn has_styled(term: &Terminal<TestBackend>, text: &str, bg: Color) -> bool {
+    let buf = term.backend().buffer();
+    let want: Vec<String> = text.chars().map(|c| c.to_string()).collect();
+    for y in 0..buf.area.height {
+        let mut cells = Vec::new();
+        let mut x = 0;
+        while x < buf.area.width {
+            let c = &buf[(x, y)];
+            cells.push((c.symbol().to_string(), c.bg));
+            x += unicode_width::UnicodeWidthStr::width(c.symbol()).max(1) as u16;
+        }
+        if cells.windows(want.len()).any(|w| {
+            w.iter()
+                .zip(&want)
+                .all(|((sym, b), ch)| sym == ch && *b == bg)
+        }) {
+            return true;
+        }
+    }
+    false
+}
+
+#[test]
+fn hits_in_both_columns_are_highlighted_and_n_and_shift_n_cycle_through_their_blocks() {
+    let dir = cache();
+    let mut app = app_in(&dir);
+    let mut term = terminal();
+    render(&mut app, &mut term);
+    let query = "苏联 OR \"Soviet Union\"";
+    press(&mut app, "/");
+    type_text(&mut app, query);
+    answered(&mut app, query);
+    // Open the People's Daily result.
+    let pos = results(&app)
+        .hits
+        .iter()
+        .position(|h| h.doc_id == PEOPLES_DAILY)
+        .unwrap_or_else(|| panic!("{:?}", results(&app)));
+    for _ in 0..pos {
+        press(&mut app, "down");
+    }
+    press(&mut app, "enter");
+    render(&mut app, &mut term);
+    settle(&mut app, "the hits in the document", |a| {
+        a.search
+            .reader_hits
+            .as_ref()
+            .is_some_and(|h| h.hits.is_some())
+    });
+
+    let marks = highlighted(&app);
+    let langs: BTreeSet<Lang> = marks.iter().map(|(_, l, _)| *l).collect();
+    assert_eq!(
+        langs,
+        BTreeSet::from([Lang::Zh, Lang::En]),
+        "both columns: {marks:?}"
+    );
+    assert!(
+        marks
+            .iter()
+            .all(|(_, _, s)| s == "苏联" || s.eq_ignore_ascii_case("Soviet Union")),
+        "{marks:?}"
+    );
+    // The hit blocks are the blocks a substring scan finds (the title is not a block).
+    let expected: Vec<usize> = scan(&app.docs, &["苏联", "Soviet Union"])
+        .into_iter()
+        .filter(|(d, b)| d == PEOPLES_DAILY && *b > 0)
+        .map(|(_, b)| b - 1)
+        .collect();
+    let marked: BTreeSet<usize> = marks.iter().map(|(b, _, _)| *b).collect();
+    assert_eq!(marked.into_iter().collect::<Vec<_>>(), expected);
+    assert!(expected.len() >= 2, "{expected:?}");
+
+    // From the top, n visits every hit block in order and wraps; N goes back.
+    press(&mut app, "g");
+    assert!(
+        expected[0] > 0,
+        "n from the top goes to a hit block below it"
+    );
+    let n = expected.len();
+    let mut visited = Vec::new();
+    for i in 0..=n {
+        press(&mut app, "n");
+        visited.push(app.reader.as_ref().map_or(usize::MAX, |r| r.cursor));
+        assert_eq!(message(&app), format!("hit {} of {n}", i % n + 1));
+    }
+    let mut forward = expected.clone();
+    forward.push(expected[0]);
+    assert_eq!(visited, forward);
+    press(&mut app, "N");
+    assert_eq!(app.reader.as_ref().map(|r| r.cursor), Some(expected[n - 1]));
+    assert_eq!(message(&app), format!("hit {n} of {n}"));
+    press(&mut app, "N");
+    assert_eq!(
+        app.reader.as_ref().map(|r| r.cursor),
+        Some(expected[n.saturating_sub(2)])
+    );
+}
+
+#[test]
+fn an_answer_to_an_older_query_never_replaces_the_newer_one() {
+    let dir = cache();
+    let mut app = app_in(&dir);
+    press(&mut app, "/");
+    type_text(&mut app, "金日成");
+    answered(&mut app, "金日成");
+    let sent = app.search.sent;
+    let shown = results(&app).clone();
+    assert!(!shown.hits.is_empty());
+    // A slow answer to an earlier generation arrives late: it is dropped.
+    let stale = SearchResults {
+        query: "金".into(),
+        total: 0,
+        hits: Vec::new(),
+        notes: Vec::new(),
+    };
+    app.search_event(Event::Results {
+        generation: sent - 1,
+        results: stale,
+    });
+    app.search_event(Event::Failed {
+        generation: sent - 1,
+        message: "an old failure".into(),
+    });
+    let now = results(&app);
+    assert_eq!(now.query, "金日成");
+    assert_eq!(now.total, shown.total);
+    assert!(app.search.failure.is_none());
+
+    // Typing on: the answer to the new query replaces the old one once it comes.
+    type_text(&mut app, " 朝鲜");
+    answered(&mut app, "金日成 朝鲜");
+    assert_eq!(results(&app).query, "金日成 朝鲜");
+    assert!(app.search.sent > sent);
+}
+
+#[test]
+fn broken_queries_show_one_line_in_the_overlay_never_an_error_screen() {
+    let dir = cache();
+    let mut app = app_in(&dir);
+    let mut term = terminal();
+    press(&mut app, "/");
+    for q in [
+        "\"unclosed",
+        "OR",
+        "-",
+        "kind:nonsense",
+        "date:19..x",
+        "\"",
+        "(((",
+    ] {
+        press(&mut app, "ctrl-u");
+        type_text(&mut app, q);
+        answered(&mut app, q);
+        assert!(
+            app.search.failure.is_none(),
+            "{q}: {:?}",
+            app.search.failure
+        );
+        render(&mut app, &mut term);
+        let screen = rows(&term);
+        assert_eq!(app.overlays.top_name(), Some("search"), "{q}");
+        assert!(
+            screen.iter().any(|r| r.contains(&format!("/ {q}▏"))),
+            "{q}: the query line is shown\n{}",
+            screen.join("\n")
+        );
+        // The line under the query says what happened, in one line.
+        let at = screen
+            .iter()
+            .position(|r| r.contains(&format!("/ {q}▏")))
+            .unwrap_or(0);
+        // Inside the overlay's frame only.
+        let row = &screen[at + 1];
+        let (l, r) = (row.find('│'), row.rfind('│'));
+        let info = match (l, r) {
+            (Some(l), Some(r)) if l < r => row[l + '│'.len_utf8()..r].trim(),
+            _ => "",
+        };
+        assert!(!info.is_empty(), "{q}: no line under the query");
+    }
+    // And search still works after them.
+    press(&mut app, "ctrl-u");
+    type_text(&mut app, "兴南");
+    answered(&mut app, "兴南");
+    assert_eq!(results(&app).total, scan(&app.docs, &["兴南"]).len());
+}
+
+#[test]
+fn esc_closes_the_overlay_and_slash_reopens_it_with_the_query_and_results_kept() {
+    let dir = cache();
+    let mut app = app_in(&dir);
+    let mut term = terminal();
+    press(&mut app, "/");
+    type_text(&mut app, "兴南");
+    answered(&mut app, "兴南");
+    press(&mut app, "esc");
+    assert_eq!(app.overlays.top_name(), None);
+    assert_eq!(app.screen, Screen::List);
+    press(&mut app, "/");
+    assert_eq!(app.search.query, "兴南");
+    assert_eq!(results(&app).query, "兴南");
+    // Open the hit; Esc leaves the reader; `/` in the list and in the reader keep the query.
+    press(&mut app, "enter");
+    render(&mut app, &mut term);
+    press(&mut app, "/");
+    assert_eq!(
+        app.overlays.top_name(),
+        Some("search"),
+        "/ works in the reader"
+    );
+    press(&mut app, "esc esc");
+    assert_eq!(app.screen, Screen::List);
+    press(&mut app, "/");
+    render(&mut app, &mut term);
+    assert!(rows(&term).iter().any(|r| r.contains("/ 兴南▏")));
+    // The title filter moved to f and still works.
+    press(&mut app, "esc f");
+    type_text(&mut app, "treaty");
+    assert!(app.list.editing);
+    assert!(
+        app.list
+            .shown
+            .iter()
+            .all(|&i| app.docs[i].id.contains("treaty")),
+        "{:?}",
+        app.list.shown
+    );
+}
+
+#[test]
+fn the_index_is_built_off_the_ui_thread_into_the_cache_and_announced() {
+    let dir = cache();
+    let mut app = app_in(&dir);
+    press(&mut app, "/");
+    // Building has started on the worker; the key returned at once.
+    assert_ne!(
+        app.search.index,
+        lectern::tui::state::search::IndexStatus::NotStarted
+    );
+    settle(&mut app, "the index", |a| {
+        a.search.index == lectern::tui::state::search::IndexStatus::Ready
+    });
+    assert!(message(&app).contains("search index"), "{}", message(&app));
+    let built = std::fs::read_dir(dir.path())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .flatten()
+        .any(|e| e.file_name().to_string_lossy().starts_with("index-"));
+    assert!(built, "the index is in the cache dir given");
+}
+
+#[test]
+fn when_the_index_cannot_be_built_the_overlay_says_so_in_one_line() {
+    let dir = cache();
+    // A regular file where the cache directory should be: nothing can be written there.
+    let file = dir.path().join("not-a-dir");
+    std::fs::write(&file, "x").unwrap_or_else(|e| panic!("{e}"));
+    let mut app = app();
+    app.search.location = Some(Location::at(file.join("lectern")));
+    let mut term = terminal();
+    press(&mut app, "/");
+    type_text(&mut app, "兴南");
+    settle(&mut app, "the failure", |a| {
+        matches!(
+            a.search.index,
+            lectern::tui::state::search::IndexStatus::Unavailable(_)
+        )
+    });
+    render(&mut app, &mut term);
+    let screen = rows(&term);
+    let lines: Vec<&String> = screen
+        .iter()
+        .filter(|r| r.contains("search is unavailable"))
+        .collect();
+    assert!(!lines.is_empty(), "{}", screen.join("\n"));
+    assert_eq!(app.overlays.top_name(), Some("search"));
+}
