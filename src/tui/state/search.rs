@@ -220,7 +220,7 @@ mod tests {
         let bh = |block| BlockHits {
             block,
             lang: Lang::Zh,
-            ranges: vec![0..3],
+            ranges: vec![0..3, 6..9],
         };
         let mut h = ReaderHits::default();
         h.set_hits(vec![bh(0), bh(3), bh(3), bh(7), bh(12)]);
