@@ -212,9 +212,13 @@ fn hits_in_both_columns_are_highlighted_and_n_and_shift_n_cycle_through_their_bl
         .iter()
         .position(|h| h.doc_id == PEOPLES_DAILY)
         .unwrap_or_else(|| panic!("{:?}", results(&app)));
-    for _ in 0..pos {
-        press(&mut app, "down");
+    // ctrl-n / ctrl-p and the arrows choose a result.
+    press(&mut app, "ctrl-n ctrl-n ctrl-p up");
+    assert_eq!(app.search.selected, 0);
+    for i in 0..pos {
+        press(&mut app, if i % 2 == 0 { "ctrl-n" } else { "down" });
     }
+    assert_eq!(app.search.selected, pos);
     press(&mut app, "enter");
     render(&mut app, &mut term);
     settle(&mut app, "the hits in the document", |a| {
@@ -353,7 +357,16 @@ fn broken_queries_show_one_line_in_the_overlay_never_an_error_screen() {
             (Some(l), Some(r)) if l < r => row[l + '│'.len_utf8()..r].trim(),
             _ => "",
         };
-        assert!(!info.is_empty(), "{q}: no line under the query");
+        // It is the parser's note on how the query was read.
+        let note = results(&app).notes.first().cloned();
+        let note = note.unwrap_or_else(|| panic!("{q}: no note from the parser"));
+        let head: String = note.chars().take(40).collect();
+        assert!(info.contains(&head), "{q}: {info:?} lacks {note:?}");
+        assert_eq!(
+            screen.iter().filter(|r| r.contains(&head)).count(),
+            1,
+            "{q}: one line"
+        );
     }
     // And search still works after them.
     press(&mut app, "ctrl-u");
