@@ -352,8 +352,13 @@ impl App {
                 self.focus_panel(true);
             }
             Action::NextFootnote => self.next_footnote(),
-            Action::Open if !self.follow_selected_link() => self.footnote_of_cursor(),
-            Action::Open => {}
+            Action::Open => {
+                // Enter follows the selected link; on a block without one, shows its note.
+                let followed = self.follow_selected_link();
+                if !followed {
+                    self.footnote_of_cursor();
+                }
+            }
             Action::NextLink => self.step_link(true),
             Action::PrevLink => self.step_link(false),
             Action::HistoryBack => self.history_step(true),
