@@ -14,8 +14,8 @@ use std::collections::{BTreeSet, HashMap};
 use std::ops::Bound;
 use tantivy::collector::DocSetCollector;
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery,
-    TermQuery, TermSetQuery,
+    BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+    TermSetQuery,
 };
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, Term as TTerm};
@@ -112,8 +112,9 @@ pub fn plan(
             has_phrase: false,
         });
     }
-    // Filters only: list each matching document once, by its title.
-    if !has_terms {
+    // Filters only: list each matching document once, by its title; `mentions:` pins blocks,
+    // and those blocks are the answer.
+    if !has_terms && parsed.filters.mentions.is_empty() {
         clauses.push((
             Occur::Must,
             filter(TermQuery::new(
@@ -162,7 +163,7 @@ pub fn plan(
                 None => notes.push(nothing_to_search(term)),
             }
         }
-        let ordinals = matching_ordinals(searcher, fields, &BooleanQuery::new(title_clauses))?;
+        let ordinals = matching_ordinals(searcher, &BooleanQuery::new(title_clauses))?;
         let terms = ordinals
             .into_iter()
             .map(|o| TTerm::from_field_u64(fields.doc, o as u64));
@@ -178,7 +179,13 @@ pub fn plan(
     }
     // Only `mentions:` filters that were ignored: nothing left to select by.
     if clauses.iter().all(|(o, _)| *o != Occur::Must) {
-        clauses.push((Occur::Must, Box::new(AllQuery)));
+        return Ok(Plan {
+            query: Box::new(EmptyQuery),
+            matcher,
+            notes,
+            searchable: false,
+            has_phrase: false,
+        });
     }
     let has_phrase = matcher
         .body
@@ -274,12 +281,7 @@ fn pattern_query(field: tantivy::schema::Field, pattern: &Pattern) -> Box<dyn Qu
 }
 
 /// Ordinals of the documents whose units match `query`.
-fn matching_ordinals(
-    searcher: &Searcher,
-    fields: &Fields,
-    query: &dyn Query,
-) -> tantivy::Result<BTreeSet<usize>> {
-    let _ = fields;
+fn matching_ordinals(searcher: &Searcher, query: &dyn Query) -> tantivy::Result<BTreeSet<usize>> {
     let addrs = searcher.search(query, &DocSetCollector)?;
     let mut out = BTreeSet::new();
     for addr in addrs {
