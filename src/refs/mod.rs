@@ -1,10 +1,12 @@
 //! Cross-references: the registry of instruments and entities the documents name, the
 //! mentions found in every language, and the links and backlinks between documents.
 
+pub mod card;
 pub mod links;
 pub mod load;
 pub mod mentions;
 pub mod registry;
+pub mod search_hooks;
 pub mod timeline;
 
 pub use links::Links;

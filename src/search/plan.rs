@@ -163,7 +163,7 @@ pub fn plan(
                 None => notes.push(nothing_to_search(term)),
             }
         }
-        let ordinals = matching_ordinals(searcher, fields, &BooleanQuery::new(title_clauses))?;
+        let ordinals = matching_ordinals(searcher, &BooleanQuery::new(title_clauses))?;
         let terms = ordinals
             .into_iter()
             .map(|o| TTerm::from_field_u64(fields.doc, o as u64));
@@ -281,12 +281,7 @@ fn pattern_query(field: tantivy::schema::Field, pattern: &Pattern) -> Box<dyn Qu
 }
 
 /// Ordinals of the documents whose units match `query`.
-fn matching_ordinals(
-    searcher: &Searcher,
-    fields: &Fields,
-    query: &dyn Query,
-) -> tantivy::Result<BTreeSet<usize>> {
-    let _ = fields;
+fn matching_ordinals(searcher: &Searcher, query: &dyn Query) -> tantivy::Result<BTreeSet<usize>> {
     let addrs = searcher.search(query, &DocSetCollector)?;
     let mut out = BTreeSet::new();
     for addr in addrs {

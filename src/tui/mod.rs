@@ -26,6 +26,7 @@ pub mod app;
 mod block_text;
 pub mod config;
 pub mod keymap;
+pub mod links;
 pub mod overlay;
 pub mod overlays;
 pub mod positions;

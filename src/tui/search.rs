@@ -17,7 +17,7 @@ use super::overlays::search::SearchOverlay;
 use super::state::reader::Highlight;
 use super::state::search::{IndexStatus, ReaderHits};
 use crate::corpus::Corpus;
-use crate::search::{Event, Hooks, Location, Service};
+use crate::search::{Event, Location, Service};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::sync::Arc;
 use std::sync::mpsc::{RecvTimeoutError, Sender, channel};
@@ -70,12 +70,16 @@ impl App {
             }
         };
         // The worker needs its own copy of the documents: the app keeps its own in `docs`.
-        let corpus = Arc::new(Corpus {
+        // The registry lets a name typed in one language find the others (as in the CLI).
+        let corpus = Corpus {
             documents: self.docs.clone(),
+            registry: self.registry.clone(),
+            links: self.links.clone(),
             ..Corpus::default()
-        });
+        };
+        let hooks = crate::refs::search_hooks::hooks(&corpus);
         let tx = self.sender();
-        let service = Service::start(corpus, location, Hooks::default(), move |ev| {
+        let service = Service::start(Arc::new(corpus), location, hooks, move |ev| {
             let _ = tx.send(AppEvent::Run(Box::new(move |app: &mut App| {
                 app.search_event(ev)
             })));
@@ -222,12 +226,15 @@ impl App {
                     return;
                 }
                 rh.set_hits(hits);
-                // The hit opened is the current one (unless it was in the title).
-                let cursor = self.reader.as_ref().map_or(0, |r| r.cursor);
-                rh.current = rh.blocks.iter().position(|&b| b == cursor);
+                // The hit opened is the current one (unless it was in the title). Not the
+                // reader's cursor: it moves to the hit only at the next frame.
+                rh.current = rh
+                    .opened
+                    .and_then(|o| rh.blocks.iter().position(|&b| b == o));
                 let message = match (rh.current, rh.blocks.len()) {
                     (_, 0) => "the hit is in the title only".to_string(),
                     (Some(i), n) => format!("hit {} of {n} · n next, N previous", i + 1),
+                    (None, 1) => "1 block with hits · n goes there".to_string(),
                     (None, n) => format!("{n} blocks with hits · n next, N previous"),
                 };
                 self.apply_search_highlights();
@@ -264,6 +271,7 @@ impl App {
             doc_id: doc_id.clone(),
             query: query.clone(),
             generation,
+            opened: block.checked_sub(1),
             ..ReaderHits::default()
         });
         if let Some(w) = &self.search.worker {

@@ -1,4 +1,6 @@
 //! The overlays lectern ships with.
 
+pub mod card;
 pub mod help;
 pub mod search;
+pub mod timeline;

@@ -54,6 +54,8 @@ pub struct ReaderHits {
     pub blocks: Vec<usize>,
     /// Index into `blocks` of the hit last jumped to.
     pub current: Option<usize>,
+    /// The reader block (from 0) of the result opened; `None` for a hit in the title.
+    pub opened: Option<usize>,
 }
 
 impl ReaderHits {
