@@ -254,6 +254,12 @@ impl App {
             self.status.info("no result to open");
             return;
         };
+        // The query that found this hit: the line may have changed since (its answer pending).
+        let query = self
+            .search
+            .results
+            .as_ref()
+            .map_or_else(String::new, |r| r.query.clone());
         let (doc_id, block) = (hit.doc_id.clone(), hit.block);
         let Some(i) = self.find_document(&doc_id) else {
             self.status
@@ -266,7 +272,6 @@ impl App {
         // Search numbers blocks from 1 with the title as 0; the reader from 0.
         self.open_at(i, block.saturating_sub(1));
         let generation = self.search.next_generation();
-        let query = self.search.sent_query.clone();
         self.search.reader_hits = Some(ReaderHits {
             doc_id: doc_id.clone(),
             query: query.clone(),
