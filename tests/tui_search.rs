@@ -476,3 +476,23 @@ fn when_the_index_cannot_be_built_the_overlay_says_so_in_one_line() {
     assert!(!lines.is_empty(), "{}", screen.join("\n"));
     assert_eq!(app.overlays.top_name(), Some("search"));
 }
+
+#[test]
+fn the_search_window_draws_at_any_terminal_size_without_panicking() {
+    let dir = cache();
+    let mut app = app_in(&dir);
+    press(&mut app, "/");
+    type_text(&mut app, "苏联 OR Korea");
+    answered(&mut app, "苏联 OR Korea");
+    assert!(results(&app).hits.len() > 3);
+    press(&mut app, "pagedown");
+    for (w, h) in [(1, 1), (9, 4), (20, 5), (40, 8), (80, 24), (200, 50)] {
+        let mut term = tui_support::terminal(w, h);
+        render(&mut app, &mut term);
+        if w >= 80 {
+            // The selected result is on screen, marked.
+            let screen = rows(&term).join("\n");
+            assert!(screen.contains('▶'), "{w}x{h}:\n{screen}");
+        }
+    }
+}
