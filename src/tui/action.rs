@@ -44,6 +44,12 @@ pub enum Action {
     TogglePanel,
     /// Jump to the next footnote marker from the current block.
     NextFootnote,
+    /// Cite the open document in the next citation style that applies to it.
+    CycleStyle,
+    /// Copy the citation shown in the panel, with the pinpoint of the current block.
+    CopyCitation,
+    /// Copy the citation of the whole document, without a pinpoint.
+    CopyDocumentCitation,
 }
 
 impl Action {
@@ -68,6 +74,9 @@ impl Action {
             Action::CycleView => "side by side / stacked / one language",
             Action::TogglePanel => "notes & source panel",
             Action::NextFootnote => "next footnote",
+            Action::CycleStyle => "next citation style",
+            Action::CopyCitation => "copy the citation (with pinpoint)",
+            Action::CopyDocumentCitation => "copy the document's citation",
         }
     }
 

@@ -8,6 +8,7 @@ use super::overlay::{Outcome, OverlayStack};
 use super::overlays::help::HelpOverlay;
 use super::positions::{Position, PositionStore};
 use super::sections;
+use super::state::citation::CitationState;
 use super::state::list::ListState;
 use super::state::panel::PanelState;
 use super::state::reader::ReaderState;
@@ -91,6 +92,8 @@ pub struct App {
     /// The open document; kept when going back to the list so Tab returns to it.
     pub reader: Option<ReaderState>,
     pub panel: PanelState,
+    /// The citation the panel shows and `y` copies.
+    pub citation: CitationState,
     pub overlays: OverlayStack,
     pub status: StatusLine,
     pub keymap: Keymap,
@@ -99,6 +102,9 @@ pub struct App {
     pub should_quit: bool,
     /// The terminal size at the last frame.
     pub size: Rect,
+    /// Bytes for the terminal itself (OSC 52 and other escape sequences), written by the loop
+    /// after the next frame so they never land inside one.
+    pub after_frame: Vec<u8>,
     tx: Sender<AppEvent>,
     rx: Receiver<AppEvent>,
 }
@@ -115,6 +121,7 @@ impl App {
             focus: Focus::List,
             reader: None,
             panel,
+            citation: CitationState::default(),
             overlays: OverlayStack::default(),
             status: StatusLine::default(),
             keymap: settings.keymap,
@@ -122,9 +129,11 @@ impl App {
             positions: settings.positions,
             should_quit: false,
             size: Rect::default(),
+            after_frame: Vec::new(),
             tx,
             rx,
         };
+        super::citation::install(&mut app);
         let mut problems = settings.problems;
         if let Some(skipped) = corpus_summary(&corpus.problems) {
             problems.push(skipped);
@@ -202,6 +211,7 @@ impl App {
         {
             reader.prepare(doc, a.body.width, a.body.height);
         }
+        self.citation.refresh(&self.docs, self.reader.as_ref());
         if let Some(panel) = a.panel {
             // The panel scrolls no further than its last line.
             let (inner, rows) = super::ui::panel::measure(self, panel);
@@ -267,6 +277,9 @@ impl App {
                 return;
             }
             _ => {}
+        }
+        if self.citation_action(action) {
+            return;
         }
         match self.focus {
             Focus::List => self.update_list(action),
