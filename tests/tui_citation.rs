@@ -311,3 +311,50 @@ fn inside_tmux_the_copy_runs_off_the_loop_and_posts_its_outcome_back() {
     );
     assert!(msg.text.contains("tmux buffer failed"), "{}", msg.text);
 }
+
+#[test]
+fn the_panel_says_a_pinpoint_is_cited_exactly_when_the_style_text_carries_it() {
+    use lectern::tui::state::citation::takes_pinpoint;
+    let corpus = lectern::corpus::Corpus::bundled();
+    for doc in &corpus.documents {
+        let facts = Facts::of(doc);
+        let pin = Pinpoint::for_block(doc, doc.blocks.len());
+        for style in Style::for_doc(&facts) {
+            let with = expected(doc, style, Some(&pin));
+            let without = expected(doc, style, None);
+            assert_eq!(
+                takes_pinpoint(style),
+                with != without,
+                "{} in {style}:\n{with}\n{without}",
+                doc.id
+            );
+        }
+    }
+}
+
+#[test]
+fn a_bibliography_entry_is_copied_without_claiming_a_pinpoint() {
+    let mut app = app();
+    app.citation.copier = osc52_only();
+    let doc = open_doc(&mut app, TREATY);
+    app.citation.chosen = Some(Style::ChicagoBibliography);
+    let mut t = terminal(200, 50);
+    render(&mut app, &mut t);
+    assert!(
+        panel_text(&app, &t).contains("pinpoint: ¶ 1 (a bibliography entry cites the whole work)")
+    );
+    press(&mut app, "y");
+    assert_eq!(
+        app.after_frame,
+        osc52::sequence(&expected(&doc, Style::ChicagoBibliography, None))
+    );
+    let msg = app
+        .status
+        .message()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(
+        msg.starts_with("Chicago bibliography citation copied via OSC 52"),
+        "{msg}"
+    );
+}

@@ -11,7 +11,7 @@ use super::action::Action;
 use super::app::{App, AppEvent, Focus};
 use super::keymap::Mode;
 use super::sections::citation::Citation;
-use super::state::citation::pin_label;
+use super::state::citation::{pin_label, takes_pinpoint};
 use super::state::panel::SectionSlot;
 use super::status::Level;
 use crate::clipboard::{Channel, Copier, CopyError, CopyReport};
@@ -60,11 +60,15 @@ impl App {
                 let Some(shown) = self.citation.current(&self.docs, self.reader.as_ref()) else {
                     return true;
                 };
-                let what = format!(
-                    "{} citation at {}",
-                    shown.style.label(),
-                    pin_label(&shown.pin)
-                );
+                let what = if takes_pinpoint(shown.style) {
+                    format!(
+                        "{} citation at {}",
+                        shown.style.label(),
+                        pin_label(&shown.pin)
+                    )
+                } else {
+                    format!("{} citation", shown.style.label())
+                };
                 self.copy(what, shown.text);
             }
             _ => {

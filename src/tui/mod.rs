@@ -14,8 +14,10 @@
 //!   `assets/keymap.toml`;
 //! - an overlay: implement [`overlay::Overlay`], push it on `app.overlays`;
 //! - a panel section: implement [`state::panel::PanelSection`], add it with
-//!   `app.panel.add_section(SectionSlot::…, Box::new(…))` (`SectionSlot::Citation` is
-//!   reserved for citations);
+//!   `app.panel.add_section(SectionSlot::…, Box::new(…))` (`SectionSlot::Citation` holds
+//!   the citation, see [`citation`]);
+//! - bytes for the terminal itself (an OSC 52 copy): push them on `app.after_frame`; the loop
+//!   writes them after the next frame, never inside one;
 //! - a status message: `app.status.info(…)`, or from another thread
 //!   `app.sender().send(AppEvent::Status(…))`;
 //! - highlighted text (search hits, links): `reader.set_highlights(owner, ranges)` with byte
@@ -24,7 +26,7 @@
 pub mod action;
 pub mod app;
 mod block_text;
-mod citation;
+pub mod citation;
 pub mod config;
 pub mod keymap;
 pub mod overlay;

@@ -3,7 +3,7 @@
 //! the style's name and the keys that cycle and copy it. It only reads what
 //! `CitationState::refresh` rendered before the frame; it never renders while drawing.
 
-use super::super::state::citation::{ShownHandle, pin_label};
+use super::super::state::citation::{ShownHandle, pin_label, takes_pinpoint};
 use super::super::state::panel::{PanelSection, SectionContext};
 use super::field;
 use ratatui::text::{Line, Span};
@@ -37,7 +37,11 @@ impl PanelSection for Citation {
         else {
             return vec![Line::styled("citation not ready", label)];
         };
-        let mut out = vec![field("pinpoint", &pin_label(&s.pin), label)];
+        let mut pin = pin_label(&s.pin);
+        if !takes_pinpoint(s.style) {
+            pin.push_str(" (a bibliography entry cites the whole work)");
+        }
+        let mut out = vec![field("pinpoint", &pin, label)];
         match &s.text {
             // The text is sanitized by the citation engine; author-date styles put the
             // in-text citation on a second line.

@@ -158,6 +158,12 @@ pub fn style_for(chosen: Option<Style>, facts: &Facts) -> Style {
         .unwrap_or_else(|| Style::default_for(facts))
 }
 
+/// Whether the style's text carries the pinpoint: the Chicago bibliography entry cites the
+/// whole work (see [`Style::ChicagoBibliography`]).
+pub fn takes_pinpoint(style: Style) -> bool {
+    style != Style::ChicagoBibliography
+}
+
 /// The pinpoint as a reader names it in the panel: "Article 2", "¶ 5", "p. 760".
 pub fn pin_label(pin: &Pinpoint) -> String {
     match pin {
