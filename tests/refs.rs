@@ -296,3 +296,56 @@ fn refs_command_lists_outgoing_and_incoming_links() {
             "{JOURNAL}#9 en  “a bilateral treaty of friendship, cooperation, and mutual aid”"
         )));
 }
+
+/// `lectern search` with an isolated cache, as JSON.
+fn search_json(query: &str) -> serde_json::Value {
+    let cache = tempfile::tempdir().expect("temp cache");
+    let out = Command::cargo_bin("lectern")
+        .expect("binary")
+        .env_remove("LECTERN_CORPUS")
+        .env("XDG_CACHE_HOME", cache.path())
+        .args(["search", "--json", query])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).expect("JSON")
+}
+
+fn hit_has_snippet_in(
+    results: &serde_json::Value,
+    doc: &str,
+    block: u64,
+    lang: &str,
+    text: &str,
+) -> bool {
+    results["hits"].as_array().into_iter().flatten().any(|h| {
+        h["doc_id"] == doc
+            && h["block"] == block
+            && h["snippets"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|s| s["lang"] == lang && s["text"].as_str().is_some_and(|t| t.contains(text)))
+    })
+}
+
+#[test]
+fn a_name_in_one_language_finds_its_mentions_in_the_others() {
+    let hungnam = search_json("Hungnam");
+    assert!(
+        hit_has_snippet_in(&hungnam, COMMUNIQUE, 9, "zh", "兴南"),
+        "{hungnam:#}"
+    );
+    let kim = search_json("\"Kim Il Sung\"");
+    assert!(
+        hit_has_snippet_in(&kim, COMMUNIQUE, 4, "zh", "金日成"),
+        "{kim:#}"
+    );
+    let chinese = search_json("金日成");
+    assert!(
+        hit_has_snippet_in(&chinese, TREATY, 14, "en", "Kim Il Sung"),
+        "{chinese:#}"
+    );
+}

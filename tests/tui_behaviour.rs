@@ -164,12 +164,13 @@ fn esc_and_backspace_go_back_to_the_list_and_tab_returns_to_the_document() {
 }
 
 #[test]
-fn tab_moves_between_the_text_and_the_panel() {
+fn ctrl_w_moves_to_the_panel_and_tab_back_to_the_text() {
+    // In the text, tab selects links (see tests/tui_links.rs); ctrl-w changes pane.
     let mut app = app();
     open(&mut app, PEOPLES_DAILY);
     let mut t = terminal(160, 40);
     render(&mut app, &mut t);
-    press(&mut app, "tab");
+    press(&mut app, "ctrl-w");
     assert_eq!(app.focus, Focus::Panel);
     press(&mut app, "j");
     assert_eq!(reader(&app).cursor, 0, "j scrolls the panel, not the text");
@@ -367,7 +368,7 @@ fn the_panel_scrolls_no_further_than_its_content() {
     open(&mut app, PEOPLES_DAILY);
     let mut t = terminal(160, 16);
     render(&mut app, &mut t);
-    press(&mut app, "tab G");
+    press(&mut app, "ctrl-w G");
     render(&mut app, &mut t);
     let at_end = app.panel.scroll;
     assert!(

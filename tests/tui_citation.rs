@@ -8,8 +8,9 @@ mod tui_support;
 use lectern::cite::{self, Facts, Pinpoint, Style};
 use lectern::clipboard::{Copier, Env, osc52};
 use lectern::model::{BlockKind, Document, Lang};
-use lectern::tui::App;
+use lectern::tui::keymap::Mode;
 use lectern::tui::status::Level;
+use lectern::tui::{Action, App};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::time::{Duration, Instant};
@@ -255,7 +256,12 @@ fn y_in_the_panel_copies_too_and_in_the_list_does_nothing() {
     let doc = open_doc(&mut app, PEOPLES_DAILY);
     let mut t = terminal(200, 50);
     render(&mut app, &mut t);
-    press(&mut app, "p p tab"); // hide and show the panel, then focus it
+    // Hide and show the panel, then focus it with the key the keymap gives.
+    let focus = app
+        .keymap
+        .hint(Mode::Reader, Action::FocusNext)
+        .unwrap_or_else(|| panic!("a key moves to the panel"));
+    press(&mut app, &format!("p p {focus}"));
     assert_eq!(app.focus, lectern::tui::app::Focus::Panel);
     press(&mut app, "y");
     let facts = Facts::of(&doc);

@@ -5,6 +5,7 @@ pub mod links;
 pub mod load;
 pub mod mentions;
 pub mod registry;
+pub mod search_hooks;
 pub mod timeline;
 
 pub use links::Links;

@@ -1,9 +1,9 @@
 //! The archive on one time line: every document by its date, and every instrument of the
 //! registry by the date it was signed or held, marked by whether the archive holds its text.
 
+use super::registry::Registry;
 use super::registry::Target;
-use crate::corpus::Corpus;
-use crate::model::PartialDate;
+use crate::model::{Document, PartialDate};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
@@ -26,9 +26,9 @@ pub enum Item {
 }
 
 /// Documents and instruments in date order; undated ones last.
-pub fn timeline(corpus: &Corpus) -> Vec<Entry> {
+pub fn timeline(documents: &[Document], registry: &Registry) -> Vec<Entry> {
     let mut entries: Vec<Entry> = Vec::new();
-    for doc in &corpus.documents {
+    for doc in documents {
         let first = doc.dates.iter().find(|d| Some(d.date) == doc.date());
         entries.push(Entry {
             date: doc.date(),
@@ -40,7 +40,7 @@ pub fn timeline(corpus: &Corpus) -> Vec<Entry> {
             inferred: first.and_then(|d| d.inferred.clone()),
         });
     }
-    for (i, inst) in corpus.registry.instruments.iter().enumerate() {
+    for (i, inst) in registry.instruments.iter().enumerate() {
         let date = inst.dates.first();
         entries.push(Entry {
             date: date.map(|d| d.date),
@@ -64,11 +64,12 @@ pub fn timeline(corpus: &Corpus) -> Vec<Entry> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::Corpus;
 
     #[test]
     fn documents_and_instruments_are_in_date_order_with_undated_last() {
         let corpus = Corpus::bundled();
-        let line = timeline(&corpus);
+        let line = timeline(&corpus.documents, &corpus.registry);
         assert_eq!(
             line.len(),
             corpus.documents.len() + corpus.registry.instruments.len()

@@ -44,6 +44,16 @@ pub enum Action {
     TogglePanel,
     /// Jump to the next footnote marker from the current block.
     NextFootnote,
+    /// Select the next cross-reference link.
+    NextLink,
+    /// Select the previous cross-reference link.
+    PrevLink,
+    /// Back to where the reader was before following a link (from the first: to the list).
+    HistoryBack,
+    /// Forward again after going back.
+    HistoryForward,
+    /// Documents and instruments by date.
+    Timeline,
     /// Cite the open document in the next citation style that applies to it.
     CycleStyle,
     /// Copy the citation shown in the panel, with the pinpoint of the current block.
@@ -59,7 +69,7 @@ impl Action {
             Action::Quit => "quit",
             Action::Help => "help",
             Action::Back => "back",
-            Action::Open => "open / go to note",
+            Action::Open => "open / follow the selected link / go to note",
             Action::FocusNext => "next pane",
             Action::FocusPrev => "previous pane",
             Action::Up => "up",
@@ -74,6 +84,11 @@ impl Action {
             Action::CycleView => "side by side / stacked / one language",
             Action::TogglePanel => "notes & source panel",
             Action::NextFootnote => "next footnote",
+            Action::NextLink => "next link",
+            Action::PrevLink => "previous link",
+            Action::HistoryBack => "back to where a link was followed",
+            Action::HistoryForward => "forward again",
+            Action::Timeline => "timeline of documents and instruments",
             Action::CycleStyle => "next citation style",
             Action::CopyCitation => "copy the citation (with pinpoint)",
             Action::CopyDocumentCitation => "copy the document's citation",

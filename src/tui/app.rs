@@ -17,6 +17,7 @@ use super::theme::Theme;
 use super::ui::layout::{Areas, areas};
 use crate::corpus::Corpus;
 use crate::model::Document;
+use crate::refs::{Links, Registry};
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -99,6 +100,11 @@ pub struct App {
     pub keymap: Keymap,
     pub theme: Theme,
     pub positions: PositionStore,
+    /// The instruments and entities the documents name, and where they are mentioned.
+    pub registry: Registry,
+    pub links: Links,
+    /// The selected link and the history of followed links.
+    pub link: super::links::LinkState,
     pub should_quit: bool,
     /// The terminal size at the last frame.
     pub size: Rect,
@@ -114,6 +120,7 @@ impl App {
         let (tx, rx) = channel();
         let mut panel = PanelState::default();
         sections::install_defaults(&mut panel);
+        sections::install_backlinks(&mut panel, &corpus);
         let mut app = App {
             list: ListState::new(&corpus.documents),
             docs: corpus.documents,
@@ -127,6 +134,9 @@ impl App {
             keymap: settings.keymap,
             theme: settings.theme,
             positions: settings.positions,
+            registry: corpus.registry,
+            links: corpus.links,
+            link: Default::default(),
             should_quit: false,
             size: Rect::default(),
             after_frame: Vec::new(),
@@ -315,6 +325,7 @@ impl App {
                 self.screen = Screen::Reader;
                 self.focus = Focus::Reader;
             }
+            Action::Timeline => self.open_timeline(),
             _ => {}
         }
     }
@@ -337,6 +348,8 @@ impl App {
                 reader.cycle_view();
                 let label = reader.view.label();
                 self.status.info(format!("view: {label}"));
+                self.link.selected = None;
+                self.refresh_link_highlights();
             }
             Action::Back => self.close_reader(),
             Action::TogglePanel => {
@@ -352,9 +365,25 @@ impl App {
                 self.focus_panel(true);
             }
             Action::NextFootnote => self.next_footnote(),
-            Action::Open => self.footnote_of_cursor(),
+            Action::Open => {
+                // Enter follows the selected link; on a block without one, shows its note.
+                let followed = self.follow_selected_link();
+                if !followed {
+                    self.footnote_of_cursor();
+                }
+            }
+            Action::NextLink => self.step_link(true),
+            Action::PrevLink => self.step_link(false),
+            Action::HistoryBack => self.history_step(true),
+            Action::HistoryForward => self.history_step(false),
+            Action::Timeline => self.open_timeline(),
             _ => {}
         }
+    }
+
+    fn open_timeline(&mut self) {
+        let timeline = super::overlays::timeline::TimelineOverlay::new(self);
+        self.overlays.push(Box::new(timeline));
     }
 
     fn update_panel(&mut self, action: Action) {
@@ -422,6 +451,7 @@ impl App {
         self.screen = Screen::Reader;
         self.focus = Focus::Reader;
         self.panel.focused = false;
+        self.after_document_change();
     }
 
     /// The corpus index of the document with this id.

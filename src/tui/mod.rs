@@ -29,6 +29,7 @@ mod block_text;
 pub mod citation;
 pub mod config;
 pub mod keymap;
+pub mod links;
 pub mod overlay;
 pub mod overlays;
 pub mod positions;

@@ -1,3 +1,5 @@
 //! The overlays lectern ships with.
 
+pub mod card;
 pub mod help;
+pub mod timeline;

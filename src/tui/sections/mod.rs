@@ -1,6 +1,7 @@
 //! The panel's built-in sections: notes of what is on screen, the pinpoint of the current
 //! block (replaced by the [`citation`] section when the app starts), and the document's source.
 
+mod backlinks;
 pub mod citation;
 mod notes;
 mod pinpoint;
@@ -12,6 +13,14 @@ pub fn install_defaults(panel: &mut PanelState) {
     panel.add_section(SectionSlot::Notes, Box::new(notes::Notes));
     panel.add_section(SectionSlot::Citation, Box::new(pinpoint::Pinpoint));
     panel.add_section(SectionSlot::Source, Box::new(source::SourceInfo));
+}
+
+/// The backlinks of each document, from the corpus's cross-references.
+pub fn install_backlinks(panel: &mut PanelState, corpus: &crate::corpus::Corpus) {
+    panel.add_section(
+        SectionSlot::Notes,
+        Box::new(backlinks::Backlinks::new(corpus)),
+    );
 }
 
 use crate::text::sanitize::sanitize;

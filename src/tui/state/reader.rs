@@ -40,6 +40,8 @@ pub struct ReaderState {
     articles: Vec<usize>,
     /// A remembered position (cursor block, top block) to apply once the layout exists.
     pending_restore: Option<(usize, usize)>,
+    /// An exact position (cursor block, first row) to return to, from the link history.
+    pending_scroll: Option<(usize, usize)>,
 }
 
 impl ReaderState {
@@ -72,6 +74,7 @@ impl ReaderState {
                 .map(|(i, _)| i)
                 .collect(),
             pending_restore: None,
+            pending_scroll: None,
         }
     }
 
@@ -94,6 +97,10 @@ impl ReaderState {
         }
         if let Some((block, top)) = self.pending_restore.take() {
             self.restore(block, top);
+        }
+        if let Some((cursor, scroll)) = self.pending_scroll.take() {
+            self.cursor = cursor.min(self.layout.blocks().saturating_sub(1));
+            self.scroll = scroll;
         }
         self.clamp_scroll();
         if self.layout.blocks() > 0 {
@@ -189,6 +196,13 @@ impl ReaderState {
     /// Returns to a remembered position as soon as the layout is known.
     pub fn restore_later(&mut self, block: usize, top: usize) {
         self.pending_restore = Some((block, top));
+    }
+
+    /// Returns to an exact cursor block and first row once the layout is known (the link
+    /// history: back lands where the reader left, row for row).
+    pub fn restore_scroll_later(&mut self, cursor: usize, scroll: usize) {
+        self.pending_restore = None;
+        self.pending_scroll = Some((cursor, scroll));
     }
 
     /// Puts the cursor on `block` and `top` at the top of the screen when the layout allows.

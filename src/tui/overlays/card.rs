@@ -1,0 +1,234 @@
+//! A card for an instrument or entity of the registry: its names in every language, its
+//! dates, parties and relations, its facts, each with the document and block that states it,
+//! and every place the archive mentions it. Enter on a mention opens it there.
+
+use crate::refs::registry::EntityKind;
+use crate::refs::{Registry, Target};
+use crate::text::sanitize::sanitize;
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::keymap::{Key, Keymap, Mode};
+use crate::tui::overlay::{Outcome, Overlay};
+use crossterm::event::KeyEvent;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+
+pub struct CardOverlay {
+    pub target: Target,
+    title: String,
+    /// Facts and names, computed once when the card opens.
+    facts: Vec<(String, String)>,
+    /// Mentions: (document index, block from 0, label).
+    mentions: Vec<(usize, usize, String)>,
+    pub selected: usize,
+}
+
+impl CardOverlay {
+    pub fn new(app: &App, target: Target) -> CardOverlay {
+        let reg = &app.registry;
+        let mut facts = Vec::new();
+        for (lang, names) in reg.names_of(target) {
+            facts.push((lang.code().to_string(), names.join(" · ")));
+        }
+        facts.extend(card_facts(reg, target));
+        let mentions = app
+            .links
+            .of_target(target)
+            .filter_map(|m| {
+                let doc = app.find_document(&m.doc)?;
+                let text = app.docs[doc]
+                    .block(m.block)?
+                    .text
+                    .get(m.lang)?
+                    .get(m.range.clone())?;
+                Some((
+                    doc,
+                    m.block - 1,
+                    format!("{}  ¶{} {}  “{}”", m.doc, m.block, m.lang, text),
+                ))
+            })
+            .collect();
+        CardOverlay {
+            target,
+            title: reg.target_name(target).to_string(),
+            facts,
+            mentions,
+            selected: 0,
+        }
+    }
+
+    pub fn mention_count(&self) -> usize {
+        self.mentions.len()
+    }
+
+    fn lines(&self, label: Style, selected: Style) -> Vec<Line<'static>> {
+        let mut out: Vec<Line<'static>> = self
+            .facts
+            .iter()
+            .map(|(k, v)| {
+                Line::from(vec![
+                    Span::styled(format!("{k}: "), label),
+                    Span::raw(sanitize(v).into_owned()),
+                ])
+            })
+            .collect();
+        out.push(Line::default());
+        out.push(Line::styled(
+            format!("Mentioned in ({}) — enter opens:", self.mentions.len()),
+            label,
+        ));
+        for (i, (_, _, text)) in self.mentions.iter().enumerate() {
+            let style = if i == self.selected {
+                selected
+            } else {
+                Style::default()
+            };
+            out.push(Line::styled(format!("  {}", sanitize(text)), style));
+        }
+        out
+    }
+}
+
+/// Dates, parties, relations and facts, each with its source.
+fn card_facts(reg: &Registry, target: Target) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    match target {
+        Target::Instrument(i) => {
+            let inst = &reg.instruments[i];
+            out.push(("kind".into(), inst.kind.label().into()));
+            if let Some(text) = &inst.text {
+                out.push(("text".into(), format!("in the archive: {text}")));
+            } else {
+                out.push(("text".into(), "not in the archive".into()));
+            }
+            for d in &inst.dates {
+                let place = d
+                    .place
+                    .as_deref()
+                    .map(|p| format!(", {p}"))
+                    .unwrap_or_default();
+                let inferred = d
+                    .inferred
+                    .as_deref()
+                    .map(|r| format!(" (inferred: {r})"))
+                    .unwrap_or_default();
+                out.push((
+                    d.role.label().into(),
+                    format!("{}{place}{inferred}  [{}]", d.date.long(), d.source),
+                ));
+            }
+            for p in &inst.parties {
+                out.push(("party".into(), format!("{}  [{}]", p.name, p.source)));
+            }
+            for r in &inst.relations {
+                let name = reg
+                    .instrument(&r.target)
+                    .map_or(r.target.as_str(), |t| t.title.as_str());
+                out.push((r.kind.label().into(), format!("{name}  [{}]", r.source)));
+            }
+        }
+        Target::Entity(i) => {
+            let e = &reg.entities[i];
+            let kind = match e.kind {
+                EntityKind::Person => "person",
+                EntityKind::Place => "place",
+                EntityKind::Organization => "organization",
+            };
+            out.push(("kind".into(), kind.into()));
+            for f in &e.facts {
+                out.push(("fact".into(), format!("{}  [{}]", f.text, f.source)));
+            }
+        }
+    }
+    out
+}
+
+impl Overlay for CardOverlay {
+    fn name(&self) -> &'static str {
+        "card"
+    }
+
+    fn handle_key(&mut self, key: &KeyEvent, keymap: &Keymap) -> Outcome {
+        let last = self.mentions.len().saturating_sub(1);
+        match keymap.action(Mode::Help, Key::from_event(key)) {
+            Some(Action::Back | Action::Quit | Action::Help) => Outcome::Close,
+            Some(Action::Down) => {
+                self.selected = (self.selected + 1).min(last);
+                Outcome::Consumed
+            }
+            Some(Action::Up) => {
+                self.selected = self.selected.saturating_sub(1);
+                Outcome::Consumed
+            }
+            Some(Action::PageDown | Action::Bottom) => {
+                self.selected = last;
+                Outcome::Consumed
+            }
+            Some(Action::PageUp | Action::Top) => {
+                self.selected = 0;
+                Outcome::Consumed
+            }
+            Some(Action::Open) => match self.mentions.get(self.selected) {
+                Some(&(doc, block, _)) => {
+                    Outcome::CloseAndRun(Box::new(move |app: &mut App| app.jump_to(doc, block)))
+                }
+                None => Outcome::Consumed,
+            },
+            _ => Outcome::Consumed,
+        }
+    }
+
+    fn draw(&self, app: &App, area: Rect, buf: &mut Buffer) {
+        let lines = self.lines(
+            app.theme.get("panel_label"),
+            app.theme.get("panel_selected"),
+        );
+        draw_window(
+            &format!(" {} ", sanitize(&self.title)),
+            lines,
+            self.facts.len() + 2 + self.selected,
+            app,
+            area,
+            buf,
+        );
+    }
+}
+
+/// A centred bordered window holding `lines`, scrolled so that line `keep` is visible.
+pub fn draw_window(
+    title: &str,
+    lines: Vec<Line<'static>>,
+    keep: usize,
+    app: &App,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    if area.width < 4 || area.height < 3 {
+        return;
+    }
+    let width = area.width.min(100);
+    let height = area.height.min(lines.len() as u16 + 2);
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    Clear.render(rect, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(app.theme.get("border"))
+        .title(title.to_string());
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let h = inner.height as usize;
+    let scroll = keep
+        .saturating_sub(h.saturating_sub(1))
+        .min(lines.len().saturating_sub(h));
+    Paragraph::new(lines)
+        .scroll((scroll as u16, 0))
+        .render(inner, buf);
+}
