@@ -6,6 +6,7 @@
 use super::super::state::citation::{ShownHandle, pin_label, takes_pinpoint};
 use super::super::state::panel::{PanelSection, SectionContext};
 use super::field;
+use crate::text::sanitize::sanitize;
 use ratatui::text::{Line, Span};
 
 pub struct Citation {
@@ -46,7 +47,10 @@ impl PanelSection for Citation {
             // The text is sanitized by the citation engine; author-date styles put the
             // in-text citation on a second line.
             Ok(text) => out.extend(text.lines().map(|l| Line::raw(l.to_string()))),
-            Err(e) => out.push(Line::styled(e.clone(), ctx.theme.get("status_warn"))),
+            Err(e) => out.push(Line::styled(
+                sanitize(e).into_owned(),
+                ctx.theme.get("status_warn"),
+            )),
         }
         if !self.hint.is_empty() {
             out.push(Line::from(Span::styled(self.hint.clone(), label)));
