@@ -56,6 +56,11 @@ fn main() -> anyhow::Result<()> {
         open: store::open_checked(&index_dir, &fp)?,
         hooks: Default::default(),
     };
+    println!(
+        "segments: {}; analysis alone (one thread): {:.1} MB/s",
+        index.open.reader.searcher().segment_readers().len(),
+        analysis_speed(&docs, text_bytes)
+    );
 
     let mut rng = Rng::new(7);
     let classes = [
@@ -103,6 +108,29 @@ fn main() -> anyhow::Result<()> {
         );
     }
     Ok(())
+}
+
+/// Throughput of the analysers alone over the whole corpus, to tell their share of the build.
+fn analysis_speed(docs: &[Document], text_bytes: u64) -> f64 {
+    use lectern::search::analysis::{LecternTokenizer, TextField};
+    use tantivy::tokenizer::{TokenStream, Tokenizer};
+    // One tokenizer per field, as each indexing thread has.
+    let mut tokenizers = TextField::ALL.map(LecternTokenizer::new);
+    let t = Instant::now();
+    let mut tokens = 0;
+    for d in docs {
+        for (_, text) in units(d) {
+            for (lang, raw) in &text.0 {
+                let plain = plain_text(raw);
+                let mut stream = tokenizers[TextField::of(*lang) as usize].token_stream(&plain);
+                while stream.advance() {
+                    tokens += 1;
+                }
+            }
+        }
+    }
+    std::hint::black_box(tokens);
+    mb(text_bytes) / t.elapsed().as_secs_f64()
 }
 
 fn cores() -> usize {

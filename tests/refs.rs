@@ -349,3 +349,36 @@ fn a_name_in_one_language_finds_its_mentions_in_the_others() {
         "{chinese:#}"
     );
 }
+
+#[test]
+fn mentions_filter_narrows_results_to_the_blocks_that_mention_an_instrument() {
+    let all = search_json("mentions:treaty-1961");
+    let places: BTreeSet<(String, u64)> = all["hits"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|h| {
+            (
+                h["doc_id"].as_str().unwrap_or_default().to_string(),
+                h["block"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let corpus = Corpus::bundled();
+    let target = corpus.registry.find("treaty-1961").expect("known");
+    let expected: BTreeSet<(String, u64)> = corpus
+        .links
+        .of_target(target)
+        .map(|m| (m.doc.clone(), m.block as u64))
+        .collect();
+    assert_eq!(places, expected);
+    // With words: only mentioning blocks that also hold the words.
+    let narrowed = search_json("mentions:treaty-1961 Khrushchev");
+    let docs: Vec<&str> = narrowed["hits"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|h| h["doc_id"].as_str())
+        .collect();
+    assert_eq!(docs, [JOURNAL]);
+}

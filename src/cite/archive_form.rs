@@ -7,22 +7,7 @@
 
 use super::facts::Facts;
 use super::pinpoint::Pinpoint;
-use crate::model::PartialDate;
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::model::{MONTHS, PartialDate};
 
 pub fn render(f: &Facts, pin: Option<&Pinpoint>) -> String {
     let mut parts: Vec<String> = Vec::new();

@@ -85,46 +85,8 @@ pub fn run_entity(corpus: &Corpus, args: &EntityArgs) -> anyhow::Result<ExitCode
     for (lang, names) in reg.names_of(target) {
         let _ = writeln!(out, "  {lang}: {}", names.join(" · "));
     }
-    match target {
-        Target::Instrument(i) => {
-            let inst = &reg.instruments[i];
-            if let Some(text) = &inst.text {
-                let _ = writeln!(out, "Text in the archive: {text}");
-            }
-            for d in &inst.dates {
-                let place = d
-                    .place
-                    .as_deref()
-                    .map(|p| format!(", {p}"))
-                    .unwrap_or_default();
-                let inferred = d
-                    .inferred
-                    .as_deref()
-                    .map(|r| format!(" (inferred: {r})"))
-                    .unwrap_or_default();
-                let _ = writeln!(
-                    out,
-                    "{}: {}{place}{inferred}  [{}]",
-                    d.role.label(),
-                    d.date,
-                    d.source
-                );
-            }
-            for p in &inst.parties {
-                let _ = writeln!(out, "party: {}  [{}]", p.name, p.source);
-            }
-            for r in &inst.relations {
-                let name = reg
-                    .instrument(&r.target)
-                    .map_or(r.target.as_str(), |t| t.title.as_str());
-                let _ = writeln!(out, "{}: {name}  [{}]", r.kind.label(), r.source);
-            }
-        }
-        Target::Entity(i) => {
-            for fact in &reg.entities[i].facts {
-                let _ = writeln!(out, "{}  [{}]", fact.text, fact.source);
-            }
-        }
+    for (label, text) in crate::refs::card::facts(reg, target) {
+        let _ = writeln!(out, "{label}: {text}");
     }
     let _ = writeln!(out, "\nMentioned in ({}):", mentions.len());
     for m in &mentions {
@@ -142,15 +104,11 @@ pub fn run_entity(corpus: &Corpus, args: &EntityArgs) -> anyhow::Result<ExitCode
 }
 
 fn target_label(reg: &Registry, target: Target) -> String {
-    let kind = match target {
-        Target::Instrument(i) => reg.instruments[i].kind.label(),
-        Target::Entity(i) => match reg.entities[i].kind {
-            crate::refs::registry::EntityKind::Person => "person",
-            crate::refs::registry::EntityKind::Place => "place",
-            crate::refs::registry::EntityKind::Organization => "organization",
-        },
-    };
-    format!("{} [{kind}]", reg.target_name(target))
+    format!(
+        "{} [{}]",
+        reg.target_name(target),
+        crate::refs::card::kind_label(reg, target)
+    )
 }
 
 /// Where following the link leads: the document that holds the instrument's text, if any.

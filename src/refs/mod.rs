@@ -1,6 +1,7 @@
 //! Cross-references: the registry of instruments and entities the documents name, the
 //! mentions found in every language, and the links and backlinks between documents.
 
+pub mod card;
 pub mod links;
 pub mod load;
 pub mod mentions;

@@ -158,6 +158,10 @@ pub fn pieces(text: &str) -> Vec<Piece> {
 
 /// Lowercases and folds a word so that spelling variants of a name meet.
 pub fn fold_word(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
     for c in word.chars() {
         for lower in c.to_lowercase() {
             fold_char(lower, out);
@@ -195,6 +199,32 @@ fn fold_char(c: char, out: &mut String) {
 
 /// Analyses `text` for `field`. Positions start at 0; offsets are byte ranges into `text`.
 pub fn tokenize(field: TextField, mode: Mode, text: &str) -> Vec<Tok> {
+    tokenize_with(field, mode, text, &mut StemCache::default())
+}
+
+/// Stems already computed: words follow Zipf's law, so while indexing most words were seen
+/// before and a lookup is much cheaper than running the Snowball stemmer again.
+#[derive(Clone, Debug, Default)]
+pub struct StemCache(std::collections::HashMap<String, String>);
+
+impl StemCache {
+    /// Bounds memory on corpora with a huge vocabulary.
+    const MAX: usize = 200_000;
+
+    fn stem(&mut self, stemmer: &frostem::Stemmer, folded: String) -> String {
+        if let Some(s) = self.0.get(&folded) {
+            return s.clone();
+        }
+        let stemmed = stemmer.stem(&folded).into_owned();
+        if self.0.len() >= Self::MAX {
+            self.0.clear();
+        }
+        self.0.insert(folded, stemmed.clone());
+        stemmed
+    }
+}
+
+fn tokenize_with(field: TextField, mode: Mode, text: &str, cache: &mut StemCache) -> Vec<Tok> {
     let stemmer = field.stemmer();
     let mut toks = Vec::new();
     let mut pos = 0;
@@ -206,7 +236,7 @@ pub fn tokenize(field: TextField, mode: Mode, text: &str) -> Vec<Tok> {
                 let mut folded = String::with_capacity(range.len());
                 fold_word(&text[range.clone()], &mut folded);
                 let text = match &stemmer {
-                    Some(s) => s.stem(&folded).into_owned(),
+                    Some(s) => cache.stem(s, folded),
                     None => folded,
                 };
                 toks.push(Tok { text, range, pos });
@@ -255,11 +285,15 @@ pub fn tokenize(field: TextField, mode: Mode, text: &str) -> Vec<Tok> {
 #[derive(Clone)]
 pub struct LecternTokenizer {
     field: TextField,
+    cache: StemCache,
 }
 
 impl LecternTokenizer {
     pub fn new(field: TextField) -> Self {
-        Self { field }
+        Self {
+            field,
+            cache: StemCache::default(),
+        }
     }
 }
 
@@ -272,7 +306,7 @@ impl Tokenizer for LecternTokenizer {
     type TokenStream<'a> = VecTokenStream;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
-        let tokens = tokenize(self.field, Mode::Document, text)
+        let tokens = tokenize_with(self.field, Mode::Document, text, &mut self.cache)
             .into_iter()
             .map(|t| Token {
                 offset_from: t.range.start,

@@ -14,8 +14,8 @@ use std::collections::{BTreeSet, HashMap};
 use std::ops::Bound;
 use tantivy::collector::DocSetCollector;
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery,
-    TermQuery, TermSetQuery,
+    BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+    TermSetQuery,
 };
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, Term as TTerm};
@@ -56,8 +56,9 @@ pub fn plan(
         set.into_iter().collect()
     };
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let groups = join_names(&parsed.groups, hooks);
 
-    for group in &parsed.groups {
+    for group in &groups {
         let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
         for term in group {
             match term_query(term, &text_fields, fields, hooks, &mut matcher.body) {
@@ -71,15 +72,14 @@ pub fn plan(
     }
     let has_terms = !clauses.is_empty();
     // Words typed one after another (`Kim Il Sung`) rank higher where they stand together.
-    let plain_words: Vec<&str> = parsed
-        .groups
+    let plain_words: Vec<&str> = groups
         .iter()
         .filter_map(|g| match g.as_slice() {
             [t] if !t.quoted => Some(t.text.as_str()),
             _ => None,
         })
         .collect();
-    if plain_words.len() >= 2 && plain_words.len() == parsed.groups.len() {
+    if plain_words.len() >= 2 && plain_words.len() == groups.len() {
         let together = Term {
             text: plain_words.join(" "),
             quoted: true,
@@ -112,8 +112,9 @@ pub fn plan(
             has_phrase: false,
         });
     }
-    // Filters only: list each matching document once, by its title.
-    if !has_terms {
+    // Filters only: list each matching document once, by its title; `mentions:` pins blocks,
+    // and those blocks are the answer.
+    if !has_terms && parsed.filters.mentions.is_empty() {
         clauses.push((
             Occur::Must,
             filter(TermQuery::new(
@@ -162,7 +163,7 @@ pub fn plan(
                 None => notes.push(nothing_to_search(term)),
             }
         }
-        let ordinals = matching_ordinals(searcher, fields, &BooleanQuery::new(title_clauses))?;
+        let ordinals = matching_ordinals(searcher, &BooleanQuery::new(title_clauses))?;
         let terms = ordinals
             .into_iter()
             .map(|o| TTerm::from_field_u64(fields.doc, o as u64));
@@ -178,7 +179,13 @@ pub fn plan(
     }
     // Only `mentions:` filters that were ignored: nothing left to select by.
     if clauses.iter().all(|(o, _)| *o != Occur::Must) {
-        clauses.push((Occur::Must, Box::new(AllQuery)));
+        return Ok(Plan {
+            query: Box::new(EmptyQuery),
+            matcher,
+            notes,
+            searchable: false,
+            has_phrase: false,
+        });
     }
     let has_phrase = matcher
         .body
@@ -226,6 +233,50 @@ fn union(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
     Box::new(BooleanQuery::union(queries))
 }
 
+/// Words typed one after another that together are a name the alias hook knows
+/// (`Kim Il Sung`) become one quoted term, so that the name's other spellings (金日成) are
+/// searched too. The longest name wins; without an alias hook the groups are unchanged.
+fn join_names(groups: &[Vec<Term>], hooks: &Hooks) -> Vec<Vec<Term>> {
+    const LONGEST_NAME: usize = 8;
+    let Some(aliases) = &hooks.aliases else {
+        return groups.to_vec();
+    };
+    let plain = |g: &Vec<Term>| match g.as_slice() {
+        [t] if !t.quoted => Some(t.text.clone()),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < groups.len() {
+        let run: Vec<String> = groups[i..]
+            .iter()
+            .map_while(plain)
+            .take(LONGEST_NAME)
+            .collect();
+        let name = (2..=run.len())
+            .rev()
+            .map(|n| run[..n].join(" "))
+            .find(|words| !aliases.alternatives(words).is_empty());
+        match name {
+            Some(words) => {
+                i += words.split(' ').count();
+                out.push(vec![Term {
+                    text: words,
+                    quoted: true,
+                }]);
+            }
+            None => {
+                out.push(groups[i].clone());
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Score weight of a match found through an alias rather than the words typed.
+const ALIAS_WEIGHT: f32 = 0.5;
+
 /// The query for one term over the given fields and its aliases; records its patterns.
 /// `None` when the term yields no token in any field.
 fn term_query(
@@ -243,7 +294,7 @@ fn term_query(
     for &tf in text_fields {
         let field = fields.text(tf);
         let mut seen: BTreeSet<Pattern> = BTreeSet::new();
-        for text in &texts {
+        for (k, text) in texts.iter().enumerate() {
             let toks = tokenize(tf, Mode::Query, text);
             let Some(base) = toks.first().map(|t| t.pos) else {
                 continue;
@@ -252,7 +303,13 @@ fn term_query(
             if !seen.insert(pattern.clone()) {
                 continue;
             }
-            queries.push(pattern_query(field, &pattern));
+            let query = pattern_query(field, &pattern);
+            // What was typed ranks above the other spellings an alias hook added.
+            queries.push(if k == 0 {
+                query
+            } else {
+                Box::new(tantivy::query::BoostQuery::new(query, ALIAS_WEIGHT))
+            });
             patterns.entry(tf).or_default().push(pattern);
         }
     }
@@ -274,12 +331,7 @@ fn pattern_query(field: tantivy::schema::Field, pattern: &Pattern) -> Box<dyn Qu
 }
 
 /// Ordinals of the documents whose units match `query`.
-fn matching_ordinals(
-    searcher: &Searcher,
-    fields: &Fields,
-    query: &dyn Query,
-) -> tantivy::Result<BTreeSet<usize>> {
-    let _ = fields;
+fn matching_ordinals(searcher: &Searcher, query: &dyn Query) -> tantivy::Result<BTreeSet<usize>> {
     let addrs = searcher.search(query, &DocSetCollector)?;
     let mut out = BTreeSet::new();
     for addr in addrs {

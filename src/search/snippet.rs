@@ -99,12 +99,11 @@ fn collapse_whitespace(s: &str) -> (String, impl Fn(usize) -> usize) {
     let mut out = String::with_capacity(s.len());
     let mut offsets = Vec::with_capacity(s.len() + 1);
     let mut prev_space = false;
-    for (i, c) in s.char_indices() {
+    for c in s.chars() {
         // Every byte of this char maps to where the char lands in `out`.
         for _ in 0..c.len_utf8() {
             offsets.push(out.len());
         }
-        let _ = i;
         if c.is_whitespace() {
             if !prev_space {
                 out.push(' ');

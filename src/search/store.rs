@@ -69,7 +69,7 @@ pub enum BuildReason {
 impl BuildReason {
     pub fn notice(&self) -> String {
         match self {
-            BuildReason::FirstUse => "building the search index (first use)".into(),
+            BuildReason::FirstUse => "building the search index".into(),
             BuildReason::Stale => {
                 "the corpus changed since the search index was built; rebuilding it".into()
             }
@@ -141,7 +141,10 @@ pub fn open_or_build(
 
 /// Opens an index and checks that it is whole and built for `fp`.
 pub fn open_checked(dir: &Path, fp: &str) -> anyhow::Result<OpenIndex> {
-    let index = Index::open_in_dir(dir)?;
+    let mut index = Index::open_in_dir(dir)?;
+    // Segments are searched in parallel: the heavy queries (frequent phrases) then use every
+    // core. A small corpus has one segment and gains nothing, loses nothing.
+    index.set_multithread_executor(cores())?;
     let metas = index.load_metas()?;
     if metas.payload.as_deref() != Some(fp) {
         anyhow::bail!("it was built for other content");
@@ -195,9 +198,7 @@ pub fn write_index(
     let (schema, fields) = schema::build();
     let index = Index::create_in_dir(dir, schema)?;
     analysis::register(&index);
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 4);
+    let threads = cores();
     let mut writer =
         index.writer_with_num_threads::<TantivyDocument>(threads, threads * 96_000_000)?;
     let total = docs.len();
@@ -353,6 +354,13 @@ fn clean_leftovers(loc: &Location) {
             let _ = std::fs::remove_dir_all(entry.path());
         }
     }
+}
+
+/// Threads for building and searching: the cores there are, at most four.
+fn cores() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4)
 }
 
 pub fn dir_size(dir: &Path) -> u64 {

@@ -2,8 +2,7 @@
 //! dates, parties and relations, its facts, each with the document and block that states it,
 //! and every place the archive mentions it. Enter on a mention opens it there.
 
-use crate::refs::registry::EntityKind;
-use crate::refs::{Registry, Target};
+use crate::refs::Target;
 use crate::text::sanitize::sanitize;
 use crate::tui::action::Action;
 use crate::tui::app::App;
@@ -33,7 +32,7 @@ impl CardOverlay {
         for (lang, names) in reg.names_of(target) {
             facts.push((lang.code().to_string(), names.join(" · ")));
         }
-        facts.extend(card_facts(reg, target));
+        facts.extend(crate::refs::card::facts(reg, target));
         let mentions = app
             .links
             .of_target(target)
@@ -90,60 +89,6 @@ impl CardOverlay {
         }
         out
     }
-}
-
-/// Dates, parties, relations and facts, each with its source.
-fn card_facts(reg: &Registry, target: Target) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    match target {
-        Target::Instrument(i) => {
-            let inst = &reg.instruments[i];
-            out.push(("kind".into(), inst.kind.label().into()));
-            if let Some(text) = &inst.text {
-                out.push(("text".into(), format!("in the archive: {text}")));
-            } else {
-                out.push(("text".into(), "not in the archive".into()));
-            }
-            for d in &inst.dates {
-                let place = d
-                    .place
-                    .as_deref()
-                    .map(|p| format!(", {p}"))
-                    .unwrap_or_default();
-                let inferred = d
-                    .inferred
-                    .as_deref()
-                    .map(|r| format!(" (inferred: {r})"))
-                    .unwrap_or_default();
-                out.push((
-                    d.role.label().into(),
-                    format!("{}{place}{inferred}  [{}]", d.date.long(), d.source),
-                ));
-            }
-            for p in &inst.parties {
-                out.push(("party".into(), format!("{}  [{}]", p.name, p.source)));
-            }
-            for r in &inst.relations {
-                let name = reg
-                    .instrument(&r.target)
-                    .map_or(r.target.as_str(), |t| t.title.as_str());
-                out.push((r.kind.label().into(), format!("{name}  [{}]", r.source)));
-            }
-        }
-        Target::Entity(i) => {
-            let e = &reg.entities[i];
-            let kind = match e.kind {
-                EntityKind::Person => "person",
-                EntityKind::Place => "place",
-                EntityKind::Organization => "organization",
-            };
-            out.push(("kind".into(), kind.into()));
-            for f in &e.facts {
-                out.push(("fact".into(), format!("{}  [{}]", f.text, f.source)));
-            }
-        }
-    }
-    out
 }
 
 impl Overlay for CardOverlay {
