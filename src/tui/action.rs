@@ -60,6 +60,12 @@ pub enum Action {
     NextHit,
     /// Move to the previous block with a search hit.
     PrevHit,
+    /// Cite the open document in the next citation style that applies to it.
+    CycleStyle,
+    /// Copy the citation shown in the panel, with the pinpoint of the current block.
+    CopyCitation,
+    /// Copy the citation of the whole document, without a pinpoint.
+    CopyDocumentCitation,
 }
 
 impl Action {
@@ -92,6 +98,9 @@ impl Action {
             Action::Search => "search",
             Action::NextHit => "next search hit",
             Action::PrevHit => "previous search hit",
+            Action::CycleStyle => "next citation style",
+            Action::CopyCitation => "copy the citation (with pinpoint)",
+            Action::CopyDocumentCitation => "copy the document's citation",
         }
     }
 

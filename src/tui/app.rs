@@ -8,6 +8,7 @@ use super::overlay::{Outcome, OverlayStack};
 use super::overlays::help::HelpOverlay;
 use super::positions::{Position, PositionStore};
 use super::sections;
+use super::state::citation::CitationState;
 use super::state::list::ListState;
 use super::state::panel::PanelState;
 use super::state::reader::ReaderState;
@@ -95,6 +96,8 @@ pub struct App {
     pub panel: PanelState,
     /// The search overlay's query and results, and the hits shown in the reader.
     pub search: SearchState,
+    /// The citation the panel shows and `y` copies.
+    pub citation: CitationState,
     pub overlays: OverlayStack,
     pub status: StatusLine,
     pub keymap: Keymap,
@@ -108,6 +111,9 @@ pub struct App {
     pub should_quit: bool,
     /// The terminal size at the last frame.
     pub size: Rect,
+    /// Bytes for the terminal itself (OSC 52 and other escape sequences), written by the loop
+    /// after the next frame so they never land inside one.
+    pub after_frame: Vec<u8>,
     tx: Sender<AppEvent>,
     rx: Receiver<AppEvent>,
 }
@@ -126,6 +132,7 @@ impl App {
             reader: None,
             panel,
             search: SearchState::default(),
+            citation: CitationState::default(),
             overlays: OverlayStack::default(),
             status: StatusLine::default(),
             keymap: settings.keymap,
@@ -136,9 +143,11 @@ impl App {
             link: Default::default(),
             should_quit: false,
             size: Rect::default(),
+            after_frame: Vec::new(),
             tx,
             rx,
         };
+        super::citation::install(&mut app);
         let mut problems = settings.problems;
         if let Some(skipped) = corpus_summary(&corpus.problems) {
             problems.push(skipped);
@@ -216,6 +225,7 @@ impl App {
         {
             reader.prepare(doc, a.body.width, a.body.height);
         }
+        self.citation.refresh(&self.docs, self.reader.as_ref());
         if let Some(panel) = a.panel {
             // The panel scrolls no further than its last line.
             let (inner, rows) = super::ui::panel::measure(self, panel);
@@ -285,6 +295,9 @@ impl App {
                 return;
             }
             _ => {}
+        }
+        if self.citation_action(action) {
+            return;
         }
         match self.focus {
             Focus::List => self.update_list(action),

@@ -14,8 +14,10 @@
 //!   `assets/keymap.toml`;
 //! - an overlay: implement [`overlay::Overlay`], push it on `app.overlays`;
 //! - a panel section: implement [`state::panel::PanelSection`], add it with
-//!   `app.panel.add_section(SectionSlot::…, Box::new(…))` (`SectionSlot::Citation` is
-//!   reserved for citations);
+//!   `app.panel.add_section(SectionSlot::…, Box::new(…))` (`SectionSlot::Citation` holds
+//!   the citation, see [`citation`]);
+//! - bytes for the terminal itself (an OSC 52 copy): push them on `app.after_frame`; the loop
+//!   writes them after the next frame, never inside one;
 //! - a status message: `app.status.info(…)`, or from another thread
 //!   `app.sender().send(AppEvent::Status(…))`;
 //! - highlighted text (search hits, links): `reader.set_highlights(owner, ranges)` with byte
@@ -24,6 +26,7 @@
 pub mod action;
 pub mod app;
 mod block_text;
+pub mod citation;
 pub mod config;
 pub mod keymap;
 pub mod links;
@@ -51,8 +54,11 @@ pub fn run(corpus: Corpus) -> anyhow::Result<()> {
     let mut app = App::new(corpus, Settings::load());
     let mut guard = terminal::TerminalGuard::enter()?;
     spawn_input_thread(app.sender());
+    // The first citation would otherwise load styles and dictionaries (~0.3 s) on a key press.
+    std::thread::spawn(crate::cite::warm_up);
     loop {
         frame(&mut app, &mut guard.terminal)?;
+        write_after_frame(&mut app, &mut guard.terminal);
         if app.should_quit {
             break;
         }
@@ -76,6 +82,20 @@ pub fn frame<B: Backend>(app: &mut App, terminal: &mut Terminal<B>) -> Result<()
     app.prepare(ratatui::layout::Rect::new(0, 0, size.width, size.height));
     terminal.draw(|f| ui::draw(app, f))?;
     Ok(())
+}
+
+/// Writes what the app queued for the terminal itself (OSC 52 of a copy) after a frame.
+fn write_after_frame(app: &mut App, terminal: &mut terminal::Term) {
+    if app.after_frame.is_empty() {
+        return;
+    }
+    let bytes = std::mem::take(&mut app.after_frame);
+    let out = terminal.backend_mut();
+    if let Err(e) = std::io::Write::write_all(out, &bytes).and_then(|()| std::io::Write::flush(out))
+    {
+        app.status
+            .error(format!("could not write to the terminal: {e}"));
+    }
 }
 
 /// Reads terminal events on their own thread and posts them to the loop.

@@ -1,7 +1,8 @@
 //! The panel's built-in sections: notes of what is on screen, the pinpoint of the current
-//! block (where the citation will go), and the document's source.
+//! block (replaced by the [`citation`] section when the app starts), and the document's source.
 
 mod backlinks;
+pub mod citation;
 mod notes;
 mod pinpoint;
 mod source;
