@@ -41,14 +41,7 @@ pub fn run_refs(corpus: &Corpus, args: &RefsArgs) -> anyhow::Result<ExitCode> {
     }
     let _ = writeln!(out, "\nMentioned by ({}):", incoming.len());
     for m in &incoming {
-        let _ = writeln!(
-            out,
-            "  {}#{} {}  {}",
-            m.doc,
-            m.block,
-            m.lang,
-            quote(corpus, m)
-        );
+        out.push_str(&mention_line(corpus, m));
     }
     write_out(&out)?;
     Ok(ExitCode::SUCCESS)
@@ -90,14 +83,7 @@ pub fn run_entity(corpus: &Corpus, args: &EntityArgs) -> anyhow::Result<ExitCode
     }
     let _ = writeln!(out, "\nMentioned in ({}):", mentions.len());
     for m in &mentions {
-        let _ = writeln!(
-            out,
-            "  {}#{} {}  {}",
-            m.doc,
-            m.block,
-            m.lang,
-            quote(corpus, m)
-        );
+        out.push_str(&mention_line(corpus, m));
     }
     write_out(&out)?;
     Ok(ExitCode::SUCCESS)
@@ -121,6 +107,11 @@ fn destination(corpus: &Corpus, target: Target) -> String {
             .unwrap_or_default(),
         Target::Entity(_) => String::new(),
     }
+}
+
+/// `  doc#block lang  “words”`: one place that mentions something.
+fn mention_line(corpus: &Corpus, m: &Mention) -> String {
+    format!("  {}#{} {}  {}\n", m.doc, m.block, m.lang, quote(corpus, m))
 }
 
 /// The words of the mention, as they stand in the text.
