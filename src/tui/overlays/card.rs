@@ -13,7 +13,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
 pub struct CardOverlay {
     pub target: Target,
@@ -154,21 +154,8 @@ pub fn draw_window(
     if area.width < 4 || area.height < 3 {
         return;
     }
-    let width = area.width.min(100);
-    let height = area.height.min(lines.len() as u16 + 2);
-    let rect = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
-    Clear.render(rect, buf);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(app.theme.get("border"))
-        .title(title.to_string());
-    let inner = block.inner(rect);
-    block.render(rect, buf);
+    let height = lines.len() as u16 + 2;
+    let inner = super::window(app, area, 100, height, title, buf);
     let h = inner.height as usize;
     let scroll = keep
         .saturating_sub(h.saturating_sub(1))

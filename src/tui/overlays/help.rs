@@ -9,7 +9,7 @@ use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
 pub struct HelpOverlay {
     /// The mode whose keys are listed (where the user was).
@@ -92,21 +92,8 @@ impl Overlay for HelpOverlay {
 
     fn draw(&self, app: &App, area: Rect, buf: &mut Buffer) {
         let lines = self.lines(&app.keymap, app.theme.get("help_key"));
-        let width = area.width.min(64);
-        let height = area.height.min(lines.len() as u16 + 2);
-        let rect = Rect {
-            x: area.x + (area.width - width) / 2,
-            y: area.y + (area.height - height) / 2,
-            width,
-            height,
-        };
-        Clear.render(rect, buf);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(app.theme.get("border"))
-            .title(" Keys (esc closes) ");
-        let inner = block.inner(rect);
-        block.render(rect, buf);
+        let height = lines.len() as u16 + 2;
+        let inner = super::window(app, area, 64, height, " Keys (esc closes) ", buf);
         let max = lines.len().saturating_sub(inner.height as usize);
         let scroll = self.scroll.min(max) as u16;
         Paragraph::new(lines).scroll((scroll, 0)).render(inner, buf);

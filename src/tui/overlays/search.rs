@@ -19,7 +19,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
 /// Snippet lines shown per result (the languages of the block, in language order).
 const SNIPPETS_PER_HIT: usize = 2;
@@ -53,19 +53,14 @@ impl Overlay for SearchOverlay {
         }
         let width = area.width.saturating_sub(4).min(140);
         let height = area.height.saturating_sub(2);
-        let rect = Rect {
-            x: area.x + (area.width - width) / 2,
-            y: area.y + (area.height - height) / 2,
+        let inner = super::window(
+            app,
+            area,
             width,
             height,
-        };
-        Clear.render(rect, buf);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(app.theme.get("border"))
-            .title(" Search (enter opens, esc closes) ");
-        let inner = block.inner(rect);
-        block.render(rect, buf);
+            " Search (enter opens, esc closes) ",
+            buf,
+        );
         let s = &app.search;
         let t = &app.theme;
         let mut lines = vec![
