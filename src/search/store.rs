@@ -201,6 +201,9 @@ pub fn write_index(
     let threads = cores();
     let mut writer =
         index.writer_with_num_threads::<TantivyDocument>(threads, threads * 96_000_000)?;
+    // The index is written once and never updated, so merging segments would only cost build
+    // time; and a few segments are searched on all cores at once.
+    writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
     let total = docs.len();
     for (ordinal, doc) in docs.iter().enumerate() {
         let kind = doc.kind.code();
