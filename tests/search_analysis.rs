@@ -29,7 +29,9 @@ fn chinese_gets_unigrams_and_bigrams_at_the_position_of_their_first_character() 
             // 4 is the break after the run.
             ("kim", 5),
             ("il", 6),
+            ("kim il", 5),
             ("sung", 7),
+            ("il sung", 6),
             ("会", 8),
             ("会谈", 8),
             ("谈", 9),
@@ -86,16 +88,74 @@ fn english_is_lowercased_folded_and_stemmed() {
     );
     assert_eq!(
         texts(&toks),
-        vec![("treati", 0), ("sign", 1), ("negoci", 2)]
+        vec![
+            ("treati", 0),
+            ("sign", 1),
+            ("treati sign", 0),
+            ("negoci", 2),
+            ("sign negoci", 1)
+        ]
     );
     let query = tokenize(TextField::En, Mode::Query, "treaty signing");
-    assert_eq!(texts(&query), vec![("treati", 0), ("sign", 1)]);
+    assert_eq!(texts(&query), vec![("treati sign", 0)]);
+}
+
+#[test]
+fn neighbouring_words_are_also_indexed_as_pairs_but_not_across_chinese() {
+    let toks = tokenize(TextField::En, Mode::Document, "the Korean, people 朝鲜 war");
+    let pairs: Vec<(&str, usize)> = texts(&toks)
+        .into_iter()
+        .filter(|(t, _)| t.contains(' '))
+        .collect();
+    // Punctuation between words takes no position, so the pair stands across the comma.
+    assert_eq!(pairs, vec![("the korean", 0), ("korean peopl", 1)]);
+    let pair = toks.iter().find(|t| t.text == "korean peopl");
+    assert_eq!(pair.map(|t| (t.range.clone(), t.span)), Some((4..18, 2)));
+}
+
+#[test]
+fn a_query_is_the_fewest_tokens_that_span_all_its_positions() {
+    let q = |field, s| {
+        tokenize(field, Mode::Query, s)
+            .into_iter()
+            .map(|t| (t.text, t.pos))
+            .collect::<Vec<_>>()
+    };
+    let own = |v: &[(&str, usize)]| {
+        v.iter()
+            .map(|(t, p)| (t.to_string(), *p))
+            .collect::<Vec<_>>()
+    };
+    // Two words: one pair. Three: two pairs overlapping on the middle word. Four: two pairs.
+    assert_eq!(q(TextField::En, "of the"), own(&[("of the", 0)]));
+    assert_eq!(
+        q(TextField::En, "of the people"),
+        own(&[("of the", 0), ("the peopl", 1)])
+    );
+    assert_eq!(
+        q(TextField::En, "the people of Korea"),
+        own(&[("the peopl", 0), ("of korea", 2)])
+    );
+    // Chinese: bigrams every other character, the last one overlapping.
+    assert_eq!(
+        q(TextField::Zh, "朝鲜人民"),
+        own(&[("朝鲜", 0), ("人民", 2)])
+    );
+    assert_eq!(
+        q(TextField::Zh, "朝鲜人民军"),
+        own(&[("朝鲜", 0), ("人民", 2), ("民军", 3)])
+    );
+    // A word next to a Chinese run: no pair across them.
+    assert_eq!(
+        q(TextField::Zh, "UN安理会"),
+        own(&[("un", 0), ("安理", 1), ("理会", 2)])
+    );
 }
 
 #[test]
 fn russian_is_lowercased_and_stemmed_and_yo_is_folded() {
     let a = tokenize(TextField::Ru, Mode::Document, "Договором, дружбе, ещё");
-    let b = tokenize(TextField::Ru, Mode::Query, "договор дружба еще");
+    let b = tokenize(TextField::Ru, Mode::Document, "договор дружба еще");
     assert_eq!(
         a.iter().map(|t| t.text.as_str()).collect::<Vec<_>>(),
         b.iter().map(|t| t.text.as_str()).collect::<Vec<_>>()

@@ -17,12 +17,27 @@
 //! ASCII) so that `Hŭngnam` meets `Hungnam`; hyphens and other punctuation split words without
 //! using a position, so `Kim Il-sung` and `Kim Il Sung` are the same three-word sequence. English
 //! and Russian fields then stem their words (Snowball).
+//!
+//! Why word pairs: each pair of neighbouring words is indexed once more as one token (`of the`,
+//! a *shingle*) at the position of its first word. A quoted phrase of common words would
+//! otherwise need the positions of every block holding both words checked; as pairs, a
+//! two-word phrase is one term and a longer one a phrase of far rarer terms.
+//!
+//! A query is the fewest index tokens that pin down every one of its positions (see [`cover`]):
+//! `"of the"` is one shingle, `金日成` the bigrams 金日 and 日成, `朝鲜人民` the bigrams 朝鲜 and
+//! 人民. Each token fixes what stands at the positions it spans, so matching the cover is
+//! matching the whole string.
+
+mod analyser;
+mod lexer;
+mod tokenizer;
+
+pub use analyser::Analyser;
+pub use lexer::{Piece, fold_word, is_cjk, pieces};
+pub use tokenizer::{LecternTokenizer, register};
 
 use crate::model::Lang;
 use std::ops::Range;
-use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
 
 /// The indexed text fields, one per analysis profile. Korean and French share `Other`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -78,268 +93,87 @@ impl TextField {
     }
 }
 
-/// Documents get unigrams and bigrams; queries get only what must match: the unigram for a
-/// one-character run, the bigrams otherwise.
+/// Documents get every token (unigrams, bigrams, words, word pairs); queries get only what
+/// must match (see [`cover`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
     Document,
     Query,
 }
 
-/// A token: normalized text, byte range in the analysed text (on char boundaries), position.
+/// A token: normalized text, byte range in the analysed text (on char boundaries), the position
+/// of its first character or word, and how many positions it spans (2 for bigrams and pairs).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tok {
     pub text: String,
     pub range: Range<usize>,
     pub pos: usize,
+    pub span: usize,
 }
 
 /// The token that ends a CJK run; no text can produce it.
 pub const RUN_BREAK: &str = "\u{1}";
 
-/// Scripts written without spaces between words, analysed by characters.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF      // CJK extension A
-        | 0x4E00..=0x9FFF    // CJK unified ideographs
-        | 0xF900..=0xFAFF    // compatibility ideographs
-        | 0x20000..=0x3134F  // extensions B–G
-        | 0x3005..=0x3007    // 々 〆 〇
-        | 0x3040..=0x30FF    // hiragana, katakana
-        | 0x1100..=0x11FF    // Hangul jamo
-        | 0x3130..=0x318F    // Hangul compatibility jamo
-        | 0xAC00..=0xD7AF    // Hangul syllables
-    )
-}
-
-/// Letters and digits outside CJK, plus combining marks that continue a word.
-fn is_word_char(c: char) -> bool {
-    !is_cjk(c) && (c.is_alphanumeric() || is_combining_mark(c))
-}
-
-/// A lexical piece of text: a CJK run (each char with its byte range) or a word (byte range).
-#[derive(Debug)]
-pub enum Piece {
-    Run(Vec<(char, Range<usize>)>),
-    Word(Range<usize>),
-}
-
-/// Splits text into CJK runs and words; everything else separates them.
-pub fn pieces(text: &str) -> Vec<Piece> {
-    let mut out: Vec<Piece> = Vec::new();
-    // True while only whitespace has followed the last CJK run, which may then continue.
-    let mut run_open = false;
-    let mut word_start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        let end = i + c.len_utf8();
-        if is_word_char(c) {
-            run_open = false;
-            word_start.get_or_insert(i);
-            continue;
-        }
-        if let Some(start) = word_start.take() {
-            out.push(Piece::Word(start..i));
-        }
-        if is_cjk(c) {
-            match out.last_mut() {
-                Some(Piece::Run(chars)) if run_open => chars.push((c, i..end)),
-                _ => out.push(Piece::Run(vec![(c, i..end)])),
-            }
-            run_open = true;
-        } else if !c.is_whitespace() {
-            run_open = false;
-        }
-    }
-    if let Some(start) = word_start {
-        out.push(Piece::Word(start..text.len()));
-    }
-    out
-}
-
-/// Lowercases and folds a word so that spelling variants of a name meet.
-pub fn fold_word(word: &str, out: &mut String) {
-    if word.is_ascii() {
-        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        return;
-    }
-    for c in word.chars() {
-        for lower in c.to_lowercase() {
-            fold_char(lower, out);
-        }
-    }
-}
-
-fn fold_char(c: char, out: &mut String) {
-    match c {
-        c if c.is_ascii() => out.push(c),
-        // Full-width ASCII forms (ＫＩＭ, １９５６) as typed with a CJK input method.
-        '\u{FF01}'..='\u{FF5E}' => {
-            if let Some(a) = char::from_u32(c as u32 - 0xFEE0) {
-                out.extend(a.to_lowercase());
-            }
-        }
-        'ё' => out.push('е'),
-        'ß' => out.push_str("ss"),
-        'æ' => out.push_str("ae"),
-        'œ' => out.push_str("oe"),
-        'ø' => out.push('o'),
-        'ł' => out.push('l'),
-        'đ' | 'ð' => out.push('d'),
-        'þ' => out.push_str("th"),
-        'ı' => out.push('i'),
-        // Latin letters with diacritics (Hŭngnam, Pyŏngyang, Corée): decompose, drop the marks.
-        // Only Latin: the same treatment would turn Russian й into и.
-        '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' => {
-            out.extend(std::iter::once(c).nfd().filter(|d| !is_combining_mark(*d)))
-        }
-        c if is_combining_mark(c) => {}
-        c => out.push(c),
-    }
-}
+/// Joins the two words of a pair; words never contain it, so a pair never equals a word.
+pub const PAIR_SEPARATOR: char = ' ';
 
 /// Analyses `text` for `field`. Positions start at 0; offsets are byte ranges into `text`.
 pub fn tokenize(field: TextField, mode: Mode, text: &str) -> Vec<Tok> {
-    tokenize_with(field, mode, text, &mut StemCache::default())
-}
-
-/// Stems already computed: words follow Zipf's law, so while indexing most words were seen
-/// before and a lookup is much cheaper than running the Snowball stemmer again.
-#[derive(Clone, Debug, Default)]
-pub struct StemCache(std::collections::HashMap<String, String>);
-
-impl StemCache {
-    /// Bounds memory on corpora with a huge vocabulary.
-    const MAX: usize = 200_000;
-
-    fn stem(&mut self, stemmer: &frostem::Stemmer, folded: String) -> String {
-        if let Some(s) = self.0.get(&folded) {
-            return s.clone();
-        }
-        let stemmed = stemmer.stem(&folded).into_owned();
-        if self.0.len() >= Self::MAX {
-            self.0.clear();
-        }
-        self.0.insert(folded, stemmed.clone());
-        stemmed
-    }
-}
-
-fn tokenize_with(field: TextField, mode: Mode, text: &str, cache: &mut StemCache) -> Vec<Tok> {
-    let stemmer = field.stemmer();
     let mut toks = Vec::new();
-    let mut pos = 0;
-    let pieces = pieces(text);
-    let n_pieces = pieces.len();
-    for (k_piece, piece) in pieces.into_iter().enumerate() {
-        match piece {
-            Piece::Word(range) => {
-                let mut folded = String::with_capacity(range.len());
-                fold_word(&text[range.clone()], &mut folded);
-                let text = match &stemmer {
-                    Some(s) => cache.stem(s, folded),
-                    None => folded,
-                };
-                toks.push(Tok { text, range, pos });
-                pos += 1;
+    Analyser::new(field).each_token(text, |text, range, pos, span| {
+        toks.push(Tok {
+            text: text.to_string(),
+            range,
+            pos,
+            span,
+        })
+    });
+    match mode {
+        Mode::Document => toks,
+        Mode::Query => cover(toks),
+    }
+}
+
+/// The fewest of a query's tokens that together span every one of its positions, longest
+/// first: a query matches where these tokens stand at their relative positions, and fewer,
+/// rarer terms are cheaper to intersect. A break after the last run is not part of the query
+/// (`金日成` also matches inside `金日成同志`).
+pub fn cover(mut toks: Vec<Tok>) -> Vec<Tok> {
+    if toks.last().is_some_and(|t| t.text == RUN_BREAK) {
+        toks.pop();
+    }
+    toks.sort_by_key(|t| (t.pos, std::cmp::Reverse(t.span)));
+    let end = toks.iter().map(|t| t.pos + t.span).max().unwrap_or(0);
+    let mut chosen = Vec::new();
+    let mut covered = 0;
+    let mut next = 0;
+    while covered < end {
+        // Of the tokens starting at or before the first uncovered position, the one that
+        // reaches furthest (the first such: the longest at the earliest position).
+        let mut best: Option<usize> = None;
+        while let Some(t) = toks.get(next)
+            && t.pos <= covered
+        {
+            if best.is_none_or(|b| t.pos + t.span > toks[b].pos + toks[b].span) {
+                best = Some(next);
             }
-            Piece::Run(chars) => {
-                let n = chars.len();
-                for (k, (c, range)) in chars.iter().enumerate() {
-                    if mode == Mode::Document || n == 1 {
-                        toks.push(Tok {
-                            text: c.to_string(),
-                            range: range.clone(),
-                            pos: pos + k,
-                        });
-                    }
-                    if let Some((next, next_range)) = chars.get(k + 1) {
-                        let mut bigram = String::with_capacity(8);
-                        bigram.push(*c);
-                        bigram.push(*next);
-                        toks.push(Tok {
-                            text: bigram,
-                            range: range.start..next_range.end,
-                            pos: pos + k,
-                        });
-                    }
-                }
-                // A break token after each run: a query that breaks a run (`济、文化`) then
-                // needs the break in the text too, not only its two sides (`经济文化` has none).
-                // A query needs it only between its own pieces.
-                if mode == Mode::Document || k_piece + 1 < n_pieces {
-                    let end = chars.last().map_or(0, |(_, r)| r.end);
-                    toks.push(Tok {
-                        text: RUN_BREAK.to_string(),
-                        range: end..end,
-                        pos: pos + n,
-                    });
-                }
-                pos += n + 1;
+            next += 1;
+        }
+        match best.filter(|&b| toks[b].pos + toks[b].span > covered) {
+            Some(b) => {
+                covered = toks[b].pos + toks[b].span;
+                chosen.push(b);
             }
+            // No token starts here (cannot happen: positions are contiguous); move on.
+            None => covered += 1,
         }
     }
-    toks
-}
-
-/// The document-mode analyser as a tantivy tokenizer, registered once per text field.
-#[derive(Clone)]
-pub struct LecternTokenizer {
-    field: TextField,
-    cache: StemCache,
-}
-
-impl LecternTokenizer {
-    pub fn new(field: TextField) -> Self {
-        Self {
-            field,
-            cache: StemCache::default(),
-        }
+    let mut keep = vec![false; toks.len()];
+    for i in chosen {
+        keep[i] = true;
     }
-}
-
-pub struct VecTokenStream {
-    tokens: Vec<Token>,
-    next: usize,
-}
-
-impl Tokenizer for LecternTokenizer {
-    type TokenStream<'a> = VecTokenStream;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
-        let tokens = tokenize_with(self.field, Mode::Document, text, &mut self.cache)
-            .into_iter()
-            .map(|t| Token {
-                offset_from: t.range.start,
-                offset_to: t.range.end,
-                position: t.pos,
-                text: t.text,
-                position_length: 1,
-            })
-            .collect();
-        VecTokenStream { tokens, next: 0 }
-    }
-}
-
-impl TokenStream for VecTokenStream {
-    fn advance(&mut self) -> bool {
-        self.next += 1;
-        self.next <= self.tokens.len()
-    }
-
-    fn token(&self) -> &Token {
-        &self.tokens[self.next - 1]
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        &mut self.tokens[self.next - 1]
-    }
-}
-
-/// Registers the analysers of every text field with an index.
-pub fn register(index: &tantivy::Index) {
-    for field in TextField::ALL {
-        index
-            .tokenizers()
-            .register(field.tokenizer_name(), LecternTokenizer::new(field));
-    }
+    toks.into_iter()
+        .zip(keep)
+        .filter_map(|(t, k)| k.then_some(t))
+        .collect()
 }

@@ -1,0 +1,107 @@
+//! The document analysis of one field as a stream of tokens, with its buffers kept between
+//! texts: indexing analyses hundreds of millions of tokens, and an allocation per token was a
+//! large share of the build.
+
+use super::lexer::{Piece, fold_word, pieces};
+use super::{PAIR_SEPARATOR, RUN_BREAK, TextField};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Analyses texts of one field; keep one per thread and reuse it.
+#[derive(Clone)]
+pub struct Analyser {
+    stemmer: Option<frostem::Stemmer>,
+    stems: StemCache,
+    /// The current word, folded, and the word before it (for the pair).
+    word: String,
+    previous: String,
+    /// A CJK unigram, bigram or word pair being emitted.
+    scratch: String,
+}
+
+impl Analyser {
+    pub fn new(field: TextField) -> Self {
+        Self {
+            stemmer: field.stemmer(),
+            stems: StemCache::default(),
+            word: String::new(),
+            previous: String::new(),
+            scratch: String::new(),
+        }
+    }
+
+    /// Calls `emit(text, byte range, position, span)` for every document token of `text`, in
+    /// order of position (a word pair right after its second word).
+    pub fn each_token(
+        &mut self,
+        text: &str,
+        mut emit: impl FnMut(&str, Range<usize>, usize, usize),
+    ) {
+        let mut pos = 0;
+        // Where the previous word started, while nothing but punctuation or spaces followed it.
+        let mut previous_start: Option<usize> = None;
+        for piece in pieces(text) {
+            match piece {
+                Piece::Word(range) => {
+                    self.word.clear();
+                    fold_word(&text[range.clone()], &mut self.word);
+                    let word = match &self.stemmer {
+                        Some(s) => self.stems.stem(s, &self.word),
+                        None => &self.word,
+                    };
+                    emit(word, range.clone(), pos, 1);
+                    if let Some(start) = previous_start {
+                        self.scratch.clear();
+                        self.scratch.push_str(&self.previous);
+                        self.scratch.push(PAIR_SEPARATOR);
+                        self.scratch.push_str(word);
+                        emit(&self.scratch, start..range.end, pos - 1, 2);
+                    }
+                    self.previous.clear();
+                    self.previous.push_str(word);
+                    previous_start = Some(range.start);
+                    pos += 1;
+                }
+                Piece::Run(chars) => {
+                    previous_start = None;
+                    for (k, (c, range)) in chars.iter().enumerate() {
+                        self.scratch.clear();
+                        self.scratch.push(*c);
+                        emit(&self.scratch, range.clone(), pos + k, 1);
+                        if let Some((next, next_range)) = chars.get(k + 1) {
+                            self.scratch.push(*next);
+                            emit(&self.scratch, range.start..next_range.end, pos + k, 2);
+                        }
+                    }
+                    // A break token after each run: a query that breaks a run (`济、文化`) then
+                    // needs the break in the text too, not only its two sides (`经济文化` has
+                    // none).
+                    let end = chars.last().map_or(0, |(_, r)| r.end);
+                    emit(RUN_BREAK, end..end, pos + chars.len(), 1);
+                    pos += chars.len() + 1;
+                }
+            }
+        }
+    }
+}
+
+/// Stems already computed: words follow Zipf's law, so while indexing most words were seen
+/// before and a lookup is much cheaper than running the Snowball stemmer again.
+#[derive(Clone, Debug, Default)]
+struct StemCache(HashMap<String, String>);
+
+impl StemCache {
+    /// Bounds memory on corpora with a huge vocabulary.
+    const MAX: usize = 200_000;
+
+    fn stem<'a>(&'a mut self, stemmer: &frostem::Stemmer, folded: &'a str) -> &'a str {
+        if !self.0.contains_key(folded) {
+            if self.0.len() >= Self::MAX {
+                self.0.clear();
+            }
+            let stemmed = stemmer.stem(folded).into_owned();
+            self.0.insert(folded.to_string(), stemmed);
+        }
+        self.0.get(folded).map_or(folded, String::as_str)
+    }
+}
