@@ -3,10 +3,10 @@
 //! (a token sequence at given relative positions), so a highlight covers the whole phrase or
 //! Chinese string, never single bigrams, and agrees with what the index matched.
 
-use super::analysis::{Mode, TextField, tokenize};
+use super::analysis::{TextField, tokens_where};
 use crate::model::inline::{Segment, segments};
 use crate::model::{Document, Lang, LangText};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// A token sequence to find: (position relative to the first token, token text).
@@ -48,7 +48,12 @@ impl Matcher {
         if patterns.is_empty() {
             return Vec::new();
         }
-        find(text, &tokenize(field, Mode::Document, text), &patterns)
+        let named: HashSet<&str> = patterns
+            .iter()
+            .flat_map(|p| p.iter().map(|(_, t)| t.as_str()))
+            .collect();
+        let toks = tokens_where(field, text, |t| named.contains(t));
+        find(text, &toks, &patterns)
     }
 
     /// Every hit of the query in a document, block by block and language by language, as
@@ -181,6 +186,7 @@ impl PlainText {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::analysis::{Mode, tokenize};
 
     fn pat(field: TextField, s: &str) -> Pattern {
         let toks = tokenize(field, Mode::Query, s);

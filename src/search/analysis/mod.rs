@@ -119,19 +119,48 @@ pub const PAIR_SEPARATOR: char = ' ';
 
 /// Analyses `text` for `field`. Positions start at 0; offsets are byte ranges into `text`.
 pub fn tokenize(field: TextField, mode: Mode, text: &str) -> Vec<Tok> {
-    let mut toks = Vec::new();
-    Analyser::new(field).each_token(text, |text, range, pos, span| {
-        toks.push(Tok {
-            text: text.to_string(),
-            range,
-            pos,
-            span,
-        })
-    });
+    let toks = tokens_where(field, text, |_| true);
     match mode {
         Mode::Document => toks,
         Mode::Query => cover(toks),
     }
+}
+
+/// The document tokens of `text` whose text passes `keep`: finding a query's matches needs
+/// only the tokens the query names, and most of a block's tokens are not.
+pub fn tokens_where(field: TextField, text: &str, keep: impl Fn(&str) -> bool) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    with_analyser(field, |analyser| {
+        analyser.each_token(text, |text, range, pos, span| {
+            if keep(text) {
+                toks.push(Tok {
+                    text: text.to_string(),
+                    range,
+                    pos,
+                    span,
+                })
+            }
+        })
+    });
+    toks
+}
+
+thread_local! {
+    /// One analyser per field and thread, so that its stem cache serves every query and
+    /// snippet the thread analyses.
+    static ANALYSERS: std::cell::RefCell<[Option<Analyser>; 4]> = const {
+        std::cell::RefCell::new([None, None, None, None])
+    };
+}
+
+fn with_analyser<R>(field: TextField, f: impl FnOnce(&mut Analyser) -> R) -> R {
+    ANALYSERS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut analysers) => {
+            f(analysers[field as usize].get_or_insert_with(|| Analyser::new(field)))
+        }
+        // Only if `f` itself analysed again (it does not): use a fresh one.
+        Err(_) => f(&mut Analyser::new(field)),
+    })
 }
 
 /// The fewest of a query's tokens that together span every one of its positions, longest
