@@ -1,134 +1,13 @@
-//! Search end to end on the real binary in a real terminal: lectern runs in a detached
-//! 160×45 session of a private tmux server (its own socket, no user tmux config) with HOME and
-//! the XDG dirs in a temporary directory, so the search index is built in a fresh cache.
+//! Search end to end on the real binary in a real terminal (see `tmux_support`), with a fresh
+//! cache, so the search index is built on first use.
 //! `/`, the Chinese query 兴南 typed as literal UTF-8, Enter; then the screen is captured with
 //! its escape sequences (`capture-pane -e`) and the test checks, cell by cell, that 兴南 is
 //! drawn on the search-hit background (the default theme's yellow) and its neighbours are not.
-//!
-//! Without tmux the test is skipped with a message, except under CI (`CI` set), where a
-//! missing tmux is a failure.
 
-use std::path::Path;
-use std::process::{Command, Output};
-use std::time::{Duration, Instant};
+mod tmux_support;
 
-/// A private tmux server; killed (with lectern in it) when dropped.
-struct Server {
-    socket: String,
-    session: String,
-}
-
-impl Server {
-    fn tmux(&self, args: &[&str]) -> Output {
-        let mut all = vec!["-L", &self.socket];
-        all.extend_from_slice(args);
-        Command::new("tmux")
-            .args(&all)
-            .output()
-            .unwrap_or_else(|e| panic!("tmux {args:?}: {e}"))
-    }
-
-    fn send(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", &self.session];
-        args.extend_from_slice(keys);
-        let out = self.tmux(&args);
-        assert!(out.status.success(), "send-keys {keys:?} failed");
-    }
-
-    /// The screen, with (`escapes`) or without the SGR sequences of each cell's style.
-    fn capture(&self, escapes: bool) -> String {
-        let mut args = vec!["capture-pane", "-p", "-t", &self.session];
-        if escapes {
-            args.push("-e");
-        }
-        String::from_utf8_lossy(&self.tmux(&args).stdout).into_owned()
-    }
-
-    /// Polls the screen until `pred` holds, for at most `timeout`; returns the last screen.
-    fn wait_for(
-        &self,
-        escapes: bool,
-        timeout: Duration,
-        pred: impl Fn(&str) -> bool,
-    ) -> Result<String, String> {
-        let start = Instant::now();
-        loop {
-            let screen = self.capture(escapes);
-            if pred(&screen) {
-                return Ok(screen);
-            }
-            if start.elapsed() > timeout {
-                return Err(screen);
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.tmux(&["kill-server"]);
-    }
-}
-
-fn tmux_available() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-fn shell_quote(p: &Path) -> String {
-    format!("'{}'", p.display().to_string().replace('\'', "'\\''"))
-}
-
-/// Starts lectern on a private server with HOME and the XDG dirs under `h`.
-fn start(h: &Path) -> Server {
-    let bin = env!("CARGO_BIN_EXE_lectern");
-    let dir = |p: &str| shell_quote(&h.join(p));
-    let unique = format!(
-        "lectern-e2e-search-{}-{}",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos())
-    );
-    // A clean environment: the user's config, positions, index and corpus must not leak in.
-    let command = format!(
-        "env -u LECTERN_CORPUS -u LECTERN_INDEX_DIR HOME={home} XDG_CONFIG_HOME={cfg} \
-         XDG_DATA_HOME={data} XDG_CACHE_HOME={cache} XDG_STATE_HOME={state} LANG=C.UTF-8 \
-         TERM=xterm-256color {bin}",
-        home = shell_quote(h),
-        cfg = dir("config"),
-        data = dir("data"),
-        cache = dir("cache"),
-        state = dir("state"),
-        bin = shell_quote(Path::new(bin)),
-    );
-    let server = Server {
-        socket: unique.clone(),
-        session: unique,
-    };
-    let out = server.tmux(&[
-        "-f",
-        "/dev/null",
-        "new-session",
-        "-d",
-        "-s",
-        &server.session,
-        "-x",
-        "160",
-        "-y",
-        "45",
-        &command,
-    ]);
-    assert!(
-        out.status.success(),
-        "tmux new-session: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    server
-}
+use std::time::Duration;
+use tmux_support::{Lectern, tmux_or_skip};
 
 /// A background colour as the terminal was told it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -236,38 +115,25 @@ fn highlighted_row(screen: &str, text: &str) -> Option<String> {
 
 #[test]
 fn slash_a_chinese_query_and_enter_show_the_hit_highlighted_in_the_reader() {
-    if !tmux_available() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "tmux is required in CI (CI is set)"
-        );
-        println!("skipped: tmux is not installed (set CI to make this a failure)");
+    if !tmux_or_skip() {
         return;
     }
     let home = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let h = home.path();
-    let server = start(h);
-    let quick = Duration::from_secs(20);
+    let lectern = Lectern::start(h, 160, 45);
     // The index is built on first use by a debug build, on a shared machine.
     let slow = Duration::from_secs(180);
 
-    server
-        .wait_for(false, quick, |s| {
-            s.contains("documents") && s.contains("1956-07-14")
-        })
-        .unwrap_or_else(|s| panic!("the document list did not appear:\n{s}"));
-
-    server.send(&["/"]);
-    server
-        .wait_for(false, quick, |s| s.contains("Search (enter opens"))
-        .unwrap_or_else(|s| panic!("/ did not open the search window:\n{s}"));
-    server.send(&["-l", "兴南"]);
-    server
-        .wait_for(true, slow, |s| {
-            s.contains("1 result") && highlighted_row(s, "兴南").is_some()
-        })
-        .unwrap_or_else(|s| panic!("no highlighted result for 兴南:\n{s}"));
-    let plain = server.capture(false);
+    lectern.wait_for("the document list", |s| {
+        s.contains("documents") && s.contains("1956-07-14")
+    });
+    lectern.keys(&["/"]);
+    lectern.wait_for("the search window", |s| s.contains("Search (enter opens"));
+    lectern.type_text("兴南");
+    lectern.wait_for_styled("a highlighted result for 兴南", slow, |s| {
+        s.contains("1 result") && highlighted_row(s, "兴南").is_some()
+    });
+    let plain = lectern.screen();
     assert!(plain.contains("/ 兴南"), "the query line: {plain}");
     // The index went to the isolated cache, not the user's.
     let built = std::fs::read_dir(h.join("cache/lectern"))
@@ -277,14 +143,16 @@ fn slash_a_chinese_query_and_enter_show_the_hit_highlighted_in_the_reader() {
         .any(|e| e.file_name().to_string_lossy().starts_with("index-"));
     assert!(built, "no index in the temporary XDG cache");
 
-    server.send(&["Enter"]);
-    let screen = server
-        .wait_for(true, quick, |s| {
+    lectern.keys(&["Enter"]);
+    let screen = lectern.wait_for_styled(
+        "兴南 highlighted in the reader",
+        tmux_support::TIMEOUT,
+        |s| {
             !s.contains("Search (enter opens")
                 && s.contains("hit 1 of 1")
                 && highlighted_row(s, "兴南").is_some()
-        })
-        .unwrap_or_else(|s| panic!("the reader does not show 兴南 highlighted:\n{s}"));
+        },
+    );
     let row = highlighted_row(&screen, "兴南").unwrap_or_default();
     // The reader's Chinese column, beside its English translation (the separator between).
     assert!(row.contains('│'), "{row}");

@@ -32,6 +32,19 @@ pub struct Plan {
     pub has_phrase: bool,
 }
 
+impl Plan {
+    /// A plan that matches nothing, with what the notes say about why.
+    fn nothing(matcher: Matcher, notes: Vec<String>) -> Self {
+        Plan {
+            query: Box::new(EmptyQuery),
+            matcher,
+            notes,
+            searchable: false,
+            has_phrase: false,
+        }
+    }
+}
+
 pub fn plan(
     parsed: &ParsedQuery,
     fields: &Fields,
@@ -104,13 +117,7 @@ pub fn plan(
                 "a query needs at least one word to find, not only words to leave out".into(),
             );
         }
-        return Ok(Plan {
-            query: Box::new(EmptyQuery),
-            matcher,
-            notes,
-            searchable: false,
-            has_phrase: false,
-        });
+        return Ok(Plan::nothing(matcher, notes));
     }
     // Filters only: list each matching document once, by its title; `mentions:` pins blocks,
     // and those blocks are the answer.
@@ -179,13 +186,7 @@ pub fn plan(
     }
     // Only `mentions:` filters that were ignored: nothing left to select by.
     if clauses.iter().all(|(o, _)| *o != Occur::Must) {
-        return Ok(Plan {
-            query: Box::new(EmptyQuery),
-            matcher,
-            notes,
-            searchable: false,
-            has_phrase: false,
-        });
+        return Ok(Plan::nothing(matcher, notes));
     }
     let has_phrase = matcher
         .body
