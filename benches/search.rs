@@ -4,7 +4,8 @@
 //! as files (`rg -F -l` when rg is installed, else an in-process scan), in the same run.
 //!
 //! `cargo bench --bench search` runs 10k documents; `LECTERN_BENCH_DOCS=100000 cargo bench
-//! --bench search` (or `-- 100000`) runs 100k. Documents are about 3 KB of text.
+//! --bench search` (or `-- 100000`) runs 100k. Documents are about 3 KB of text. Each query
+//! returns 20 hits with their snippets; `LECTERN_BENCH_LIMIT=1` tells the snippets' share.
 
 use lectern::model::Document;
 use lectern::model::inline::plain_text;
@@ -26,9 +27,13 @@ fn main() -> anyhow::Result<()> {
         .find_map(|a| a.parse().ok())
         .or_else(|| std::env::var("LECTERN_BENCH_DOCS").ok()?.parse().ok())
         .unwrap_or(10_000);
+    let limit: usize = std::env::var("LECTERN_BENCH_LIMIT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20);
     let work = tempfile::tempdir()?;
     println!(
-        "search bench: {n} documents of ~{DOC_BYTES} B, {} cores",
+        "search bench: {n} documents of ~{DOC_BYTES} B, {} cores, {limit} hits per query",
         cores()
     );
 
@@ -78,14 +83,14 @@ fn main() -> anyhow::Result<()> {
     for (name, queries) in &classes {
         // Warm up once over every query, then time.
         for q in queries {
-            index.search(&docs, q, 20)?;
+            index.search(&docs, q, limit)?;
         }
         let mut times = Vec::with_capacity(RUNS);
         let mut total_hits = 0;
         for i in 0..RUNS {
             let q = &queries[i % queries.len()];
             let t = Instant::now();
-            let r = index.search(&docs, q, 20)?;
+            let r = index.search(&docs, q, limit)?;
             times.push(t.elapsed());
             total_hits += r.total;
         }

@@ -6,10 +6,11 @@
 //! two CJK characters does not end a run, in documents and in queries alike, so hard-wrapped
 //! Chinese lines and `金 日成` typed with a space both read as one string.
 //!
-//! Why bigrams *with* positions: a query string of n ≥ 2 CJK characters becomes the phrase of
-//! its n−1 bigrams at consecutive positions. Each character owns one position, so two bigrams at
-//! positions p and p+1 share the character at p+1 and the phrase can only match where the whole
-//! string stands in the text. A one-character query is a plain term query on the unigram.
+//! Why bigrams *with* positions: a query string of n ≥ 2 CJK characters becomes a phrase of
+//! bigrams at their relative positions. Each character owns one position and each bigram fixes
+//! the two characters at its position and the next, so bigrams that together span the string
+//! can only match where the whole string stands in the text. A one-character query is a plain
+//! term query on the unigram.
 //! Every run is followed by a break token, so that a query such as `济、文化` (two runs) does
 //! not match `经济文化` (one run).
 //!
@@ -32,8 +33,8 @@ mod analyser;
 mod lexer;
 mod tokenizer;
 
-pub use analyser::Analyser;
-pub use lexer::{Piece, fold_word, is_cjk, pieces};
+use analyser::Analyser;
+pub use lexer::{fold_word, is_cjk};
 pub use tokenizer::{LecternTokenizer, register};
 
 use crate::model::Lang;
