@@ -73,10 +73,7 @@ fn enter_opens_a_chinese_english_document_side_by_side_chinese_first() {
 
 #[test]
 fn j_and_k_move_the_cursor_block_and_g_and_shift_g_go_to_the_ends() {
-    let mut app = app();
-    open(&mut app, PEOPLES_DAILY);
-    let mut t = terminal(120, 40);
-    render(&mut app, &mut t);
+    let (mut app, mut t) = reading(PEOPLES_DAILY, 120, 40);
     press(&mut app, "j j down");
     assert_eq!(reader(&app).cursor, 3);
     press(&mut app, "k");
@@ -96,10 +93,7 @@ fn j_and_k_move_the_cursor_block_and_g_and_shift_g_go_to_the_ends() {
 
 #[test]
 fn paging_scrolls_by_a_screen_and_keeps_the_cursor_on_screen() {
-    let mut app = app();
-    open(&mut app, PEOPLES_DAILY);
-    let mut t = terminal(80, 24);
-    render(&mut app, &mut t);
+    let (mut app, mut t) = reading(PEOPLES_DAILY, 80, 24);
     press(&mut app, "pagedown");
     render(&mut app, &mut t);
     let r = reader(&app);
@@ -136,10 +130,7 @@ fn the_view_key_cycles_side_by_side_stacked_and_each_language() {
 
 #[test]
 fn narrow_terminals_stack_the_languages_automatically() {
-    let mut app = app();
-    open(&mut app, PEOPLES_DAILY);
-    let mut t = terminal(70, 30);
-    render(&mut app, &mut t);
+    let (app, _) = reading(PEOPLES_DAILY, 70, 30);
     let r = reader(&app);
     assert_eq!(r.view, View::SideBySide, "the choice is kept");
     assert_eq!(r.layout.key.as_ref().map(|k| k.view), Some(View::Stacked));
@@ -166,10 +157,7 @@ fn esc_and_backspace_go_back_to_the_list_and_tab_returns_to_the_document() {
 #[test]
 fn ctrl_w_moves_to_the_panel_and_tab_back_to_the_text() {
     // In the text, tab selects links (see tests/tui_links.rs); ctrl-w changes pane.
-    let mut app = app();
-    open(&mut app, PEOPLES_DAILY);
-    let mut t = terminal(160, 40);
-    render(&mut app, &mut t);
+    let (mut app, _) = reading(PEOPLES_DAILY, 160, 40);
     press(&mut app, "ctrl-w");
     assert_eq!(app.focus, Focus::Panel);
     press(&mut app, "j");
@@ -180,10 +168,7 @@ fn ctrl_w_moves_to_the_panel_and_tab_back_to_the_text() {
 
 #[test]
 fn the_footnote_key_jumps_to_the_treaty_footnote_and_selects_it() {
-    let mut app = app();
-    open(&mut app, TREATY);
-    let mut t = terminal(160, 40);
-    render(&mut app, &mut t);
+    let (mut app, _) = reading(TREATY, 160, 40);
     let doc = app.document().cloned().unwrap_or_else(|| panic!("open"));
     let first = doc
         .footnotes
@@ -255,10 +240,7 @@ fn the_reading_position_is_remembered_across_runs() {
 #[test]
 fn mouse_wheel_scrolls_and_a_click_selects_the_block_under_it() {
     use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-    let mut app = app();
-    open(&mut app, PEOPLES_DAILY);
-    let mut t = terminal(80, 24);
-    render(&mut app, &mut t);
+    let (mut app, mut t) = reading(PEOPLES_DAILY, 80, 24);
     let mouse = |kind, row| {
         lectern::tui::AppEvent::Input(Event::Mouse(MouseEvent {
             kind,
@@ -327,10 +309,7 @@ fn a_message_posted_from_another_thread_reaches_the_status_line() {
 #[test]
 fn clicking_a_footnote_marker_jumps_to_its_note() {
     use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-    let mut app = app();
-    open(&mut app, TREATY);
-    let mut t = terminal(200, 50);
-    render(&mut app, &mut t);
+    let (mut app, t) = reading(TREATY, 200, 50);
     // Where the ¹ is on screen.
     let screen = rows(&t);
     let (y, line) = screen
@@ -364,10 +343,7 @@ fn clicking_a_footnote_marker_jumps_to_its_note() {
 
 #[test]
 fn the_panel_scrolls_no_further_than_its_content() {
-    let mut app = app();
-    open(&mut app, PEOPLES_DAILY);
-    let mut t = terminal(160, 16);
-    render(&mut app, &mut t);
+    let (mut app, mut t) = reading(PEOPLES_DAILY, 160, 16);
     press(&mut app, "ctrl-w G");
     render(&mut app, &mut t);
     let at_end = app.panel.scroll;
@@ -386,10 +362,7 @@ fn the_panel_scrolls_no_further_than_its_content() {
 
 #[test]
 fn the_pinpoint_names_the_treaty_article_of_the_current_block() {
-    let mut app = app();
-    open(&mut app, TREATY);
-    let mut t = terminal(200, 50);
-    render(&mut app, &mut t);
+    let (mut app, mut t) = reading(TREATY, 200, 50);
     let doc = app.document().cloned().unwrap_or_else(|| panic!("open"));
     // Move to the block after the third article heading.
     let third = doc

@@ -35,10 +35,7 @@ fn select_link_to(app: &mut lectern::tui::App, target: &str) {
 
 #[test]
 fn every_link_of_the_open_document_is_highlighted_in_its_language() {
-    let mut app = app();
-    open(&mut app, PEOPLES_DAILY);
-    let mut t = terminal(160, 40);
-    render(&mut app, &mut t);
+    let (app, _) = reading(PEOPLES_DAILY, 160, 40);
     // Block 4 (index 3) names Kim Il Sung in both languages.
     let zh: Vec<_> = reader(&app)
         .highlights_of(3, Lang::Zh)
@@ -61,10 +58,7 @@ fn every_link_of_the_open_document_is_highlighted_in_its_language() {
 #[test]
 fn following_the_journals_treaty_mention_opens_the_treaty_and_backspace_returns_to_the_same_place()
 {
-    let mut app = app();
-    open(&mut app, JOURNAL);
-    let mut t = terminal(120, 30);
-    render(&mut app, &mut t);
+    let (mut app, mut t) = reading(JOURNAL, 120, 30);
     select_link_to(&mut app, "treaty-1961");
     render(&mut app, &mut t);
     let (cursor, scroll) = (reader(&app).cursor, reader(&app).scroll);
@@ -92,10 +86,7 @@ fn following_the_journals_treaty_mention_opens_the_treaty_and_backspace_returns_
 
 #[test]
 fn an_entity_link_opens_its_card_and_the_card_opens_a_mention() {
-    let mut app = app();
-    open(&mut app, PEOPLES_DAILY);
-    let mut t = terminal(160, 40);
-    render(&mut app, &mut t);
+    let (mut app, mut t) = reading(PEOPLES_DAILY, 160, 40);
     select_link_to(&mut app, "hungnam");
     press(&mut app, "enter");
     assert_eq!(app.overlays.top_name(), Some("card"));
@@ -117,10 +108,7 @@ fn an_entity_link_opens_its_card_and_the_card_opens_a_mention() {
 
 #[test]
 fn the_treaty_panel_lists_the_journal_among_its_backlinks() {
-    let mut app = app();
-    open(&mut app, TREATY);
-    let mut t = terminal(200, 50);
-    render(&mut app, &mut t);
+    let (_, t) = reading(TREATY, 200, 50);
     let screen = rows(&t).join("\n");
     assert!(screen.contains("Mentioned in"), "{screen}");
     assert!(screen.contains(&format!("{JOURNAL} ¶9")), "{screen}");

@@ -123,10 +123,7 @@ fn every_size_down_to_one_by_one_and_every_resize_draws_without_panicking() {
 
 #[test]
 fn scrolling_never_goes_past_the_end_of_the_document() {
-    let mut app = app();
-    open(&mut app, PEOPLES_DAILY);
-    let mut term = terminal(120, 40);
-    render(&mut app, &mut term);
+    let (mut app, mut term) = reading(PEOPLES_DAILY, 120, 40);
     for _ in 0..200 {
         press(&mut app, "ctrl-e");
     }

@@ -48,10 +48,7 @@ fn cell(term: &Terminal<TestBackend>, at: (u16, u16)) -> Cell {
 #[test]
 fn headings_editorial_insertions_and_footnote_markers_are_styled_distinctly() {
     let theme = Theme::builtin(false);
-    let mut app = app();
-    open(&mut app, JOURNAL);
-    let mut term = terminal(200, 50);
-    render(&mut app, &mut term);
+    let (mut app, mut term) = reading(JOURNAL, 200, 50);
     // Find a [sic] on screen by paging through the journal.
     let mut sic = find(&term, "[sic]");
     for _ in 0..20 {
@@ -87,10 +84,7 @@ fn headings_editorial_insertions_and_footnote_markers_are_styled_distinctly() {
 
 #[test]
 fn the_cursor_block_is_marked_in_the_gutter() {
-    let mut app = app();
-    open(&mut app, PEOPLES_DAILY);
-    let mut term = terminal(120, 40);
-    render(&mut app, &mut term);
+    let (mut app, mut term) = reading(PEOPLES_DAILY, 120, 40);
     press(&mut app, "j");
     render(&mut app, &mut term);
     let two = find(&term, "2 新华社").unwrap_or_else(|| panic!("block 2"));
@@ -101,10 +95,7 @@ fn the_cursor_block_is_marked_in_the_gutter() {
 
 #[test]
 fn a_highlight_covers_exactly_its_characters_in_the_chinese_column() {
-    let mut app = app();
-    open(&mut app, PEOPLES_DAILY);
-    let mut term = terminal(200, 50);
-    render(&mut app, &mut term);
+    let (mut app, mut term) = reading(PEOPLES_DAILY, 200, 50);
     let doc = app.document().cloned().unwrap_or_else(|| panic!("open"));
     let zh = doc.blocks[1].text.get(Lang::Zh).unwrap_or_default();
     let start = zh

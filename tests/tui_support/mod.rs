@@ -63,6 +63,15 @@ pub fn render(app: &mut App, term: &mut Terminal<TestBackend>) {
     lectern::tui::frame(app, term).unwrap_or_else(|e| match e {});
 }
 
+/// The bundled corpus with document `id` open, drawn once on a `w`×`h` terminal.
+pub fn reading(id: &str, w: u16, h: u16) -> (App, Terminal<TestBackend>) {
+    let mut app = app();
+    open(&mut app, id);
+    let mut term = terminal(w, h);
+    render(&mut app, &mut term);
+    (app, term)
+}
+
 /// The screen as text rows (wide characters once, their hidden second cell skipped).
 pub fn rows(term: &Terminal<TestBackend>) -> Vec<String> {
     let buf = term.backend().buffer();
