@@ -7,8 +7,8 @@
 //! --bench search` (or `-- 100000`) runs 100k. Documents are about 3 KB of text. Each query
 //! returns 20 hits with their snippets; `LECTERN_BENCH_LIMIT=1` tells the snippets' share.
 
-use lectern::model::Document;
 use lectern::model::inline::plain_text;
+use lectern::model::{Document, Lang};
 use lectern::search::highlight::units;
 use lectern::search::synth::{Generator, Rng};
 use lectern::search::{SearchIndex, store};
@@ -177,14 +177,7 @@ fn write_text_files(docs: &[Document], dir: &Path) -> anyhow::Result<u64> {
 fn english_words(docs: &[Document], rng: &mut Rng, n: usize, len: usize) -> Vec<String> {
     let mut out = Vec::new();
     while out.len() < n {
-        let d = &docs[rng.below(docs.len())];
-        let Some(text) = d
-            .blocks
-            .first()
-            .and_then(|b| b.text.get(lectern::model::Lang::En))
-        else {
-            continue;
-        };
+        let text = first_block_text(docs, rng, Lang::En);
         let words: Vec<&str> = text
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| w.len() > 2)
@@ -198,6 +191,16 @@ fn english_words(docs: &[Document], rng: &mut Rng, n: usize, len: usize) -> Vec<
     out
 }
 
+/// The first block's text in `lang` of a random document that has one.
+fn first_block_text<'a>(docs: &'a [Document], rng: &mut Rng, lang: Lang) -> &'a str {
+    loop {
+        let d = &docs[rng.below(docs.len())];
+        if let Some(text) = d.blocks.first().and_then(|b| b.text.get(lang)) {
+            return text;
+        }
+    }
+}
+
 fn terms(docs: &[Document], rng: &mut Rng, n: usize) -> Vec<String> {
     english_words(docs, rng, n, 1)
 }
@@ -206,14 +209,7 @@ fn terms(docs: &[Document], rng: &mut Rng, n: usize) -> Vec<String> {
 fn phrases(docs: &[Document], rng: &mut Rng, n: usize) -> Vec<String> {
     let mut out = Vec::new();
     while out.len() < n {
-        let d = &docs[rng.below(docs.len())];
-        let Some(text) = d
-            .blocks
-            .first()
-            .and_then(|b| b.text.get(lectern::model::Lang::En))
-        else {
-            continue;
-        };
+        let text = first_block_text(docs, rng, Lang::En);
         let words: Vec<&str> = text.split_whitespace().collect();
         let len = 2 + rng.below(2);
         if words.len() < len {
@@ -232,14 +228,7 @@ fn phrases(docs: &[Document], rng: &mut Rng, n: usize) -> Vec<String> {
 fn chinese(docs: &[Document], rng: &mut Rng, n: usize) -> Vec<String> {
     let mut out = Vec::new();
     while out.len() < n {
-        let d = &docs[rng.below(docs.len())];
-        let Some(text) = d
-            .blocks
-            .first()
-            .and_then(|b| b.text.get(lectern::model::Lang::Zh))
-        else {
-            continue;
-        };
+        let text = first_block_text(docs, rng, Lang::Zh);
         let chars: Vec<char> = text
             .chars()
             .filter(|c| lectern::search::analysis::is_cjk(*c))
