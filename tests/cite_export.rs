@@ -138,19 +138,21 @@ fn lectern() -> Command {
     cmd
 }
 
-#[test]
-fn the_cli_exports_the_whole_corpus_as_bibtex() {
-    let corpus = Corpus::bundled();
-    let out = lectern()
-        .args(["cite", "--all", "--format", "bibtex"])
-        .output()
-        .expect("run");
+/// What a successful run of lectern with `args` prints.
+fn stdout_of(args: &[&str]) -> String {
+    let out = lectern().args(args).output().expect("run");
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let src = String::from_utf8(out.stdout).expect("UTF-8");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn the_cli_exports_the_whole_corpus_as_bibtex() {
+    let corpus = Corpus::bundled();
+    let src = stdout_of(&["cite", "--all", "--format", "bibtex"]);
     let bib = Bibliography::parse(&src).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(bib.len(), corpus.documents.len());
 }
@@ -163,16 +165,7 @@ fn the_cli_cites_one_document_with_a_style_and_a_pinpoint() {
         .iter()
         .find(|d| d.source.number.as_deref() == Some("6045"))
         .expect("the treaty");
-    let out = lectern()
-        .args(["cite", &treaty.id, "--style", "treaty", "--pin", "art. 4"])
-        .output()
-        .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = stdout_of(&["cite", &treaty.id, "--style", "treaty", "--pin", "art. 4"]);
     assert!(text.trim_end().ends_with("UNTS No. 6045, art 4"), "{text}");
 }
 
@@ -231,16 +224,7 @@ fn an_article_the_treaty_does_not_have_is_refused_with_those_it_has() {
 #[test]
 fn a_bibliography_of_the_corpus_is_alphabetical_and_complete() {
     let corpus = Corpus::bundled();
-    let out = lectern()
-        .args(["cite", "--all", "--style", "chicago-bibliography"])
-        .output()
-        .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let text = stdout_of(&["cite", "--all", "--style", "chicago-bibliography"]);
     let keys: Vec<String> = text
         .split("\n\n")
         .map(|e| {

@@ -46,6 +46,16 @@ fn settle(app: &mut App, what: &str, done: impl Fn(&App) -> bool) {
     }
 }
 
+/// Waits until the hits of the opened document are found, for the reader to mark.
+fn settle_reader_hits(app: &mut App) {
+    settle(app, "the hits in the document", |a| {
+        a.search
+            .reader_hits
+            .as_ref()
+            .is_some_and(|h| h.hits.is_some())
+    });
+}
+
 /// Waits until the answer to `query` (exactly as typed, trimmed) is shown.
 fn answered(app: &mut App, query: &str) {
     let q = query.trim().to_string();
@@ -152,12 +162,7 @@ fn a_chinese_query_opens_the_document_at_the_hit_block_with_the_hits_highlighted
     let cursor = app.reader.as_ref().map(|r| r.cursor);
     assert_eq!(cursor, Some(block - 1), "the cursor is on the hit block");
 
-    settle(&mut app, "the hits in the document", |a| {
-        a.search
-            .reader_hits
-            .as_ref()
-            .is_some_and(|h| h.hits.is_some())
-    });
+    settle_reader_hits(&mut app);
     // Every occurrence is marked: of 兴南 in Chinese and, through the registry's names for the
     // place (corpus/registry/entities.toml: 兴南 / Hungnam), of Hungnam in the English column.
     let marks = highlighted(&app);
@@ -233,12 +238,7 @@ fn hits_in_both_columns_are_highlighted_and_n_and_shift_n_cycle_through_their_bl
     assert_eq!(app.search.selected, pos);
     press(&mut app, "enter");
     render(&mut app, &mut term);
-    settle(&mut app, "the hits in the document", |a| {
-        a.search
-            .reader_hits
-            .as_ref()
-            .is_some_and(|h| h.hits.is_some())
-    });
+    settle_reader_hits(&mut app);
 
     let marks = highlighted(&app);
     let langs: BTreeSet<Lang> = marks.iter().map(|(_, l, _)| *l).collect();
