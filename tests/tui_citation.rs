@@ -236,11 +236,7 @@ fn y_writes_osc52_of_exactly_the_citation_shown_and_says_how() {
     let whole = expected(&doc, Style::ChicagoNote, None);
     assert_ne!(whole, text);
     assert_eq!(app.after_frame, osc52::sequence(&whole));
-    let msg = app
-        .status
-        .message()
-        .map(|m| m.text.clone())
-        .unwrap_or_default();
+    let msg = status_text(&app);
     assert!(
         msg.starts_with("Chicago note citation of the document copied via OSC 52"),
         "{msg}"
@@ -286,11 +282,7 @@ fn inside_tmux_the_copy_runs_off_the_loop_and_posts_its_outcome_back() {
     press(&mut app, "y");
     // The key returned before the copy's outcome: it arrives as an event.
     assert!(app.after_frame.is_empty());
-    let msg = app
-        .status
-        .message()
-        .map(|m| m.text.clone())
-        .unwrap_or_default();
+    let msg = status_text(&app);
     assert!(
         msg.starts_with("copying Treaty (OSCOLA) citation at ¶ 1"),
         "{msg}"
@@ -354,11 +346,7 @@ fn a_bibliography_entry_is_copied_without_claiming_a_pinpoint() {
         app.after_frame,
         osc52::sequence(&expected(&doc, Style::ChicagoBibliography, None))
     );
-    let msg = app
-        .status
-        .message()
-        .map(|m| m.text.clone())
-        .unwrap_or_default();
+    let msg = status_text(&app);
     assert!(
         msg.starts_with("Chicago bibliography citation copied via OSC 52"),
         "{msg}"

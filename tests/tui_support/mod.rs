@@ -72,6 +72,14 @@ pub fn reading(id: &str, w: u16, h: u16) -> (App, Terminal<TestBackend>) {
     (app, term)
 }
 
+/// The status line's message, or "" when there is none.
+pub fn status_text(app: &App) -> String {
+    app.status
+        .message()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
+}
+
 /// The screen as text rows (wide characters once, their hidden second cell skipped).
 pub fn rows(term: &Terminal<TestBackend>) -> Vec<String> {
     let buf = term.backend().buffer();
