@@ -138,6 +138,15 @@ fn lectern() -> Command {
     cmd
 }
 
+/// The 1961 treaty, found by its Treaty Series number.
+fn unts_6045(corpus: &Corpus) -> &Document {
+    corpus
+        .documents
+        .iter()
+        .find(|d| d.source.number.as_deref() == Some("6045"))
+        .expect("the treaty")
+}
+
 /// What a successful run of lectern with `args` prints.
 fn stdout_of(args: &[&str]) -> String {
     let out = lectern().args(args).output().expect("run");
@@ -160,11 +169,7 @@ fn the_cli_exports_the_whole_corpus_as_bibtex() {
 #[test]
 fn the_cli_cites_one_document_with_a_style_and_a_pinpoint() {
     let corpus = Corpus::bundled();
-    let treaty = corpus
-        .documents
-        .iter()
-        .find(|d| d.source.number.as_deref() == Some("6045"))
-        .expect("the treaty");
+    let treaty = unts_6045(&corpus);
     let text = stdout_of(&["cite", &treaty.id, "--style", "treaty", "--pin", "art. 4"]);
     assert!(text.trim_end().ends_with("UNTS No. 6045, art 4"), "{text}");
 }
@@ -206,11 +211,7 @@ fn bad_pinpoints_and_ids_fail_on_stderr() {
 #[test]
 fn an_article_the_treaty_does_not_have_is_refused_with_those_it_has() {
     let corpus = Corpus::bundled();
-    let treaty = corpus
-        .documents
-        .iter()
-        .find(|d| d.source.number.as_deref() == Some("6045"))
-        .expect("the treaty");
+    let treaty = unts_6045(&corpus);
     let out = lectern()
         .args(["cite", &treaty.id, "--pin", "art. 99"])
         .output()

@@ -29,29 +29,28 @@ fn the_list_is_sorted_by_date_and_shows_every_document() {
     }));
 }
 
+/// The ids of the documents the list shows, in order.
+fn shown_ids(app: &App) -> Vec<&str> {
+    app.list
+        .shown
+        .iter()
+        .map(|&i| app.docs[i].id.as_str())
+        .collect()
+}
+
 #[test]
 fn typing_a_fuzzy_filter_narrows_the_list_to_matching_documents() {
     let mut app = app();
     press(&mut app, "f");
     type_text(&mut app, "treaty friendshp");
-    let ids: Vec<&str> = app
-        .list
-        .shown
-        .iter()
-        .map(|&i| app.docs[i].id.as_str())
-        .collect();
+    let ids = shown_ids(&app);
     assert_eq!(ids.first(), Some(&TREATY), "{ids:?}");
     // Chinese titles are searched too.
     press(&mut app, "esc");
     assert!(app.list.query.is_empty() && !app.list.editing);
     press(&mut app, "f");
     type_text(&mut app, "联合公报");
-    let ids: Vec<&str> = app
-        .list
-        .shown
-        .iter()
-        .map(|&i| app.docs[i].id.as_str())
-        .collect();
+    let ids = shown_ids(&app);
     assert_eq!(ids, [PEOPLES_DAILY]);
     // Backspace edits the filter; q is text while typing, not quit.
     type_text(&mut app, "qqqq");

@@ -198,12 +198,10 @@ pub fn cover(mut toks: Vec<Tok>) -> Vec<Tok> {
             None => covered += 1,
         }
     }
-    let mut keep = vec![false; toks.len()];
-    for i in chosen {
-        keep[i] = true;
-    }
+    // `chosen` is in increasing order: one pass picks the tokens out.
+    let mut chosen = chosen.into_iter().peekable();
     toks.into_iter()
-        .zip(keep)
-        .filter_map(|(t, k)| k.then_some(t))
+        .enumerate()
+        .filter_map(|(i, t)| chosen.next_if_eq(&i).map(|_| t))
         .collect()
 }
