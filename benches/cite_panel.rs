@@ -4,6 +4,8 @@
 //! style changes, and the `y` key with an OSC 52-only copier. `cite::warm_up()` runs first, as
 //! the reader does at start-up. Run with `cargo bench --bench cite_panel`; figures go to
 //! BENCHMARKS.md.
+// A build script and benchmarks print only their own figures and directives.
+#![allow(clippy::disallowed_macros)]
 
 use lectern::clipboard::{Copier, Env};
 use lectern::corpus::Corpus;

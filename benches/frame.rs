@@ -2,6 +2,8 @@
 //! document and for a generated ~10 MB bilingual document: the cost of a frame must not
 //! grow with the document (the layout is wrapped once and cached; only visible rows are
 //! drawn). Run with `cargo bench --bench frame`; figures go to BENCHMARKS.md.
+// A build script and benchmarks print only their own figures and directives.
+#![allow(clippy::disallowed_macros)]
 
 use lectern::corpus::Corpus;
 use lectern::model::{Document, Lang};

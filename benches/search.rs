@@ -6,6 +6,8 @@
 //! `cargo bench --bench search` runs 10k documents; `LECTERN_BENCH_DOCS=100000 cargo bench
 //! --bench search` (or `-- 100000`) runs 100k. Documents are about 3 KB of text. Each query
 //! returns 20 hits with their snippets; `LECTERN_BENCH_LIMIT=1` tells the snippets' share.
+// A build script and benchmarks print only their own figures and directives.
+#![allow(clippy::disallowed_macros)]
 
 use lectern::model::inline::plain_text;
 use lectern::model::{Document, Lang};

@@ -16,7 +16,7 @@ pub fn run(args: &CheckArgs, corpus_flag: Option<&Path>) -> anyhow::Result<ExitC
         .unwrap_or_else(|| "corpus".into());
     let corpus = Corpus::load_dir(&dir)?;
     for problem in &corpus.problems {
-        eprintln!("{problem}");
+        crate::errln!("{problem}");
     }
     write_out(&format!(
         "{}: {} documents valid, {} problem{}\n",

@@ -6,7 +6,7 @@ use super::write_out;
 use crate::cite::{self, Facts, Format, Pinpoint, Style};
 use crate::corpus::Corpus;
 use crate::model::Document;
-use crate::text::sanitize::sanitize;
+use crate::output::{self, Safe};
 use anyhow::{Context as _, bail};
 use std::process::ExitCode;
 
@@ -29,7 +29,12 @@ pub fn run(corpus: &Corpus, args: &CiteArgs) -> anyhow::Result<ExitCode> {
         if style.is_some() {
             bail!("--style applies to --format text only");
         }
-        write_out(&sanitize(&cite::export(&docs, format)))?;
+        // CSL-JSON is JSON: its strings get `\u` escapes, the value intact; the others are text.
+        let export = cite::export(&docs, format);
+        match format {
+            Format::CslJson => output::stdout(&Safe::json_text(&export))?,
+            _ => write_out(&export)?,
+        }
         return Ok(ExitCode::SUCCESS);
     }
     let mut entries: Vec<String> = Vec::new();
@@ -44,7 +49,7 @@ pub fn run(corpus: &Corpus, args: &CiteArgs) -> anyhow::Result<ExitCode> {
             Ok(text) => text,
             // With --all, a style that has no form for some documents skips them, saying so.
             Err(e @ cite::CiteError::NotApplicable { .. }) if args.all => {
-                eprintln!("lectern: {e}");
+                crate::errln!("lectern: {e}");
                 continue;
             }
             Err(e) => return Err(e.into()),
@@ -64,6 +69,6 @@ pub fn run(corpus: &Corpus, args: &CiteArgs) -> anyhow::Result<ExitCode> {
         .map(|e| format!("{e}\n"))
         .collect::<Vec<_>>()
         .join("\n");
-    write_out(&sanitize(&out))?;
+    write_out(&out)?;
     Ok(ExitCode::SUCCESS)
 }

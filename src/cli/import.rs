@@ -26,13 +26,13 @@ pub fn run(args: &ImportArgs, corpus_flag: Option<&Path>) -> anyhow::Result<Exit
         match import_one(file, &corpus, format, args.dry_run) {
             Ok(()) => {}
             Err(e) => {
-                eprintln!("{e:#}");
+                crate::errln!("{e:#}");
                 failed += 1;
             }
         }
     }
     if failed > 0 {
-        eprintln!(
+        crate::errln!(
             "lectern: {failed} of {} files not imported",
             args.files.len()
         );
@@ -58,7 +58,7 @@ fn import_one(
     let imported = import::import(&raw_rel, &text, format)
         .map_err(|w| anyhow::anyhow!("{}:{}: {}", file.display(), w.line.max(1), w.message))?;
     for w in &imported.warnings {
-        eprintln!("{}:{w}", file.display());
+        crate::errln!("{}:{w}", file.display());
     }
     let stem = file
         .file_stem()
@@ -93,7 +93,7 @@ fn import_one(
             .with_context(|| format!("cannot copy to {}", raw_dest.display()))?;
     }
     write_atomically(&out_path, &toml_text)?;
-    eprintln!(
+    crate::errln!(
         "{} ({}) → {}",
         file.display(),
         imported.format.code(),

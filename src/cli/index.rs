@@ -4,8 +4,8 @@
 use super::args::IndexArgs;
 use super::write_out;
 use crate::corpus::Corpus;
+use crate::output::{self, Markup, Safe};
 use crate::search::{Location, SearchIndex, store};
-use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 /// Corpora this large get a progress line while their index is built.
@@ -36,7 +36,7 @@ pub(super) fn open_index(
     let loc = Location::user_cache()?;
     let (open, reason) = store::open_or_build(&loc, &corpus.documents, rebuild, progress)?;
     if let Some(reason) = reason {
-        eprintln!("lectern: {}", reason.notice());
+        crate::errln!("lectern: {}", reason.notice());
     }
     Ok(SearchIndex {
         open,
@@ -47,21 +47,22 @@ pub(super) fn open_index(
 /// Prints build progress on stderr for large corpora: one updating line on a terminal,
 /// a line per tenth otherwise.
 pub(super) fn progress_printer(total: usize) -> impl FnMut(usize, usize) {
-    let tty = std::io::stderr().is_terminal();
+    let tty = output::stderr_is_terminal();
     let mut last_tenth = 0;
     move |done, all| {
         if total < PROGRESS_FROM {
             return;
         }
-        let mut err = std::io::stderr().lock();
         if tty {
-            let _ = write!(err, "\rlectern: indexing {done}/{all} documents");
+            let mut line = Safe::markup(Markup::CarriageReturn);
+            line.push_text(&format!("lectern: indexing {done}/{all} documents"));
             if done == all {
-                let _ = writeln!(err);
+                line.push_text("\n");
             }
+            output::stderr(&line);
         } else if done * 10 / all.max(1) > last_tenth || done == all {
             last_tenth = done * 10 / all.max(1);
-            let _ = writeln!(err, "lectern: indexing {done}/{all} documents");
+            crate::errln!("lectern: indexing {done}/{all} documents");
         }
     }
 }

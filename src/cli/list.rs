@@ -4,17 +4,22 @@ use super::args::ListArgs;
 use super::write_out;
 use crate::corpus::Corpus;
 use crate::model::{Document, Lang};
-use crate::text::sanitize::sanitize;
+use crate::output::{self, Safe};
 use std::process::ExitCode;
 
 pub fn run(corpus: &Corpus, args: &ListArgs) -> anyhow::Result<ExitCode> {
-    let out = if args.json {
+    if args.json {
         let rows: Vec<serde_json::Value> = corpus.documents.iter().map(summary_json).collect();
-        serde_json::to_string_pretty(&rows)? + "\n"
+        output::stdout(&Safe::json(&rows)?)?;
     } else {
-        corpus.documents.iter().map(summary_line).collect()
-    };
-    write_out(&out)?;
+        write_out(
+            &corpus
+                .documents
+                .iter()
+                .map(summary_line)
+                .collect::<String>(),
+        )?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -29,7 +34,7 @@ fn summary_line(doc: &Document) -> String {
         doc.kind.code(),
         langs.join(","),
         doc.id,
-        sanitize(doc.display_title(&[Lang::En])).replace('\n', " ")
+        doc.display_title(&[Lang::En]).replace('\n', " ")
     )
 }
 

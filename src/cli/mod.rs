@@ -1,6 +1,8 @@
 //! The command line: `lectern` opens the reader; subcommands script the archive.
 //! Output goes to stdout, errors to stderr with a non-zero exit; a closed pipe
-//! (`lectern list | head -1`) ends the program quietly.
+//! (`lectern list | head -1`) ends the program quietly. Everything printed goes through
+//! [`crate::output`], so no document text, file name or argument reaches the terminal as a
+//! control sequence.
 
 mod args;
 mod check;
@@ -15,21 +17,39 @@ mod show;
 pub use args::{Args, Command};
 
 use crate::corpus::Corpus;
+use crate::output::{self, Safe};
 use anyhow::Context as _;
-use std::io::{self, Write};
+use std::io;
 use std::process::ExitCode;
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
-    let args = <Args as clap::Parser>::parse();
+    let args = match <Args as clap::Parser>::try_parse() {
+        Ok(args) => args,
+        Err(err) => return usage_error(&err),
+    };
     match run(args) {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("lectern: {err:#}");
+            crate::errln!("lectern: {err:#}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// clap's message (usage errors, `--help`, `--version`), in plain text and neutralised: it
+/// quotes the arguments it rejects.
+fn usage_error(err: &clap::Error) -> ExitCode {
+    let text = Safe::text(&err.render().to_string());
+    if err.use_stderr() {
+        output::stderr(&text);
+    } else if let Err(e) = output::stdout(&text)
+        && e.kind() != io::ErrorKind::BrokenPipe
+    {
+        return ExitCode::FAILURE;
+    }
+    ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2))
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -59,16 +79,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 fn open_corpus(dir: Option<&std::path::Path>) -> anyhow::Result<Corpus> {
     let corpus = Corpus::open(dir).context("cannot open the corpus")?;
     if let Some(summary) = corpus.skipped_summary() {
-        eprintln!("lectern: {summary}");
+        crate::errln!("lectern: {summary}");
     }
     Ok(corpus)
 }
 
-/// Writes to stdout; a reader that went away is not an error worth a message.
+/// Neutralises `text` and writes it to stdout.
 pub(crate) fn write_out(text: &str) -> io::Result<()> {
-    let mut out = io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    out.flush()
+    output::stdout(&Safe::text(text))
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

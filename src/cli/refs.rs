@@ -5,8 +5,8 @@
 use super::args::{EntityArgs, RefsArgs};
 use super::write_out;
 use crate::corpus::Corpus;
+use crate::output::{self, Safe};
 use crate::refs::{Mention, Registry, Target};
-use crate::text::sanitize::sanitize;
 use anyhow::Context as _;
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -24,7 +24,7 @@ pub fn run_refs(corpus: &Corpus, args: &RefsArgs) -> anyhow::Result<ExitCode> {
             "outgoing": outgoing.iter().map(|m| mention_json(corpus, m)).collect::<Vec<_>>(),
             "incoming": incoming.iter().map(|m| mention_json(corpus, m)).collect::<Vec<_>>(),
         });
-        write_out(&(serde_json::to_string_pretty(&json)? + "\n"))?;
+        output::stdout(&Safe::json(&json)?)?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut out = format!("{}\n\nMentions ({}):\n", doc.id, outgoing.len());
@@ -65,7 +65,7 @@ pub fn run_entity(corpus: &Corpus, args: &EntityArgs) -> anyhow::Result<ExitCode
             "card": card,
             "mentions": mentions.iter().map(|m| mention_json(corpus, m)).collect::<Vec<_>>(),
         });
-        write_out(&(serde_json::to_string_pretty(&json)? + "\n"))?;
+        output::stdout(&Safe::json(&json)?)?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut out = String::new();
@@ -122,7 +122,7 @@ fn quote(corpus: &Corpus, m: &Mention) -> String {
         .and_then(|b| b.text.get(m.lang))
         .and_then(|t| t.get(m.range.clone()))
         .unwrap_or_default();
-    format!("“{}”", sanitize(text))
+    format!("“{text}”")
 }
 
 fn mention_json(corpus: &Corpus, m: &Mention) -> serde_json::Value {

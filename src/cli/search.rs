@@ -4,11 +4,10 @@
 
 use super::args::SearchArgs;
 use super::index::{open_index, progress_printer};
-use super::write_out;
 use crate::corpus::Corpus;
+use crate::output::{self, Markup, Safe};
 use crate::search::{Hit, SearchResults, Snippet};
-use crate::text::sanitize::sanitize;
-use std::io::IsTerminal;
+use crate::text::sanitize::neutralise;
 use std::process::ExitCode;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -19,13 +18,13 @@ pub fn run(corpus: &Corpus, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     let query = args.query.join(" ");
     let results = index.search(&corpus.documents, &query, args.limit)?;
     for note in &results.notes {
-        eprintln!("lectern: {note}");
+        crate::errln!("lectern: {note}");
     }
     if args.json {
-        write_out(&(serde_json::to_string_pretty(&json(&results))? + "\n"))?;
+        output::stdout(&Safe::json(&json(&results))?)?;
     } else {
-        let bold = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        write_out(&human(&results, bold))?;
+        let bold = output::stdout_is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        output::stdout(&human(&results, bold))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -56,16 +55,18 @@ fn json(results: &SearchResults) -> serde_json::Value {
     })
 }
 
-fn human(results: &SearchResults, bold: bool) -> String {
-    let mut out = String::new();
+fn human(results: &SearchResults, bold: bool) -> Safe {
+    let mut out = Safe::new();
     for (i, hit) in results.hits.iter().enumerate() {
-        out.push_str(&headline(i + 1, hit));
+        out.push_text(&headline(i + 1, hit));
         for s in &hit.snippets {
-            out.push_str(&format!("    {}  {}\n", s.lang, marked(s, bold)));
+            out.push_text(&format!("    {}  ", s.lang));
+            out.push(&marked(s, bold));
+            out.push_text("\n");
         }
     }
     let shown = results.hits.len();
-    out.push_str(&match results.total {
+    out.push_text(&match results.total {
         0 => "no matches\n".to_string(),
         1 => "1 match\n".to_string(),
         n if n == shown => format!("{n} matches\n"),
@@ -85,7 +86,7 @@ fn headline(rank: usize, hit: &Hit) -> String {
     format!(
         "{rank:>3}. {date:<10}  {} {pin}  {}\n",
         hit.doc_id,
-        truncate(&sanitize(&hit.title).replace('\n', " "), TITLE_WIDTH)
+        truncate(&neutralise(&hit.title).replace('\n', " "), TITLE_WIDTH)
     )
 }
 
@@ -111,32 +112,33 @@ fn truncate(s: &str, width: usize) -> String {
     out
 }
 
-/// The snippet with its highlights marked; each piece sanitized on its own so that the
-/// highlight offsets still hold.
-fn marked(s: &Snippet, bold: bool) -> String {
+/// The snippet with its highlights marked; each piece neutralised on its own so that the
+/// highlight offsets still hold, and the bold marks are lectern's own [`Markup`].
+fn marked(s: &Snippet, bold: bool) -> Safe {
     let (open, close) = if bold {
-        ("\x1b[1m", "\x1b[0m")
+        (Safe::markup(Markup::Bold), Safe::markup(Markup::Reset))
     } else {
-        ("«", "»")
+        (Safe::text("«"), Safe::text("»"))
     };
-    let mut out = String::new();
+    let mut out = Safe::new();
     if s.cut_before {
-        out.push('…');
+        out.push_text("…");
     }
     let mut at = 0;
     for h in &s.highlights {
-        if h.start < at || h.end > s.text.len() {
+        // A highlight that overlaps the last or does not fall on char boundaries is skipped.
+        let (Some(before), Some(word)) = (s.text.get(at..h.start), s.text.get(h.clone())) else {
             continue;
-        }
-        out.push_str(&sanitize(&s.text[at..h.start]));
-        out.push_str(open);
-        out.push_str(&sanitize(&s.text[h.clone()]));
-        out.push_str(close);
+        };
+        out.push_text(before);
+        out.push(&open);
+        out.push_text(word);
+        out.push(&close);
         at = h.end;
     }
-    out.push_str(&sanitize(&s.text[at..]));
+    out.push_text(s.text.get(at..).unwrap_or_default());
     if s.cut_after {
-        out.push('…');
+        out.push_text("…");
     }
     out
 }

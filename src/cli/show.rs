@@ -4,7 +4,7 @@ use super::args::{LangChoice, ShowArgs};
 use super::write_out;
 use crate::corpus::Corpus;
 use crate::model::{Document, Lang};
-use crate::text::sanitize::sanitize;
+use crate::output::{self, Safe};
 use anyhow::Context as _;
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -13,12 +13,11 @@ pub fn run(corpus: &Corpus, args: &ShowArgs) -> anyhow::Result<ExitCode> {
     let doc = corpus
         .get(&args.id)
         .with_context(|| format!("no document with id '{}' (see `lectern list`)", args.id))?;
-    let out = if args.json {
-        serde_json::to_string_pretty(doc)? + "\n"
+    if args.json {
+        output::stdout(&Safe::json(doc)?)?;
     } else {
-        render(doc, wanted_langs(doc, args.lang))
-    };
-    write_out(&out)?;
+        write_out(&render(doc, wanted_langs(doc, args.lang)))?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -36,7 +35,7 @@ fn wanted_langs(doc: &Document, choice: LangChoice) -> Vec<Lang> {
 
 fn render(doc: &Document, langs: Vec<Lang>) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", sanitize(doc.display_title(&langs)));
+    let _ = writeln!(out, "{}", doc.display_title(&langs));
     for d in &doc.dates {
         let inferred = d
             .inferred
@@ -54,12 +53,7 @@ fn render(doc: &Document, langs: Vec<Lang>) -> String {
     for (i, block) in doc.blocks.iter().enumerate() {
         for lang in &langs {
             if let Some(text) = block.text.get(*lang) {
-                let _ = writeln!(
-                    out,
-                    "[{}] {lang}: {}",
-                    i + 1,
-                    sanitize(text).replace('\n', "\n    ")
-                );
+                let _ = writeln!(out, "[{}] {lang}: {}", i + 1, text.replace('\n', "\n    "));
             }
         }
     }
@@ -67,13 +61,7 @@ fn render(doc: &Document, langs: Vec<Lang>) -> String {
         out.push_str("\nNotes\n");
         for note in &doc.footnotes {
             if let Some(text) = note.text.best(&langs) {
-                let _ = writeln!(
-                    out,
-                    "[^{}] (block {}) {}",
-                    note.id,
-                    note.block,
-                    sanitize(text)
-                );
+                let _ = writeln!(out, "[^{}] (block {}) {}", note.id, note.block, text);
             }
         }
     }

@@ -5,6 +5,8 @@
 //!
 //! Without tmux a test is skipped with a message, except under CI (`CI` set), where a missing
 //! tmux is a failure: see [`tmux_or_skip`].
+// Tests print only their own notes (a skipped run).
+#![allow(clippy::disallowed_macros)]
 #![allow(dead_code)]
 
 use std::path::Path;
