@@ -8,6 +8,7 @@ pub mod cite;
 pub mod cli;
 pub mod clipboard;
 pub mod corpus;
+pub mod files;
 pub mod import;
 pub mod model;
 pub mod output;

@@ -85,8 +85,10 @@ pub struct ImportArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct SearchArgs {
-    /// The query; several arguments are joined by spaces (`lectern search Kim Il Sung`).
-    #[arg(required = true)]
+    /// The query; several arguments are joined by spaces (`lectern search Kim Il Sung`);
+    /// `-word` excludes a word (`lectern search treaty -1949`).
+    /// `--json` and `--limit N` may follow the query too.
+    #[arg(required = true, allow_hyphen_values = true, trailing_var_arg = true)]
     pub query: Vec<String>,
     #[arg(long, default_value_t = 20)]
     pub limit: usize,

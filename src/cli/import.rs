@@ -47,8 +47,8 @@ fn import_one(
     format: Option<Format>,
     dry_run: bool,
 ) -> anyhow::Result<()> {
-    let text = std::fs::read_to_string(file)
-        .with_context(|| format!("{}: cannot read", file.display()))?;
+    let text = crate::files::read_text(file, crate::files::limits::RAW_SOURCE)
+        .map_err(|e| anyhow::anyhow!(e.describe(file)))?;
     let name = file
         .file_name()
         .context("not a file name")?
@@ -65,8 +65,9 @@ fn import_one(
         .map(|s| s.to_string_lossy().to_string())
         .unwrap_or_default();
     let overlay_path = corpus.join("overlays").join(format!("{stem}.toml"));
-    let doc = if overlay_path.is_file() {
-        let overlay_text = std::fs::read_to_string(&overlay_path)?;
+    let doc = if overlay_path.exists() {
+        let overlay_text = crate::files::read_text(&overlay_path, crate::files::limits::REGISTRY)
+            .map_err(|e| anyhow::anyhow!(e.describe(&overlay_path)))?;
         overlay::apply(&imported.doc, &overlay_text, &overlay_path)
             .map_err(|p| anyhow::anyhow!("{p}"))?
     } else {

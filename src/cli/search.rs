@@ -8,15 +8,24 @@ use crate::corpus::Corpus;
 use crate::output::{self, Markup, Safe};
 use crate::search::{Hit, SearchResults, Snippet};
 use crate::text::sanitize::neutralise;
+use anyhow::Context as _;
 use std::process::ExitCode;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 pub fn run(corpus: &Corpus, args: &SearchArgs) -> anyhow::Result<ExitCode> {
+    let args = &flags_after_query(args)?;
     let mut progress = progress_printer(corpus.documents.len());
     let mut index = open_index(corpus, false, &mut progress)?;
     index.hooks = crate::refs::search_hooks::hooks(corpus);
     let query = args.query.join(" ");
-    let results = index.search(&corpus.documents, &query, args.limit)?;
+    let limit = args.limit.min(crate::search::MAX_HITS);
+    if limit < args.limit {
+        crate::errln!(
+            "lectern: --limit {} is more than a search returns; showing at most {limit}",
+            args.limit
+        );
+    }
+    let results = index.search(&corpus.documents, &query, limit)?;
     for note in &results.notes {
         crate::errln!("lectern: {note}");
     }
@@ -27,6 +36,42 @@ pub fn run(corpus: &Corpus, args: &SearchArgs) -> anyhow::Result<ExitCode> {
         output::stdout(&human(&results, bold))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The query takes every argument after its first word, so that `-treaty` (an exclusion) is a
+/// word, not an unknown flag; `--json` and `--limit N` among them are still flags, and `--`
+/// makes the rest words.
+fn flags_after_query(args: &SearchArgs) -> anyhow::Result<SearchArgs> {
+    let mut out = SearchArgs {
+        query: Vec::new(),
+        limit: args.limit,
+        json: args.json,
+    };
+    let mut words = args.query.iter();
+    while let Some(word) = words.next() {
+        match word.as_str() {
+            "--" => out.query.extend(words.by_ref().cloned()),
+            "--json" => out.json = true,
+            "--limit" => {
+                let n = words.next().context("--limit needs a number")?;
+                out.limit = parse_limit(n)?;
+            }
+            w if w.starts_with("--limit=") => out.limit = parse_limit(&w["--limit=".len()..])?,
+            w if w.starts_with("--") && w.len() > 2 => {
+                anyhow::bail!("'{w}' after the query: put options before the query words")
+            }
+            w => out.query.push(w.to_string()),
+        }
+    }
+    if out.query.is_empty() {
+        anyhow::bail!("no query: name a word to search for");
+    }
+    Ok(out)
+}
+
+fn parse_limit(n: &str) -> anyhow::Result<usize> {
+    n.parse()
+        .with_context(|| format!("--limit takes a number of hits, not '{n}'"))
 }
 
 fn json(results: &SearchResults) -> serde_json::Value {

@@ -13,6 +13,7 @@ mod problem;
 
 pub use problem::Problem;
 
+use crate::files::{limits, read_text};
 use crate::model::Document;
 use crate::refs::{Links, Registry};
 use std::path::{Path, PathBuf};
@@ -71,10 +72,10 @@ impl Corpus {
         let mut unreadable = Vec::new();
         let files: Vec<(PathBuf, String)> = paths
             .into_iter()
-            .filter_map(|path| match std::fs::read_to_string(&path) {
+            .filter_map(|path| match read_text(&path, limits::DOCUMENT) {
                 Ok(text) => Some((path, text)),
                 Err(e) => {
-                    unreadable.push(Problem::new(&path, 0, format!("cannot read: {e}")));
+                    unreadable.push(Problem::new(&path, e.line(), e.to_string()));
                     None
                 }
             })
@@ -175,10 +176,10 @@ fn read_toml_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<(PathBuf, Str
     paths.sort();
     paths
         .into_iter()
-        .filter_map(|path| match std::fs::read_to_string(&path) {
+        .filter_map(|path| match read_text(&path, limits::REGISTRY) {
             Ok(text) => Some((path, text)),
             Err(e) => {
-                problems.push(Problem::new(&path, 0, format!("cannot read: {e}")));
+                problems.push(Problem::new(&path, e.line(), e.to_string()));
                 None
             }
         })

@@ -23,12 +23,10 @@ impl Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}: {}",
-            self.file.display(),
-            self.line.max(1),
-            self.message
-        )
+        match self.line {
+            // The file as a whole (unreadable, not a regular file): no line to point at.
+            0 => write!(f, "{}: {}", self.file.display(), self.message),
+            line => write!(f, "{}:{line}: {}", self.file.display(), self.message),
+        }
     }
 }

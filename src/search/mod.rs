@@ -32,6 +32,12 @@ use highlight::{PlainText, units};
 use std::sync::Arc;
 use tantivy::collector::{Count, TopDocs};
 
+/// The most hits one search returns: tantivy reserves room for `limit` hits up front, so an
+/// unbounded `--limit` would allocate without bound (issue 11).
+pub const MAX_HITS: usize = 100_000;
+/// The longest query, in bytes: parsing and planning grow with it.
+pub const MAX_QUERY_BYTES: usize = 4096;
+
 /// Alternative spellings of a query term (entity aliases: `Kim Il Sung` → `金日成`, `Ким Ир Сен`).
 /// Each alternative is analysed in every language field like the term itself.
 pub trait AliasExpander: Send + Sync {
@@ -117,6 +123,13 @@ impl SearchIndex {
         query: &str,
         limit: usize,
     ) -> anyhow::Result<SearchResults> {
+        let limit = limit.min(MAX_HITS);
+        if query.len() > MAX_QUERY_BYTES {
+            anyhow::bail!(
+                "the query is {} bytes long; at most {MAX_QUERY_BYTES} are searched",
+                query.len()
+            );
+        }
         let parsed = parse(query);
         let searcher = self.open.reader.searcher();
         let fields = &self.open.fields;

@@ -103,6 +103,8 @@ pub fn open_or_build(
 ) -> anyhow::Result<(OpenIndex, Option<BuildReason>)> {
     let fp = fingerprint(docs);
     let dir = loc.index_dir(&fp);
+    // At every start, not only before a build: a killed build's leftovers go at the next run.
+    clean_leftovers(loc);
     let reason = if rebuild {
         BuildReason::Requested
     } else if dir.exists() {
@@ -116,7 +118,6 @@ pub fn open_or_build(
         BuildReason::Stale
     };
     std::fs::create_dir_all(&loc.root)?;
-    clean_leftovers(loc);
     let tmp = unique_sibling(loc, ".tmp", &fp);
     write_index(&tmp, docs, &fp, progress)?;
     if dir.exists() && (rebuild || matches!(reason, BuildReason::Damaged(_))) {
@@ -353,7 +354,15 @@ fn clean_leftovers(loc: &Location) {
             .ok()
             .and_then(|t| now.duration_since(t).ok())
             .unwrap_or_default();
-        if name.starts_with(".trash-") || (name.starts_with(".tmp-") && age > ABANDONED_AFTER) {
+        // `.tmp-{fp}-{pid}-{nanos}-{n}`: a build whose process is gone died (issue 11).
+        let owner_gone = name
+            .rsplit('-')
+            .nth(2)
+            .and_then(|pid| pid.parse::<u32>().ok())
+            .is_some_and(|pid| pid != std::process::id() && crate::files::process_is_gone(pid));
+        if name.starts_with(".trash-")
+            || (name.starts_with(".tmp-") && (age > ABANDONED_AFTER || owner_gone))
+        {
             let _ = std::fs::remove_dir_all(entry.path());
         }
     }

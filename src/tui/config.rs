@@ -65,13 +65,13 @@ pub fn user_config_path(name: &str) -> Option<PathBuf> {
 
 /// Reads a user file if it exists. A missing file is not a problem; an unreadable one is.
 pub fn read_user_file(path: &Path) -> Result<Option<String>, ConfigError> {
-    match std::fs::read_to_string(path) {
+    match crate::files::read_text(path, crate::files::limits::CONFIG) {
         Ok(text) => Ok(Some(text)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) if e.is_not_found() => Ok(None),
         Err(e) => Err(ConfigError {
             file: path.to_path_buf(),
-            line: 0,
-            message: format!("cannot read: {e}"),
+            line: e.line(),
+            message: e.to_string(),
         }),
     }
 }

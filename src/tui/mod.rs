@@ -73,6 +73,10 @@ pub fn run(corpus: Corpus) -> anyhow::Result<()> {
         }
     }
     drop(guard);
+    // Said once the terminal is restored, where it stays readable after the reader is gone.
+    if let Some(e) = app.positions.failed_save() {
+        crate::errln!("lectern: reading position not saved: {e}");
+    }
     Ok(())
 }
 

@@ -3,12 +3,12 @@
 //!
 //! Saving re-reads the file and changes only the one document's entry, so two lecterns
 //! running at once do not erase each other's positions; the new file is written beside the
-//! old and renamed over it, so a crash never leaves half a file. A file that cannot be read is
-//! reported, copied to `positions.toml.bak`, and not trusted.
+//! old and renamed over it, so a crash never leaves half a file. A file that cannot be read or
+//! parsed is reported and moved aside to `positions.toml.bak-<time>` before anything replaces
+//! it; an earlier copy is never overwritten (see [`crate::files`]).
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 /// Where a reader was in a document: blocks from 1, as shown on screen.
@@ -31,6 +31,8 @@ pub struct PositionStore {
     /// `None`: kept in memory only (tests, or no data dir).
     path: Option<PathBuf>,
     entries: BTreeMap<String, Position>,
+    /// Why the last save failed, if it did: told on stderr once the terminal is restored.
+    failed_save: Option<String>,
 }
 
 impl PositionStore {
@@ -49,6 +51,7 @@ impl PositionStore {
 
     /// Reads `path`; a missing file is an empty store. A corrupt one is backed up and reported.
     pub fn open(path: PathBuf) -> (PositionStore, Option<String>) {
+        crate::files::sweep_temporaries(&path);
         let (entries, warning) = match read(&path) {
             Ok(entries) => (entries, None),
             Err(problem) => (BTreeMap::new(), Some(problem)),
@@ -57,6 +60,7 @@ impl PositionStore {
             PositionStore {
                 path: Some(path),
                 entries,
+                failed_save: None,
             },
             warning,
         )
@@ -66,77 +70,69 @@ impl PositionStore {
         self.entries.get(id).copied()
     }
 
-    /// Records `pos` for `id` and writes it to disk.
-    pub fn set(&mut self, id: &str, pos: Position) -> Result<(), String> {
-        self.entries.insert(id.to_string(), pos);
-        let Some(path) = &self.path else {
-            return Ok(());
-        };
-        // Others may have written since we read: start from what is on disk now.
-        let mut on_disk = read(path).unwrap_or_default();
-        on_disk.insert(id.to_string(), pos);
-        write_atomically(path, &on_disk).map_err(|e| format!("{}: {e}", path.display()))
+    /// Why the last save did not reach the disk, if it did not.
+    pub fn failed_save(&self) -> Option<&str> {
+        self.failed_save.as_deref()
     }
-}
 
-/// The entries in `path`; an empty map when it does not exist. A corrupt file is copied to
-/// `.bak` (once: an existing backup is not overwritten) and described.
-fn read(path: &Path) -> Result<BTreeMap<String, Position>, String> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeMap::new()),
-        Err(e) => return Err(format!("{}: cannot read: {e}", path.display())),
-    };
-    match toml::from_str::<PositionsFile>(&text) {
-        Ok(file) => Ok(file.positions),
-        Err(e) => {
-            let line = e
-                .span()
-                .map_or(0, |s| super::config::line_of(&text, s.start));
-            let backup = backup_path(path);
-            let kept = if backup.exists() {
-                format!("an older copy is in {}", backup.display())
-            } else {
-                match std::fs::copy(path, &backup) {
-                    Ok(_) => format!("a copy was kept as {}", backup.display()),
-                    Err(e) => format!("no copy could be kept ({e})"),
-                }
-            };
-            Err(format!(
-                "{}:{line}: {}; reading positions were not restored, {kept}",
-                path.display(),
-                e.message().trim()
-            ))
+    /// Records `pos` for `id` and writes it to disk. `Err` says what the user must hear: the
+    /// save failed, or it succeeded in a new file after the old one was moved aside.
+    pub fn set(&mut self, id: &str, pos: Position) -> Result<(), String> {
+        let saved = self.save(id, pos);
+        self.failed_save = saved.as_ref().err().cloned();
+        match saved {
+            Ok(None) => Ok(()),
+            Ok(Some(moved_aside)) | Err(moved_aside) => Err(moved_aside),
         }
     }
-}
 
-fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".bak");
-    path.with_file_name(name)
-}
-
-fn write_atomically(path: &Path, entries: &BTreeMap<String, Position>) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let text = toml::to_string(&PositionsFile {
-        positions: entries.clone(),
-    })
-    .map_err(std::io::Error::other)?;
-    let mut tmp_name = path.file_name().unwrap_or_default().to_os_string();
-    tmp_name.push(format!(".{}.tmp", std::process::id()));
-    let tmp = path.with_file_name(tmp_name);
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    /// `Ok(Some(note))` when the file on disk had to be moved aside first.
+    fn save(&mut self, id: &str, pos: Position) -> Result<Option<String>, String> {
+        self.entries.insert(id.to_string(), pos);
+        let Some(path) = &self.path else {
+            return Ok(None);
+        };
+        // Others may have written since we read: start from what is on disk now.
+        // A file that became unreadable since is moved aside by `read`, never overwritten;
+        // one that could not be moved aside is not replaced either.
+        let (mut on_disk, moved_aside) = match read(path) {
+            Ok(entries) => (entries, None),
+            Err(problem) if path.exists() => return Err(problem),
+            Err(problem) => (BTreeMap::new(), Some(problem)),
+        };
+        on_disk.insert(id.to_string(), pos);
+        let text = toml::to_string(&PositionsFile { positions: on_disk })
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        crate::files::replace_atomically(path, text.as_bytes())
+            .map_err(|e| format!("{}: cannot save: {e}", path.display()))?;
+        // Saved, in a new file: the user still hears where the old one went.
+        Ok(moved_aside)
     }
-    result
+}
+
+/// The entries in `path`; an empty map when it does not exist. A file that cannot be read or
+/// parsed is moved aside under a new name (see [`crate::files::keep_aside`]) and described.
+fn read(path: &Path) -> Result<BTreeMap<String, Position>, String> {
+    let problem = match crate::files::read_text(path, crate::files::limits::STATE) {
+        Err(e) if e.is_not_found() => return Ok(BTreeMap::new()),
+        Err(e) => e.describe(path),
+        Ok(text) => match toml::from_str::<PositionsFile>(&text) {
+            Ok(file) => return Ok(file.positions),
+            Err(e) => {
+                let line = e
+                    .span()
+                    .map_or(0, |s| super::config::line_of(&text, s.start));
+                format!("{}:{line}: {}", path.display(), e.message().trim())
+            }
+        },
+    };
+    let kept = match crate::files::keep_aside(path) {
+        Ok(aside) => format!("the file was kept as {}", aside.display()),
+        Err(e) => format!("it could not be moved aside ({e}) and will not be replaced"),
+    };
+    Err(format!(
+        "{problem}; reading positions were not restored, {kept}"
+    ))
 }
 
 #[cfg(test)]
@@ -180,11 +176,14 @@ mod tests {
         let (mut store, warning) = PositionStore::open(path.clone());
         let warning = warning.unwrap_or_default();
         assert!(warning.contains("positions.toml:3:"), "{warning}");
-        assert!(warning.contains("positions.toml.bak"), "{warning}");
+        let backup = kept_copies(dir.path());
+        assert_eq!(backup.len(), 1);
+        assert!(
+            warning.contains(&backup[0].display().to_string()),
+            "{warning}"
+        );
         assert_eq!(
-            std::fs::read_to_string(dir.path().join("positions.toml.bak"))
-                .ok()
-                .as_deref(),
+            std::fs::read_to_string(&backup[0]).ok().as_deref(),
             Some(garbage)
         );
         assert_eq!(store.set("b", Position { block: 2, top: 1 }), Ok(()));
@@ -193,10 +192,77 @@ mod tests {
         assert_eq!(store.get("b"), Some(Position { block: 2, top: 1 }));
         // The backup still holds the original bytes.
         assert_eq!(
-            std::fs::read_to_string(dir.path().join("positions.toml.bak"))
-                .ok()
-                .as_deref(),
+            std::fs::read_to_string(&backup[0]).ok().as_deref(),
             Some(garbage)
         );
+    }
+
+    fn kept_copies(dir: &Path) -> Vec<PathBuf> {
+        let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.to_string_lossy().contains("positions.toml.bak-"))
+            .collect();
+        found.sort();
+        found
+    }
+
+    #[test]
+    fn a_file_that_turns_corrupt_again_gets_a_second_copy_not_an_overwrite() {
+        let dir = temp();
+        let path = dir.path().join("positions.toml");
+        std::fs::write(&path, "first = \n").unwrap_or_else(|e| panic!("{e}"));
+        let (mut store, _) = PositionStore::open(path.clone());
+        // Not valid UTF-8: unreadable as text, and still kept.
+        std::fs::write(&path, b"[positions.a]\nblock = \xff\n").unwrap_or_else(|e| panic!("{e}"));
+        let saved = store.set("b", Position { block: 2, top: 1 });
+        let message = saved.err().unwrap_or_default();
+        assert!(
+            message.contains("positions.toml:2: not valid UTF-8"),
+            "{message}"
+        );
+        let copies = kept_copies(dir.path());
+        assert_eq!(copies.len(), 2, "{copies:?}");
+        let contents: Vec<Vec<u8>> = copies
+            .iter()
+            .map(|c| std::fs::read(c).unwrap_or_default())
+            .collect();
+        assert!(contents.contains(&b"first = \n".to_vec()));
+        assert!(contents.contains(&b"[positions.a]\nblock = \xff\n".to_vec()));
+        let (store, warning) = PositionStore::open(path);
+        assert!(warning.is_none(), "{warning:?}");
+        assert_eq!(store.get("b"), Some(Position { block: 2, top: 1 }));
+    }
+
+    #[test]
+    fn a_failed_save_is_remembered_for_the_report_at_quit() {
+        let dir = temp();
+        // The parent is a file: no directory can be made there.
+        std::fs::write(dir.path().join("f"), "").unwrap_or_else(|e| panic!("{e}"));
+        let (mut store, _) = PositionStore::open(dir.path().join("f/positions.toml"));
+        assert!(store.set("a", Position { block: 1, top: 1 }).is_err());
+        let failure = store.failed_save().unwrap_or_default();
+        assert!(failure.contains("cannot save"), "{failure}");
+    }
+
+    #[test]
+    fn temporaries_of_dead_runs_are_swept_at_open() {
+        let dir = temp();
+        let path = dir.path().join("positions.toml");
+        // PIDs above the kernel's maximum (4194304) belong to no process.
+        let dead = dir.path().join("positions.toml.4294967295.tmp");
+        let mine = dir
+            .path()
+            .join(format!("positions.toml.{}.tmp", std::process::id()));
+        let other = dir.path().join("other.toml.4294967295.tmp");
+        for f in [&dead, &mine, &other] {
+            std::fs::write(f, "x").unwrap_or_else(|e| panic!("{e}"));
+        }
+        let _ = PositionStore::open(path);
+        assert!(!dead.exists());
+        assert!(mine.exists(), "a live run's temporary is left alone");
+        assert!(other.exists(), "only this file's temporaries are swept");
     }
 }

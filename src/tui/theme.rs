@@ -19,7 +19,9 @@ pub struct Theme {
     no_color: bool,
 }
 
+/// Unknown tables are reported, not ignored: a misspelt `[style]` would otherwise do nothing.
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawTheme {
     #[serde(default)]
     styles: BTreeMap<String, Spanned<String>>,
@@ -65,10 +67,20 @@ impl Theme {
     pub fn layer(&mut self, file: &Path, text: &str) -> Result<(), ConfigError> {
         let raw: RawTheme =
             toml::from_str(text).map_err(|e| ConfigError::from_toml(file, text, &e))?;
+        // Over the built-in theme, a name it does not know is a typo to report.
+        let known = &self.styles;
         let parse_all = |table: BTreeMap<String, Spanned<String>>| {
             table
                 .into_iter()
                 .map(|(name, value)| {
+                    if !known.is_empty() && !known.contains_key(&name) {
+                        return Err(ConfigError::at(
+                            file,
+                            text,
+                            value.span().start,
+                            format!("unknown style '{name}' (see assets/theme.toml for the names)"),
+                        ));
+                    }
                     parse_style(value.get_ref())
                         .map(|style| (name, style))
                         .map_err(|m| ConfigError::at(file, text, value.span().start, m))
