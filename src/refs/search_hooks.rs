@@ -18,11 +18,11 @@ impl AliasExpander for RegistryHooks {
         let Some(target) = self.registry.find(term) else {
             return Vec::new();
         };
-        let folded = super::mentions::fold(term);
+        let folded = crate::text::fold::fold(term);
         self.registry
             .all_names(target)
             .into_iter()
-            .filter(|n| super::mentions::fold(n) != folded)
+            .filter(|n| crate::text::fold::fold(n) != folded)
             .map(String::from)
             .collect()
     }

@@ -3,23 +3,61 @@
 //! is reported and left out, and the rest of the registry still loads.
 
 use super::registry::{Registry, SourceRef};
-use crate::corpus::Problem;
-use crate::corpus::format::{line_at, line_of_table};
+use crate::diag::{Problem, line_after, line_of_table};
 use crate::model::Document;
 use std::collections::HashSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// Loads registry files (path, text) and validates them against the documents.
+pub fn load(files: &[(PathBuf, String)], documents: &[Document]) -> (Registry, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let mut parsed = Vec::new();
+    let mut known = KnownIds::default();
+    for (path, text) in files {
+        match parse(path, text) {
+            Ok(reg) => {
+                for (i, inst) in reg.instruments.iter().enumerate() {
+                    if !known.instruments.insert(inst.id.clone()) {
+                        let line = line_of_table(text, "instrument", i);
+                        problems.push(Problem::new(
+                            path,
+                            line,
+                            format!("duplicate instrument id '{}'", inst.id),
+                        ));
+                    }
+                }
+                for (i, e) in reg.entities.iter().enumerate() {
+                    if !known.entities.insert(e.id.clone()) {
+                        let line = line_of_table(text, "entity", i);
+                        problems.push(Problem::new(
+                            path,
+                            line,
+                            format!("duplicate entity id '{}'", e.id),
+                        ));
+                    }
+                }
+                parsed.push((path, text, reg));
+            }
+            Err(p) => problems.push(p),
+        }
+    }
+    let mut registry = Registry::default();
+    for (path, text, mut reg) in parsed {
+        problems.extend(validate(path, text, &mut reg, documents, &known));
+        registry.instruments.extend(reg.instruments);
+        registry.entities.extend(reg.entities);
+    }
+    (registry, problems)
+}
 
 /// Parses one registry file.
-pub fn parse(path: &Path, text: &str) -> Result<Registry, Problem> {
-    toml::from_str(text).map_err(|e| {
-        let line = e.span().map_or(0, |s| line_at(text, s.start));
-        Problem::new(path, line, e.message().trim().to_string())
-    })
+fn parse(path: &Path, text: &str) -> Result<Registry, Problem> {
+    toml::from_str(text).map_err(|e| Problem::from_toml(path, text, &e))
 }
 
 /// Checks one file's entries against the documents and the ids seen so far; entries with a
 /// broken reference are removed and reported.
-pub fn validate(
+fn validate(
     path: &Path,
     text: &str,
     registry: &mut Registry,
@@ -123,16 +161,7 @@ pub fn validate(
 /// Ids of every instrument and entity across the registry files, for relation targets and
 /// duplicate checks.
 #[derive(Default)]
-pub struct KnownIds {
-    pub instruments: HashSet<String>,
-    pub entities: HashSet<String>,
-}
-
-/// The line, at or after `from`, that holds `needle`; `from` if none does.
-fn line_after(text: &str, from: usize, needle: &str) -> usize {
-    text.lines()
-        .enumerate()
-        .skip(from.saturating_sub(1))
-        .find(|(_, l)| l.contains(needle))
-        .map_or(from, |(i, _)| i + 1)
+struct KnownIds {
+    instruments: HashSet<String>,
+    entities: HashSet<String>,
 }
