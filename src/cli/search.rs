@@ -15,7 +15,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 pub fn run(corpus: &Corpus, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     let mut progress = progress_printer(corpus.documents.len());
     let mut index = open_index(corpus, false, &mut progress)?;
-    index.hooks = crate::refs::search_hooks::hooks(corpus);
+    index.hooks = crate::search::registry_hooks::hooks(corpus);
     let query = args.query.join(" ");
     let results = index.search(&corpus.documents, &query, args.limit)?;
     for note in &results.notes {

@@ -26,6 +26,16 @@ pub struct Mention {
     pub description: Option<usize>,
 }
 
+/// The words of a mention as they stand in its document's text; `None` when `doc` is not the
+/// mention's document or no longer holds them.
+pub fn words<'a>(doc: Option<&'a Document>, m: &Mention) -> Option<&'a str> {
+    doc.filter(|d| d.id == m.doc)?
+        .block(m.block)?
+        .text
+        .get(m.lang)?
+        .get(m.range.clone())
+}
+
 /// A compiled matcher over every name of every target.
 pub struct Matcher {
     automaton: Option<AhoCorasick>,

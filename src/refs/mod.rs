@@ -6,7 +6,6 @@ pub mod links;
 pub mod mentions;
 pub mod registry;
 mod registry_file;
-pub mod search_hooks;
 pub mod timeline;
 
 pub use links::Links;

@@ -3,18 +3,20 @@
 //!
 //! Copying never blocks the loop: OSC 52 alone is only bytes for the terminal and is done at
 //! once; where tmux's buffer or a desktop clipboard is tried (each may take up to the copier's
-//! timeout) the copy runs on a worker thread and posts its outcome back as an
-//! [`AppEvent::Run`]. Either way the OSC 52 bytes are queued in `app.after_frame`, which the
+//! timeout) the copy runs on a worker thread and posts its outcome back as
+//! [`Msg::Copied`]. Either way the OSC 52 bytes are queued in `app.after_frame`, which the
 //! loop writes to the terminal between frames.
 
 use super::action::Action;
-use super::app::{App, AppEvent, Focus};
+use super::app::App;
 use super::keymap::Mode;
-use super::sections::citation::Citation;
+use super::msg::{CopyDone, Msg};
+use super::panel::sections::citation::Citation;
+use super::panel::state::SectionSlot;
 use super::state::citation::{pin_label, takes_pinpoint};
-use super::state::panel::SectionSlot;
 use super::status::Level;
-use crate::clipboard::{Channel, Copier, CopyError, CopyReport};
+use super::workers::{StopReport, WorkerKind};
+use crate::clipboard::{Channel, Copier};
 
 /// Puts the citation section in the panel's citation slot (replacing the plain pinpoint).
 pub(super) fn install(app: &mut App) {
@@ -39,26 +41,25 @@ pub(super) fn install(app: &mut App) {
 }
 
 impl App {
-    /// Carries out a citation action when a document is open (reader or panel focused);
-    /// returns whether `action` was one.
-    pub(super) fn citation_action(&mut self, action: Action) -> bool {
-        if !matches!(
-            action,
-            Action::CycleStyle | Action::CopyCitation | Action::CopyDocumentCitation
-        ) || !matches!(self.focus, Focus::Reader | Focus::Panel)
-        {
-            return false;
-        }
+    /// Carries out a citation action (`App::update` routes them here when a document is open,
+    /// in the reader or the panel).
+    pub(super) fn citation_action(&mut self, action: Action) {
         match action {
             Action::CycleStyle => {
-                if let Some(style) = self.citation.cycle(&self.docs, self.reader.as_ref()) {
+                if let Some(style) = self
+                    .citation
+                    .cycle(&self.corpus.documents, self.reader.as_ref())
+                {
                     self.status
                         .info(format!("citation style: {}", style.label()));
                 }
             }
             Action::CopyCitation => {
-                let Some(shown) = self.citation.current(&self.docs, self.reader.as_ref()) else {
-                    return true;
+                let Some(shown) = self
+                    .citation
+                    .current(&self.corpus.documents, self.reader.as_ref())
+                else {
+                    return;
                 };
                 let what = if takes_pinpoint(shown.style) {
                     format!(
@@ -74,14 +75,13 @@ impl App {
             _ => {
                 let Some((style, text)) = self
                     .citation
-                    .document_citation(&self.docs, self.reader.as_ref())
+                    .document_citation(&self.corpus.documents, self.reader.as_ref())
                 else {
-                    return true;
+                    return;
                 };
                 self.copy(format!("{} citation of the document", style.label()), text);
             }
         }
-        true
     }
 
     /// Copies `text` (described as `what` in the status line) by the citation's copier.
@@ -94,23 +94,29 @@ impl App {
             }
         };
         let copier = self.citation.copier.clone();
-        if !may_block(&copier) {
+        let what_line = what.clone();
+        let run = move || {
             let mut osc52 = Vec::new();
             let result = copier.copy(&text, Some(&mut osc52));
-            self.copied(&what, &text, osc52, result);
+            CopyDone {
+                what,
+                text,
+                osc52,
+                result,
+            }
+        };
+        if !may_block(&self.citation.copier) {
+            let done = run();
+            self.copied(done);
             return;
         }
-        self.status.info(format!("copying {what}…"));
-        let tx = self.sender();
+        self.status.info(format!("copying {what_line}…"));
+        let report = StopReport::new(WorkerKind::Copy, self.sender());
         let spawned = std::thread::Builder::new()
             .name("lectern-copy".into())
             .spawn(move || {
-                let mut osc52 = Vec::new();
-                let result = copier.copy(&text, Some(&mut osc52));
                 // The loop may have ended meanwhile; then nobody needs the outcome.
-                let _ = tx.send(AppEvent::Run(Box::new(move |app: &mut App| {
-                    app.copied(&what, &text, osc52, result)
-                })));
+                report.send(Msg::Copied(run()));
             });
         if let Err(e) = spawned {
             self.status
@@ -119,17 +125,17 @@ impl App {
     }
 
     /// Queues the OSC 52 bytes for the terminal and says in the status line how it went.
-    fn copied(
-        &mut self,
-        what: &str,
-        text: &str,
-        osc52: Vec<u8>,
-        result: Result<CopyReport, CopyError>,
-    ) {
+    pub(super) fn copied(&mut self, done: CopyDone) {
+        let CopyDone {
+            what,
+            text,
+            osc52,
+            result,
+        } = done;
         self.after_frame.extend(osc52);
         match result {
             Ok(report) => {
-                let mut msg = format!("{what} {}: {}", report.summary(), preview(text, 60));
+                let mut msg = format!("{what} {}: {}", report.summary(), preview(&text, 60));
                 let level = if report.failed.is_empty() {
                     Level::Info
                 } else {

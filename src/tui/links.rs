@@ -3,7 +3,9 @@
 //! (to the document that holds the instrument's text, or to a card), and a history of
 //! positions takes the reader back and forward with cursor and scroll as they were.
 
-use super::app::{App, Focus, Screen};
+use super::app::App;
+use super::focus::{Focus, Screen};
+use super::ids::{BlockNo, DocIx};
 use super::overlays::card::CardOverlay;
 use super::reader_layout::View;
 use super::state::reader::Highlight;
@@ -13,7 +15,8 @@ use crate::refs::{Mention, Target};
 /// Where the reader was: document, cursor block and first row on screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Location {
-    pub doc: usize,
+    pub doc: DocIx,
+    /// The cursor's block, from 0 (the reader's index).
     pub cursor: usize,
     pub scroll: usize,
 }
@@ -45,6 +48,7 @@ impl App {
                 .unwrap_or(usize::MAX)
         };
         let mut mentions: Vec<&Mention> = self
+            .corpus
             .links
             .in_document(&doc.id)
             .filter(|m| shown(m.lang))
@@ -62,7 +66,7 @@ impl App {
             .into_iter()
             .enumerate()
             .map(|(i, m)| Highlight {
-                block: m.block - 1,
+                block: BlockNo(m.block).index(),
                 lang: m.lang,
                 range: m.range.clone(),
                 style: if Some(i) == selected {
@@ -83,7 +87,7 @@ impl App {
         let mentions: Vec<(usize, usize)> = self
             .doc_mentions()
             .iter()
-            .map(|m| (m.block - 1, m.range.start))
+            .map(|m| (BlockNo(m.block).index(), m.range.start))
             .collect();
         if mentions.is_empty() {
             self.status.info("no links in this document");
@@ -112,7 +116,7 @@ impl App {
         }
         self.refresh_link_highlights();
         if let Some(m) = self.doc_mentions().get(next) {
-            let name = self.registry.target_name(m.target).to_string();
+            let name = self.corpus.registry.target_name(m.target).to_string();
             self.status.info(format!(
                 "link {} of {}: {name} (enter follows)",
                 next + 1,
@@ -127,7 +131,7 @@ impl App {
         let target = self.link.selected.and_then(|s| {
             self.doc_mentions()
                 .get(s)
-                .filter(|m| m.block - 1 == cursor)
+                .filter(|m| BlockNo(m.block).index() == cursor)
                 .map(|m| m.target)
         });
         match target {
@@ -143,13 +147,13 @@ impl App {
     /// block; otherwise the target's card.
     pub fn follow(&mut self, target: Target) {
         let text = match target {
-            Target::Instrument(i) => self.registry.instruments[i].text.clone(),
+            Target::Instrument(i) => self.corpus.registry.instruments[i].text.clone(),
             Target::Entity(_) => None,
         };
-        match text.and_then(|t| self.find_document(&t.doc).map(|d| (d, t.block))) {
+        match text.and_then(|t| self.find_document(&t.doc).map(|d| (d, BlockNo(t.block)))) {
             Some((doc, block)) => {
-                let name = self.registry.target_name(target).to_string();
-                self.jump_to(doc, block.saturating_sub(1));
+                let name = self.corpus.registry.target_name(target).to_string();
+                self.jump_to(doc, block);
                 self.status.info(format!("→ {name} (backspace returns)"));
             }
             None => {
@@ -159,8 +163,8 @@ impl App {
         }
     }
 
-    /// Opens document `doc` at `block` (from 0), remembering where the reader was.
-    pub fn jump_to(&mut self, doc: usize, block: usize) {
+    /// Opens document `doc` at `block`, remembering where the reader was.
+    pub fn jump_to(&mut self, doc: DocIx, block: BlockNo) {
         if let Some(here) = self.location() {
             self.link.back.push(here);
             self.link.forward.clear();
@@ -204,6 +208,12 @@ impl App {
             cursor: reader.cursor,
             scroll: reader.scroll,
         })
+    }
+
+    /// `t`: every document and instrument by date, in an overlay.
+    pub(crate) fn open_timeline(&mut self) {
+        let timeline = super::overlays::timeline::TimelineOverlay::new(self);
+        self.overlays.push(Box::new(timeline));
     }
 
     /// A document was opened or returned to: its links, none selected.

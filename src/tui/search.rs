@@ -4,21 +4,28 @@
 //! - `/` ([`App::open_search`]) starts the worker on first use (it opens or builds the index on
 //!   its own thread) and shows the overlay with the query kept from last time;
 //! - every edit of the query line is debounced ([`DEBOUNCE`]) on a small timer thread, then sent
-//!   to the worker with a new generation; answers come back as [`AppEvent::Run`] events and
-//!   only the answer to the latest query sent is kept (see `state::search`);
+//!   to the worker with a new generation; answers come back as [`Msg::Search`] and only the
+//!   answer to the latest query sent is kept (see `state::search`);
 //! - Enter opens the selected hit and asks the worker for every hit of the query in that
 //!   document, which the reader highlights; `n`/`N` move between the hit blocks.
+//!
+//! - the worker shares the reader's corpus (`Arc`); if it panics, [`Msg::WorkerStopped`]
+//!   says so in the status line, and the next `/` starts a new one.
 //!
 //! Nothing here runs on the render path, and nothing on the UI thread touches the index.
 
 use super::action::Action;
-use super::app::{App, AppEvent};
+use super::app::App;
+use super::ids::BlockNo;
+use super::keymap::Mode;
+use super::line_edit::{Edit, edit};
+use super::msg::Msg;
 use super::overlays::search::SearchOverlay;
 use super::state::reader::Highlight;
 use super::state::search::{IndexStatus, ReaderHits};
-use crate::corpus::Corpus;
+use super::workers::{StopReport, WorkerKind};
 use crate::search::{Event, Location, Service};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use std::sync::Arc;
 use std::sync::mpsc::{RecvTimeoutError, Sender, channel};
 use std::time::Duration;
@@ -69,59 +76,58 @@ impl App {
                 return;
             }
         };
-        // The worker needs its own copy of the documents: the app keeps its own in `docs`.
-        // The registry lets a name typed in one language find the others (as in the CLI).
-        let corpus = Corpus {
-            documents: self.docs.clone(),
-            registry: self.registry.clone(),
-            links: self.links.clone(),
-            ..Corpus::default()
+        // The worker shares the corpus; the registry lets a name typed in one language find
+        // the others (as in the CLI).
+        let hooks = match &self.search.hooks.0 {
+            Some(h) => h.clone(),
+            None => crate::search::registry_hooks::shared_hooks(Arc::clone(&self.corpus)),
         };
-        let hooks = crate::refs::search_hooks::hooks(&corpus);
-        let tx = self.sender();
-        let service = Service::start(Arc::new(corpus), location, hooks, move |ev| {
-            let _ = tx.send(AppEvent::Run(Box::new(move |app: &mut App| {
-                app.search_event(ev)
-            })));
+        // The report lives in the worker's callback: if the worker panics, it says so.
+        let report = StopReport::new(WorkerKind::Search, self.sender());
+        let service = Service::start(Arc::clone(&self.corpus), location, hooks, move |ev| {
+            report.send(Msg::Search(ev));
         });
+        let debounce = match spawn_debouncer(self.sender()) {
+            Ok(d) => d,
+            Err(e) => {
+                let message = format!("search is unavailable: cannot start a thread: {e}");
+                self.status.error(message.clone());
+                self.search.index = IndexStatus::Unavailable(message);
+                return;
+            }
+        };
         self.search.index = IndexStatus::Opening;
-        self.search.worker = Some(Worker {
-            service,
-            debounce: spawn_debouncer(self.sender()),
-        });
+        self.search.worker = Some(Worker { service, debounce });
+    }
+
+    /// A worker thread panicked: say which and how to retry, and go on without it.
+    pub(super) fn worker_stopped(&mut self, worker: WorkerKind, message: String) {
+        match worker {
+            WorkerKind::Search | WorkerKind::Debounce => {
+                let key = self
+                    .keymap
+                    .hint(Mode::List, Action::Search)
+                    .map_or_else(|| "search".to_string(), |k| k.to_string());
+                let line = format!(
+                    "{} stopped: {message}; press {key} to retry",
+                    worker.label()
+                );
+                // Dropping the worker lets the next `/` start a new one.
+                self.search.worker = None;
+                self.search.index = IndexStatus::Unavailable(line.clone());
+                self.status.error(line);
+            }
+            WorkerKind::Copy => self
+                .status
+                .error(format!("{} stopped: {message}", worker.label())),
+        }
     }
 
     /// A key for the search overlay that is not bound to an action there: text editing.
     pub fn search_type(&mut self, key: KeyEvent) {
-        let q = &mut self.search.query;
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Char('u') if ctrl => q.clear(),
-            KeyCode::Char('w') if ctrl => {
-                // Delete the word before the end, as in a shell.
-                let trimmed = q.trim_end().len();
-                let start = q[..trimmed]
-                    .char_indices()
-                    .rev()
-                    .find(|(_, c)| c.is_whitespace())
-                    .map_or(0, |(i, c)| i + c.len_utf8());
-                q.truncate(start);
-            }
-            KeyCode::Char(c)
-                if !key
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-            {
-                q.push(c)
-            }
-            KeyCode::Backspace => {
-                if q.pop().is_none() {
-                    return;
-                }
-            }
-            _ => return,
+        if edit(&mut self.search.query, &key) == Edit::Changed {
+            self.query_edited();
         }
-        self.query_edited();
     }
 
     /// An action from the keymap while the search overlay is on top.
@@ -260,7 +266,7 @@ impl App {
             .results
             .as_ref()
             .map_or_else(String::new, |r| r.query.clone());
-        let (doc_id, block) = (hit.doc_id.clone(), hit.block);
+        let (doc_id, block) = (hit.doc_id.clone(), BlockNo(hit.block));
         let Some(i) = self.find_document(&doc_id) else {
             self.status
                 .error(format!("document {doc_id} is not in the corpus"));
@@ -269,20 +275,20 @@ impl App {
         if self.overlays.top_name() == Some(SearchOverlay::NAME) {
             self.overlays.pop();
         }
-        // Search numbers blocks from 1 with the title as 0; the reader from 0.
-        self.open_at(i, block.saturating_sub(1));
+        // Search numbers blocks from 1 with the title as 0: a title hit opens at the top.
+        self.open_at(i, block);
         let generation = self.search.next_generation();
         self.search.reader_hits = Some(ReaderHits {
             doc_id: doc_id.clone(),
             query: query.clone(),
             generation,
-            opened: block.checked_sub(1),
+            opened: block.checked_index(),
             ..ReaderHits::default()
         });
         if let Some(w) = &self.search.worker {
             w.service.document_hits(query, doc_id, generation);
         }
-        let at = if block == 0 {
+        let at = if block.0 == 0 {
             "title".to_string()
         } else {
             format!("¶{block}")
@@ -295,7 +301,11 @@ impl App {
         let Some(reader) = self.reader.as_ref() else {
             return;
         };
-        let doc_id = self.docs.get(reader.doc).map(|d| d.id.as_str());
+        let doc_id = self
+            .corpus
+            .documents
+            .get(reader.doc.0)
+            .map(|d| d.id.as_str());
         let Some(rh) = self
             .search
             .reader_hits
@@ -332,7 +342,13 @@ impl App {
         let Some(reader) = self.reader.as_mut() else {
             return;
         };
-        if self.docs.get(reader.doc).map(|d| d.id.as_str()) != Some(rh.doc_id.as_str()) {
+        if self
+            .corpus
+            .documents
+            .get(reader.doc.0)
+            .map(|d| d.id.as_str())
+            != Some(rh.doc_id.as_str())
+        {
             return;
         }
         let hit = self.theme.get("search_hit");
@@ -342,7 +358,7 @@ impl App {
             .hits
             .iter()
             .flatten()
-            .filter_map(|bh| Some((bh.block.checked_sub(1)?, bh)))
+            .filter_map(|bh| Some((BlockNo(bh.block).checked_index()?, bh)))
             .flat_map(|(block, bh)| {
                 let style = if Some(block) == current_block {
                     current
@@ -362,9 +378,10 @@ impl App {
 }
 
 /// A timer thread: after each edit generation it receives, waits until [`DEBOUNCE`] passes
-/// without a newer one, then posts `search_due` for the last.
-fn spawn_debouncer(tx: Sender<AppEvent>) -> Sender<u64> {
+/// without a newer one, then posts [`Msg::SearchDue`] for the last.
+fn spawn_debouncer(tx: Sender<Msg>) -> std::io::Result<Sender<u64>> {
     let (edits, rx) = channel::<u64>();
+    let report = StopReport::new(WorkerKind::Debounce, tx);
     std::thread::Builder::new()
         .name("lectern-debounce".into())
         .spawn(move || {
@@ -376,12 +393,10 @@ fn spawn_debouncer(tx: Sender<AppEvent>) -> Sender<u64> {
                         Err(RecvTimeoutError::Disconnected) => return,
                     }
                 }
-                let due = move |app: &mut App| app.search_due(edit);
-                if tx.send(AppEvent::Run(Box::new(due))).is_err() {
+                if !report.send(Msg::SearchDue(edit)) {
                     return;
                 }
             }
-        })
-        .expect("spawning a thread only fails when the OS is out of resources");
-    edits
+        })?;
+    Ok(edits)
 }

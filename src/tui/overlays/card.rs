@@ -6,8 +6,10 @@ use crate::refs::Target;
 use crate::text::sanitize::sanitize;
 use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::ids::{BlockNo, DocIx};
 use crate::tui::keymap::{Key, Keymap, Mode};
-use crate::tui::overlay::{Outcome, Overlay};
+use crate::tui::msg::Msg;
+use crate::tui::overlay::{Outcome, Overlay, list_keys};
 use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -20,33 +22,30 @@ pub struct CardOverlay {
     title: String,
     /// Facts and names, computed once when the card opens.
     facts: Vec<(String, String)>,
-    /// Mentions: (document index, block from 0, label).
-    mentions: Vec<(usize, usize, String)>,
+    /// Mentions: (document, block, label).
+    mentions: Vec<(DocIx, BlockNo, String)>,
     pub selected: usize,
 }
 
 impl CardOverlay {
     pub fn new(app: &App, target: Target) -> CardOverlay {
-        let reg = &app.registry;
+        let reg = &app.corpus.registry;
         let mut facts = Vec::new();
         for (lang, names) in reg.names_of(target) {
             facts.push((lang.code().to_string(), names.join(" · ")));
         }
         facts.extend(crate::refs::card::facts(reg, target));
         let mentions = app
+            .corpus
             .links
             .of_target(target)
             .filter_map(|m| {
                 let doc = app.find_document(&m.doc)?;
-                let text = app.docs[doc]
-                    .block(m.block)?
-                    .text
-                    .get(m.lang)?
-                    .get(m.range.clone())?;
+                let words = crate::refs::mentions::words(app.doc(doc), m)?;
                 Some((
                     doc,
-                    m.block - 1,
-                    format!("{}  ¶{} {}  “{}”", m.doc, m.block, m.lang, text),
+                    BlockNo(m.block),
+                    format!("{}  ¶{} {}  “{}”", m.doc, m.block, m.lang, words),
                 ))
             })
             .collect();
@@ -97,32 +96,17 @@ impl Overlay for CardOverlay {
     }
 
     fn handle_key(&mut self, key: &KeyEvent, keymap: &Keymap) -> Outcome {
-        let last = self.mentions.len().saturating_sub(1);
         match keymap.action(Mode::Help, Key::from_event(key)) {
             Some(Action::Back | Action::Quit | Action::Help) => Outcome::Close,
-            Some(Action::Down) => {
-                self.selected = (self.selected + 1).min(last);
-                Outcome::Consumed
-            }
-            Some(Action::Up) => {
-                self.selected = self.selected.saturating_sub(1);
-                Outcome::Consumed
-            }
-            Some(Action::PageDown | Action::Bottom) => {
-                self.selected = last;
-                Outcome::Consumed
-            }
-            Some(Action::PageUp | Action::Top) => {
-                self.selected = 0;
-                Outcome::Consumed
-            }
             Some(Action::Open) => match self.mentions.get(self.selected) {
-                Some(&(doc, block, _)) => {
-                    Outcome::CloseAndRun(Box::new(move |app: &mut App| app.jump_to(doc, block)))
-                }
+                Some(&(doc, block, _)) => Outcome::CloseAndSend(Msg::JumpTo { doc, block }),
                 None => Outcome::Consumed,
             },
-            _ => Outcome::Consumed,
+            Some(action) => {
+                list_keys(action, &mut self.selected, self.mentions.len());
+                Outcome::Consumed
+            }
+            None => Outcome::Consumed,
         }
     }
 

@@ -11,6 +11,7 @@ use crate::text::sanitize::sanitize;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::{Key, Keymap, Mode};
+use crate::tui::msg::Msg;
 use crate::tui::overlay::{Outcome, Overlay};
 use crate::tui::state::search::SearchState;
 use crate::tui::theme::Theme;
@@ -39,11 +40,8 @@ impl Overlay for SearchOverlay {
         match keymap.action(Mode::Filter, Key::from_event(key)) {
             // The query stays in `app.search` for the next `/`.
             Some(Action::Back) => Outcome::Close,
-            Some(action) => Outcome::Run(Box::new(move |app: &mut App| app.search_action(action))),
-            None => {
-                let key = *key;
-                Outcome::Run(Box::new(move |app: &mut App| app.search_type(key)))
-            }
+            Some(action) => Outcome::Send(Msg::SearchAction(action)),
+            None => Outcome::Send(Msg::SearchKey(*key)),
         }
     }
 

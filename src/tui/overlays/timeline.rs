@@ -7,8 +7,10 @@ use crate::refs::timeline::{Entry, Item, timeline};
 use crate::text::sanitize::sanitize;
 use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::ids::BlockNo;
 use crate::tui::keymap::{Key, Keymap, Mode};
-use crate::tui::overlay::{Outcome, Overlay};
+use crate::tui::msg::Msg;
+use crate::tui::overlay::{Outcome, Overlay, list_keys};
 use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -18,14 +20,28 @@ use ratatui::text::Line;
 pub struct TimelineOverlay {
     pub entries: Vec<Entry>,
     pub selected: usize,
+    /// What Enter on each entry asks for, resolved once when the timeline opens.
+    opens: Vec<Option<Msg>>,
 }
 
 impl TimelineOverlay {
     /// Built once when opened, from the corpus the app holds.
     pub fn new(app: &App) -> TimelineOverlay {
+        let entries = timeline(app.docs(), &app.corpus.registry);
+        let opens = entries
+            .iter()
+            .map(|e| match &e.item {
+                Item::Document(id) => app.find_document(id).map(|doc| Msg::JumpTo {
+                    doc,
+                    block: BlockNo(1),
+                }),
+                Item::Registry(target) => Some(Msg::Follow(*target)),
+            })
+            .collect();
         TimelineOverlay {
-            entries: timeline(&app.docs, &app.registry),
+            entries,
             selected: 0,
+            opens,
         }
     }
 
@@ -67,30 +83,19 @@ impl Overlay for TimelineOverlay {
     }
 
     fn handle_key(&mut self, key: &KeyEvent, keymap: &Keymap) -> Outcome {
-        let last = self.entries.len().saturating_sub(1);
         match keymap.action(Mode::Help, Key::from_event(key)) {
-            Some(Action::Back | Action::Quit | Action::Help) => return Outcome::Close,
-            Some(Action::Down) => self.selected = (self.selected + 1).min(last),
-            Some(Action::Up) => self.selected = self.selected.saturating_sub(1),
-            Some(Action::PageDown | Action::Bottom) => self.selected = last,
-            Some(Action::PageUp | Action::Top) => self.selected = 0,
-            Some(Action::Open) => {
-                let Some(entry) = self.entries.get(self.selected) else {
-                    return Outcome::Consumed;
-                };
-                let item = entry.item.clone();
-                return Outcome::CloseAndRun(Box::new(move |app: &mut App| match item {
-                    Item::Document(id) => {
-                        if let Some(doc) = app.find_document(&id) {
-                            app.jump_to(doc, 0);
-                        }
-                    }
-                    Item::Registry(target) => app.follow(target),
-                }));
+            Some(Action::Back | Action::Quit | Action::Help) => Outcome::Close,
+            Some(Action::Open) => match self.opens.get_mut(self.selected).and_then(Option::take) {
+                Some(msg) => Outcome::CloseAndSend(msg),
+                // A document not in the reader's corpus: nothing to open, the timeline closes.
+                None => Outcome::Close,
+            },
+            Some(action) => {
+                list_keys(action, &mut self.selected, self.entries.len());
+                Outcome::Consumed
             }
-            _ => {}
+            None => Outcome::Consumed,
         }
-        Outcome::Consumed
     }
 
     fn draw(&self, app: &App, area: Rect, buf: &mut Buffer) {

@@ -7,12 +7,13 @@
 use crate::cite::{self, Facts, Pinpoint, Style};
 use crate::clipboard::Copier;
 use crate::model::Document;
+use crate::tui::ids::{BlockNo, DocIx};
 use crate::tui::state::reader::ReaderState;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// What the citation depends on: document (corpus index), block (from 1) and style.
-pub type CitationKey = (usize, usize, Style);
+/// What the citation depends on: document, block and style.
+pub type CitationKey = (DocIx, BlockNo, Style);
 
 /// A rendered citation, as the panel shows it and `y` copies it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,7 +38,7 @@ pub struct CitationState {
     /// How `y` copies: the detected environment by default; tests put their own here.
     pub copier: Copier,
     /// Facts of the open document, taken once per document.
-    facts: Option<(usize, Facts)>,
+    facts: Option<(DocIx, Facts)>,
     shown: ShownHandle,
     /// How many citations were rendered: lets tests see that drawing does not render.
     renders: usize,
@@ -72,7 +73,7 @@ impl CitationState {
     }
 
     /// Takes the facts of document `doc` (corpus index) when the document changed.
-    fn ensure_facts(&mut self, doc: usize, d: &Document) {
+    fn ensure_facts(&mut self, doc: DocIx, d: &Document) {
         if self.facts.as_ref().is_none_or(|(i, _)| *i != doc) {
             self.facts = Some((doc, Facts::of(d)));
         }
@@ -83,9 +84,9 @@ impl CitationState {
         &mut self,
         docs: &'a [Document],
         reader: Option<&ReaderState>,
-    ) -> Option<(usize, &'a Document, &Facts, Style)> {
+    ) -> Option<(DocIx, &'a Document, &Facts, Style)> {
         let r = reader?;
-        let d = docs.get(r.doc)?;
+        let d = docs.get(r.doc.0)?;
         self.ensure_facts(r.doc, d);
         let (_, facts) = self.facts.as_ref()?;
         Some((r.doc, d, facts, style_for(self.chosen, facts)))
@@ -93,7 +94,7 @@ impl CitationState {
 
     /// Brings the citation up to date with the reader; renders only when its key changed.
     pub fn refresh(&mut self, docs: &[Document], reader: Option<&ReaderState>) {
-        let block = reader.map_or(0, |r| r.cursor) + 1;
+        let block = BlockNo::from_index(reader.map_or(0, |r| r.cursor));
         let shown = Rc::clone(&self.shown);
         let Some((i, d, facts, style)) = self.facts_and_style(docs, reader) else {
             return;
@@ -102,7 +103,7 @@ impl CitationState {
         if shown.borrow().as_ref().is_some_and(|s| s.key == key) {
             return;
         }
-        let pin = Pinpoint::for_block(d, block);
+        let pin = Pinpoint::for_block(d, block.0);
         let text = cite::render_facts(facts, style, Some(&pin)).map_err(|e| e.to_string());
         let styles = Style::for_doc(facts);
         let at = styles.iter().position(|s| *s == style).map_or(0, |p| p + 1);

@@ -1,8 +1,5 @@
-//! The state of each pane, one file each: the document list, the reader, the side panel, the
-//! citation it shows.
+//! The state of the reader pane, the citation and search (moving to their homes).
 
 pub mod citation;
-pub mod list;
-pub mod panel;
 pub mod reader;
 pub mod search;

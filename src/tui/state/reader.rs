@@ -2,6 +2,7 @@
 //! are, the layout cache, and highlights other features lay over the text.
 
 use crate::model::{BlockKind, Document, Lang};
+use crate::tui::ids::DocIx;
 use crate::tui::reader_layout::{LayoutKey, ReaderLayout, View, effective_view, reading_pair};
 use ratatui::style::Style;
 use std::ops::Range;
@@ -19,8 +20,8 @@ pub struct Highlight {
 
 #[derive(Debug)]
 pub struct ReaderState {
-    /// Index of the document in the corpus.
-    pub doc: usize,
+    /// The document, by its index in the corpus.
+    pub doc: DocIx,
     /// The two reading languages, original first.
     pub pair: Vec<Lang>,
     /// The views the view key cycles through.
@@ -45,7 +46,7 @@ pub struct ReaderState {
 }
 
 impl ReaderState {
-    pub fn open(doc_index: usize, doc: &Document) -> ReaderState {
+    pub fn open(doc_index: DocIx, doc: &Document) -> ReaderState {
         let pair = reading_pair(doc);
         let mut views = Vec::new();
         if pair.len() >= 2 {

@@ -6,7 +6,7 @@
 //! generation of the query they answer, and only the answer to the latest query sent is kept,
 //! so a slow answer to an older query can never replace the results of what is typed now.
 
-use crate::search::{BlockHits, Location, SearchResults};
+use crate::search::{BlockHits, Hooks, Location, SearchResults};
 use crate::tui::search::Worker;
 
 /// How the search index is doing, as far as the UI knows.
@@ -86,6 +86,20 @@ impl ReaderHits {
     }
 }
 
+/// Hooks that replace the registry's in the worker; `None`: the registry's.
+#[derive(Clone, Default)]
+pub struct HooksOverride(pub Option<Hooks>);
+
+impl std::fmt::Debug for HooksOverride {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "HooksOverride(set)"
+        } else {
+            "HooksOverride(none)"
+        })
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct SearchState {
     /// The query line as typed.
@@ -107,6 +121,8 @@ pub struct SearchState {
     pub reader_hits: Option<ReaderHits>,
     /// Where the index lives; `None`: the user's cache dir (tests set a temporary one).
     pub location: Option<Location>,
+    /// Search hooks to use instead of the registry's (tests put their own here).
+    pub hooks: HooksOverride,
     /// The worker, once search was first used.
     pub worker: Option<Worker>,
     /// The last generation given to a request to the worker.

@@ -2,10 +2,10 @@
 //! how each language of the text came to be (original, OCR, translation, machine
 //! translation), summary and notes.
 
-use super::super::state::panel::{PanelSection, SectionContext};
 use super::field;
 use crate::model::{Origin, SourceKind};
 use crate::text::sanitize::sanitize;
+use crate::tui::panel::state::{PanelSection, SectionContext};
 use ratatui::text::{Line, Span};
 
 pub struct SourceInfo;
@@ -55,13 +55,7 @@ impl PanelSection for SourceInfo {
             add("parties", Some(&doc.parties.join("; ")));
         }
         for d in &doc.dates {
-            let mut v = d.date.long();
-            if let Some(p) = &d.place {
-                v.push_str(&format!(", {p}"));
-            }
-            if let Some(why) = &d.inferred {
-                v.push_str(&format!(" (inferred: {why})"));
-            }
+            let v = crate::model::dated(d.date.long(), d.place.as_deref(), d.inferred.as_deref());
             add(d.role.label(), Some(&v));
         }
         for t in &doc.texts {

@@ -1,11 +1,11 @@
 //! Notes of what is on screen: the footnotes anchored in visible blocks, and the editorial
 //! insertions (`[sic]`, `[signature]`) they contain.
 
-use super::super::state::panel::{PanelSection, SectionContext};
 use crate::model::Lang;
 use crate::model::inline::{Segment, segments};
 use crate::text::sanitize::sanitize;
 use crate::tui::block_text::marker;
+use crate::tui::panel::state::{PanelSection, SectionContext};
 use ratatui::text::{Line, Span};
 
 pub struct Notes;

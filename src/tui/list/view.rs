@@ -15,7 +15,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let list = &app.list;
     let t = &app.theme;
     if list.shown.is_empty() {
-        let msg = if app.docs.is_empty() {
+        let msg = if app.docs().is_empty() {
             " the corpus has no documents".to_string()
         } else {
             format!(" no document matches '{}'", sanitize(&list.query))
@@ -43,7 +43,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         .take(area.height as usize)
         .enumerate()
     {
-        let Some(doc) = app.docs.get(doc_i) else {
+        let Some(doc) = app.doc(doc_i) else {
             continue;
         };
         let y = area.y + y as u16;
@@ -74,7 +74,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             put(doc.kind.label(), kind_w, t.get("list_kind"), buf);
         }
         if langs_w > 0 {
-            let langs = list.langs.get(doc_i).map_or("", String::as_str);
+            let langs = list.langs.get(doc_i.0).map_or("", String::as_str);
             put(langs, langs_w, t.get("list_langs"), buf);
         }
         let title = sanitize(doc.display_title(&TITLE_LANGS)).replace('\n', " ");

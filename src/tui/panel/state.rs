@@ -20,7 +20,7 @@ pub struct SectionContext<'a> {
     pub theme: &'a Theme,
 }
 
-/// One section of the panel. `lines` is called while drawing: keep it cheap (it sees only
+/// One section of the panel. `lines` is called once per frame: keep it cheap (it sees only
 /// what is on screen) and pass every document string through `sanitize`.
 pub trait PanelSection {
     /// Shown as the section's heading.
@@ -47,6 +47,8 @@ pub struct PanelState {
     pub scroll: usize,
     /// Id of the footnote jumped to.
     pub selected_footnote: Option<String>,
+    /// The lines of this frame, built by `App::prepare_panel`.
+    pub lines: Vec<Line<'static>>,
     sections: Vec<(SectionSlot, Box<dyn PanelSection>)>,
 }
 
@@ -69,6 +71,7 @@ impl Default for PanelState {
             focused: false,
             scroll: 0,
             selected_footnote: None,
+            lines: Vec::new(),
             sections: Vec::new(),
         }
     }

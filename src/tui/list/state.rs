@@ -2,6 +2,7 @@
 //! is selected.
 
 use crate::model::Document;
+use crate::tui::ids::DocIx;
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
@@ -13,7 +14,7 @@ pub struct ListState {
     pub editing: bool,
     /// Indices into the corpus of the documents shown, best match first (date order when the
     /// filter is empty).
-    pub shown: Vec<usize>,
+    pub shown: Vec<DocIx>,
     /// Index into `shown`.
     pub selected: usize,
     /// First row of `shown` on screen.
@@ -47,7 +48,7 @@ impl ListState {
     }
 
     /// The corpus index of the selected document.
-    pub fn selected_doc(&self) -> Option<usize> {
+    pub fn selected_doc(&self) -> Option<DocIx> {
         self.shown.get(self.selected).copied()
     }
 
@@ -57,7 +58,7 @@ impl ListState {
         let keep = self.selected_doc().filter(|_| self.query.trim().is_empty());
         let query = self.query.trim();
         if query.is_empty() {
-            self.shown = (0..self.haystacks.len()).collect();
+            self.shown = (0..self.haystacks.len()).map(DocIx).collect();
         } else {
             let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
             let mut matcher = Matcher::new(Config::DEFAULT);
@@ -74,7 +75,7 @@ impl ListState {
                 .collect();
             // Best first; equal scores in date order (the corpus order).
             scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-            self.shown = scored.into_iter().map(|(_, i)| i).collect();
+            self.shown = scored.into_iter().map(|(_, i)| DocIx(i)).collect();
         }
         self.selected = keep
             .and_then(|d| self.shown.iter().position(|&s| s == d))
@@ -112,16 +113,6 @@ impl ListState {
             self.offset = self.selected + 1 - h;
         }
         self.offset = self.offset.min(self.shown.len().saturating_sub(h));
-    }
-
-    pub fn push_char(&mut self, c: char) {
-        self.query.push(c);
-        self.refilter();
-    }
-
-    pub fn pop_char(&mut self) {
-        self.query.pop();
-        self.refilter();
     }
 
     pub fn clear_filter(&mut self) {

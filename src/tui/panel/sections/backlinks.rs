@@ -2,9 +2,9 @@
 //! document that mentions the instrument. Worked out once when the reader starts, since the
 //! corpus does not change while it runs.
 
-use super::super::state::panel::{PanelSection, SectionContext};
 use crate::corpus::Corpus;
 use crate::text::sanitize::sanitize;
+use crate::tui::panel::state::{PanelSection, SectionContext};
 use ratatui::text::Line;
 use std::collections::HashMap;
 
@@ -22,12 +22,8 @@ impl Backlinks {
                 .backlinks(&corpus.registry, &doc.id)
                 .into_iter()
                 .map(|m| {
-                    let words = corpus
-                        .get(&m.doc)
-                        .and_then(|d| d.block(m.block))
-                        .and_then(|b| b.text.get(m.lang))
-                        .and_then(|t| t.get(m.range.clone()))
-                        .unwrap_or_default();
+                    let words =
+                        crate::refs::mentions::words(corpus.get(&m.doc), m).unwrap_or_default();
                     format!("{} ¶{} ({}): “{}”", m.doc, m.block, m.lang, sanitize(words))
                 })
                 .collect();

@@ -2,8 +2,8 @@
 //! article). This section holds the panel's citation slot until the citation feature
 //! replaces it with `PanelState::add_section(SectionSlot::Citation, …)`.
 
-use super::super::state::panel::{PanelSection, SectionContext};
 use super::field;
+use crate::tui::panel::state::{PanelSection, SectionContext};
 use ratatui::text::Line;
 
 pub struct Pinpoint;

@@ -7,7 +7,7 @@ mod notes;
 mod pinpoint;
 mod source;
 
-use super::state::panel::{PanelState, SectionSlot};
+use super::state::{PanelState, SectionSlot};
 
 pub fn install_defaults(panel: &mut PanelState) {
     panel.add_section(SectionSlot::Notes, Box::new(notes::Notes));

@@ -3,10 +3,11 @@
 //! the style's name and the keys that cycle and copy it. It only reads what
 //! `CitationState::refresh` rendered before the frame; it never renders while drawing.
 
-use super::super::state::citation::{ShownHandle, pin_label, takes_pinpoint};
-use super::super::state::panel::{PanelSection, SectionContext};
 use super::field;
 use crate::text::sanitize::sanitize;
+use crate::tui::ids::BlockNo;
+use crate::tui::panel::state::{PanelSection, SectionContext};
+use crate::tui::state::citation::{ShownHandle, pin_label, takes_pinpoint};
 use ratatui::text::{Line, Span};
 
 pub struct Citation {
@@ -34,7 +35,7 @@ impl PanelSection for Citation {
         // Only a citation of what is drawn: same document, same block.
         let Some(s) = shown
             .as_ref()
-            .filter(|s| s.doc_id == ctx.doc.id && s.key.1 == ctx.cursor + 1)
+            .filter(|s| s.doc_id == ctx.doc.id && s.key.1 == BlockNo::from_index(ctx.cursor))
         else {
             return vec![Line::styled("citation not ready", label)];
         };
