@@ -5,11 +5,11 @@ mod tui_support;
 use lectern::corpus::Corpus;
 use lectern::model::Lang;
 use lectern::tui::focus::{Focus, Screen};
-use lectern::tui::reader_layout::View;
+use lectern::tui::reader::layout::View;
 use lectern::tui::{App, Settings};
 use tui_support::*;
 
-fn reader(app: &App) -> &lectern::tui::state::reader::ReaderState {
+fn reader(app: &App) -> &lectern::tui::reader::state::ReaderState {
     app.reader
         .as_ref()
         .unwrap_or_else(|| panic!("no document open"))
@@ -269,7 +269,7 @@ fn mouse_wheel_scrolls_and_a_click_selects_the_block_under_it() {
 
 #[test]
 fn highlights_set_by_a_feature_are_kept_per_owner() {
-    use lectern::tui::state::reader::Highlight;
+    use lectern::tui::reader::state::Highlight;
     let mut app = app();
     open(&mut app, PEOPLES_DAILY);
     let style = app.theme.get("search_hit");

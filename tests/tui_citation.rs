@@ -312,7 +312,7 @@ fn inside_tmux_the_copy_runs_off_the_loop_and_posts_its_outcome_back() {
 
 #[test]
 fn the_panel_says_a_pinpoint_is_cited_exactly_when_the_style_text_carries_it() {
-    use lectern::tui::state::citation::takes_pinpoint;
+    use lectern::tui::citation::state::takes_pinpoint;
     let corpus = lectern::corpus::Corpus::bundled();
     for doc in &corpus.documents {
         let facts = Facts::of(doc);

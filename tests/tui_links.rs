@@ -9,7 +9,7 @@ use tui_support::*;
 
 const JOURNAL: &str = "1960-09-14-journal-soviet-ambassador-dprk";
 
-fn reader(app: &lectern::tui::App) -> &lectern::tui::state::reader::ReaderState {
+fn reader(app: &lectern::tui::App) -> &lectern::tui::reader::state::ReaderState {
     app.reader.as_ref().expect("a document is open")
 }
 

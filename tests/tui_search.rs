@@ -440,10 +440,10 @@ fn the_index_is_built_off_the_ui_thread_into_the_cache_and_announced() {
     // Building has started on the worker; the key returned at once.
     assert_ne!(
         app.search.index,
-        lectern::tui::state::search::IndexStatus::NotStarted
+        lectern::tui::search::state::IndexStatus::NotStarted
     );
     settle(&mut app, "the index", |a| {
-        a.search.index == lectern::tui::state::search::IndexStatus::Ready
+        a.search.index == lectern::tui::search::state::IndexStatus::Ready
     });
     assert!(message(&app).contains("search index"), "{}", message(&app));
     let built = std::fs::read_dir(dir.path())
@@ -467,7 +467,7 @@ fn when_the_index_cannot_be_built_the_overlay_says_so_in_one_line() {
     settle(&mut app, "the failure", |a| {
         matches!(
             a.search.index,
-            lectern::tui::state::search::IndexStatus::Unavailable(_)
+            lectern::tui::search::state::IndexStatus::Unavailable(_)
         )
     });
     render(&mut app, &mut term);

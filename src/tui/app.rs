@@ -6,19 +6,19 @@
 //! else is decided here. Drawing ([`super::ui::draw`]) then reads the state.
 
 use super::action::Action;
+use super::citation::state::CitationState;
 use super::focus::{Focus, Screen};
+use super::help::HelpOverlay;
 use super::ids::{DocIds, DocIx};
 use super::keymap::{Key, Keymap, Mode};
 use super::list::state::ListState;
 use super::msg::Msg;
 use super::overlay::{Outcome, OverlayStack};
-use super::overlays::help::HelpOverlay;
 use super::panel::sections;
 use super::panel::state::PanelState;
 use super::positions::PositionStore;
-use super::state::citation::CitationState;
-use super::state::reader::ReaderState;
-use super::state::search::SearchState;
+use super::reader::state::ReaderState;
+use super::search::state::SearchState;
 use super::status::StatusLine;
 use super::theme::Theme;
 use super::ui::layout::{Areas, areas};

@@ -25,10 +25,10 @@
 
 pub mod action;
 pub mod app;
-mod block_text;
 pub mod citation;
 pub mod config;
 pub mod focus;
+pub mod help;
 pub mod ids;
 pub mod keymap;
 mod line_edit;
@@ -36,13 +36,10 @@ pub mod links;
 pub mod list;
 pub mod msg;
 pub mod overlay;
-pub mod overlays;
 pub mod panel;
 pub mod positions;
 pub mod reader;
-pub mod reader_layout;
 pub mod search;
-pub mod state;
 pub mod status;
 pub mod terminal;
 pub mod theme;

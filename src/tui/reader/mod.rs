@@ -1,15 +1,19 @@
 //! The reader: its keys, clicks, and opening, closing and remembering documents. Its state
-//! is [`crate::tui::state::reader::ReaderState`]; footnotes are in [`footnotes`].
+//! is [`crate::tui::reader::state::ReaderState`]; footnotes are in [`footnotes`].
 
+pub(crate) mod block_text;
 mod footnotes;
+pub mod layout;
+pub mod state;
+pub(crate) mod view;
 
 use super::action::Action;
 use super::app::App;
-use super::block_text::PieceKind;
 use super::focus::{Focus, Screen};
 use super::ids::{BlockNo, DocIx};
 use super::positions::Position;
-use super::state::reader::ReaderState;
+use super::reader::state::ReaderState;
+use block_text::PieceKind;
 
 impl App {
     /// An action while the reader has the focus.

@@ -3,13 +3,13 @@
 
 mod header;
 pub mod layout;
-mod reader;
 mod status;
 
 use super::app::App;
 use super::focus::Screen;
 use super::list::view as list;
 use super::panel::view as panel;
+use super::reader::view as reader;
 use ratatui::Frame;
 
 /// Draws the whole screen.

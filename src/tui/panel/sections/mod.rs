@@ -2,7 +2,6 @@
 //! block (replaced by the [`citation`] section when the app starts), and the document's source.
 
 mod backlinks;
-pub mod citation;
 mod notes;
 mod pinpoint;
 mod source;
@@ -28,7 +27,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 /// `label  value` with the label dimmed; the value sanitized.
-fn field(label: &str, value: &str, label_style: Style) -> Line<'static> {
+pub(crate) fn field(label: &str, value: &str, label_style: Style) -> Line<'static> {
     Line::from(vec![
         Span::styled(format!("{label}: "), label_style),
         Span::raw(sanitize(value).into_owned()),

@@ -4,8 +4,8 @@
 use crate::model::Lang;
 use crate::model::inline::{Segment, segments};
 use crate::text::sanitize::sanitize;
-use crate::tui::block_text::marker;
 use crate::tui::panel::state::{PanelSection, SectionContext};
+use crate::tui::reader::block_text::marker;
 use ratatui::text::{Line, Span};
 
 pub struct Notes;

@@ -3,7 +3,7 @@
 
 use crate::model::{BlockKind, Document, Lang};
 use crate::tui::ids::DocIx;
-use crate::tui::reader_layout::{LayoutKey, ReaderLayout, View, effective_view, reading_pair};
+use crate::tui::reader::layout::{LayoutKey, ReaderLayout, View, effective_view, reading_pair};
 use ratatui::style::Style;
 use std::ops::Range;
 

@@ -93,7 +93,7 @@ impl Overlay for HelpOverlay {
     fn draw(&self, app: &App, area: Rect, buf: &mut Buffer) {
         let lines = self.lines(&app.keymap, app.theme.get("help_key"));
         let height = lines.len() as u16 + 2;
-        let inner = super::window(app, area, 64, height, " Keys (esc closes) ", buf);
+        let inner = crate::tui::overlay::window(app, area, 64, height, " Keys (esc closes) ", buf);
         let max = lines.len().saturating_sub(inner.height as usize);
         let scroll = self.scroll.min(max) as u16;
         Paragraph::new(lines).scroll((scroll, 0)).render(inner, buf);

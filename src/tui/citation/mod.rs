@@ -7,13 +7,16 @@
 //! [`Msg::Copied`]. Either way the OSC 52 bytes are queued in `app.after_frame`, which the
 //! loop writes to the terminal between frames.
 
+pub mod section;
+pub mod state;
+
 use super::action::Action;
 use super::app::App;
+use super::citation::section::Citation;
+use super::citation::state::{pin_label, takes_pinpoint};
 use super::keymap::Mode;
 use super::msg::{CopyDone, Msg};
-use super::panel::sections::citation::Citation;
 use super::panel::state::SectionSlot;
-use super::state::citation::{pin_label, takes_pinpoint};
 use super::status::Level;
 use super::workers::{StopReport, WorkerKind};
 use crate::clipboard::{Channel, Copier};

@@ -3,12 +3,15 @@
 //! (to the document that holds the instrument's text, or to a card), and a history of
 //! positions takes the reader back and forward with cursor and scroll as they were.
 
+pub mod card;
+pub mod timeline;
+
 use super::app::App;
 use super::focus::{Focus, Screen};
 use super::ids::{BlockNo, DocIx};
-use super::overlays::card::CardOverlay;
-use super::reader_layout::View;
-use super::state::reader::Highlight;
+use super::links::card::CardOverlay;
+use super::reader::layout::View;
+use super::reader::state::Highlight;
 use crate::model::Lang;
 use crate::refs::{Mention, Target};
 
@@ -212,7 +215,7 @@ impl App {
 
     /// `t`: every document and instrument by date, in an overlay.
     pub(crate) fn open_timeline(&mut self) {
-        let timeline = super::overlays::timeline::TimelineOverlay::new(self);
+        let timeline = super::links::timeline::TimelineOverlay::new(self);
         self.overlays.push(Box::new(timeline));
     }
 

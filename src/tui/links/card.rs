@@ -139,7 +139,7 @@ pub fn draw_window(
         return;
     }
     let height = lines.len() as u16 + 2;
-    let inner = super::window(app, area, 100, height, title, buf);
+    let inner = crate::tui::overlay::window(app, area, 100, height, title, buf);
     let h = inner.height as usize;
     let scroll = keep
         .saturating_sub(h.saturating_sub(1))

@@ -13,7 +13,7 @@ use crate::tui::app::App;
 use crate::tui::keymap::{Key, Keymap, Mode};
 use crate::tui::msg::Msg;
 use crate::tui::overlay::{Outcome, Overlay};
-use crate::tui::state::search::SearchState;
+use crate::tui::search::state::SearchState;
 use crate::tui::theme::Theme;
 use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
@@ -51,7 +51,7 @@ impl Overlay for SearchOverlay {
         }
         let width = area.width.saturating_sub(4).min(140);
         let height = area.height.saturating_sub(2);
-        let inner = super::window(
+        let inner = crate::tui::overlay::window(
             app,
             area,
             width,
@@ -86,7 +86,7 @@ fn one_line(text: &str) -> String {
 fn info_line(s: &SearchState, t: &Theme) -> Line<'static> {
     if let Some(status) = s.index.describe() {
         let style = match s.index {
-            crate::tui::state::search::IndexStatus::Unavailable(_) => t.get("status_error"),
+            crate::tui::search::state::IndexStatus::Unavailable(_) => t.get("status_error"),
             _ => t.get("status_info"),
         };
         return Line::styled(one_line(&status), style);

@@ -4,9 +4,9 @@
 
 use crate::model::{BlockKind, Lang};
 use crate::tui::app::App;
-use crate::tui::block_text::PieceKind;
-use crate::tui::reader_layout::{Part, Slot};
-use crate::tui::state::reader::ReaderState;
+use crate::tui::reader::block_text::PieceKind;
+use crate::tui::reader::layout::{Part, Slot};
+use crate::tui::reader::state::ReaderState;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -159,7 +159,7 @@ fn highlight_ranges(
     reader: &ReaderState,
     block: usize,
     lang: Lang,
-    text: &crate::tui::block_text::BlockText,
+    text: &crate::tui::reader::block_text::BlockText,
     line: Range<usize>,
 ) -> Vec<(Range<usize>, Style)> {
     let stored = app

@@ -14,15 +14,18 @@
 //!
 //! Nothing here runs on the render path, and nothing on the UI thread touches the index.
 
+pub mod state;
+pub mod view;
+
 use super::action::Action;
 use super::app::App;
 use super::ids::BlockNo;
 use super::keymap::Mode;
 use super::line_edit::{Edit, edit};
 use super::msg::Msg;
-use super::overlays::search::SearchOverlay;
-use super::state::reader::Highlight;
-use super::state::search::{IndexStatus, ReaderHits};
+use super::reader::state::Highlight;
+use super::search::state::{IndexStatus, ReaderHits};
+use super::search::view::SearchOverlay;
 use super::workers::{StopReport, WorkerKind};
 use crate::search::{Event, Location, Service};
 use crossterm::event::KeyEvent;
