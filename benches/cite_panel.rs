@@ -34,7 +34,7 @@ fn main() {
             timeout: Duration::from_secs(1),
         };
         let mut term = Terminal::new(TestBackend::new(200, 50)).unwrap_or_else(|e| match e {});
-        app.open_document(i);
+        app.open_document(lectern::tui::DocIx(i));
         lectern::tui::frame(&mut app, &mut term).unwrap_or_else(|e| match e {});
         let blocks = app.document().map_or(0, |d| d.blocks.len());
         for _ in 0..ROUNDS {

@@ -2,12 +2,14 @@
 //!
 //! Data flows one way: raw source → [`import`] → [`model::Document`] in a [`corpus`] →
 //! search index, cross-references and citations → the screen ([`tui`]) or the command line
-//! ([`cli`]).
+//! ([`cli`]). At the ground floor, used by every layer and using none: [`model`], [`text`]
+//! (sanitizing, folding, wrapping) and [`diag`] (`file:line` problems).
 
 pub mod cite;
 pub mod cli;
 pub mod clipboard;
 pub mod corpus;
+pub mod diag;
 pub mod files;
 pub mod import;
 pub mod model;

@@ -4,12 +4,12 @@ mod tui_support;
 
 use lectern::corpus::Corpus;
 use lectern::model::Lang;
-use lectern::tui::app::{Focus, Screen};
-use lectern::tui::reader_layout::View;
+use lectern::tui::focus::{Focus, Screen};
+use lectern::tui::reader::layout::View;
 use lectern::tui::{App, Settings};
 use tui_support::*;
 
-fn reader(app: &App) -> &lectern::tui::state::reader::ReaderState {
+fn reader(app: &App) -> &lectern::tui::reader::state::ReaderState {
     app.reader
         .as_ref()
         .unwrap_or_else(|| panic!("no document open"))
@@ -20,8 +20,13 @@ fn the_list_is_sorted_by_date_and_shows_every_document() {
     let mut app = app();
     let mut t = terminal(120, 40);
     render(&mut app, &mut t);
-    let dates: Vec<_> = app.list.shown.iter().map(|&i| app.docs[i].date()).collect();
-    assert_eq!(app.list.shown.len(), app.docs.len());
+    let dates: Vec<_> = app
+        .list
+        .shown
+        .iter()
+        .map(|&i| app.corpus.documents[i].date())
+        .collect();
+    assert_eq!(app.list.shown.len(), app.corpus.documents.len());
     assert!(dates.windows(2).all(|w| match (w[0], w[1]) {
         (Some(a), Some(b)) => a <= b,
         (None, Some(_)) => false,
@@ -34,7 +39,7 @@ fn shown_ids(app: &App) -> Vec<&str> {
     app.list
         .shown
         .iter()
-        .map(|&i| app.docs[i].id.as_str())
+        .map(|&i| app.corpus.documents[i].id.as_str())
         .collect()
 }
 
@@ -145,7 +150,10 @@ fn esc_and_backspace_go_back_to_the_list_and_tab_returns_to_the_document() {
     assert_eq!(app.screen, Screen::Reader);
     press(&mut app, "backspace");
     assert_eq!(app.screen, Screen::List);
-    let selected = app.list.selected_doc().map(|i| app.docs[i].id.as_str());
+    let selected = app
+        .list
+        .selected_doc()
+        .map(|i| app.corpus.documents[i].id.as_str());
     assert_eq!(
         selected,
         Some(PEOPLES_DAILY),
@@ -241,7 +249,7 @@ fn mouse_wheel_scrolls_and_a_click_selects_the_block_under_it() {
     use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
     let (mut app, mut t) = reading(PEOPLES_DAILY, 80, 24);
     let mouse = |kind, row| {
-        lectern::tui::AppEvent::Input(Event::Mouse(MouseEvent {
+        lectern::tui::Msg::Input(Event::Mouse(MouseEvent {
             kind,
             column: 10,
             row,
@@ -261,7 +269,7 @@ fn mouse_wheel_scrolls_and_a_click_selects_the_block_under_it() {
 
 #[test]
 fn highlights_set_by_a_feature_are_kept_per_owner() {
-    use lectern::tui::state::reader::Highlight;
+    use lectern::tui::reader::state::Highlight;
     let mut app = app();
     open(&mut app, PEOPLES_DAILY);
     let style = app.theme.get("search_hit");
@@ -285,7 +293,7 @@ fn a_message_posted_from_another_thread_reaches_the_status_line() {
     let mut app = app();
     let tx = app.sender();
     std::thread::spawn(move || {
-        let _ = tx.send(lectern::tui::AppEvent::Status(
+        let _ = tx.send(lectern::tui::Msg::Status(
             lectern::tui::status::Level::Info,
             "index ready".into(),
         ));
@@ -319,7 +327,7 @@ fn clicking_a_footnote_marker_jumps_to_its_note() {
     let byte = line.find('¹').unwrap_or_default();
     let x = unicode_width::UnicodeWidthStr::width(&line[..byte]) as u16;
     let click = |column| {
-        lectern::tui::AppEvent::Input(Event::Mouse(MouseEvent {
+        lectern::tui::Msg::Input(Event::Mouse(MouseEvent {
             kind: MouseEventKind::Down(MouseButton::Left),
             column,
             row: y as u16,
@@ -394,7 +402,7 @@ fn another_feature_can_open_a_document_at_a_block() {
     let i = app
         .find_document(TREATY)
         .unwrap_or_else(|| panic!("the treaty is bundled"));
-    app.open_at(i, 12);
+    app.open_at(i, lectern::tui::BlockNo(13));
     let mut t = terminal(120, 40);
     render(&mut app, &mut t);
     let r = reader(&app);
@@ -405,7 +413,7 @@ fn another_feature_can_open_a_document_at_a_block() {
         "block 13's number is on screen:\n{screen}"
     );
     // Also when the document is already open.
-    app.open_at(i, 2);
+    app.open_at(i, lectern::tui::BlockNo(3));
     render(&mut app, &mut t);
     assert_eq!(reader(&app).cursor, 2);
 }

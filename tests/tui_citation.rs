@@ -22,7 +22,7 @@ fn open_doc(app: &mut App, id: &str) -> Document {
         .find_document(id)
         .unwrap_or_else(|| panic!("{id} is bundled"));
     app.open_document(i);
-    app.docs[i].clone()
+    app.corpus.documents[i].clone()
 }
 
 /// A copier that only writes OSC 52: no tmux, no display, as over SSH.
@@ -258,7 +258,7 @@ fn y_in_the_panel_copies_too_and_in_the_list_does_nothing() {
         .hint(Mode::Reader, Action::FocusNext)
         .unwrap_or_else(|| panic!("a key moves to the panel"));
     press(&mut app, &format!("p p {focus}"));
-    assert_eq!(app.focus, lectern::tui::app::Focus::Panel);
+    assert_eq!(app.focus, lectern::tui::focus::Focus::Panel);
     press(&mut app, "y");
     let facts = Facts::of(&doc);
     let text = expected(&doc, Style::default_for(&facts), Some(&Pinpoint::Block(1)));
@@ -312,7 +312,7 @@ fn inside_tmux_the_copy_runs_off_the_loop_and_posts_its_outcome_back() {
 
 #[test]
 fn the_panel_says_a_pinpoint_is_cited_exactly_when_the_style_text_carries_it() {
-    use lectern::tui::state::citation::takes_pinpoint;
+    use lectern::tui::citation::state::takes_pinpoint;
     let corpus = lectern::corpus::Corpus::bundled();
     for doc in &corpus.documents {
         let facts = Facts::of(doc);

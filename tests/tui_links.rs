@@ -4,12 +4,12 @@
 mod tui_support;
 
 use lectern::model::Lang;
-use lectern::tui::app::Screen;
+use lectern::tui::focus::Screen;
 use tui_support::*;
 
 const JOURNAL: &str = "1960-09-14-journal-soviet-ambassador-dprk";
 
-fn reader(app: &lectern::tui::App) -> &lectern::tui::state::reader::ReaderState {
+fn reader(app: &lectern::tui::App) -> &lectern::tui::reader::state::ReaderState {
     app.reader.as_ref().expect("a document is open")
 }
 
@@ -24,7 +24,7 @@ fn select_link_to(app: &mut lectern::tui::App, target: &str) {
         let selected = app.link.selected.and_then(|s| {
             app.doc_mentions()
                 .get(s)
-                .map(|m| app.registry.target_id(m.target).to_string())
+                .map(|m| app.corpus.registry.target_id(m.target).to_string())
         });
         if selected.as_deref() == Some(target) {
             return;
@@ -132,7 +132,7 @@ fn the_timeline_opens_documents_and_cards_of_instruments_outside_the_archive() {
     assert_eq!(app.overlays.top_name(), Some("card"));
     press(&mut app, "esc");
     // Walk down the timeline to the 1961 treaty, whose text the archive holds: enter opens it.
-    let entries = lectern::refs::timeline::timeline(&app.docs, &app.registry);
+    let entries = lectern::refs::timeline::timeline(&app.corpus.documents, &app.corpus.registry);
     let at = entries
         .iter()
         .position(|e| e.label.starts_with("Treaty of Friendship, Co-operation"))

@@ -7,7 +7,7 @@ mod tui_support;
 use lectern::model::{Document, Lang};
 use lectern::search::{Event, Location, SearchResults};
 use lectern::tui::App;
-use lectern::tui::app::Screen;
+use lectern::tui::focus::Screen;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
@@ -99,7 +99,7 @@ fn terminal() -> Terminal<TestBackend> {
 /// highlights, such as links, by the search styles): (block from 0, lang, text).
 fn highlighted(app: &App) -> Vec<(usize, Lang, String)> {
     let reader = app.reader.as_ref().unwrap_or_else(|| panic!("no reader"));
-    let doc = &app.docs[reader.doc];
+    let doc = &app.corpus.documents[reader.doc];
     let styles = [
         app.theme.get("search_hit"),
         app.theme.get("search_hit_current"),
@@ -139,7 +139,7 @@ fn a_chinese_query_opens_the_document_at_the_hit_block_with_the_hits_highlighted
     type_text(&mut app, "兴南");
     answered(&mut app, "兴南");
 
-    let expected = scan(&app.docs, &["兴南"]);
+    let expected = scan(&app.corpus.documents, &["兴南"]);
     assert!(!expected.is_empty(), "the bundled corpus mentions 兴南");
     let r = results(&app);
     let got: BTreeSet<(String, usize)> =
@@ -254,7 +254,7 @@ fn hits_in_both_columns_are_highlighted_and_n_and_shift_n_cycle_through_their_bl
         "{marks:?}"
     );
     // The hit blocks are the blocks a substring scan finds (the title is not a block).
-    let expected: Vec<usize> = scan(&app.docs, &["苏联", "Soviet Union"])
+    let expected: Vec<usize> = scan(&app.corpus.documents, &["苏联", "Soviet Union"])
         .into_iter()
         .filter(|(d, b)| d == PEOPLES_DAILY && *b > 0)
         .map(|(_, b)| b - 1)
@@ -384,7 +384,10 @@ fn broken_queries_show_one_line_in_the_overlay_never_an_error_screen() {
     press(&mut app, "ctrl-u");
     type_text(&mut app, "兴南");
     answered(&mut app, "兴南");
-    assert_eq!(results(&app).total, scan(&app.docs, &["兴南"]).len());
+    assert_eq!(
+        results(&app).total,
+        scan(&app.corpus.documents, &["兴南"]).len()
+    );
 }
 
 #[test]
@@ -423,7 +426,7 @@ fn esc_closes_the_overlay_and_slash_reopens_it_with_the_query_and_results_kept()
         app.list
             .shown
             .iter()
-            .all(|&i| app.docs[i].id.contains("treaty")),
+            .all(|&i| app.corpus.documents[i].id.contains("treaty")),
         "{:?}",
         app.list.shown
     );
@@ -437,10 +440,10 @@ fn the_index_is_built_off_the_ui_thread_into_the_cache_and_announced() {
     // Building has started on the worker; the key returned at once.
     assert_ne!(
         app.search.index,
-        lectern::tui::state::search::IndexStatus::NotStarted
+        lectern::tui::search::state::IndexStatus::NotStarted
     );
     settle(&mut app, "the index", |a| {
-        a.search.index == lectern::tui::state::search::IndexStatus::Ready
+        a.search.index == lectern::tui::search::state::IndexStatus::Ready
     });
     assert!(message(&app).contains("search index"), "{}", message(&app));
     let built = std::fs::read_dir(dir.path())
@@ -464,7 +467,7 @@ fn when_the_index_cannot_be_built_the_overlay_says_so_in_one_line() {
     settle(&mut app, "the failure", |a| {
         matches!(
             a.search.index,
-            lectern::tui::state::search::IndexStatus::Unavailable(_)
+            lectern::tui::search::state::IndexStatus::Unavailable(_)
         )
     });
     render(&mut app, &mut term);

@@ -5,7 +5,7 @@ mod tui_support;
 
 use lectern::corpus::Corpus;
 use lectern::model::Lang;
-use lectern::tui::state::reader::Highlight;
+use lectern::tui::reader::state::Highlight;
 use lectern::tui::theme::Theme;
 use lectern::tui::{App, Settings};
 use ratatui::Terminal;

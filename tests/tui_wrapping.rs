@@ -4,7 +4,7 @@
 use lectern::corpus::Corpus;
 use lectern::model::Lang;
 use lectern::text::wrap::str_width;
-use lectern::tui::reader_layout::{ReaderLayout, View, reading_pair};
+use lectern::tui::reader::layout::{ReaderLayout, View, reading_pair};
 
 const NO_LINE_START: &str = "，。、；：？！）」』】》";
 

@@ -116,12 +116,7 @@ fn mention_line(corpus: &Corpus, m: &Mention) -> String {
 
 /// The words of the mention, as they stand in the text.
 fn quote(corpus: &Corpus, m: &Mention) -> String {
-    let text = corpus
-        .get(&m.doc)
-        .and_then(|d| d.block(m.block))
-        .and_then(|b| b.text.get(m.lang))
-        .and_then(|t| t.get(m.range.clone()))
-        .unwrap_or_default();
+    let text = crate::refs::mentions::words(corpus.get(&m.doc), m).unwrap_or_default();
     format!("“{text}”")
 }
 

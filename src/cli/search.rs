@@ -16,7 +16,7 @@ pub fn run(corpus: &Corpus, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     let args = &flags_after_query(args)?;
     let mut progress = progress_printer(corpus.documents.len());
     let mut index = open_index(corpus, false, &mut progress)?;
-    index.hooks = crate::refs::search_hooks::hooks(corpus);
+    index.hooks = crate::search::registry_hooks::hooks(corpus);
     let query = args.query.join(" ");
     let limit = args.limit.min(crate::search::MAX_HITS);
     if limit < args.limit {

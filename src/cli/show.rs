@@ -37,17 +37,8 @@ fn render(doc: &Document, langs: Vec<Lang>) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", doc.display_title(&langs));
     for d in &doc.dates {
-        let inferred = d
-            .inferred
-            .as_deref()
-            .map(|r| format!(" (inferred: {r})"))
-            .unwrap_or_default();
-        let place = d
-            .place
-            .as_deref()
-            .map(|p| format!(", {p}"))
-            .unwrap_or_default();
-        let _ = writeln!(out, "{}: {}{place}{inferred}", d.role.label(), d.date);
+        let when = crate::model::dated(d.date, d.place.as_deref(), d.inferred.as_deref());
+        let _ = writeln!(out, "{}: {when}", d.role.label());
     }
     out.push('\n');
     for (i, block) in doc.blocks.iter().enumerate() {

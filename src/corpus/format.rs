@@ -2,7 +2,7 @@
 //! line, blocks as `[[blocks]]` tables in reading order). Reading validates what serde cannot:
 //! footnote anchors, empty blocks, the id matching the file name.
 
-use super::Problem;
+use crate::diag::{Problem, line_of_key, line_of_table};
 use crate::model::{Document, inline};
 use std::path::Path;
 
@@ -13,10 +13,7 @@ pub fn to_toml(doc: &Document) -> String {
 
 /// Parses and validates one document file; the problem names the line at fault.
 pub fn parse(path: &Path, text: &str) -> Result<Document, Problem> {
-    let doc: Document = toml::from_str(text).map_err(|e| {
-        let line = e.span().map_or(0, |span| line_at(text, span.start));
-        Problem::new(path, line, e.message().trim().to_string())
-    })?;
+    let doc: Document = toml::from_str(text).map_err(|e| Problem::from_toml(path, text, &e))?;
     validate(path, text, &doc)?;
     Ok(doc)
 }
@@ -101,32 +98,6 @@ fn validate(path: &Path, text: &str, doc: &Document) -> Result<(), Problem> {
     Ok(())
 }
 
-/// 1-based line of a byte offset.
-pub fn line_at(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())]
-        .bytes()
-        .filter(|b| *b == b'\n')
-        .count()
-        + 1
-}
-
-/// Line of the first `key = …` at the start of a line, or 1.
-pub fn line_of_key(text: &str, key: &str) -> usize {
-    text.lines()
-        .position(|l| {
-            l.trim_start()
-                .strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
-        .map_or(1, |i| i + 1)
-}
-
-/// Line of the `index`-th `[[table]]` header, or 1.
-pub fn line_of_table(text: &str, table: &str, index: usize) -> usize {
-    let header = format!("[[{table}]]");
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| l.trim() == header)
-        .nth(index)
-        .map_or(1, |(i, _)| i + 1)
-}
+/// The line helpers moved to [`crate::diag`]; these names stay so that code written against
+/// them still builds.
+pub use crate::diag::line_at;

@@ -9,9 +9,8 @@
 
 mod embedded;
 pub mod format;
-mod problem;
 
-pub use problem::Problem;
+pub use crate::diag::Problem;
 
 use crate::files::{limits, read_text};
 use crate::model::Document;
@@ -109,7 +108,7 @@ impl Corpus {
                     if let Some(raw_dir) = &dir
                         && !raw_dir.join(&doc.source.raw).is_file()
                     {
-                        let line = format::line_of_key(&text, "raw");
+                        let line = crate::diag::line_of_key(&text, "raw");
                         problems.push(Problem::new(
                             &path,
                             line,

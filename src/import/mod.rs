@@ -17,7 +17,6 @@ mod web;
 mod wilson;
 
 use crate::model::{DocKind, Document, Source};
-use std::fmt;
 
 /// The source kinds the importers know.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,17 +83,7 @@ impl std::str::FromStr for Format {
 }
 
 /// Something the importer noticed and the user should check, at a line of the raw file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Warning {
-    pub line: usize,
-    pub message: String,
-}
-
-impl fmt::Display for Warning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.line.max(1), self.message)
-    }
-}
+pub use crate::diag::Warning;
 
 /// The result of importing one raw file.
 #[derive(Clone, Debug)]

@@ -5,18 +5,15 @@
 //! Tables merge key by key and other values replace; arrays under `[add]` are appended
 //! (`[[add.dates]]` adds a date). An overlay that sets no `id` gets one made after merging.
 
-use crate::corpus::Problem;
+use crate::diag::Problem;
 use crate::model::Document;
 use std::path::Path;
 use toml::{Table, Value};
 
 pub fn apply(doc: &Document, overlay: &str, path: &Path) -> Result<Document, Problem> {
-    let table: Table = overlay.parse().map_err(|e: toml::de::Error| {
-        let line = e
-            .span()
-            .map_or(0, |s| crate::corpus::format::line_at(overlay, s.start));
-        Problem::new(path, line, e.message().trim().to_string())
-    })?;
+    let table: Table = overlay
+        .parse()
+        .map_err(|e: toml::de::Error| Problem::from_toml(path, overlay, &e))?;
     let Value::Table(mut base) =
         Value::try_from(doc).map_err(|e| Problem::new(path, 0, e.to_string()))?
     else {
@@ -27,7 +24,7 @@ pub fn apply(doc: &Document, overlay: &str, path: &Path) -> Result<Document, Pro
     if let Some(Value::Table(add)) = table.remove("add") {
         for (key, value) in add {
             let Value::Array(items) = value else {
-                let line = crate::corpus::format::line_of_key(overlay, &key);
+                let line = crate::diag::line_of_key(overlay, &key);
                 return Err(Problem::new(
                     path,
                     line,

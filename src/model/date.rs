@@ -144,6 +144,19 @@ impl<'de> Deserialize<'de> for PartialDate {
     }
 }
 
+/// A date as people read it with what qualifies it: `date, place (inferred: why)`. The one
+/// formatter for the "role: date" lines of the reader's panel, the cards and `lectern show`.
+pub fn dated(date: impl std::fmt::Display, place: Option<&str>, inferred: Option<&str>) -> String {
+    let mut out = date.to_string();
+    if let Some(p) = place {
+        out.push_str(&format!(", {p}"));
+    }
+    if let Some(why) = inferred {
+        out.push_str(&format!(" (inferred: {why})"));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,7 +9,7 @@ mod date;
 pub mod inline;
 mod lang;
 
-pub use date::{BadDate, MONTHS, PartialDate, Precision};
+pub use date::{BadDate, MONTHS, PartialDate, Precision, dated};
 pub use lang::{Lang, LangText};
 
 use serde::{Deserialize, Serialize};

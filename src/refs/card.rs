@@ -2,6 +2,7 @@
 //! sources: shared by `lectern entity` and the reader's cards.
 
 use super::registry::{EntityKind, Registry, Target};
+use crate::model::dated;
 
 /// The kind of a target, for people to read.
 pub fn kind_label(reg: &Registry, target: Target) -> &'static str {
@@ -28,20 +29,8 @@ pub fn facts(reg: &Registry, target: Target) -> Vec<(String, String)> {
             );
             out.push(("text".into(), text));
             for d in &inst.dates {
-                let place = d
-                    .place
-                    .as_deref()
-                    .map(|p| format!(", {p}"))
-                    .unwrap_or_default();
-                let inferred = d
-                    .inferred
-                    .as_deref()
-                    .map(|r| format!(" (inferred: {r})"))
-                    .unwrap_or_default();
-                out.push((
-                    d.role.label().into(),
-                    format!("{}{place}{inferred}  [{}]", d.date.long(), d.source),
-                ));
+                let when = dated(d.date.long(), d.place.as_deref(), d.inferred.as_deref());
+                out.push((d.role.label().into(), format!("{when}  [{}]", d.source)));
             }
             for p in &inst.parties {
                 out.push(("party".into(), format!("{}  [{}]", p.name, p.source)));

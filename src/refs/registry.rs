@@ -241,19 +241,19 @@ impl Registry {
     /// Finds an instrument or entity by id or by any of its names in any language,
     /// ignoring case, hyphens and diacritics.
     pub fn find(&self, query: &str) -> Option<Target> {
-        let wanted = super::mentions::fold(query);
+        let wanted = crate::text::fold::fold(query);
         let targets = (0..self.instruments.len())
             .map(Target::Instrument)
             .chain((0..self.entities.len()).map(Target::Entity));
         let mut best = None;
         for target in targets {
-            if super::mentions::fold(self.target_id(target)) == wanted {
+            if crate::text::fold::fold(self.target_id(target)) == wanted {
                 return Some(target);
             }
             let names = self.names_of(target).values().flatten().map(String::as_str);
             if names
                 .chain(std::iter::once(self.target_name(target)))
-                .any(|n| super::mentions::fold(n) == wanted)
+                .any(|n| crate::text::fold::fold(n) == wanted)
             {
                 best = best.or(Some(target));
             }

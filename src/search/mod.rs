@@ -15,6 +15,7 @@ pub mod analysis;
 pub mod highlight;
 pub mod plan;
 pub mod query;
+pub mod registry_hooks;
 pub mod schema;
 pub mod service;
 pub mod snippet;

@@ -25,25 +25,31 @@
 
 pub mod action;
 pub mod app;
-mod block_text;
 pub mod citation;
 pub mod config;
+pub mod focus;
+pub mod help;
+pub mod ids;
 pub mod keymap;
+mod line_edit;
 pub mod links;
+pub mod list;
+pub mod msg;
 pub mod overlay;
-pub mod overlays;
+pub mod panel;
 pub mod positions;
-pub mod reader_layout;
+pub mod reader;
 pub mod search;
-mod sections;
-pub mod state;
 pub mod status;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
+pub mod workers;
 
 pub use action::Action;
-pub use app::{App, AppEvent, Settings};
+pub use app::{App, Settings};
+pub use ids::{BlockNo, DocIx};
+pub use msg::Msg;
 
 use crate::corpus::Corpus;
 use ratatui::Terminal;
@@ -103,10 +109,10 @@ fn write_after_frame(app: &mut App, terminal: &mut terminal::Term) {
 }
 
 /// Reads terminal events on their own thread and posts them to the loop.
-fn spawn_input_thread(tx: std::sync::mpsc::Sender<AppEvent>) {
+fn spawn_input_thread(tx: std::sync::mpsc::Sender<Msg>) {
     std::thread::spawn(move || {
         while let Ok(ev) = crossterm::event::read() {
-            if tx.send(AppEvent::Input(ev)).is_err() {
+            if tx.send(Msg::Input(ev)).is_err() {
                 break;
             }
         }

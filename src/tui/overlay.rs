@@ -1,14 +1,19 @@
-//! Overlays: windows drawn over the panes (help now; search, link cards later). They form a
-//! stack; the top one sees keys first and may consume them.
+//! Overlays: windows drawn over the panes (help, search, cards, the timeline). They form a
+//! stack; the top one sees keys first and may consume them. What an overlay asks of the rest
+//! of the reader it says as a [`Msg`], which goes through `App::handle` like any other.
 //!
 //! To add one: implement [`Overlay`] and push it with `app.overlays.push(Box::new(…))`
-//! (for instance from a new `Action` arm in `App::update`).
+//! (for instance from a new `Action` arm in `App::update`). [`list_keys`] moves a selection
+//! the way every list overlay does, and [`window`] draws the bordered window.
 
+use super::action::Action;
 use super::app::App;
 use super::keymap::Keymap;
+use super::msg::Msg;
 use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 /// What an overlay did with a key.
 pub enum Outcome {
@@ -18,10 +23,10 @@ pub enum Outcome {
     Close,
     /// Not for this overlay: the next layer (finally the panes) gets the key.
     Pass,
-    /// Handled; run this on the app (open a document at a block, post a message, …).
-    Run(Box<dyn FnOnce(&mut App)>),
-    /// Like `Run`, and the overlay is popped first.
-    CloseAndRun(Box<dyn FnOnce(&mut App)>),
+    /// Handled; the reader is to carry out this message (edit the query, open a result).
+    Send(Msg),
+    /// Like `Send`, and the overlay is popped first.
+    CloseAndSend(Msg),
 }
 
 pub trait Overlay {
@@ -69,4 +74,45 @@ impl OverlayStack {
     pub(crate) fn top_mut(&mut self) -> Option<&mut Box<dyn Overlay>> {
         self.layers.last_mut()
     }
+}
+
+/// The keys of a list overlay (cards, the timeline): moves `selected` among `len` items for
+/// Up, Down, Page and Top/Bottom; returns whether the action was one of these.
+pub fn list_keys(action: Action, selected: &mut usize, len: usize) -> bool {
+    let last = len.saturating_sub(1);
+    match action {
+        Action::Down => *selected = (*selected + 1).min(last),
+        Action::Up => *selected = selected.saturating_sub(1),
+        Action::PageDown | Action::Bottom => *selected = last,
+        Action::PageUp | Action::Top => *selected = 0,
+        _ => return false,
+    }
+    true
+}
+
+/// Clears a `width` × `height` window centred in `area` (both clamped to it), draws its
+/// border and title, and returns the inside to draw into.
+pub fn window(
+    app: &App,
+    area: Rect,
+    width: u16,
+    height: u16,
+    title: &str,
+    buf: &mut Buffer,
+) -> Rect {
+    let (width, height) = (width.min(area.width), height.min(area.height));
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    Clear.render(rect, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(app.theme.get("border"))
+        .title(title.to_string());
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    inner
 }

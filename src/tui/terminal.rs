@@ -1,7 +1,11 @@
 //! The terminal's lifetime, in one place: raw mode, the alternate screen and mouse capture are
 //! switched on by [`TerminalGuard::enter`] and switched off again on every way out — a normal
-//! return, an error (the guard is dropped) and a panic (the hook restores the terminal before
-//! the previous hook prints the message, so the message is readable).
+//! return, an error (the guard is dropped) and a panic of the reader's own thread (the hook
+//! restores the terminal before the previous hook prints the message, so it is readable).
+//!
+//! A panic in a worker thread does not end the program, so it leaves the terminal alone: the
+//! hook keeps its message for [`super::workers`], which reports it in the status line, and
+//! prints nothing over the screen while the reader runs.
 // The backend writes the frames, whose text every pane sanitizes as it draws.
 #![allow(clippy::disallowed_methods)]
 
@@ -13,7 +17,9 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout};
-use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Once, OnceLock};
+use std::thread::ThreadId;
 
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
 
@@ -25,10 +31,12 @@ pub struct TerminalGuard {
 impl TerminalGuard {
     pub fn enter() -> io::Result<TerminalGuard> {
         install_panic_hook();
+        let _ = UI_THREAD.set(std::thread::current().id());
         let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
         // The guard exists before the terminal is changed, so a failure in any step below
         // still restores it (dropping the guard on `?`).
         let guard = TerminalGuard { terminal };
+        TERMINAL_IN_USE.store(true, Ordering::SeqCst);
         enable_raw_mode()?;
         execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
         Ok(guard)
@@ -39,6 +47,7 @@ impl Drop for TerminalGuard {
     fn drop(&mut self) {
         // Nothing sensible can be done if restoring fails while leaving.
         let _ = restore();
+        TERMINAL_IN_USE.store(false, Ordering::SeqCst);
     }
 }
 
@@ -54,14 +63,28 @@ pub fn restore() -> io::Result<()> {
     raw
 }
 
-/// Restores the terminal, then lets the previous hook report the panic.
-fn install_panic_hook() {
+/// The thread that entered the terminal: the reader's loop.
+static UI_THREAD: OnceLock<ThreadId> = OnceLock::new();
+/// Whether a [`TerminalGuard`] holds the terminal now.
+static TERMINAL_IN_USE: AtomicBool = AtomicBool::new(false);
+
+/// A panic of the reader's thread restores the terminal, then lets the previous hook report it.
+/// A worker's panic is noted for its stop report; it is printed only when no reader holds the
+/// terminal (tests, the command line), where printing cannot scribble over a screen.
+pub fn install_panic_hook() {
     static HOOK: Once = Once::new();
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            let _ = restore();
-            previous(info);
+            super::workers::note_panic(info);
+            let in_use = TERMINAL_IN_USE.load(Ordering::SeqCst);
+            let on_ui = UI_THREAD.get() == Some(&std::thread::current().id());
+            if in_use && on_ui {
+                let _ = restore();
+                previous(info);
+            } else if !in_use {
+                previous(info);
+            }
         }));
     });
 }

@@ -5,7 +5,7 @@
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use lectern::corpus::Corpus;
 use lectern::tui::keymap::Key;
-use lectern::tui::{App, AppEvent, Settings};
+use lectern::tui::{App, Msg, Settings};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -26,16 +26,14 @@ pub fn app_with(corpus: Corpus) -> App {
 pub fn press(app: &mut App, keys: &str) {
     for name in keys.split_whitespace() {
         let key = Key::parse(name).unwrap_or_else(|e| panic!("{e}"));
-        app.handle(AppEvent::Input(Event::Key(KeyEvent::new(
-            key.code, key.mods,
-        ))));
+        app.handle(Msg::Input(Event::Key(KeyEvent::new(key.code, key.mods))));
     }
 }
 
 /// Types text character by character (into the filter).
 pub fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        app.handle(AppEvent::Input(Event::Key(KeyEvent::new(
+        app.handle(Msg::Input(Event::Key(KeyEvent::new(
             KeyCode::Char(c),
             KeyModifiers::NONE,
         ))));

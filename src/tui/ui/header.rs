@@ -2,7 +2,8 @@
 
 use crate::model::Lang;
 use crate::text::sanitize::sanitize;
-use crate::tui::app::{App, Screen};
+use crate::tui::app::App;
+use crate::tui::focus::Screen;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -21,7 +22,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         _ => format!(
             " lectern · {} of {} documents",
             app.list.shown.len(),
-            app.docs.len()
+            app.docs().len()
         ),
     };
     buf.set_stringn(area.x, area.y, text, area.width as usize, title);

@@ -1,7 +1,7 @@
 //! Where each pane goes on a screen of a given size. Used by drawing and by mouse handling,
 //! so a click always lands on what was drawn there. Never panics, down to 0×0.
 
-use crate::tui::app::Screen;
+use crate::tui::focus::Screen;
 use ratatui::layout::Rect;
 
 /// Screens at least this wide show the panel beside the text; narrower ones show it in

@@ -3,12 +3,13 @@
 
 mod header;
 pub mod layout;
-mod list;
-pub(crate) mod panel;
-mod reader;
 mod status;
 
-use super::app::{App, Screen};
+use super::app::App;
+use super::focus::Screen;
+use super::list::view as list;
+use super::panel::view as panel;
+use super::reader::view as reader;
 use ratatui::Frame;
 
 /// Draws the whole screen.

@@ -3,7 +3,8 @@
 use crate::text::sanitize::sanitize;
 use crate::text::wrap::str_width;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Screen};
+use crate::tui::app::App;
+use crate::tui::focus::Screen;
 use crate::tui::status::Level;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

@@ -1,0 +1,66 @@
+//! The registry in search: a name typed in one language finds the entity in every language
+//! (`Kim Il Sung` → 金日成, Ким Ир Сен), and `mentions:ID` narrows results to the blocks that
+//! mention an instrument or entity. Both are plugged into the search engine's hooks.
+//!
+//! It lives in search, above refs and corpus, so that refs needs nothing from either.
+
+use super::{AliasExpander, Hooks, MentionResolver, Pin};
+use crate::corpus::Corpus;
+use std::sync::Arc;
+
+/// Reads the registry and links of a corpus shared with whoever else holds it (the reader).
+struct RegistryHooks {
+    corpus: Arc<Corpus>,
+}
+
+impl AliasExpander for RegistryHooks {
+    /// Every other name of the instrument or entity the term names, in every language.
+    fn alternatives(&self, term: &str) -> Vec<String> {
+        let Some(target) = self.corpus.registry.find(term) else {
+            return Vec::new();
+        };
+        let folded = crate::text::fold::fold(term);
+        self.corpus
+            .registry
+            .all_names(target)
+            .into_iter()
+            .filter(|n| crate::text::fold::fold(n) != folded)
+            .map(String::from)
+            .collect()
+    }
+}
+
+impl MentionResolver for RegistryHooks {
+    fn mentions(&self, entity: &str) -> Option<Vec<Pin>> {
+        let target = self.corpus.registry.find(entity)?;
+        Some(
+            self.corpus
+                .links
+                .of_target(target)
+                .map(|m| Pin {
+                    doc: m.doc.clone(),
+                    block: Some(m.block),
+                })
+                .collect(),
+        )
+    }
+}
+
+/// Search hooks over a shared corpus: nothing is copied.
+pub fn shared_hooks(corpus: Arc<Corpus>) -> Hooks {
+    let shared = Arc::new(RegistryHooks { corpus });
+    Hooks {
+        aliases: Some(shared.clone()),
+        mentions: Some(shared),
+    }
+}
+
+/// Search hooks over a copy of the corpus's registry and links (the command line, which holds
+/// the corpus by reference for one query).
+pub fn hooks(corpus: &Corpus) -> Hooks {
+    shared_hooks(Arc::new(Corpus {
+        registry: corpus.registry.clone(),
+        links: corpus.links.clone(),
+        ..Corpus::default()
+    }))
+}

@@ -1,0 +1,101 @@
+//! The `?` window: the keys of the pane below it, generated from the keymap so it always
+//! shows the keys that really work.
+
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::keymap::{Keymap, Mode};
+use crate::tui::overlay::{Outcome, Overlay};
+use crossterm::event::KeyEvent;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+pub struct HelpOverlay {
+    /// The mode whose keys are listed (where the user was).
+    pub mode: Mode,
+    pub scroll: usize,
+}
+
+impl HelpOverlay {
+    pub fn new(mode: Mode) -> HelpOverlay {
+        HelpOverlay { mode, scroll: 0 }
+    }
+
+    /// `keys  description` lines for the mode, then the global keys.
+    pub fn lines(&self, keymap: &Keymap, key_style: ratatui::style::Style) -> Vec<Line<'static>> {
+        let mut out = Vec::new();
+        let mut sections = vec![(self.mode, keymap.reverse(self.mode))];
+        if self.mode != Mode::Filter {
+            sections.push((Mode::Global, keymap.reverse(Mode::Global)));
+        }
+        for (mode, bindings) in sections {
+            if !out.is_empty() {
+                out.push(Line::default());
+            }
+            out.push(Line::from(format!("{}:", heading(mode))));
+            for (action, keys) in bindings {
+                let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+                out.push(Line::from(vec![
+                    Span::styled(format!("  {:<22}", keys.join(" ")), key_style),
+                    Span::raw(action.describe()),
+                ]));
+            }
+        }
+        if self.mode == Mode::Filter {
+            out.push(Line::from("  other keys type into the filter"));
+        }
+        out
+    }
+}
+
+fn heading(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Global => "Everywhere",
+        Mode::List => "Document list",
+        Mode::Filter => "Filter",
+        Mode::Reader => "Reader",
+        Mode::Panel => "Notes and source panel",
+        Mode::Help => "Help",
+    }
+}
+
+impl Overlay for HelpOverlay {
+    fn name(&self) -> &'static str {
+        "help"
+    }
+
+    fn handle_key(&mut self, key: &KeyEvent, keymap: &Keymap) -> Outcome {
+        let key = crate::tui::keymap::Key::from_event(key);
+        match keymap.action(Mode::Help, key) {
+            Some(Action::Back | Action::Help | Action::Quit) => Outcome::Close,
+            Some(Action::Down) => {
+                self.scroll += 1;
+                Outcome::Consumed
+            }
+            Some(Action::Up) => {
+                self.scroll = self.scroll.saturating_sub(1);
+                Outcome::Consumed
+            }
+            Some(Action::PageDown) => {
+                self.scroll += 10;
+                Outcome::Consumed
+            }
+            Some(Action::PageUp) => {
+                self.scroll = self.scroll.saturating_sub(10);
+                Outcome::Consumed
+            }
+            // A modal window: other keys do nothing rather than act unseen beneath it.
+            _ => Outcome::Consumed,
+        }
+    }
+
+    fn draw(&self, app: &App, area: Rect, buf: &mut Buffer) {
+        let lines = self.lines(&app.keymap, app.theme.get("help_key"));
+        let height = lines.len() as u16 + 2;
+        let inner = crate::tui::overlay::window(app, area, 64, height, " Keys (esc closes) ", buf);
+        let max = lines.len().saturating_sub(inner.height as usize);
+        let scroll = self.scroll.min(max) as u16;
+        Paragraph::new(lines).scroll((scroll, 0)).render(inner, buf);
+    }
+}

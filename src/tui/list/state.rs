@@ -1,0 +1,131 @@
+//! The document list: which documents the filter lets through, in what order, and which one
+//! is selected.
+
+use crate::model::Document;
+use crate::tui::ids::DocIx;
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+
+#[derive(Debug, Default)]
+pub struct ListState {
+    /// The filter as typed.
+    pub query: String,
+    /// Whether keys go into the filter.
+    pub editing: bool,
+    /// Indices into the corpus of the documents shown, best match first (date order when the
+    /// filter is empty).
+    pub shown: Vec<DocIx>,
+    /// Index into `shown`.
+    pub selected: usize,
+    /// First row of `shown` on screen.
+    pub offset: usize,
+    /// Rows on screen, from the last frame (for paging).
+    pub height: usize,
+    /// What the filter matches against, per document: titles in every language, id, kind,
+    /// dates.
+    haystacks: Vec<String>,
+    /// Language codes per document ("zh en"), computed once: counting them walks every block.
+    pub langs: Vec<String>,
+}
+
+impl ListState {
+    pub fn new(docs: &[Document]) -> ListState {
+        let haystacks = docs.iter().map(haystack).collect();
+        let langs = docs
+            .iter()
+            .map(|d| {
+                let codes: Vec<&str> = d.languages().iter().map(|l| l.code()).collect();
+                codes.join(" ")
+            })
+            .collect();
+        let mut state = ListState {
+            haystacks,
+            langs,
+            ..ListState::default()
+        };
+        state.refilter();
+        state
+    }
+
+    /// The corpus index of the selected document.
+    pub fn selected_doc(&self) -> Option<DocIx> {
+        self.shown.get(self.selected).copied()
+    }
+
+    /// Recomputes the shown documents after the query changed; the best match is selected
+    /// (with no query, the selection stays on the same document).
+    pub fn refilter(&mut self) {
+        let keep = self.selected_doc().filter(|_| self.query.trim().is_empty());
+        let query = self.query.trim();
+        if query.is_empty() {
+            self.shown = (0..self.haystacks.len()).map(DocIx).collect();
+        } else {
+            let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+            let mut matcher = Matcher::new(Config::DEFAULT);
+            let mut buf = Vec::new();
+            let mut scored: Vec<(u32, usize)> = self
+                .haystacks
+                .iter()
+                .enumerate()
+                .filter_map(|(i, h)| {
+                    pattern
+                        .score(Utf32Str::new(h, &mut buf), &mut matcher)
+                        .map(|s| (s, i))
+                })
+                .collect();
+            // Best first; equal scores in date order (the corpus order).
+            scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            self.shown = scored.into_iter().map(|(_, i)| DocIx(i)).collect();
+        }
+        self.selected = keep
+            .and_then(|d| self.shown.iter().position(|&s| s == d))
+            .unwrap_or(0);
+        self.offset = 0;
+        self.clamp();
+    }
+
+    pub fn move_by(&mut self, delta: isize) {
+        self.selected = self.selected.saturating_add_signed(delta);
+        self.clamp();
+    }
+
+    pub fn to_top(&mut self) {
+        self.selected = 0;
+        self.clamp();
+    }
+
+    pub fn to_bottom(&mut self) {
+        self.selected = self.shown.len().saturating_sub(1);
+        self.clamp();
+    }
+
+    pub fn page(&self) -> isize {
+        self.height.saturating_sub(1).max(1) as isize
+    }
+
+    /// Keeps the selection inside the list and on screen.
+    pub fn clamp(&mut self) {
+        self.selected = self.selected.min(self.shown.len().saturating_sub(1));
+        let h = self.height.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + h {
+            self.offset = self.selected + 1 - h;
+        }
+        self.offset = self.offset.min(self.shown.len().saturating_sub(h));
+    }
+
+    pub fn clear_filter(&mut self) {
+        self.query.clear();
+        self.editing = false;
+        self.refilter();
+    }
+}
+
+fn haystack(doc: &Document) -> String {
+    let mut parts: Vec<String> = doc.title.0.values().cloned().collect();
+    parts.push(doc.id.clone());
+    parts.push(doc.kind.label().to_string());
+    parts.extend(doc.dates.iter().map(|d| d.date.to_string()));
+    parts.join(" ")
+}

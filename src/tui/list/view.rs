@@ -1,0 +1,92 @@
+//! The document list pane: date, kind, languages, title; columns give way on narrow screens.
+
+use crate::model::Lang;
+use crate::text::sanitize::sanitize;
+use crate::tui::app::App;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+const TITLE_LANGS: [Lang; 5] = [Lang::En, Lang::Zh, Lang::Ru, Lang::Fr, Lang::Ko];
+
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let list = &app.list;
+    let t = &app.theme;
+    if list.shown.is_empty() {
+        let msg = if app.docs().is_empty() {
+            " the corpus has no documents".to_string()
+        } else {
+            format!(" no document matches '{}'", sanitize(&list.query))
+        };
+        buf.set_stringn(
+            area.x,
+            area.y,
+            msg,
+            area.width as usize,
+            t.get("status_hint"),
+        );
+        return;
+    }
+    let w = area.width as usize;
+    // Which columns fit: the title always; date from 30 cells; kind and languages from 60.
+    let (date_w, kind_w, langs_w) = match w {
+        0..30 => (0, 0, 0),
+        30..60 => (11, 0, 0),
+        _ => (11, 14, 9),
+    };
+    for (y, &doc_i) in list
+        .shown
+        .iter()
+        .skip(list.offset)
+        .take(area.height as usize)
+        .enumerate()
+    {
+        let Some(doc) = app.doc(doc_i) else {
+            continue;
+        };
+        let y = area.y + y as u16;
+        let selected = list.offset + (y - area.y) as usize == list.selected;
+        let row = Rect {
+            y,
+            height: 1,
+            ..area
+        };
+        let mut x = area.x;
+        let mut put = |text: &str, width: usize, style: ratatui::style::Style, buf: &mut Buffer| {
+            let room = (area.right() - x) as usize;
+            let width = width.min(room);
+            if width == 0 {
+                return;
+            }
+            buf.set_stringn(x, y, text, width.saturating_sub(1).max(1), style);
+            x += width as u16;
+        };
+        let date = doc
+            .date()
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "undated".into());
+        if date_w > 0 {
+            put(&format!(" {date}"), date_w + 1, t.get("list_date"), buf);
+        }
+        if kind_w > 0 {
+            put(doc.kind.label(), kind_w, t.get("list_kind"), buf);
+        }
+        if langs_w > 0 {
+            let langs = list.langs.get(doc_i.0).map_or("", String::as_str);
+            put(langs, langs_w, t.get("list_langs"), buf);
+        }
+        let title = sanitize(doc.display_title(&TITLE_LANGS)).replace('\n', " ");
+        let lead = if date_w == 0 { " " } else { "" };
+        put(
+            &format!("{lead}{title}"),
+            usize::MAX,
+            t.get("list_title"),
+            buf,
+        );
+        if selected {
+            buf.set_style(row, t.get("selected"));
+        }
+    }
+}

@@ -1,0 +1,43 @@
+//! Draws the panel: the lines [`crate::tui::App::prepare_panel`] built for this frame, inside
+//! a border on the side that faces the text.
+
+use crate::tui::app::App;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+
+fn border(area: Rect) -> Block<'static> {
+    Block::default().borders(if area.x > 0 {
+        Borders::LEFT
+    } else {
+        Borders::TOP
+    })
+}
+
+/// The area inside the panel's border.
+pub fn inner(area: Rect) -> Rect {
+    border(area).inner(area)
+}
+
+/// The panel's lines as drawn: measuring and drawing wrap the same way.
+pub fn paragraph(lines: Vec<Line<'static>>) -> Paragraph<'static> {
+    Paragraph::new(lines).wrap(Wrap { trim: false })
+}
+
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let t = &app.theme;
+    let style = if app.panel.focused {
+        t.get("panel_border_focused")
+    } else {
+        t.get("panel_border")
+    };
+    border(area).border_style(style).render(area, buf);
+    let scroll = app.panel.scroll.min(u16::MAX as usize) as u16;
+    paragraph(app.panel.lines.clone())
+        .scroll((scroll, 0))
+        .render(inner(area), buf);
+}

@@ -1,0 +1,206 @@
+//! The `/` window: a query line, one line saying how the search went (count, a note on how
+//! the query was read, or why search is unavailable), and the results, each a line with date,
+//! pinpoint and title followed by a snippet per language with the matches highlighted.
+//!
+//! The overlay holds no state of its own: the query and results live in `app.search`, because
+//! answers arrive as app events while the overlay may be closed. Keys are read with the
+//! keymap's `filter` table (the one for typing), so the same keys move and open in both.
+
+use crate::search::{Hit, SearchResults, Snippet};
+use crate::text::sanitize::sanitize;
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::keymap::{Key, Keymap, Mode};
+use crate::tui::msg::Msg;
+use crate::tui::overlay::{Outcome, Overlay};
+use crate::tui::search::state::SearchState;
+use crate::tui::theme::Theme;
+use crossterm::event::KeyEvent;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+/// Snippet lines shown per result (the languages of the block, in language order).
+const SNIPPETS_PER_HIT: usize = 2;
+
+pub struct SearchOverlay;
+
+impl SearchOverlay {
+    pub const NAME: &'static str = "search";
+}
+
+impl Overlay for SearchOverlay {
+    fn name(&self) -> &'static str {
+        Self::NAME
+    }
+
+    fn handle_key(&mut self, key: &KeyEvent, keymap: &Keymap) -> Outcome {
+        match keymap.action(Mode::Filter, Key::from_event(key)) {
+            // The query stays in `app.search` for the next `/`.
+            Some(Action::Back) => Outcome::Close,
+            Some(action) => Outcome::Send(Msg::SearchAction(action)),
+            None => Outcome::Send(Msg::SearchKey(*key)),
+        }
+    }
+
+    fn draw(&self, app: &App, area: Rect, buf: &mut Buffer) {
+        if area.width < 10 || area.height < 5 {
+            return;
+        }
+        let width = area.width.saturating_sub(4).min(140);
+        let height = area.height.saturating_sub(2);
+        let inner = crate::tui::overlay::window(
+            app,
+            area,
+            width,
+            height,
+            " Search (enter opens, esc closes) ",
+            buf,
+        );
+        let s = &app.search;
+        let t = &app.theme;
+        let mut lines = vec![
+            Line::from(vec![
+                Span::styled("/ ", t.get("help_key")),
+                Span::styled(one_line(&s.query), t.get("filter")),
+                Span::raw("▏"),
+            ]),
+            info_line(s, t),
+        ];
+        let list_height = (inner.height as usize).saturating_sub(lines.len());
+        if let Some(results) = &s.results {
+            lines.extend(result_lines(results, s.selected, list_height, t));
+        }
+        Paragraph::new(lines).render(inner, buf);
+    }
+}
+
+/// Text from the user or a document on one line, safe for the terminal.
+fn one_line(text: &str) -> String {
+    sanitize(text).replace('\n', " ")
+}
+
+/// The line under the query: what is going on, or how many results there are.
+fn info_line(s: &SearchState, t: &Theme) -> Line<'static> {
+    if let Some(status) = s.index.describe() {
+        let style = match s.index {
+            crate::tui::search::state::IndexStatus::Unavailable(_) => t.get("status_error"),
+            _ => t.get("status_info"),
+        };
+        return Line::styled(one_line(&status), style);
+    }
+    if let Some(failure) = &s.failure {
+        return Line::styled(one_line(failure), t.get("status_error"));
+    }
+    if s.query.trim().is_empty() {
+        return Line::styled(
+            "words, \"phrases\", OR, -word, kind: lang: year: date:1956..1961 title:",
+            t.get("status_hint"),
+        );
+    }
+    let Some(r) = &s.results else {
+        return Line::styled("searching…", t.get("status_hint"));
+    };
+    let mut spans = vec![Span::styled(count(r), t.get("status_info"))];
+    if s.waiting() {
+        spans.push(Span::styled(" · searching…", t.get("status_hint")));
+    }
+    // How the parser read what it did not understand: on this line, never a screen of its own.
+    if !r.notes.is_empty() {
+        spans.push(Span::styled(
+            format!(" · {}", one_line(&r.notes.join("; "))),
+            t.get("status_warn"),
+        ));
+    }
+    Line::from(spans)
+}
+
+fn count(r: &SearchResults) -> String {
+    match (r.total, r.hits.len()) {
+        (0, _) => "no results".into(),
+        (1, _) => "1 result".into(),
+        (t, n) if n < t => format!("{t} results, the best {n} shown"),
+        (t, _) => format!("{t} results"),
+    }
+}
+
+/// The results that fit in `height` rows, scrolled so the selected one is whole on screen.
+fn result_lines(
+    r: &SearchResults,
+    selected: usize,
+    height: usize,
+    t: &Theme,
+) -> Vec<Line<'static>> {
+    let rows = |h: &Hit| 1 + h.snippets.len().min(SNIPPETS_PER_HIT);
+    // The first result to show: as late as needed for the selected one to end on screen.
+    let mut first = selected.min(r.hits.len().saturating_sub(1));
+    let mut used = r.hits.get(first).map_or(0, rows);
+    while first > 0 && used + rows(&r.hits[first - 1]) <= height {
+        first -= 1;
+        used += rows(&r.hits[first]);
+    }
+    let mut out = Vec::new();
+    for (i, hit) in r.hits.iter().enumerate().skip(first) {
+        if out.len() >= height {
+            break;
+        }
+        out.push(header(hit, i == selected, t));
+        for snip in hit.snippets.iter().take(SNIPPETS_PER_HIT) {
+            out.push(snippet_line(snip, t));
+        }
+    }
+    out.truncate(height);
+    out
+}
+
+/// `▶ 1956-07-14  ¶12  Title`.
+fn header(hit: &Hit, selected: bool, t: &Theme) -> Line<'static> {
+    let date = hit
+        .date
+        .map(|d| d.to_string())
+        .unwrap_or_else(|| "undated".into());
+    let at = if hit.block == 0 {
+        "title".to_string()
+    } else {
+        format!("¶{}", hit.block)
+    };
+    let line = Line::from(vec![
+        Span::raw(if selected { "▶ " } else { "  " }),
+        Span::styled(format!("{date:<10}"), t.get("list_date")),
+        Span::styled(format!("  {at:<5} "), t.get("gutter")),
+        Span::styled(one_line(&hit.title), t.get("list_title")),
+    ]);
+    if selected {
+        line.style(t.get("selected"))
+    } else {
+        line
+    }
+}
+
+/// `    zh …text with the match highlighted…`.
+fn snippet_line(s: &Snippet, t: &Theme) -> Line<'static> {
+    let mut spans = vec![Span::styled(
+        format!("    {} ", s.lang.code()),
+        t.get("lang_tag"),
+    )];
+    if s.cut_before {
+        spans.push(Span::raw("…"));
+    }
+    let hit_style = t.get("search_hit");
+    let mut at = 0;
+    for r in &s.highlights {
+        let (Some(before), Some(hit)) = (s.text.get(at..r.start), s.text.get(r.clone())) else {
+            continue;
+        };
+        spans.push(Span::raw(one_line(before)));
+        spans.push(Span::styled(one_line(hit), hit_style));
+        at = r.end;
+    }
+    spans.push(Span::raw(one_line(s.text.get(at..).unwrap_or(""))));
+    if s.cut_after {
+        spans.push(Span::raw("…"));
+    }
+    Line::from(spans).style(Style::default())
+}
