@@ -31,16 +31,28 @@ fn bibtex_parses_and_round_trips_the_key_fields() {
             .unwrap_or_else(|| panic!("no entry for {}", doc.id));
         let field = |name: &str| entry.get(name).map(|c| c.format_verbatim());
         assert_eq!(field("title"), Some(f.title.display()), "{}", doc.id);
-        assert_eq!(field("date"), f.date.map(|d| d.to_string()), "{}", doc.id);
+        let date = f
+            .date
+            .map(|d| d.to_string())
+            .or(f.inferred_date.map(|d| format!("{d}?")));
+        assert_eq!(field("date"), date, "{}", doc.id);
         assert_eq!(field("pages"), f.page.clone(), "{}", doc.id);
         assert_eq!(field("number"), f.number.clone(), "{}", doc.id);
-        let translators = f.translators().join(" and ");
+        // Names as "Family, Given", so that styles can invert and abbreviate them.
+        let translators: Vec<String> = f.translators().iter().map(|t| family_given(t)).collect();
         assert_eq!(
             field("translator").unwrap_or_default(),
-            translators,
+            translators.join(" and "),
             "{}",
             doc.id
         );
+        if let Some(a) = &f.author {
+            assert_eq!(field("author"), Some(family_given(a)), "{}", doc.id);
+        }
+        // A year known only by inference keeps its mark.
+        if let (None, Some(d)) = (f.date, f.inferred_date) {
+            assert_eq!(field("year"), Some(format!("[{}?]", d.year)), "{}", doc.id);
+        }
         if let Some(a) = &f.archive {
             assert_eq!(field("institution").as_deref(), Some(a.archive.as_str()));
             let loc = field("location").unwrap_or_default();
@@ -59,6 +71,14 @@ fn bibtex_parses_and_round_trips_the_key_fields() {
             !src.to_lowercase().contains("volume"),
             "a volume no source states"
         );
+    }
+}
+
+/// "Family, Given" from the facts' name, as reference managers read a person.
+fn family_given(name: &str) -> String {
+    match cite::facts::name_parts(name) {
+        (family, Some(given)) => format!("{family}, {given}"),
+        (family, None) => family,
     }
 }
 
@@ -102,8 +122,14 @@ fn ris_parses_and_round_trips_the_key_fields() {
         assert_eq!(one("PY"), f.date.map(|d| d.year.to_string()), "{}", doc.id);
         assert_eq!(one("SP"), f.page.clone(), "{}", doc.id);
         assert_eq!(one("T2"), f.container.clone(), "{}", doc.id);
-        let translators: Vec<String> = f.translators().iter().map(|t| t.to_string()).collect();
+        let translators: Vec<String> = f.translators().iter().map(|t| family_given(t)).collect();
         assert_eq!(rec.get("A4").cloned().unwrap_or_default(), translators);
+        assert_eq!(
+            one("AU"),
+            f.author.as_deref().map(family_given),
+            "{}",
+            doc.id
+        );
         if let Some(a) = &f.archive {
             assert!(
                 one("AV").is_some_and(|av| av.contains(&a.archive)),

@@ -84,7 +84,7 @@ fn pandoc(markdown: &str, items: &Path, csl: &Path, dir: &Path) -> Vec<String> {
 
 fn normalize(s: &str) -> String {
     let mut s = s.to_string();
-    for label in ["art.", "para.", "sec.", "pp.", "p."] {
+    for label in ["art.", "para.", "par.", "sec.", "pp.", "p."] {
         for digit in '0'..='9' {
             s = s.replace(&format!("{label}{digit}"), &format!("{label} {digit}"));
         }
@@ -166,14 +166,20 @@ fn hayagriva_and_pandoc_render_lectern_csl_json_alike() {
                 check(Form::Cite, theirs_cite);
                 check(Form::Bibliography, theirs_bib);
                 if note_style {
-                    // A later citation of the same work: the short note.
+                    // A later citation of the same work, with another work cited in between
+                    // (right after the full note it would be the "ibid." form): the short note.
+                    let other = docs
+                        .iter()
+                        .map(|d| &d.id)
+                        .find(|o| *o != id)
+                        .expect("a second document");
                     let paras = pandoc(
-                        &format!("A[@{id}]\n\nB[@{id}{loc}]\n"),
+                        &format!("A[@{id}]\n\nB[@{other}]\n\nC[@{id}{loc}]\n"),
                         &items,
                         &csl,
                         dir.path(),
                     );
-                    let short = paras.iter().find_map(|p| p.strip_prefix("[2] "));
+                    let short = paras.iter().find_map(|p| p.strip_prefix("[3] "));
                     check(Form::Subsequent, short.map(str::to_string));
                 }
             }

@@ -13,13 +13,19 @@ pub fn render(f: &Facts, pin: Option<&Pinpoint>) -> String {
     let mut parts: Vec<String> = Vec::new();
     let title = f.title.english.clone().unwrap_or_else(|| f.title.display());
     let mut head = format!("\"{title},\"");
-    match f.date {
-        Some(d) => head.push_str(&format!(" {}", us_date(d))),
-        None => head.push_str(" n.d."),
+    match (f.date, f.inferred_date) {
+        (Some(d), _) => head.push_str(&format!(" {}", us_date(d))),
+        (None, Some(d)) => head.push_str(&format!(" [{}?]", us_date(d))),
+        (None, None) => head.push_str(" n.d."),
     }
     parts.push(head);
     if let Some(c) = &f.collection {
         parts.push(c.clone());
+    }
+    // The pinpoint belongs to the document, before the signature that says where the
+    // document is kept (as Chicago places a page before the collection and depository).
+    if let Some(pin) = pin {
+        parts.push(pin_text(pin));
     }
     if let Some(a) = &f.archive {
         // The archive writes its signature "AVPRF fond 0102, opis 16, delo 7, p.102-129".
@@ -38,9 +44,6 @@ pub fn render(f: &Facts, pin: Option<&Pinpoint>) -> String {
         }
         parts.push(sig.join(" "));
     }
-    if let Some(pin) = pin {
-        parts.push(pin.to_string());
-    }
     let mut out = format!("{}.", parts.join(", "));
     let translators = f.translators();
     if !translators.is_empty() {
@@ -50,6 +53,14 @@ pub fn render(f: &Facts, pin: Option<&Pinpoint>) -> String {
         out.push_str(&format!(" {note}"));
     }
     out
+}
+
+/// The archive's form follows Chicago, whose paragraph is "para.".
+fn pin_text(pin: &Pinpoint) -> String {
+    match pin {
+        Pinpoint::Block(n) => format!("para. {n}"),
+        other => other.to_string(),
+    }
 }
 
 /// "September 14, 1960", "September 1960", "1960".

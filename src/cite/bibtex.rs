@@ -3,7 +3,7 @@
 //! fields. hayagriva reads BibTeX but does not write it, hence this writer.
 
 use super::csl_json::archive_location;
-use super::facts::{Facts, Genre};
+use super::facts::{Facts, Genre, name_parts};
 
 /// One entry, ending with a newline.
 pub fn entry(f: &Facts) -> String {
@@ -21,7 +21,7 @@ pub fn entry(f: &Facts) -> String {
         fields.push(("title", format!("{{{}}}", escape(&title))));
     }
     if let Some(a) = &f.author {
-        fields.push(("author", format!("{{{}}}", escape(a))));
+        fields.push(("author", bib_name(a)));
     }
     if let Some(d) = f.date {
         fields.push(("date", d.to_string()));
@@ -29,6 +29,14 @@ pub fn entry(f: &Facts) -> String {
         if let Some(m) = d.month {
             fields.push(("month", m.to_string()));
         }
+    } else if let Some(d) = f.inferred_date {
+        // Marked as inferred: biblatex reads `?` as an uncertain date (EDTF); the classic
+        // `year` carries Chicago's bracketed form, which BibTeX styles print as it is.
+        fields.push(("date", format!("{d}?")));
+        fields.push(("year", format!("[{}?]", d.year)));
+    }
+    if let Some(p) = &f.supplied_publisher {
+        fields.push(("publisher", escape(&format!("[{p}]"))));
     }
     if let Some(c) = &f.container {
         let (modern, classic) = match f.genre {
@@ -61,10 +69,7 @@ pub fn entry(f: &Facts) -> String {
     }
     let translators = f.translators();
     if !translators.is_empty() {
-        let names: Vec<String> = translators
-            .iter()
-            .map(|t| format!("{{{}}}", escape(t)))
-            .collect();
+        let names: Vec<String> = translators.iter().map(|t| bib_name(t)).collect();
         fields.push(("translator", names.join(" and ")));
     }
     if let Some((lang, _)) = &f.title.original {
@@ -94,6 +99,14 @@ pub fn entry(f: &Facts) -> String {
     }
     out.push_str("}\n");
     out
+}
+
+/// A person as BibTeX reads a name: "Family, Given", so styles can invert and abbreviate it.
+fn bib_name(name: &str) -> String {
+    match name_parts(name) {
+        (family, Some(given)) => format!("{}, {}", escape(&family), escape(&given)),
+        (family, None) => format!("{{{}}}", escape(&family)),
+    }
 }
 
 /// A citation key: the document id with characters BibTeX keys cannot hold replaced.

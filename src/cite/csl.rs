@@ -126,6 +126,8 @@ pub fn render(
     let specific = locator
         .as_ref()
         .map(|(kind, value)| SpecificLocator(*kind, LocatorPayload::Str(value)));
+    let other_item = other_work()?;
+    let other = &other_item;
     let mut driver: BibliographyDriver<Item> = BibliographyDriver::new();
     fn cite<'a>(
         item: &'a Item,
@@ -142,14 +144,17 @@ pub fn render(
             driver.citation(cite(&item, specific, style, locales, 1));
         }
         Form::Subsequent => {
+            // Another work cited in between: right after its full note a style gives the
+            // "ibid." form (author alone in Chicago 17), not the short note.
             driver.citation(cite(&item, None, style, locales, 1));
-            driver.citation(cite(&item, specific, style, locales, 2));
+            driver.citation(cite(other, None, style, locales, 2));
+            driver.citation(cite(&item, specific, style, locales, 3));
         }
     }
     let rendered = driver.finish(BibliographyRequest::new(style, None, locales));
     let children: Option<&ElemChildren> = match form {
         Form::Cite => rendered.citations.first().map(|c| &c.citation),
-        Form::Subsequent => rendered.citations.get(1).map(|c| &c.citation),
+        Form::Subsequent => rendered.citations.get(2).map(|c| &c.citation),
         Form::Bibliography => rendered
             .bibliography
             .as_ref()
@@ -171,6 +176,13 @@ pub fn render(
     Ok(out)
 }
 
+/// A work that is cited between a full note and the short note asked for.
+fn other_work() -> Result<Item, CslError> {
+    let v = serde_json::json!({ "id": "lectern-other-work", "type": "document", "title": "Other" });
+    serde_json::from_value(v)
+        .map_err(|e| CslError::Item("lectern-other-work".into(), e.to_string()))
+}
+
 /// American usage, which the en-US locale of every shipped style asks for
 /// (`punctuation-in-quote`): a period or comma that follows a closing quotation mark goes
 /// inside it. hayagriva 0.10 misses the case where the period comes from an enclosing group
@@ -184,7 +196,7 @@ fn punctuation_inside_quotes(s: &str) -> String {
 /// citeproc-js and pandoc write the space.
 fn space_after_locator_label(s: &str, value: &str) -> String {
     let mut out = s.to_string();
-    for label in ["art.", "para.", "sec.", "pp.", "p."] {
+    for label in ["art.", "para.", "par.", "sec.", "pp.", "p."] {
         out = out.replace(&format!("{label}{value}"), &format!("{label} {value}"));
     }
     out

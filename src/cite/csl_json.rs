@@ -1,7 +1,7 @@
 //! CSL-JSON for a document: the one description of a document that both lectern's CSL
 //! processor (hayagriva) and any other (pandoc, Zotero) read, and the `--format csl-json` export.
 
-use super::facts::{Facts, Genre};
+use super::facts::{Facts, Genre, name_parts, title_case};
 use crate::model::{Lang, PartialDate};
 use serde_json::{Map, Value, json};
 
@@ -13,7 +13,12 @@ pub fn item(f: &Facts) -> Map<String, Value> {
     };
     put("id", json!(f.id));
     put("type", json!(csl_type(f.genre)));
-    let title = f.title.display();
+    // English titles take lectern's headline capitals (which keep a compound's second part as
+    // the source cased it); the shipped styles do not re-case titles (see assets/csl/README.md).
+    let title = match &f.title.original {
+        None => title_case(&f.title.display()),
+        Some(_) => f.title.display(),
+    };
     if !title.is_empty() {
         put("title", json!(title));
     }
@@ -28,17 +33,20 @@ pub fn item(f: &Facts) -> Map<String, Value> {
     };
     put("language", json!(lang.code()));
     if let Some(a) = &f.author {
-        put("author", json!([{ "literal": a }]));
+        put("author", json!([person(a)]));
     }
     if let Some(d) = f.date {
         put("issued", date(d));
+    } else if let Some(d) = f.inferred_date {
+        // CSL's uncertain date: APA prints "ca."; lectern marks it for the others
+        // (`cite::mark_inferred_year`).
+        let mut v = date(d);
+        v["circa"] = json!(true);
+        put("issued", v);
     }
     let translators = f.translators();
     if !translators.is_empty() {
-        let names: Vec<Value> = translators
-            .iter()
-            .map(|t| json!({ "literal": t }))
-            .collect();
+        let names: Vec<Value> = translators.iter().map(|t| person(t)).collect();
         put("translator", Value::Array(names));
     }
     match f.genre {
@@ -63,8 +71,11 @@ pub fn item(f: &Facts) -> Map<String, Value> {
             if let Some(c) = &f.collection {
                 put("collection-title", json!(c));
             }
+            // The portal publishes the document; the document's own date is when it was
+            // written, so the portal goes where the styles put a database, not beside that
+            // date as its publisher.
             if let Some(p) = &f.container_english {
-                put("publisher", json!(p));
+                put("source", json!(p));
             }
         }
         Genre::Treaty => {
@@ -74,9 +85,8 @@ pub fn item(f: &Facts) -> Map<String, Value> {
             if let Some(n) = &f.number {
                 put("number", json!(n));
             }
-            if let Some(p) = &f.place {
-                put("event-place", json!(p));
-            }
+            // The place of signing is left to the treaty form: with `event-place` the shipped
+            // Chicago style prints the date twice, in parentheses after a stray comma.
         }
         Genre::PressRelease | Genre::Post | Genre::Web => {
             if let Some(c) = &f.container {
@@ -84,6 +94,9 @@ pub fn item(f: &Facts) -> Map<String, Value> {
             }
             if f.genre == Genre::PressRelease {
                 put("genre", json!("press release"));
+            }
+            if let Some(p) = &f.supplied_publisher {
+                put("publisher", json!(format!("[{p}]")));
             }
         }
     }
@@ -109,10 +122,20 @@ pub fn items<'a>(facts: impl IntoIterator<Item = &'a Facts>) -> Value {
 fn csl_type(g: Genre) -> &'static str {
     match g {
         Genre::Newspaper => "article-newspaper",
-        Genre::Archival => "manuscript",
+        // Not "manuscript": the shipped Chicago style puts a manuscript's date in parentheses, as
+        // for a thesis, where Chicago 14.232 writes an archival item's date after a comma.
+        Genre::Archival => "document",
         Genre::Treaty => "treaty",
         Genre::PressRelease | Genre::Web => "webpage",
         Genre::Post => "post-weblog",
+    }
+}
+
+/// A name as CSL-JSON holds it: family and given parts, so that styles can invert it.
+fn person(name: &str) -> Value {
+    match name_parts(name) {
+        (family, Some(given)) => json!({ "family": family, "given": given }),
+        (family, None) => json!({ "literal": family }),
     }
 }
 
@@ -128,7 +151,7 @@ fn date(d: PartialDate) -> Value {
     json!({ "date-parts": [parts] })
 }
 
-/// "fond 0102, opis 16, delo 7, pp. 102-129": the signature inside the archive, in the order
+/// "fond 0102, opis 16, delo 7, pp. 102–129": the signature inside the archive, in the order
 /// Russian archives file it.
 pub fn archive_location(a: &crate::model::ArchiveRef) -> Option<String> {
     let mut parts = Vec::new();
@@ -143,7 +166,7 @@ pub fn archive_location(a: &crate::model::ArchiveRef) -> Option<String> {
         } else {
             "p."
         };
-        parts.push(format!("{label} {p}"));
+        parts.push(format!("{label} {}", en_dash_ranges(p)));
     }
     (!parts.is_empty()).then(|| parts.join(", "))
 }
@@ -158,4 +181,9 @@ fn short_title(f: &Facts) -> Option<String> {
         _ => return None,
     };
     (short.len() < full.len()).then_some(short)
+}
+
+/// Page ranges take an en dash (Chicago 6.78, MLA 1.4.3, APA 6.6): "102-129" → "102–129".
+pub fn en_dash_ranges(pages: &str) -> String {
+    pages.replace('-', "–")
 }

@@ -4,7 +4,10 @@
 //! document, so a fact that is not stated cannot reach a citation. A field the document marks
 //! as inferred (`doc.inferred`, or a date's `inferred`) is left out: a citation reports what a
 //! source states, and lectern shows the inferred value and its reason in the reader instead.
-//! A citation that lacks a date then says "n.d." rather than give a worked-out one as stated.
+//! Two inferred facts are kept apart, marked, because the styles have a form for them: a date
+//! worked out from the text ([`Facts::inferred_date`], Chicago's `[2021?]`) and a publisher
+//! supplied by the editor ([`Facts::supplied_publisher`], in brackets). They never stand in
+//! the fields that hold stated facts.
 
 use super::romanize;
 use crate::model::{
@@ -82,6 +85,12 @@ pub struct Facts {
     pub author: Option<String>,
     /// The date a citation gives: signature for treaties, else writing, else publication.
     pub date: Option<PartialDate>,
+    /// When no date is stated: the date the corpus works out, which a citation marks as
+    /// inferred (`[2021?]`).
+    pub inferred_date: Option<PartialDate>,
+    /// When the source names no publisher: the one the corpus infers, which a citation gives
+    /// in brackets as supplied.
+    pub supplied_publisher: Option<String>,
     pub signed: Option<PartialDate>,
     /// Where the document was signed or written, when stated.
     pub place: Option<String>,
@@ -128,6 +137,18 @@ impl Facts {
         let written = date_of(DateRole::Written);
         let published = date_of(DateRole::Published);
         let date = signed.or(written).or(published);
+        let inferred_date = match date {
+            Some(_) => None,
+            None => [DateRole::Signed, DateRole::Written, DateRole::Published]
+                .iter()
+                .find_map(|role| doc.dates.iter().find(|d| d.role == *role))
+                .map(|d| d.date),
+        };
+        let supplied_publisher = s
+            .name
+            .as_ref()
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty() && !stated("source.name"));
         let original_lang = original_language(doc);
         let genre = genre(doc);
         let archive = s
@@ -176,6 +197,8 @@ impl Facts {
             title: title(doc, original_lang, &stated),
             author: keep(&s.author, "source.author"),
             date: date.map(|d| d.date),
+            inferred_date,
+            supplied_publisher,
             signed: signed.map(|d| d.date),
             place: date.and_then(|d| d.place.clone()),
             in_force: date_of(DateRole::InForce).map(|d| d.date),
@@ -349,6 +372,57 @@ fn romanized_title(t: &str) -> String {
     out
 }
 
+/// A name split as a citation sorts it: `(family, given)`. "Puzanov, A. M." is read at its comma;
+/// "A. M. Puzanov" or "Gary Goldberg" (given names first, as the sources of this archive write
+/// Western and Russian names) at its last word. A single word is a family name alone.
+pub fn name_parts(name: &str) -> (String, Option<String>) {
+    let name = name.trim();
+    if let Some((family, given)) = name.split_once(',') {
+        let given = given.trim();
+        return (
+            family.trim().to_string(),
+            (!given.is_empty()).then(|| given.to_string()),
+        );
+    }
+    match name.rsplit_once(char::is_whitespace) {
+        Some((given, family)) => (family.to_string(), Some(given.trim().to_string())),
+        None => (name.to_string(), None),
+    }
+}
+
+/// Headline-style capitals for an English title (Chicago 8.159, MLA 1.2.1): the first and last
+/// words and every major word get a capital; articles, coordinating conjunctions and short
+/// prepositions are lower case inside the title. Only the first letter of a word is touched: a
+/// part after a hyphen keeps the case the source gave it ("Co-operation", "DPRK-Russia"), since
+/// the second part of a compound after a prefix is not capitalized (Chicago 8.161).
+pub fn title_case(t: &str) -> String {
+    const MINOR: &[&str] = &[
+        "a", "an", "and", "as", "at", "between", "but", "by", "for", "from", "in", "into", "nor",
+        "of", "on", "or", "the", "to", "with",
+    ];
+    let words: Vec<&str> = t.split(' ').collect();
+    let last = words.len().saturating_sub(1);
+    let mut after_colon = true;
+    let mut out = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        let lower = w.to_lowercase();
+        let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
+        let minor = !after_colon && i != last && MINOR.contains(&bare);
+        out.push(if minor {
+            lower
+        } else {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        });
+        if !w.is_empty() {
+            after_colon = w.ends_with([':', '?', '!']);
+        }
+    }
+    out.join(" ")
+}
+
 /// English translations of titles go in brackets in sentence case (Chicago 11.6 for translated
 /// titles): the first word, the first word after a colon, acronyms and proper nouns keep their
 /// capitals. Proper nouns are the words `proper` holds: those the document's own English text
@@ -445,6 +519,37 @@ mod tests {
             .insert("source.archive.pages".into(), "guessed".into());
         let a = Facts::of(&d).archive.expect("the archive is stated");
         assert_eq!((a.fond.as_deref(), a.pages), (Some("0102"), None));
+    }
+
+    #[test]
+    fn title_case_leaves_the_part_after_a_hyphen_as_the_source_cased_it() {
+        assert_eq!(
+            title_case("Treaty of friendship, co-operation and mutual assistance"),
+            "Treaty of Friendship, Co-operation and Mutual Assistance"
+        );
+        assert_eq!(
+            title_case("Historic Event Propelling DPRK-Russia Relations"),
+            "Historic Event Propelling DPRK-Russia Relations"
+        );
+        assert_eq!(title_case("a plan: of the works"), "A Plan: Of the Works");
+    }
+
+    #[test]
+    fn names_split_into_family_and_given() {
+        let parts = |n: &str| name_parts(n);
+        assert_eq!(
+            parts("Gary Goldberg"),
+            ("Goldberg".into(), Some("Gary".into()))
+        );
+        assert_eq!(
+            parts("A. M. Puzanov"),
+            ("Puzanov".into(), Some("A. M.".into()))
+        );
+        assert_eq!(
+            parts("Puzanov, A. M."),
+            ("Puzanov".into(), Some("A. M.".into()))
+        );
+        assert_eq!(parts("Xinhua"), ("Xinhua".into(), None));
     }
 
     #[test]

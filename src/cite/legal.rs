@@ -9,7 +9,7 @@
 //! the volume, so the reference is the registration number the series gives ("No. 6045"), and
 //! the series page appears only as a pinpoint the researcher asks for ("p 760").
 
-use super::facts::Facts;
+use super::facts::{Facts, title_case};
 use super::pinpoint::Pinpoint;
 use crate::model::PartialDate;
 
@@ -99,33 +99,9 @@ fn oscola_date(d: PartialDate) -> String {
     d.long()
 }
 
-/// Treaty names are written with their major words capitalized (the Treaty Series prints some in
-/// sentence case, "Treaty of friendship, co-operation and mutual assistance"); only letters'
-/// case changes, never the words.
-fn title_case(t: &str) -> String {
-    const MINOR: &[&str] = &[
-        "a", "an", "and", "as", "at", "between", "by", "for", "from", "in", "into", "of", "on",
-        "or", "the", "to", "with",
-    ];
-    t.split(' ')
-        .enumerate()
-        .map(|(i, w)| {
-            if i > 0 && MINOR.contains(&w.to_lowercase().as_str()) {
-                w.to_lowercase()
-            } else {
-                let mut c = w.chars();
-                c.next()
-                    .map(|f| f.to_uppercase().chain(c).collect())
-                    .unwrap_or_default()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 #[cfg(test)]
 mod tests {
-    use super::title_case;
+    use super::super::facts::title_case;
 
     #[test]
     fn treaty_names_get_capitals_on_major_words_only() {

@@ -92,8 +92,14 @@ fn render_unsanitized(
             _ => archive_form::render(f, pin),
         });
     };
-    let mut out = render_csl(f, file, form, pin)?;
-    if let Some(note) = f.machine_translation_note() {
+    let mut out = mark_inferred_year(f, style, render_csl(f, file, form, pin)?);
+    if style == Style::ChicagoAuthorDate {
+        out = once_after_title(f, out);
+    }
+    // The short note points back to the full note, which has said it once already.
+    if let Some(note) = f.machine_translation_note()
+        && form != csl::Form::Subsequent
+    {
         out.push(' ');
         out.push_str(&note);
     }
@@ -102,9 +108,73 @@ fn render_unsanitized(
         && file != csl::CslFile::ChicagoNote
     {
         out.push('\n');
-        out.push_str(&render_csl(f, file, csl::Form::Cite, Some(pin))?);
+        out.push_str(&mark_inferred_year(
+            f,
+            style,
+            render_csl(f, file, csl::Form::Cite, Some(pin))?,
+        ));
     }
     Ok(out)
+}
+
+/// A year known only by inference, in the form the style gives a supplied, uncertain date:
+/// `[2021?]` in Chicago ("n.d." is for no date at all) and MLA. APA's "ca. 2021" comes
+/// from the CSL style itself (CSL-JSON marks the date `circa`). The title is left alone: a year
+/// it names is the source's.
+fn mark_inferred_year(f: &Facts, style: Style, out: String) -> String {
+    let Some(year) = f.inferred_date.filter(|_| f.date.is_none()).map(|d| d.year) else {
+        return out;
+    };
+    if style == Style::Apa {
+        return out;
+    }
+    let title = csl_json::item(f)
+        .get("title")
+        .and_then(|t| t.as_str().map(str::to_string))
+        .unwrap_or_default();
+    let mark = |part: &str| mark_year(part, year);
+    match (!title.is_empty()).then(|| out.find(&title)).flatten() {
+        Some(at) => {
+            let end = at + title.len();
+            format!("{}{}{}", mark(&out[..at]), title, mark(&out[end..]))
+        }
+        None => mark(&out),
+    }
+}
+
+/// Chicago author-date gives the year after the author and, for web pages, the full date again
+/// later; when the date is a year alone the shipped style prints "2021. 2021.". Once is enough.
+fn once_after_title(f: &Facts, out: String) -> String {
+    let Some(d) = f.date.or(f.inferred_date).filter(|d| d.month.is_none()) else {
+        return out;
+    };
+    let year = match f.date {
+        Some(_) => d.year.to_string(),
+        None => format!("[{}?]", d.year),
+    };
+    out.replace(&format!("{year}. {year}."), &format!("{year}."))
+}
+
+/// Every `year` that stands as a number of its own (not inside a longer one) becomes `[year?]`.
+fn mark_year(text: &str, year: i32) -> String {
+    let y = year.to_string();
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut rest = text;
+    while let Some(i) = rest.find(&y) {
+        let before = rest[..i].chars().next_back();
+        let after = rest[i + y.len()..].chars().next();
+        let alone = !before.is_some_and(|c| c.is_ascii_digit() || c == '[')
+            && !after.is_some_and(|c| c.is_ascii_digit());
+        out.push_str(&rest[..i]);
+        if alone {
+            out.push_str(&format!("[{y}?]"));
+        } else {
+            out.push_str(&y);
+        }
+        rest = &rest[i + y.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The CSL processor's output alone, before lectern adds anything: what the comparison with

@@ -2,7 +2,7 @@
 //! record per document ending with `ER  - `.
 
 use super::csl_json::archive_location;
-use super::facts::{Facts, Genre};
+use super::facts::{Facts, Genre, name_parts};
 
 /// One record, ending with a newline.
 pub fn record(f: &Facts) -> String {
@@ -18,12 +18,17 @@ pub fn record(f: &Facts) -> String {
     if !title.is_empty() {
         lines.push(("TI", title));
     }
+    // RIS names are "Family, Given".
+    let ris_name = |n: &str| match name_parts(n) {
+        (family, Some(given)) => format!("{family}, {given}"),
+        (family, None) => family,
+    };
     if let Some(a) = &f.author {
-        lines.push(("AU", a.clone()));
+        lines.push(("AU", ris_name(a)));
     }
     for t in f.translators() {
         // A4: subsidiary author, which Zotero reads as translator.
-        lines.push(("A4", t.to_string()));
+        lines.push(("A4", ris_name(t)));
     }
     if let Some(d) = f.date {
         lines.push(("PY", d.year.to_string()));
@@ -31,8 +36,15 @@ pub fn record(f: &Facts) -> String {
         let two = |v: Option<u8>| v.map(|v| format!("{v:02}")).unwrap_or_default();
         lines.push(("DA", format!("{}/{}/{}/", d.year, two(d.month), two(d.day))));
     }
+    if let (None, Some(d)) = (f.date, f.inferred_date) {
+        // No PY for a year no source states; DA's free last part says it is inferred.
+        lines.push(("DA", format!("{}///inferred", d.year)));
+    }
     if let Some(c) = &f.container {
         lines.push(("T2", c.clone()));
+    }
+    if let Some(p) = &f.supplied_publisher {
+        lines.push(("PB", format!("[{p}]")));
     }
     if let Some(c) = &f.collection {
         lines.push(("T3", c.clone()));

@@ -261,6 +261,53 @@ impl Registry {
         best
     }
 
+    /// The instruments and entities a partial or misspelt name may stand for, best first:
+    /// those with a name (or id) whose words begin with the words typed (`kim` → Kim Il Sung,
+    /// Kim Jong Il, Kim Jong Un; `Treaty of Friendship` → the 1961 treaty), or that contain it
+    /// (for names in Chinese, written without spaces). Empty for an empty query.
+    pub fn close_matches(&self, query: &str) -> Vec<Target> {
+        let wanted = super::mentions::fold(query).to_lowercase();
+        let typed: Vec<&str> = wanted.split(' ').filter(|w| !w.is_empty()).collect();
+        if typed.is_empty() {
+            return Vec::new();
+        }
+        let targets = (0..self.instruments.len())
+            .map(Target::Instrument)
+            .chain((0..self.entities.len()).map(Target::Entity));
+        let mut found: Vec<(u8, Target)> = Vec::new();
+        for target in targets {
+            let names: Vec<String> = self
+                .names_of(target)
+                .values()
+                .flatten()
+                .map(String::as_str)
+                .chain([self.target_name(target), self.target_id(target)])
+                .map(|n| super::mentions::fold(n).to_lowercase())
+                .collect();
+            let rank = names
+                .iter()
+                .filter_map(|n| {
+                    let words: Vec<&str> = n.split(' ').collect();
+                    let all_begin = typed.iter().all(|t| words.iter().any(|w| w.starts_with(t)));
+                    if n.starts_with(&wanted) {
+                        Some(0)
+                    } else if all_begin {
+                        Some(1)
+                    } else if n.contains(&wanted) {
+                        Some(2)
+                    } else {
+                        None
+                    }
+                })
+                .min();
+            if let Some(rank) = rank {
+                found.push((rank, target));
+            }
+        }
+        found.sort();
+        found.into_iter().map(|(_, t)| t).collect()
+    }
+
     /// Every name of a target in every language: what search expands a name into.
     pub fn all_names(&self, target: Target) -> Vec<&str> {
         self.names_of(target)

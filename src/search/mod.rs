@@ -49,6 +49,12 @@ pub trait AliasExpander: Send + Sync {
 pub trait MentionResolver: Send + Sync {
     /// `None` when the id is unknown.
     fn mentions(&self, entity: &str) -> Option<Vec<Pin>>;
+
+    /// For a name that is not known whole: the `(id, name)` of each entity it could stand for,
+    /// best first (the registry's [`close matches`](crate::refs::Registry::close_matches)).
+    fn close_matches(&self, _name: &str) -> Vec<(String, String)> {
+        Vec::new()
+    }
 }
 
 /// A place in the corpus: a block of a document, or the whole document.

@@ -120,8 +120,9 @@ pub fn plan(
         return Ok(Plan::nothing(matcher, notes));
     }
     // Filters only: list each matching document once, by its title; `mentions:` pins blocks,
-    // and those blocks are the answer.
-    if !has_terms && parsed.filters.mentions.is_empty() {
+    // and those blocks are the answer; so does `lang:`, a property of blocks (a document's
+    // title may not be in the language asked for at all): its blocks in that language.
+    if !has_terms && parsed.filters.mentions.is_empty() && parsed.filters.langs.is_empty() {
         clauses.push((
             Occur::Must,
             filter(TermQuery::new(
@@ -177,12 +178,36 @@ pub fn plan(
         clauses.push((Occur::Must, filter(TermSetQuery::new(terms))));
     }
     for entity in &f.mentions {
-        match hooks.mentions.as_ref().and_then(|r| r.mentions(entity)) {
-            Some(pins) => clauses.push((Occur::Must, filter(pin_query(&pins, docs, fields)))),
-            None => notes.push(format!(
+        let Some(resolver) = hooks.mentions.as_ref() else {
+            notes.push(format!(
                 "'mentions:{entity}' needs the entity registry, which is not available; the filter was ignored"
-            )),
+            ));
+            continue;
+        };
+        if let Some(pins) = resolver.mentions(entity) {
+            clauses.push((Occur::Must, filter(pin_query(&pins, docs, fields))));
+            continue;
         }
+        // Not an id or a full name: the names it begins (`kim` → Kim Il Sung, Kim Jong Il, …),
+        // as a name is looked up everywhere else.
+        let close = resolver.close_matches(entity);
+        if close.is_empty() {
+            notes.push(format!(
+                "'mentions:{entity}': the registry knows no such name or id; the filter was ignored"
+            ));
+            continue;
+        }
+        let pins: Vec<Pin> = close
+            .iter()
+            .filter_map(|(id, _)| resolver.mentions(id))
+            .flatten()
+            .collect();
+        let names: Vec<String> = close.iter().map(|(id, n)| format!("{n} ({id})")).collect();
+        notes.push(format!(
+            "'mentions:{entity}' was read as any of: {}",
+            names.join(", ")
+        ));
+        clauses.push((Occur::Must, filter(pin_query(&pins, docs, fields))));
     }
     // Only `mentions:` filters that were ignored: nothing left to select by.
     if clauses.iter().all(|(o, _)| *o != Occur::Must) {

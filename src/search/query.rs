@@ -246,7 +246,7 @@ fn filter(name: &str, value: &str, q: &mut ParsedQuery) {
             Ok(l) => q.filters.langs.push(l),
             Err(e) => note(q, &format!("{e}; 'lang:' was ignored")),
         },
-        "year" | "date" => match date_range(value, name == "year") {
+        "year" | "date" => match date_range(value, name == "year", q) {
             Some(r) => {
                 let d = q.filters.date.get_or_insert(DateRange {
                     from: None,
@@ -276,7 +276,7 @@ fn filter(name: &str, value: &str, q: &mut ParsedQuery) {
 }
 
 /// `1956`, `1956-07`, `1956-07-14`, or a range `A..B` with either side open.
-fn date_range(value: &str, year_only: bool) -> Option<DateRange> {
+fn date_range(value: &str, year_only: bool, q: &mut ParsedQuery) -> Option<DateRange> {
     let bound = |s: &str, upper: bool| -> Option<Option<i64>> {
         if s.is_empty() {
             return Some(None);
@@ -298,7 +298,25 @@ fn date_range(value: &str, year_only: bool) -> Option<DateRange> {
         }))
     };
     let (from, to) = match value.split_once("..") {
-        Some((a, b)) => (bound(a.trim(), false)?, bound(b.trim(), true)?),
+        Some((a, b)) => {
+            let (from, to) = (bound(a.trim(), false)?, bound(b.trim(), true)?);
+            match (from, to) {
+                // Written backwards (1961..1956): the same range the other way round.
+                (Some(f), Some(t)) if f > t => {
+                    let swapped = (bound(b.trim(), false)?, bound(a.trim(), true)?);
+                    note(
+                        q,
+                        &format!(
+                            "'{value}' runs backwards; it was read as {}..{}",
+                            b.trim(),
+                            a.trim()
+                        ),
+                    );
+                    swapped
+                }
+                other => other,
+            }
+        }
         None => (bound(value, false)?, bound(value, true)?),
     };
     if from.is_none() && to.is_none() {
@@ -354,6 +372,26 @@ mod tests {
             .iter()
             .map(|g| g.iter().map(|t| t.text.as_str()).collect())
             .collect()
+    }
+
+    #[test]
+    fn a_range_written_backwards_is_swapped_and_said_so() {
+        let q = parse("date:1961..1956");
+        assert_eq!(q.filters.date, parse("date:1956..1961").filters.date);
+        assert!(
+            q.notes.iter().any(|n| n.contains("backwards")),
+            "{:?}",
+            q.notes
+        );
+    }
+
+    #[test]
+    fn and_in_capitals_is_the_default_operator() {
+        let q = parse("Kim AND treaty");
+        assert_eq!(words(&q), vec![vec!["Kim"], vec!["treaty"]]);
+        assert!(q.notes.is_empty());
+        // Lower case "and" is a word like any other.
+        assert_eq!(words(&parse("war and peace")).len(), 3);
     }
 
     #[test]

@@ -44,6 +44,17 @@ impl MentionResolver for RegistryHooks {
                 .collect(),
         )
     }
+
+    fn close_matches(&self, name: &str) -> Vec<(String, String)> {
+        self.registry
+            .close_matches(name)
+            .into_iter()
+            .map(|t| {
+                let id = self.registry.target_id(t).to_string();
+                (id, self.registry.target_name(t).to_string())
+            })
+            .collect()
+    }
 }
 
 /// Search hooks over a shared corpus: nothing is copied.

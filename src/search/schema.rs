@@ -10,7 +10,7 @@ use tantivy::schema::{
 
 /// Changes whenever the schema or an analyser changes, so that old indexes are rebuilt.
 /// Part of the corpus fingerprint.
-pub const SCHEMA_VERSION: &str = "lectern-search-v2";
+pub const SCHEMA_VERSION: &str = "lectern-search-v3";
 
 /// Bits of `unit` that hold the block number; the document ordinal sits above them.
 pub const BLOCK_BITS: u32 = 20;

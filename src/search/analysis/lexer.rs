@@ -60,7 +60,27 @@ pub fn pieces(text: &str) -> Vec<Piece> {
     if let Some(start) = word_start {
         out.push(Piece::Word(start..text.len()));
     }
+    for piece in &mut out {
+        if let Piece::Run(chars) = piece {
+            fold_run(chars);
+        }
+    }
     out
+}
+
+/// Traditional characters become simplified (`朝鮮` → `朝鲜`, `蘇聯` → `苏联`), in documents and
+/// queries alike, so that either script finds both. The table is fast2s's (one simplified
+/// character for each traditional one, chosen by its neighbours where that decides it), so
+/// each character keeps its place and its byte range in the original text.
+fn fold_run(chars: &mut [(char, Range<usize>)]) {
+    let run: String = chars.iter().map(|(c, _)| *c).collect();
+    let simplified = fast2s::convert(&run);
+    if simplified.chars().count() != chars.len() {
+        return; // Never expected: the table maps one character to one.
+    }
+    for ((c, _), s) in chars.iter_mut().zip(simplified.chars()) {
+        *c = s;
+    }
 }
 
 /// Lowercases and folds a word so that spelling variants of a name meet.
@@ -101,5 +121,26 @@ fn fold_char(c: char, out: &mut String) {
         }
         c if is_combining_mark(c) => {}
         c => out.push(c),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Piece, pieces};
+
+    #[test]
+    fn traditional_runs_fold_to_simplified_in_place() {
+        let text = "蘇聯和朝鮮 停戰";
+        let mut folded = String::new();
+        for piece in pieces(text) {
+            if let Piece::Run(chars) = piece {
+                for (c, range) in chars {
+                    // Each character keeps the byte range of the one it stands for.
+                    assert_eq!(text[range].chars().count(), 1);
+                    folded.push(c);
+                }
+            }
+        }
+        assert_eq!(folded, "苏联和朝鲜停战");
     }
 }
