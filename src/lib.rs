@@ -10,6 +10,7 @@ pub mod clipboard;
 pub mod corpus;
 pub mod import;
 pub mod model;
+pub mod parallel;
 pub mod refs;
 pub mod search;
 pub mod text;

@@ -1,0 +1,1 @@
+//! Concordance (to come).
