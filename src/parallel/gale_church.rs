@@ -36,13 +36,18 @@ pub struct Bead {
     pub shared: usize,
 }
 
-/// Bead shapes (left sentences, right sentences) and their priors from Gale & Church.
-const MOVES: [(usize, usize, f64); 5] = [
-    (1, 1, 0.89),
+/// Bead shapes (left sentences, right sentences) and their priors: Gale & Church's for 1:1,
+/// 1:0, 0:1, 2:1, 1:2 and 2:2, and a small share taken from 1:1 for 3:1 and 1:3, which a
+/// heading of three Chinese lines rendered as one English line needs.
+const MOVES: [(usize, usize, f64); 8] = [
+    (1, 1, 0.88),
     (1, 0, 0.0099 / 2.0),
     (0, 1, 0.0099 / 2.0),
     (2, 1, 0.089 / 2.0),
     (1, 2, 0.089 / 2.0),
+    (2, 2, 0.011),
+    (3, 1, 0.005),
+    (1, 3, 0.005),
 ];
 
 /// Log-likelihood bonus per shared anchor, penalty per anchor on one side only.
@@ -217,7 +222,7 @@ impl Band {
         let mut rows = Vec::with_capacity(n + 1);
         let mut at = 0;
         for i in 0..=n {
-            let centre = if n == 0 { 0 } else { i * m / n };
+            let centre = (i * m).checked_div(n).unwrap_or(0);
             let lo = centre.saturating_sub(width);
             let hi = (centre + width).min(m);
             rows.push((at, lo, hi));

@@ -183,6 +183,11 @@ impl Aligner {
         out
     }
 
+    /// Registry names in a text, as the targets they name (none without a registry).
+    pub fn names(&self, text: &str) -> Vec<(crate::refs::Target, Range<usize>)> {
+        self.names.as_ref().map_or_else(Vec::new, |m| m.find(text))
+    }
+
     /// The sentence alignment of every block of `doc` that has both languages of its pair.
     pub fn document(&self, doc: &Document) -> Result<DocAlignment, NotParallel> {
         let (left, right) = language_pair(doc)?;
