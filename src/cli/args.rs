@@ -152,8 +152,8 @@ pub struct ConcordanceArgs {
     /// A word or phrase in any language; several arguments are one phrase.
     #[arg(required = true)]
     pub term: Vec<String>,
-    /// Blocks to read at most (the best-ranked matches).
-    #[arg(long, default_value_t = 1000)]
+    /// Matching blocks to read at most, best-ranked first (titles count, and are skipped).
+    #[arg(long, default_value_t = 200)]
     pub limit: usize,
     #[arg(long)]
     pub json: bool,

@@ -61,8 +61,18 @@ const BAND: usize = 40;
 pub fn align(left: &[Unit], right: &[Unit], model: LengthModel) -> Vec<Bead> {
     let (n, m) = (left.len(), right.len());
     let band = Band::new(n, m);
+    let prefix = |units: &[Unit]| -> Vec<f64> {
+        std::iter::once(0.0)
+            .chain(units.iter().scan(0.0, |acc, u| {
+                *acc += u.len;
+                Some(*acc)
+            }))
+            .collect()
+    };
+    let (lsum, rsum) = (prefix(left), prefix(right));
     let score = |i: usize, j: usize, di: usize, dj: usize| -> f64 {
-        bead_score(&left[i - di..i], &right[j - dj..j], model, di, dj)
+        let lens = (lsum[i] - lsum[i - di], rsum[j] - rsum[j - dj]);
+        bead_score(&left[i - di..i], &right[j - dj..j], lens, model, (di, dj))
     };
     // Viterbi (max) and forward (log-sum) in one pass; backward in a second.
     let mut best = band.grid(f64::NEG_INFINITY);
@@ -139,13 +149,17 @@ pub fn align(left: &[Unit], right: &[Unit], model: LengthModel) -> Vec<Bead> {
 }
 
 /// Log-likelihood of a bead: prior, length ratio, anchors.
-fn bead_score(left: &[Unit], right: &[Unit], model: LengthModel, di: usize, dj: usize) -> f64 {
+fn bead_score(
+    left: &[Unit],
+    right: &[Unit],
+    (l1, l2): (f64, f64),
+    model: LengthModel,
+    shape: (usize, usize),
+) -> f64 {
     let prior = MOVES
         .iter()
-        .find(|(a, b, _)| *a == di && *b == dj)
+        .find(|(a, b, _)| (*a, *b) == shape)
         .map_or(1e-9, |(_, _, p)| *p);
-    let l1: f64 = left.iter().map(|u| u.len).sum();
-    let l2: f64 = right.iter().map(|u| u.len).sum();
     let (shared, unmatched) = shared(left, right);
     prior.ln() + length_log_prob(l1, l2, model) + SHARED_BONUS * shared as f64
         - UNMATCHED_PENALTY * unmatched as f64
@@ -153,6 +167,28 @@ fn bead_score(left: &[Unit], right: &[Unit], model: LengthModel, di: usize, dj: 
 
 /// Anchors both sides share, and anchors of either side the other lacks.
 fn shared(left: &[Unit], right: &[Unit]) -> (usize, usize) {
+    let count = |units: &[Unit]| units.iter().map(|u| u.anchors.len()).sum::<usize>();
+    let (na, nb) = (count(left), count(right));
+    if na == 0 || nb == 0 {
+        // Repeated anchors count once, as below.
+        let distinct = |units: &[Unit]| {
+            let mut all: Vec<Agreement> = units
+                .iter()
+                .flat_map(|u| u.anchors.iter().copied())
+                .collect();
+            all.sort();
+            all.dedup();
+            all.len()
+        };
+        return (
+            0,
+            if na + nb == 0 {
+                0
+            } else {
+                distinct(left) + distinct(right)
+            },
+        );
+    }
     let mut a: Vec<Agreement> = left
         .iter()
         .flat_map(|u| u.anchors.iter().copied())
@@ -315,13 +351,23 @@ mod tests {
 
     #[test]
     fn shared_anchors_pull_the_split_where_lengths_alone_would_not() {
-        let mut left = units(&[50.0, 50.0]);
-        let mut right = units(&[120.0, 230.0]);
+        // Three short Chinese sentences, two English ones: lengths cannot tell whether the
+        // middle one goes with the first or the second; a date both sides share can.
+        let mut left = units(&[50.0, 50.0, 50.0]);
+        let mut right = units(&[262.0, 263.0]);
         left[1].anchors.push(Agreement::Value(1956));
         right[1].anchors.push(Agreement::Value(1956));
-        let with = align(&left, &right, ZH_EN);
-        assert_eq!(with[1].shared, 1);
-        assert_eq!((with[1].left.clone(), with[1].right.clone()), (1..2, 1..2));
+        let beads = align(&left, &right, ZH_EN);
+        let middle = beads.iter().find(|b| b.left.contains(&1)).expect("bead");
+        assert_eq!(
+            (middle.left.clone(), middle.right.clone(), middle.shared),
+            (1..3, 1..2, 1)
+        );
+        right[1].anchors.clear();
+        right[0].anchors.push(Agreement::Value(1956));
+        let beads = align(&left, &right, ZH_EN);
+        let middle = beads.iter().find(|b| b.left.contains(&1)).expect("bead");
+        assert_eq!((middle.left.clone(), middle.right.clone()), (0..2, 0..1));
     }
 
     #[test]
