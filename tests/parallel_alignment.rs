@@ -190,3 +190,66 @@ fn offsets_are_on_character_boundaries_and_cover_every_sentence_once() {
         assert_eq!((left, right), (b.left.len(), b.right.len()));
     }
 }
+
+/// The hand-paired sentences of the seed, shuffled into new blocks of two to six pairs: the
+/// aligner must find the pairs again without the help of the block boundaries they came in.
+#[test]
+fn hand_pairs_shuffled_into_new_blocks_are_found_again() {
+    use lectern::parallel::split::sentences;
+    let corpus = Corpus::bundled();
+    let doc = corpus.get(SEED).expect("seed");
+    let pick = |lang: Lang, block: usize, openings: &[&str]| -> String {
+        let text = doc
+            .block(block)
+            .expect("block")
+            .text
+            .get(lang)
+            .expect("text");
+        let found: Vec<&str> = sentences(lang, text)
+            .into_iter()
+            .map(|r| &text[r])
+            .filter(|s| openings.iter().any(|o| s.starts_with(o)))
+            .collect();
+        assert_eq!(found.len(), openings.len(), "{openings:?}");
+        found.join(if lang == Lang::Zh { "" } else { " " })
+    };
+    let pairs: Vec<(String, String, usize, usize)> = EXPECTED
+        .iter()
+        .map(|(b, zh, en)| {
+            (
+                pick(Lang::Zh, *b, zh),
+                pick(Lang::En, *b, en),
+                zh.len(),
+                en.len(),
+            )
+        })
+        .collect();
+    let aligner = Aligner::new(&corpus.registry);
+    let mut rng = lectern::search::synth::Rng::new(56);
+    let (mut found, mut total) = (0, 0);
+    for n in 0..300 {
+        let k = 2 + rng.below(5);
+        let chosen: Vec<&(String, String, usize, usize)> =
+            (0..k).map(|_| &pairs[rng.below(pairs.len())]).collect();
+        let zh: String = chosen.iter().map(|p| p.0.as_str()).collect();
+        let en: Vec<&str> = chosen.iter().map(|p| p.1.as_str()).collect();
+        let b = aligner.block(n, (Lang::Zh, &zh), (Lang::En, &en.join(" ")), ZH_EN);
+        let (mut i, mut j) = (0, 0);
+        for p in &chosen {
+            let truth = (i..i + p.2, j..j + p.3);
+            found += usize::from(
+                b.pairs
+                    .iter()
+                    .any(|q| (q.left.clone(), q.right.clone()) == truth),
+            );
+            total += 1;
+            (i, j) = (i + p.2, j + p.3);
+        }
+    }
+    let accuracy = found as f64 / total as f64;
+    println!(
+        "shuffled seed pairs: {found}/{total} pairs found ({:.1}% accuracy)",
+        100.0 * accuracy
+    );
+    assert!(accuracy >= 0.9, "accuracy {accuracy}");
+}

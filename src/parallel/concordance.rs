@@ -69,12 +69,21 @@ pub fn find(
     limit: usize,
 ) -> anyhow::Result<Concordance> {
     let query = as_phrase(term);
-    let results = index.search(docs, &query, limit)?;
+    // Titles are index units too and may rank first: ask for more until `limit` blocks.
+    let mut asked = limit.max(1);
+    let results = loop {
+        let r = index.search(docs, &query, asked)?;
+        let blocks = r.hits.iter().filter(|h| h.block > 0).count();
+        if blocks >= limit || r.hits.len() >= r.total || asked >= limit.saturating_mul(16) {
+            break r;
+        }
+        asked = asked.saturating_mul(4);
+    };
     let matcher = index.matcher(docs, &query)?;
     let mut occurrences = Vec::new();
     let mut backgrounds: Vec<String> = Vec::new();
     let mut examined = 0;
-    for hit in results.hits.iter().filter(|h| h.block > 0) {
+    for hit in results.hits.iter().filter(|h| h.block > 0).take(limit) {
         let Some(doc) = docs.get(hit.ordinal) else {
             continue;
         };
@@ -187,29 +196,31 @@ fn render(
     if open.len() < 2 {
         return;
     }
-    // Candidate renderings: word (or Han character) sequences of each counterpart.
-    let grams: Vec<Vec<(String, Range<usize>)>> = open
+    let lang = occurrences[open[0]].counterpart_lang;
+    // Candidates are slices of the lowercased texts; where lowercasing changes a text's
+    // length its offsets would not hold, and it is left out.
+    let lower = |t: &str| Some(t.to_lowercase()).filter(|l| l.len() == t.len());
+    let counterparts: Vec<Option<String>> = open
         .iter()
-        .map(|i| {
-            candidates(
-                occurrences[*i].counterpart_lang,
-                &occurrences[*i].counterpart,
-            )
-        })
+        .map(|i| lower(&occurrences[*i].counterpart))
+        .collect();
+    let others: Vec<String> = backgrounds.iter().filter_map(|b| lower(b)).collect();
+    let grams: Vec<Vec<(&str, Range<usize>)>> = counterparts
+        .iter()
+        .map(|c| c.as_deref().map_or_else(Vec::new, |c| candidates(lang, c)))
         .collect();
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for g in &grams {
-        let distinct: BTreeSet<&str> = g.iter().map(|(k, _)| k.as_str()).collect();
+        let distinct: BTreeSet<&str> = g.iter().map(|(k, _)| *k).collect();
         for k in distinct {
             *seen.entry(k).or_default() += 1;
         }
     }
     let mut background: HashMap<&str, usize> = HashMap::new();
-    let lang = occurrences[open[0]].counterpart_lang;
-    for b in backgrounds {
-        let distinct: BTreeSet<String> = candidates(lang, b).into_iter().map(|(k, _)| k).collect();
+    for b in &others {
+        let distinct: BTreeSet<&str> = candidates(lang, b).into_iter().map(|(k, _)| k).collect();
         for k in distinct {
-            if let Some((key, _)) = seen.get_key_value(k.as_str()) {
+            if let Some((key, _)) = seen.get_key_value(k) {
                 *background.entry(key).or_default() += 1;
             }
         }
@@ -223,8 +234,8 @@ fn render(
     for (n, i) in open.iter().enumerate() {
         let best = grams[n]
             .iter()
-            .filter(|(k, _)| seen.get(k.as_str()).copied().unwrap_or(0) >= 2)
-            .max_by(|a, b| score(&a.0).total_cmp(&score(&b.0)));
+            .filter(|(k, _)| seen.get(k).copied().unwrap_or(0) >= 2)
+            .max_by(|a, b| score(a.0).total_cmp(&score(b.0)));
         occurrences[*i].rendered_at = best.map(|(_, r)| r.clone());
     }
 }
@@ -236,8 +247,9 @@ const STOPWORDS: &[&str] = &[
     "has", "have", "had", "are", "were", "will", "would", "all", "both", "two", "sides",
 ];
 
-/// Sequences of up to four words, or two to six Han characters, with their bytes.
-fn candidates(lang: Lang, text: &str) -> Vec<(String, Range<usize>)> {
+/// Sequences of up to four words, or two to six Han characters, of a lowercased text: each a
+/// slice of it and its bytes.
+fn candidates(lang: Lang, text: &str) -> Vec<(&str, Range<usize>)> {
     let mut out = Vec::new();
     if lang == Lang::Zh {
         let han: Vec<(usize, char)> = text.char_indices().collect();
@@ -250,7 +262,7 @@ fn candidates(lang: Lang, text: &str) -> Vec<(String, Range<usize>)> {
                     break;
                 }
                 let (a, z) = (run[0].0, run[len - 1].0 + run[len - 1].1.len_utf8());
-                out.push((text[a..z].to_string(), a..z));
+                out.push((&text[a..z], a..z));
             }
         }
         return out;
@@ -261,14 +273,12 @@ fn candidates(lang: Lang, text: &str) -> Vec<(String, Range<usize>)> {
             let Some(run) = words.get(start..start + len) else {
                 break;
             };
-            let lower = |r: &Range<usize>| text[r.clone()].to_lowercase();
-            if STOPWORDS.contains(&lower(&run[0]).as_str())
-                || STOPWORDS.contains(&lower(&run[len - 1]).as_str())
-            {
+            let stop = |r: &Range<usize>| STOPWORDS.contains(&&text[r.clone()]);
+            if stop(&run[0]) || stop(&run[len - 1]) {
                 continue;
             }
-            let key = run.iter().map(lower).collect::<Vec<_>>().join(" ");
-            out.push((key, run[0].start..run[len - 1].end));
+            let range = run[0].start..run[len - 1].end;
+            out.push((&text[range.clone()], range));
         }
     }
     out

@@ -70,9 +70,28 @@ pub fn align(left: &[Unit], right: &[Unit], model: LengthModel) -> Vec<Bead> {
             .collect()
     };
     let (lsum, rsum) = (prefix(left), prefix(right));
+    // Each bead's score is computed once, in the first pass, and read back in the others.
+    let cache = std::cell::RefCell::new(band.grid_of(MOVES.len(), f64::NAN));
     let score = |i: usize, j: usize, di: usize, dj: usize| -> f64 {
+        let k = MOVES
+            .iter()
+            .position(|(a, b, _)| (*a, *b) == (di, dj))
+            .unwrap_or(0);
+        let slot = band.index(i, j).map(|c| c * MOVES.len() + k);
+        if let Some(v) = slot
+            .and_then(|s| cache.borrow().get(s).copied())
+            .filter(|v| !v.is_nan())
+        {
+            return v;
+        }
         let lens = (lsum[i] - lsum[i - di], rsum[j] - rsum[j - dj]);
-        bead_score(&left[i - di..i], &right[j - dj..j], lens, model, (di, dj))
+        let v = bead_score(&left[i - di..i], &right[j - dj..j], lens, model, (di, dj));
+        if let Some(s) = slot
+            && let Some(cell) = cache.borrow_mut().get_mut(s)
+        {
+            *cell = v;
+        }
+        v
     };
     // Viterbi (max) and forward (log-sum) in one pass; backward in a second.
     let mut best = band.grid(f64::NEG_INFINITY);
@@ -270,6 +289,12 @@ impl Band {
     fn grid<T: Clone>(&self, fill: T) -> Vec<T> {
         let last = self.rows.last().map_or(0, |(at, lo, hi)| at + hi - lo + 1);
         vec![fill; last]
+    }
+
+    /// A grid with `per_cell` values in each cell.
+    fn grid_of<T: Clone>(&self, per_cell: usize, fill: T) -> Vec<T> {
+        let last = self.rows.last().map_or(0, |(at, lo, hi)| at + hi - lo + 1);
+        vec![fill; last * per_cell]
     }
 
     fn cols(&self, i: usize) -> std::ops::RangeInclusive<usize> {
