@@ -14,6 +14,7 @@ pub mod files;
 pub mod import;
 pub mod model;
 pub mod output;
+pub mod parallel;
 pub mod refs;
 pub mod search;
 pub mod text;

@@ -34,6 +34,11 @@ pub enum Command {
     Refs(RefsArgs),
     /// What the registry knows of a person, place, organization or instrument.
     Entity(EntityArgs),
+    /// Every aligned block that holds a word or phrase, beside its translation, grouped by
+    /// how it was rendered.
+    Concordance(ConcordanceArgs),
+    /// Two documents side by side: treaty articles by number, else blocks by similarity.
+    Compare(CompareArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -62,12 +67,20 @@ pub struct ShowArgs {
     /// The whole document as JSON.
     #[arg(long)]
     pub json: bool,
+    /// The sentence pairs of each bilingual block, with their confidence (with --json, their
+    /// byte and character offsets too).
+    #[arg(long)]
+    pub sentences: bool,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
     /// Corpus directory (default: --corpus, LECTERN_CORPUS, or ./corpus).
     pub dir: Option<PathBuf>,
+    /// Ask of each translation what must survive it (numbers, dates, names, list lengths),
+    /// in one document or all; the corpus is DIR, --corpus, or the bundled one.
+    #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "")]
+    pub translations: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -132,6 +145,26 @@ pub struct RefsArgs {
 #[derive(Debug, clap::Args)]
 pub struct EntityArgs {
     pub name: String,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ConcordanceArgs {
+    /// A word or phrase in any language; several arguments are one phrase.
+    #[arg(required = true)]
+    pub term: Vec<String>,
+    /// Matching blocks to read at most, best-ranked first (titles count, and are skipped).
+    #[arg(long, default_value_t = 200)]
+    pub limit: usize,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompareArgs {
+    pub a: String,
+    pub b: String,
     #[arg(long)]
     pub json: bool,
 }

@@ -8,6 +8,13 @@ use std::path::Path;
 use std::process::ExitCode;
 
 pub fn run(args: &CheckArgs, corpus_flag: Option<&Path>) -> anyhow::Result<ExitCode> {
+    if let Some(id) = &args.translations {
+        let corpus = super::open_corpus(args.dir.as_deref().or(corpus_flag))?;
+        return super::parallel::check_translations(
+            &corpus,
+            Some(id.as_str()).filter(|i| !i.is_empty()),
+        );
+    }
     let dir = args
         .dir
         .clone()

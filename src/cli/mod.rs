@@ -10,6 +10,7 @@ mod cite;
 mod import;
 mod index;
 mod list;
+mod parallel;
 mod refs;
 mod search;
 mod show;
@@ -72,6 +73,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Cite(a) => cite::run(&open()?, &a),
         Command::Refs(a) => refs::run_refs(&open()?, &a),
         Command::Entity(a) => refs::run_entity(&open()?, &a),
+        Command::Concordance(a) => parallel::concordance(&open()?, &a),
+        Command::Compare(a) => parallel::compare(&open()?, &a),
     }
 }
 

@@ -13,6 +13,9 @@ pub fn run(corpus: &Corpus, args: &ShowArgs) -> anyhow::Result<ExitCode> {
     let doc = corpus
         .get(&args.id)
         .with_context(|| format!("no document with id '{}' (see `lectern list`)", args.id))?;
+    if args.sentences {
+        return super::parallel::show_sentences(corpus, &doc.id, args.json);
+    }
     if args.json {
         output::stdout(&Safe::json(doc)?)?;
     } else {
