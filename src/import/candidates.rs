@@ -36,11 +36,16 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^([A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+)?),?\s+([A-Z][a-z]+)\.?\s+(\d{1,2})\s*\(([A-Za-z]+)\)\s*[-—–]+")
 });
 static CALENDAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^calendar\s*>>\s*(.+?)(?:\s+juch?e?\s+\d+)?$"));
-static UPDATED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)updated at \d{1,2}:\d{2}"));
+static UPDATED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)updated at \d{1,2}:\d{2}|\b\d{1,2}:\d{2}\b"));
 static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:signed|done|concluded)\s+(?:at|in)\s+[\w\s'-]{2,40}?,?\s+(?:on|this)\b|订于|簽訂於|签订于|署名|に署名")
+    re(r"(?i)(?:signed|done|concluded)\s+(?:at|in)\s+[\w\s'-]{2,40}?,?\s+(?:on|this)\b|(?:signed|done)\s+(?:at|in)\s+\w+|совершено\s+в|订于|簽訂於|签订于|署名|に署名")
 });
 static ZH_DATELINE: LazyLock<Regex> = LazyLock::new(|| re(r"^新华社([\p{Han}]{1,6}?)(\d{1,2})日电"));
+/// Verbs of a Chinese headline that reports on a document rather than being it.
+static REPORTING: LazyLock<Regex> =
+    LazyLock::new(|| re(r"签订|簽訂|签字|庆祝|慶祝|举行|舉行|通过|到达|会见|欢迎|歡迎|致电|访问"));
+/// A byline under a headline: "本报评论员", "本报记者 …".
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| re(r"^本报|^本報|评论员$|记者$|^By\s"));
 static YEARS: LazyLock<Regex> = LazyLock::new(|| re(r"\b(1[89]\d\d|20\d\d)\b"));
 
 /// Publishers a page may name, in the order they are preferred.
@@ -222,9 +227,11 @@ fn month_number(name: &str) -> Option<u8> {
 fn title_candidates(lines: &[Line], family: Family, hints: &[String], c: &mut Chosen) {
     let body: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].is_body()).collect();
     let mut shaped_seen = 0;
+    let mut covered_until = 0;
     for (k, &i) in body.iter().enumerate() {
         let text = &lines[i].text;
-        if !title_shaped(text) {
+        // A line that continues the title block above it is not a title of its own.
+        if i < covered_until || !title_shaped(text) {
             continue;
         }
         let mut score = 20 - 4 * shaped_seen.min(5);
@@ -273,14 +280,17 @@ fn title_candidates(lines: &[Line], family: Family, hints: &[String], c: &mut Ch
         if next.is_none_or(|n| title_shaped(n)) && !reasons.iter().any(|r| r.contains("heading")) {
             score -= 5;
         }
-        let value = title_block(lines, i);
+        let (block, used) = title_block(lines, i);
+        covered_until = i + used;
+        let value = block.trim_end_matches('.').to_string();
+        let value = if value.is_empty() { text.clone() } else { value };
         push(c, "title", value, score, lines[i].no, &reasons.join(", "));
     }
 }
 
 /// The title may run over the next lines: a Chinese headline in parts, a treaty title block in
 /// capitals. Joins up to three lines of the same shape.
-fn title_block(lines: &[Line], i: usize) -> String {
+fn title_block(lines: &[Line], i: usize) -> (String, usize) {
     let first = &lines[i].text;
     let han = first.chars().any(is_han) && !first.contains(['。', '，']);
     let caps = is_all_caps(first);
@@ -293,12 +303,13 @@ fn title_block(lines: &[Line], i: usize) -> String {
             && !DATELINE.is_match(t)
             && ((han && t.chars().any(is_han) && !t.contains(['。', '，']) && t.chars().count() <= 30)
                 || (caps && is_all_caps(t) && named_kind(t).is_none()));
-        if !same || squeeze(t) == parts[0] {
+        if !same || squeeze(t) == parts[0] || BYLINE.is_match(t) {
             break;
         }
         parts.push(squeeze(t));
     }
-    parts.join(" ")
+    let used = parts.len();
+    (parts.join(" "), used)
 }
 
 fn is_han(c: char) -> bool {
@@ -317,11 +328,13 @@ fn followed_by_fields(lines: &[Line], i: usize) -> bool {
 }
 
 fn title_shaped(text: &str) -> bool {
+    // A title in capitals may end on the period OCR keeps from the printed line.
+    let text = if is_all_caps(text) { text.trim_end_matches('.') } else { text };
     let n = text.chars().count();
     let words = text.split_whitespace().count();
     (2..=250).contains(&n)
         && (words >= 2 || text.chars().any(is_han))
-        && !(ends_sentence(text) && !text.ends_with(['?', '!', '？', '！', ':']))
+        && !(ends_sentence(text) && !text.ends_with(['?', '!', '？', '！']))
         && !text.ends_with(':')
         && !text.starts_with(['(', '[', '（', '【', '"', '“'])
         && dates::whole_date(text).is_none()
@@ -342,9 +355,24 @@ fn mark_title_lines(lines: &mut [Line], title: &str) {
 }
 
 fn choose_date(lines: &[Line], c: &mut Chosen) {
+    // A date beside the title dates the document more surely than one elsewhere in the head.
+    if let Some(title_line) = best(&c.candidates, "title").map(|t| t.line) {
+        for cand in c.candidates.iter_mut().filter(|k| k.field == "date" && k.score < 90) {
+            let near = lines
+                .iter()
+                .filter(|l| !l.text.is_empty() && l.no.min(title_line) < l.no.max(title_line).max(1))
+                .filter(|l| (l.no > cand.line.min(title_line)) && (l.no < cand.line.max(title_line)))
+                .count()
+                == 0;
+            if near && cand.line != title_line {
+                cand.score += 10;
+                cand.reason.push_str(", beside the title");
+            }
+        }
+    }
     let full: Option<Candidate> = best(&c.candidates, "date").cloned();
     let dateline = best(&c.candidates, "dateline").cloned();
-    let parsed = full.as_ref().and_then(|f| f.value.parse::<PartialDate>().ok());
+    let parsed = full.as_ref().and_then(|f| parse_date(&f.value));
     if let Some(dl) = dateline {
         let (m, d) = dl.value.split_once('-').map_or((0, 0), |(m, d)| (m.parse().unwrap_or(0), d.parse().unwrap_or(0)));
         match parsed {
@@ -362,6 +390,15 @@ fn choose_date(lines: &[Line], c: &mut Chosen) {
                     );
                     (date, Some(reason))
                 });
+            }
+            None if let Some(stated) = lines.iter().filter(|l| l.is_body()).find_map(|l| {
+                dates::find_date_wide(&l.text)
+                    .map(|f| f.date)
+                    .filter(|f| f.month == Some(m) && f.day == Some(d))
+            }) =>
+            {
+                // The text itself states the dateline's day with its year.
+                c.date = Some((stated, None));
             }
             None => {
                 let years: Vec<i32> = lines
@@ -386,6 +423,14 @@ fn choose_date(lines: &[Line], c: &mut Chosen) {
     }
 }
 
+/// A candidate's value as a date: normalised already, or as the page wrote it.
+fn parse_date(value: &str) -> Option<PartialDate> {
+    value
+        .parse::<PartialDate>()
+        .ok()
+        .or_else(|| dates::find_date_wide(value).map(|f| f.date))
+}
+
 fn date_words(m: u8, d: u8) -> String {
     crate::model::MONTHS
         .get(usize::from(m).saturating_sub(1))
@@ -407,14 +452,16 @@ fn kind_candidates(lines: &[Line], family: Family, c: &mut Chosen) {
         push(c, "kind", kind.code().into(), 80, line, &format!("the title says '{word}'"));
     }
     for l in lines.iter().filter(|l| l.is_body()).take(4) {
+        // A heading of the text ("CIPHERED TELEGRAM"), not a sentence that mentions a kind.
         if l.text.chars().count() < 80
+            && !ends_sentence(&l.text)
             && let Some((kind, word)) = named_kind(&l.text)
             && title_names_itself(&l.text, word, family)
         {
             push(c, "kind", kind.code().into(), 70, l.no, &format!("the text opens with '{word}'"));
         }
     }
-    push(c, "kind", default_kind(family).code().into(), 30, 0, &format!("the usual kind of a {} page", family.label()));
+    push(c, "kind", default_kind(family).code().into(), 30, 0, &format!("the usual kind for the family ({})", family.label()));
     c.kind = best(&c.candidates, "kind")
         .and_then(|k| k.value.parse().ok())
         .unwrap_or(DocKind::Other);
@@ -423,6 +470,9 @@ fn kind_candidates(lines: &[Line], family: Family, c: &mut Chosen) {
 /// A news headline that names a kind in its first words is that document ("Press Statement by
 /// …"); one that names it later reports on it ("Kim Jong Un Sends Message …" is a news item).
 fn title_names_itself(title: &str, word: &str, family: Family) -> bool {
+    if family == Family::ChinesePress && REPORTING.is_match(title) {
+        return false;
+    }
     if family != Family::News && family != Family::Generic {
         return true;
     }

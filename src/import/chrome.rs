@@ -154,7 +154,8 @@ static PATTERNS: LazyLock<Vec<(Regex, Chrome)>> = LazyLock::new(|| {
         (r"(?i)^\d{1,4}\s+united nations\s*[—–-]+\s*treaty series|^united nations\s*[—–-]+\s*treaty series(?:\s*[•·]\s*nations unies.*)?(?:\s+\d{4})?$|^nations unies\s*[—–-]+\s*recueil des traités|^\d{4}\s+united nations\s*[—–-]+\s*treaty series\s+\d{1,4}$", Chrome::RunningHead),
         (r"(?i)^(?:date post|upload|uploaded|category|tags?|retrieved|accessed|crawled|last modified|original uploaded date)\s*[:：]", Chrome::SiteMetadata),
         (r"(?i)^(?:tel\.?|fax|phone|тел\.|факс|e-?mail)\s*[:.]|^\d{5,6},\s|^ул\.\s|^p\.?\s?o\.? box", Chrome::Address),
-        (r"^「?世界と日本」?\s*データベース|^データベース『世界と日本』|^「世界和日本」数据库|(?i)^(?:the )?world and japan\s+database", Chrome::SiteName),
+        (r"(?i)^(?:the )?(?:pyongyang times|rodong sinmun|kcna(?: watch| mirror)?|korean central news agency|people's daily online|china\.org\.cn|peking review|beijing review|xinhua|naenara|embassy of the dprk(?: in [\w ]+)?)$", Chrome::SiteName),
+        (r"^.{0,24}(?:データベース|数据库|資料庫|(?i:database))\s*(?:[(（].{0,30}[)）])?$|^データベース『世界と日本』", Chrome::SiteName),
     ]
     .into_iter()
     .map(|(p, c)| (re(p), c))
@@ -185,7 +186,10 @@ pub fn classify_line(line: &str) -> Option<Chrome> {
     {
         return Some(*c);
     }
-    if let Some((_, c)) = PATTERNS.iter().find(|(r, _)| r.is_match(t)) {
+    // Patterns judge lines of furniture size only: a paragraph is never chrome by a prefix.
+    if t.chars().count() <= 200
+        && let Some((_, c)) = PATTERNS.iter().find(|(r, _)| r.is_match(t))
+    {
         return Some(*c);
     }
     if is_menu(t) {

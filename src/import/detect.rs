@@ -63,7 +63,7 @@ static MARKS: LazyLock<Vec<Mark>> = LazyLock::new(|| {
         (Wilson, 2, r"(?i)^\s*(?:ciphered |cipher )?telegram|record of (?:a |the )?conversation|memorandum of conversation|запись беседы|шифротелеграмма", "opens as an archival document"),
         (News, 4, r"\((?:KCNA|Xinhua|XINHUA|TASS|Yonhap)\)\s*[-—–]", "has an agency dateline"),
         (News, 2, r"\bKCNA\b|Korean Central News Agency", "names KCNA"),
-        (News, 2, r"Rodong Sinmun|Pyongyang Times|Naenara|Voice of Korea", "names a DPRK newspaper or site"),
+        (News, 3, r"Rodong Sinmun|Pyongyang Times|Naenara|Voice of Korea", "names a DPRK newspaper or site"),
         (News, 2, r"(?i)embassy of the (?:dprk|democratic people)|dprk embassy", "names a DPRK embassy"),
         (News, 3, r"People's Daily Online|english\.people|china\.org\.cn|Xinhua", "names Xinhua or People's Daily Online"),
         (News, 3, r"updated at \d{1,2}:\d{2}\s*\(GMT\+8\)", "has People's Daily Online's time stamp"),

@@ -103,12 +103,18 @@ fn clip(text: &str) -> String {
 /// marked as layout.
 pub fn unaccounted(raw: &str, doc: &crate::model::Document) -> Vec<Removed> {
     let kept = squeeze_all(&serde_json::to_string(doc).unwrap_or_default());
+    let values: Vec<String> = [&doc.source.support, &doc.source.citation, &doc.source.address, &doc.source.collection]
+        .into_iter()
+        .flatten()
+        .map(|v| squeeze_all(v))
+        .filter(|v| v.chars().count() >= 8)
+        .collect();
     raw.lines()
         .enumerate()
         .filter_map(|(i, line)| {
             let t = line.trim();
             let key = squeeze_all(t.trim_start_matches(['#', '*', '•', ' ']).trim_end_matches(['*', '\\']));
-            if key.is_empty() || kept.contains(&key) {
+            if key.is_empty() || kept.contains(&key) || values.iter().any(|v| key.contains(v.as_str())) {
                 return None;
             }
             Some(Removed {

@@ -71,13 +71,13 @@ enum Key {
     Section,
 }
 
-const KEYS: [(&str, Key); 62] = [
+const KEYS: [(&str, Key); 66] = [
     ("title", Key::Title),
     ("标题", Key::Title),
     ("題名", Key::Title),
     ("件名", Key::Title),
     ("date", Key::Date),
-    ("release date", Key::Date),
+    ("年月日", Key::Date),
     ("published", Key::Date),
     ("publication date", Key::Date),
     ("日期", Key::Date),
@@ -85,8 +85,12 @@ const KEYS: [(&str, Key); 62] = [
     ("發表於", Key::Date),
     ("发表时间", Key::Date),
     ("发布时间", Key::Date),
-    ("年月日", Key::Date),
     ("source", Key::Source),
+    ("場所", Key::Note),
+    ("备考", Key::Note),
+    ("備考", Key::Note),
+    ("全文", Key::BodyFollows),
+    ("release date", Key::Site),
     ("来源", Key::Source),
     ("出典", Key::Source),
     ("出处", Key::Source),
@@ -154,8 +158,12 @@ fn key_of(label: &str) -> Option<Key> {
 }
 
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([A-Za-z][A-Za-z ()&]{1,38}|[\p{Han}]{2,4})\s*[:：]\s*(.*)$").expect("valid pattern")
+    Regex::new(r"^(?:([A-Za-z][A-Za-z ()&]{1,38}|[\p{Han}]{2,4})\s*[:：]|[\[［【]([^\]］】]{1,8})[\]］】])\s*(.*)$")
+        .expect("valid pattern")
 });
+/// A forum's post date, wherever it stands on the line ("… 楼主 发表于: 1956-04-25").
+static POSTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:发表于|發表於)\s*[:：]?\s*(.+)$").expect("valid pattern"));
 /// Peking Review: "Year:1958 Issue:1" on one line.
 static YEAR_ISSUE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^Year\s*:\s*(\d{4})\s+Issue\s*:\s*(\S+)$").expect("valid pattern"));
@@ -201,6 +209,13 @@ pub fn read(lines: &mut [Line]) -> Labels {
         }
         if let Some(c) = YEAR_ISSUE.captures(&text) {
             labels.issue = Some(format!("{}, no. {}", &c[1], &c[2]));
+            labels.candidates.push(Candidate {
+                field: "date",
+                value: c[1].to_string(),
+                score: 60,
+                line: no,
+                reason: "the year of the issue".into(),
+            });
             lines[i].role = Role::Field("issue");
             continue;
         }
@@ -209,22 +224,42 @@ pub fn read(lines: &mut [Line]) -> Labels {
             lines[i].role = Role::Field("page");
             continue;
         }
-        if text.contains('|') && text.matches([':', '：']).count() >= 2 {
+        if let Some(c) = POSTED.captures(&text) {
+            labels.candidates.push(Candidate {
+                field: "date",
+                value: c[1].trim().to_string(),
+                score: 85,
+                line: no,
+                reason: "the forum's post date (发表于)".into(),
+            });
+            lines[i].role = Role::Field("date");
+            continue;
+        }
+        if text.contains('|') && text.matches([':', '：']).count() >= 1 {
             // "Date: 24/03/2025 | Source: Pyongyang Times | Read original version at source"
             for part in text.split('|') {
-                if let Some(c) = LABELLED.captures(part.trim())
-                    && let Some(key) = key_of(&c[1])
+                let part = part.trim();
+                if let Some(c) = LABELLED.captures(part)
+                    && let Some(key) = key_of(label_of(&c))
                 {
-                    take(&mut labels, key, c[2].trim(), no, None);
+                    take(&mut labels, key, c[3].trim(), no, None);
+                } else if super::dates::find_date_wide(part).is_some() && part.chars().count() <= 30 {
+                    labels.candidates.push(Candidate {
+                        field: "date",
+                        value: part.to_string(),
+                        score: 85,
+                        line: no,
+                        reason: "the date in the page's header line".into(),
+                    });
                 }
             }
             lines[i].role = Role::Field("header");
             continue;
         }
         if let Some(c) = LABELLED.captures(&text)
-            && let Some(key) = key_of(&c[1])
+            && let Some(key) = key_of(label_of(&c))
         {
-            let value = c[2].trim().to_string();
+            let value = c[3].trim().to_string();
             if key == Key::BodyFollows {
                 if value.is_empty() {
                     lines[i].role = Role::Field("full text");
@@ -240,6 +275,10 @@ pub fn read(lines: &mut [Line]) -> Labels {
         }
     }
     labels
+}
+
+fn label_of<'t>(c: &regex::Captures<'t>) -> &'t str {
+    c.get(1).or(c.get(2)).map_or("", |m| m.as_str())
 }
 
 fn is_bare_heading(text: &str) -> bool {
@@ -270,6 +309,12 @@ fn take(labels: &mut Labels, key: Key, value: &str, line: usize, heading: Option
         Key::Date => labels
             .candidates
             .push(candidate("date", 90, "a 'Date' label of the page")),
+        Key::Year => {
+            labels
+                .candidates
+                .push(candidate("date", 60, "the year of the issue"));
+            append(&mut labels.issue);
+        }
         Key::Type => labels
             .candidates
             .push(candidate("kind", 90, "the page's document type field")),
@@ -283,7 +328,7 @@ fn take(labels: &mut Labels, key: Key, value: &str, line: usize, heading: Option
                 append(&mut labels.page);
             }
         }
-        Key::Year | Key::Issue => append(&mut labels.issue),
+        Key::Issue => append(&mut labels.issue),
         Key::Url => labels.url = Some(value.clone()),
         Key::Summary => append(&mut labels.summary),
         Key::Rights => append(&mut labels.rights),

@@ -16,7 +16,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:Article|ARTICLE|Art\.)\s+[\dIVXLC]+\.?|SECTION\s+[IVXLC\d]+\.?|第[一二三四五六七八九十百\d]+[条條](?:\s|$))")
+    Regex::new(r"^(?:(?:Article|ARTICLE|Art\.)\s+[\dIVXLC]+\.?|SECTION\s+[IVXLC\d]+\.?|(?:Статья|СТАТЬЯ)\s+\d+|第[一二三四五六七八九十百\d]+[条條](?:\s|$))")
         .expect("valid pattern")
 });
 static SUPPORT: LazyLock<Regex> = LazyLock::new(|| {
@@ -85,7 +85,7 @@ fn apply_metadata(draft: &mut Draft, labels: &Labels, chosen: &Chosen, family: F
     let doc = &mut draft.doc;
     doc.kind = chosen.kind;
     if let Some(title) = &chosen.title {
-        doc.title.set(script_lang(title), title.clone());
+        doc.title.set(lang_of(title), title.clone());
     }
     if let Some((date, inferred)) = &chosen.date {
         doc.dates.push(DocDate {
@@ -203,10 +203,16 @@ fn blocks(lines: &[Line]) -> Vec<Block> {
             let text = squeeze(&text);
             Block {
                 kind: block_kind(&text),
-                text: LangText::one(script_lang(&text), text),
+                text: LangText::one(lang_of(&text), text),
             }
         })
         .collect()
+}
+
+/// The language of a text by its script; kana (Japanese) counts as Chinese script until
+/// lectern has a Japanese language (the importer warns).
+fn lang_of(text: &str) -> Lang {
+    if KANA.is_match(text) { Lang::Zh } else { script_lang(text) }
 }
 
 fn starts_lower(text: &str) -> bool {

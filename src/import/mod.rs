@@ -100,7 +100,7 @@ fn route(text: &str, d: &Detection) -> (Format, String) {
         (Format::Web, "web page with a comment form or a press-release title and no stronger evidence: the web importer".into())
     } else {
         let f = Format::of_family(d.family);
-        (f, format!("general importer for a {} page", d.family.label()))
+        (f, format!("general importer, family: {}", d.family.label()))
     }
 }
 

@@ -36,7 +36,7 @@ impl Line {
 }
 
 /// Lines longer than this are cut into sentences: they are OCR or a paste without breaks.
-const LONG_LINE: usize = 1500;
+const LONG_LINE: usize = 600;
 
 /// Where a long line is cut: the white space before a sentence that starts with a capital or
 /// a number, before an article heading, a running head or the Series' translation mark.
@@ -94,30 +94,43 @@ fn push_piece(out: &mut Vec<Line>, no: usize, piece: &str) {
     }
 }
 
-static CAPS_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b([A-Z][A-Z'’-]{1,})\s([A-Z]{1,})\b").expect("valid pattern"));
 static GLUED_NOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b([A-Z]{3,}[A-Z'’-]*)(\d{1,2})\b").expect("valid pattern"));
 
 /// OCR repairs for text in capitals: a word split by a space ("DEMOCRA TIC") is joined when the
-/// whole word is written elsewhere on the page, and a footnote digit glued to a word
-/// ("ASSISTANCE1") is cut off.
+/// whole word is written elsewhere on the page in running text and one of its halves is not,
+/// and a footnote digit glued to a word ("ASSISTANCE1") is cut off.
 pub fn repair_ocr(text: &str, vocabulary: &HashSet<String>) -> String {
-    let joined = CAPS_WORD.replace_all(text, |c: &regex::Captures| {
-        let whole = format!("{}{}", &c[1], &c[2]);
-        if vocabulary.contains(&whole) {
-            whole
-        } else {
-            c[0].to_string()
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if let Some(next) = words.get(i + 1) {
+            let (a, b) = (words[i], next.trim_end_matches(['.', ',', ';']));
+            let whole = format!("{a}{b}");
+            let caps = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_uppercase());
+            if caps(a)
+                && caps(b)
+                && vocabulary.contains(&whole)
+                && !(vocabulary.contains(a) && vocabulary.contains(b))
+            {
+                out.push(format!("{a}{next}"));
+                i += 2;
+                continue;
+            }
         }
-    });
-    GLUED_NOTE.replace_all(&joined, "$1").to_string()
+        out.push(words[i].to_string());
+        i += 1;
+    }
+    GLUED_NOTE.replace_all(&out.join(" "), "$1").to_string()
 }
 
-/// The words of a text in capitals or title case, upper-cased, for [`repair_ocr`].
+/// The words of the page's running text (not its lines in capitals), upper-cased, for
+/// [`repair_ocr`].
 pub fn vocabulary(lines: &[Line]) -> HashSet<String> {
     lines
         .iter()
+        .filter(|l| !super::text::is_all_caps(&l.text))
         .flat_map(|l| l.text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '-')))
         .filter(|w| w.chars().count() >= 2)
         .map(str::to_uppercase)
@@ -143,7 +156,9 @@ mod tests {
 
     #[test]
     fn split_capitals_are_joined_only_when_the_page_knows_the_word() {
-        let vocab: HashSet<String> = ["DEMOCRATIC", "REPUBLIC"].map(String::from).into();
+        let vocab: HashSet<String> = ["DEMOCRATIC", "REPUBLIC", "THE", "USSR", "AND"]
+            .map(String::from)
+            .into();
         assert_eq!(
             repair_ocr("DEMOCRA TIC PEOPLE'S REPUBLIC", &vocab),
             "DEMOCRATIC PEOPLE'S REPUBLIC"
