@@ -45,7 +45,10 @@ fn fixture_pages_import_with_the_expected_fields_and_no_chrome() {
     let mut failures = Vec::new();
     for case in &cases {
         let text = std::fs::read_to_string(dir.join(&case.file)).expect("fixture");
-        let name = Path::new(&case.file).file_name().expect("name").to_string_lossy();
+        let name = Path::new(&case.file)
+            .file_name()
+            .expect("name")
+            .to_string_lossy();
         let doc = match import::import(&format!("raw/{name}"), &text, None) {
             Ok(i) => i.doc,
             Err(w) => {
@@ -61,20 +64,59 @@ fn fixture_pages_import_with_the_expected_fields_and_no_chrome() {
             }
         };
         let title = title_of(&doc);
-        check(title == case.title, "title", title, case.title.clone(), &mut title_ok);
+        check(
+            title == case.title,
+            "title",
+            title,
+            case.title.clone(),
+            &mut title_ok,
+        );
         let date = doc.date().map(|d| d.to_string());
-        check(date == case.date, "date", format!("{date:?}"), format!("{:?}", case.date), &mut date_ok);
+        check(
+            date == case.date,
+            "date",
+            format!("{date:?}"),
+            format!("{:?}", case.date),
+            &mut date_ok,
+        );
         let kind = doc.kind.code().to_string();
-        check(kind == case.kind, "kind", kind, case.kind.clone(), &mut kind_ok);
-        let langs: Vec<String> = doc.languages().iter().map(|l| l.code().to_string()).collect();
-        check(langs == case.languages, "languages", langs.join(","), case.languages.join(","), &mut lang_ok);
+        check(
+            kind == case.kind,
+            "kind",
+            kind,
+            case.kind.clone(),
+            &mut kind_ok,
+        );
+        let langs: Vec<String> = doc
+            .languages()
+            .iter()
+            .map(|l| l.code().to_string())
+            .collect();
+        check(
+            langs == case.languages,
+            "languages",
+            langs.join(","),
+            case.languages.join(","),
+            &mut lang_ok,
+        );
         let body = body_of(&doc);
-        let missing: Vec<&String> = case.body.iter().filter(|b| !body.contains(b.as_str())).collect();
-        let chrome: Vec<&String> = case.chrome.iter().filter(|c| body.contains(c.as_str())).collect();
+        let missing: Vec<&String> = case
+            .body
+            .iter()
+            .filter(|b| !body.contains(b.as_str()))
+            .collect();
+        let chrome: Vec<&String> = case
+            .chrome
+            .iter()
+            .filter(|c| body.contains(c.as_str()))
+            .collect();
         if missing.is_empty() && chrome.is_empty() {
             clean += 1;
         } else {
-            failures.push(format!("{}: body lacks {missing:?}, holds chrome {chrome:?}", case.file));
+            failures.push(format!(
+                "{}: body lacks {missing:?}, holds chrome {chrome:?}",
+                case.file
+            ));
         }
     }
     let n = cases.len();
@@ -85,5 +127,10 @@ fn fixture_pages_import_with_the_expected_fields_and_no_chrome() {
     println!("  kind       {kind_ok:>3}/{n} ({:.0}%)", pct(kind_ok));
     println!("  languages  {lang_ok:>3}/{n} ({:.0}%)", pct(lang_ok));
     println!("  clean body {clean:>3}/{n} ({:.0}%)", pct(clean));
-    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -65,8 +65,8 @@ pub fn run(args: &ImportArgs, corpus_flag: Option<&Path>) -> anyhow::Result<Exit
         if let Some(bar) = &bar {
             bar.set_message(sanitize(&file.display().to_string()).into_owned());
         }
-        let outcome = import_one(file, &corpus, format, args, &mut ids, write)
-            .map_err(|e| format!("{e:#}"));
+        let outcome =
+            import_one(file, &corpus, format, args, &mut ids, write).map_err(|e| format!("{e:#}"));
         if let Err(e) = &outcome {
             let line = format!("lectern: {}", sanitize(e));
             match &bar {
@@ -106,7 +106,10 @@ fn expand(paths: &[PathBuf], rows: &mut Vec<Row>) -> Vec<PathBuf> {
             if let Err(e) = walk(path, &mut found) {
                 rows.push(Row {
                     file: path.display().to_string(),
-                    outcome: Err(format!("{}: cannot read the directory: {e}", path.display())),
+                    outcome: Err(format!(
+                        "{}: cannot read the directory: {e}",
+                        path.display()
+                    )),
                 });
             }
             found.sort();
@@ -129,10 +132,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         }
         if path.is_dir() {
             walk(&path, out)?;
-        } else if path
-            .extension()
-            .is_some_and(|e| SOURCE_EXTENSIONS.contains(&e.to_string_lossy().to_lowercase().as_str()))
-        {
+        } else if path.extension().is_some_and(|e| {
+            SOURCE_EXTENSIONS.contains(&e.to_string_lossy().to_lowercase().as_str())
+        }) {
             out.push(path);
         }
     }
@@ -204,7 +206,11 @@ fn import_one(
     let imported = import::import(&raw_rel, &text, format)
         .map_err(|w| anyhow::anyhow!("{}:{}: {}", file.display(), w.line.max(1), w.message))?;
     for w in &imported.warnings {
-        eprintln!("{}:{}", sanitize(&file.display().to_string()), sanitize(&w.to_string()));
+        eprintln!(
+            "{}:{}",
+            sanitize(&file.display().to_string()),
+            sanitize(&w.to_string())
+        );
     }
     let stem = file
         .file_stem()
@@ -226,7 +232,9 @@ fn import_one(
     if args.explain {
         let chosen = explain::Chosen {
             title: doc.display_title(&[Lang::En]).to_string(),
-            date: doc.date().map_or_else(|| "absent".into(), |d| d.to_string()),
+            date: doc
+                .date()
+                .map_or_else(|| "absent".into(), |d| d.to_string()),
             kind: doc.kind.code().into(),
             languages: languages(&doc),
         };

@@ -33,14 +33,21 @@ fn re(p: &str) -> Regex {
 
 /// "Pyongyang, July 21 (KCNA) --", "Moscow, March 3 (Xinhua) --".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^([A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+)?),?\s+([A-Z][a-z]+)\.?\s+(\d{1,2})\s*\(([A-Za-z]+)\)\s*[-—–]+")
+    re(
+        r"^([A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+)?),?\s+([A-Z][a-z]+)\.?\s+(\d{1,2})\s*\(([A-Za-z]+)\)\s*[-—–]+",
+    )
 });
-static CALENDAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^calendar\s*>>\s*(.+?)(?:\s+juch?e?\s+\d+)?$"));
-static UPDATED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)updated at \d{1,2}:\d{2}|\b\d{1,2}:\d{2}\b"));
+static CALENDAR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^calendar\s*>>\s*(.+?)(?:\s+juch?e?\s+\d+)?$"));
+static UPDATED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)updated at \d{1,2}:\d{2}|\b\d{1,2}:\d{2}\b"));
 static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:signed|done|concluded)\s+(?:at|in)\s+[\w\s'-]{2,40}?,?\s+(?:on|this)\b|(?:signed|done)\s+(?:at|in)\s+\w+|совершено\s+в|订于|簽訂於|签订于|署名|に署名")
+    re(
+        r"(?i)(?:signed|done|concluded)\s+(?:at|in)\s+[\w\s'-]{2,40}?,?\s+(?:on|this)\b|(?:signed|done)\s+(?:at|in)\s+\w+|совершено\s+в|订于|簽訂於|签订于|署名|に署名",
+    )
 });
-static ZH_DATELINE: LazyLock<Regex> = LazyLock::new(|| re(r"^新华社([\p{Han}]{1,6}?)(\d{1,2})日电"));
+static ZH_DATELINE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^新华社([\p{Han}]{1,6}?)(\d{1,2})日电"));
 /// Verbs of a Chinese headline that reports on a document rather than being it.
 static REPORTING: LazyLock<Regex> =
     LazyLock::new(|| re(r"签订|簽訂|签字|庆祝|慶祝|举行|舉行|通过|到达|会见|欢迎|歡迎|致电|访问"));
@@ -83,7 +90,11 @@ pub fn choose(lines: &mut [Line], labels: &Labels, family: Family, hints: &[Stri
         candidates: labels.candidates.clone(),
         ..Default::default()
     };
-    let whole: String = lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n");
+    let whole: String = lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
     c.publisher = PUBLISHERS
         .iter()
         .find(|(mark, _)| whole.contains(mark))
@@ -110,7 +121,13 @@ fn best<'a>(cands: &'a [Candidate], field: &str) -> Option<&'a Candidate> {
 }
 
 fn push(c: &mut Chosen, field: &'static str, value: String, score: i32, line: usize, reason: &str) {
-    c.candidates.push(Candidate { field, value, score, line, reason: reason.to_string() });
+    c.candidates.push(Candidate {
+        field,
+        value,
+        score,
+        line,
+        reason: reason.to_string(),
+    });
 }
 
 /// The archive's quoted citation: "Title," Month D, YYYY, … Digital Archive, ….
@@ -129,9 +146,23 @@ fn citation_candidates(lines: &mut [Line], c: &mut Chosen) {
     };
     c.citation = Some(text.clone());
     if let Some(cap) = wilson::CITATION.captures(&text) {
-        push(c, "title", cap["title"].trim().to_string(), 95, no, "the title inside the archive's citation");
+        push(
+            c,
+            "title",
+            cap["title"].trim().to_string(),
+            95,
+            no,
+            "the title inside the archive's citation",
+        );
         if let Some(d) = dates::whole_date(&cap["date"]) {
-            push(c, "date", d.to_string(), 95, no, "the date inside the archive's citation");
+            push(
+                c,
+                "date",
+                d.to_string(),
+                95,
+                no,
+                "the date inside the archive's citation",
+            );
         }
     }
 }
@@ -145,7 +176,14 @@ fn date_candidates(lines: &mut [Line], family: Family, c: &mut Chosen) {
         if let Role::Chrome(super::chrome::Chrome::EndMark) = l.role
             && let Some(f) = dates::find_date_wide(&text)
         {
-            push(c, "date", f.date.to_string(), 75, no, "the agency's end mark");
+            push(
+                c,
+                "date",
+                f.date.to_string(),
+                75,
+                no,
+                "the agency's end mark",
+            );
             continue;
         }
         if !l.is_body() {
@@ -153,14 +191,28 @@ fn date_candidates(lines: &mut [Line], family: Family, c: &mut Chosen) {
         }
         if let Some(cap) = CALENDAR.captures(&text) {
             if let Some(f) = dates::find_date_wide(&cap[1]) {
-                push(c, "date", f.date.to_string(), 70, no, "the site's calendar header");
+                push(
+                    c,
+                    "date",
+                    f.date.to_string(),
+                    70,
+                    no,
+                    "the site's calendar header",
+                );
             }
             lines[i].role = Role::Field("calendar");
             continue;
         }
         if UPDATED.is_match(&text) && text.chars().count() < 90 {
             if let Some(f) = dates::find_date_wide(&text) {
-                push(c, "date", f.date.to_string(), 85, no, "the page's publication time stamp");
+                push(
+                    c,
+                    "date",
+                    f.date.to_string(),
+                    85,
+                    no,
+                    "the page's publication time stamp",
+                );
             }
             lines[i].role = Role::Field("time stamp");
             continue;
@@ -168,46 +220,90 @@ fn date_candidates(lines: &mut [Line], family: Family, c: &mut Chosen) {
         if let Some(cap) = DATELINE.captures(&text) {
             // Month and day; the year is sought elsewhere on the page when the dates are chosen.
             if let (Some(m), Ok(d)) = (month_number(&cap[2]), cap[3].parse::<u8>()) {
-                push(c, "dateline", format!("{m:02}-{d:02}"), 80, no, "the agency dateline (no year)");
+                push(
+                    c,
+                    "dateline",
+                    format!("{m:02}-{d:02}"),
+                    80,
+                    no,
+                    "the agency dateline (no year)",
+                );
             }
             continue;
         }
         if let Some(cap) = ZH_DATELINE.captures(&text) {
             if let Ok(d) = cap[2].parse::<u8>() {
-                push(c, "dateline-day", format!("{d:02}"), 60, no, "the Xinhua dateline (day only)");
+                push(
+                    c,
+                    "dateline-day",
+                    format!("{d:02}"),
+                    60,
+                    no,
+                    "the Xinhua dateline (day only)",
+                );
             }
             continue;
         }
         let short = text.chars().count() <= 60;
         if short && let Some(f) = dates::find_date_wide(&text) {
             let rest = text[..f.span.start].to_string() + &text[f.span.end..];
-            let bare = rest.trim_matches(|ch: char| !ch.is_alphanumeric()).chars().count() <= 12;
+            let bare = rest
+                .trim_matches(|ch: char| !ch.is_alphanumeric())
+                .chars()
+                .count()
+                <= 12;
             if bare && i <= head_end {
-                push(c, "date", f.date.to_string(), 80, no, "a date line at the head of the page");
+                push(
+                    c,
+                    "date",
+                    f.date.to_string(),
+                    80,
+                    no,
+                    "a date line at the head of the page",
+                );
                 if f.date.day.is_some() && lines_before_are_chrome(lines, i) {
                     lines[i].role = Role::Field("date");
                 }
                 continue;
             }
             if bare {
-                push(c, "date", f.date.to_string(), 55, no, "a date line in the text");
+                push(
+                    c,
+                    "date",
+                    f.date.to_string(),
+                    55,
+                    no,
+                    "a date line in the text",
+                );
             }
         }
-        if (family == Family::Treaty || SIGNING.is_match(&text)) && SIGNING.is_match(&text)
+        if (family == Family::Treaty || SIGNING.is_match(&text))
+            && SIGNING.is_match(&text)
             && let Some(f) = dates::find_date_wide(&text)
         {
             let score = if family == Family::Treaty { 90 } else { 50 };
-            push(c, "date", f.date.to_string(), score, no, "the signing clause");
+            push(
+                c,
+                "date",
+                f.date.to_string(),
+                score,
+                no,
+                "the signing clause",
+            );
         }
     }
 }
 
 /// The chosen date, printed on a line of its own under the title, is metadata, not body.
 fn mark_head_date(lines: &mut [Line], c: &Chosen) {
-    let Some(chosen) = best(&c.candidates, "date").filter(|d| d.reason.starts_with("a date line at the head")) else {
+    let Some(chosen) =
+        best(&c.candidates, "date").filter(|d| d.reason.starts_with("a date line at the head"))
+    else {
         return;
     };
-    if let Some(i) = lines.iter().position(|l| l.no == chosen.line && l.is_body())
+    if let Some(i) = lines
+        .iter()
+        .position(|l| l.no == chosen.line && l.is_body())
         && lines_before_are_chrome(lines, i)
     {
         lines[i].role = Role::Field("date");
@@ -243,7 +339,9 @@ fn title_candidates(lines: &[Line], family: Family, hints: &[String], c: &mut Ch
                 .iter()
                 .rev()
                 .find(|l| !l.text.is_empty())
-                .is_some_and(|l| l.role == Role::Field("date") || l.role == Role::Field("time stamp"));
+                .is_some_and(|l| {
+                    l.role == Role::Field("date") || l.role == Role::Field("time stamp")
+                });
         if next.is_some_and(|n| DATELINE.is_match(n) || ZH_DATELINE.is_match(n)) {
             score += 50;
             reasons.push("stands above the dateline");
@@ -256,7 +354,10 @@ fn title_candidates(lines: &[Line], family: Family, hints: &[String], c: &mut Ch
             score += 45;
             reasons.push("heads a block of labelled fields");
         }
-        let repeats = lines.iter().filter(|l| squeeze(&l.text) == squeeze(text)).count();
+        let repeats = lines
+            .iter()
+            .filter(|l| squeeze(&l.text) == squeeze(text))
+            .count();
         if repeats >= 2 {
             score += 35;
             reasons.push("repeated on the page, as a headline is");
@@ -283,7 +384,11 @@ fn title_candidates(lines: &[Line], family: Family, hints: &[String], c: &mut Ch
         let (block, used) = title_block(lines, i);
         covered_until = i + used;
         let value = block.trim_end_matches('.').to_string();
-        let value = if value.is_empty() { text.clone() } else { value };
+        let value = if value.is_empty() {
+            text.clone()
+        } else {
+            value
+        };
         push(c, "title", value, score, lines[i].no, &reasons.join(", "));
     }
 }
@@ -301,7 +406,10 @@ fn title_block(lines: &[Line], i: usize) -> (String, usize) {
             && l.is_body()
             && title_shaped(t)
             && !DATELINE.is_match(t)
-            && ((han && t.chars().any(is_han) && !t.contains(['。', '，']) && t.chars().count() <= 30)
+            && ((han
+                && t.chars().any(is_han)
+                && !t.contains(['。', '，'])
+                && t.chars().count() <= 30)
                 || (caps && is_all_caps(t) && named_kind(t).is_none()));
         if !same || squeeze(t) == parts[0] || BYLINE.is_match(t) {
             break;
@@ -329,7 +437,11 @@ fn followed_by_fields(lines: &[Line], i: usize) -> bool {
 
 fn title_shaped(text: &str) -> bool {
     // A title in capitals may end on the period OCR keeps from the printed line.
-    let text = if is_all_caps(text) { text.trim_end_matches('.') } else { text };
+    let text = if is_all_caps(text) {
+        text.trim_end_matches('.')
+    } else {
+        text
+    };
     let n = text.chars().count();
     let words = text.split_whitespace().count();
     (2..=250).contains(&n)
@@ -348,7 +460,11 @@ fn mark_title_lines(lines: &mut [Line], title: &str) {
     let title = squeeze(title);
     for l in lines.iter_mut().filter(|l| l.is_body()) {
         let t = squeeze(&l.text);
-        if t == title || (t.chars().count() >= 2 && title.split(' ').any(|part| part == t) && !ends_sentence(&t)) {
+        if t == title
+            || (t.chars().count() >= 2
+                && title.split(' ').any(|part| part == t)
+                && !ends_sentence(&t))
+        {
             l.role = Role::Field("title");
         }
     }
@@ -357,11 +473,19 @@ fn mark_title_lines(lines: &mut [Line], title: &str) {
 fn choose_date(lines: &[Line], c: &mut Chosen) {
     // A date beside the title dates the document more surely than one elsewhere in the head.
     if let Some(title_line) = best(&c.candidates, "title").map(|t| t.line) {
-        for cand in c.candidates.iter_mut().filter(|k| k.field == "date" && k.score < 90) {
+        for cand in c
+            .candidates
+            .iter_mut()
+            .filter(|k| k.field == "date" && k.score < 90)
+        {
             let near = lines
                 .iter()
-                .filter(|l| !l.text.is_empty() && l.no.min(title_line) < l.no.max(title_line).max(1))
-                .filter(|l| (l.no > cand.line.min(title_line)) && (l.no < cand.line.max(title_line)))
+                .filter(|l| {
+                    !l.text.is_empty() && l.no.min(title_line) < l.no.max(title_line).max(1)
+                })
+                .filter(|l| {
+                    (l.no > cand.line.min(title_line)) && (l.no < cand.line.max(title_line))
+                })
                 .count()
                 == 0;
             if near && cand.line != title_line {
@@ -374,13 +498,19 @@ fn choose_date(lines: &[Line], c: &mut Chosen) {
     let dateline = best(&c.candidates, "dateline").cloned();
     let parsed = full.as_ref().and_then(|f| parse_date(&f.value));
     if let Some(dl) = dateline {
-        let (m, d) = dl.value.split_once('-').map_or((0, 0), |(m, d)| (m.parse().unwrap_or(0), d.parse().unwrap_or(0)));
+        let (m, d) = dl.value.split_once('-').map_or((0, 0), |(m, d)| {
+            (m.parse().unwrap_or(0), d.parse().unwrap_or(0))
+        });
         match parsed {
             Some(p) if p.month == Some(m) && p.day == Some(d) => c.date = Some((p, None)),
             Some(p) => {
                 // The page's own date differs from the dateline: the dateline dates the item, in
                 // the year of the page's date.
-                let year = if p.month.is_some_and(|pm| pm < m) { p.year - 1 } else { p.year };
+                let year = if p.month.is_some_and(|pm| pm < m) {
+                    p.year - 1
+                } else {
+                    p.year
+                };
                 c.date = PartialDate::ymd(year, m, d).map(|date| {
                     let reason = format!(
                         "the dateline gives {} without a year; the year is that of the page's date ({}), line {}",
@@ -404,7 +534,12 @@ fn choose_date(lines: &[Line], c: &mut Chosen) {
                 let years: Vec<i32> = lines
                     .iter()
                     .filter(|l| !matches!(l.role, Role::Chrome(_)))
-                    .flat_map(|l| YEARS.captures_iter(&l.text).filter_map(|y| y[1].parse().ok()).collect::<Vec<i32>>())
+                    .flat_map(|l| {
+                        YEARS
+                            .captures_iter(&l.text)
+                            .filter_map(|y| y[1].parse().ok())
+                            .collect::<Vec<i32>>()
+                    })
                     .collect();
                 c.warnings.push((
                     dl.line,
@@ -441,15 +576,30 @@ fn kind_candidates(lines: &[Line], family: Family, c: &mut Chosen) {
     if let Some(t) = c.candidates.iter().find(|k| k.field == "kind").cloned()
         && let Some((kind, _)) = named_kind(&t.value)
     {
-        push(c, "kind", kind.code().into(), 90, t.line, "the page's document type field");
+        push(
+            c,
+            "kind",
+            kind.code().into(),
+            90,
+            t.line,
+            "the page's document type field",
+        );
     }
-    c.candidates.retain(|k| k.field != "kind" || k.value.parse::<DocKind>().is_ok());
+    c.candidates
+        .retain(|k| k.field != "kind" || k.value.parse::<DocKind>().is_ok());
     if let Some(title) = c.title.clone()
         && let Some((kind, word)) = named_kind(&title)
         && title_names_itself(&title, word, family)
     {
         let line = best(&c.candidates, "title").map_or(0, |t| t.line);
-        push(c, "kind", kind.code().into(), 80, line, &format!("the title says '{word}'"));
+        push(
+            c,
+            "kind",
+            kind.code().into(),
+            80,
+            line,
+            &format!("the title says '{word}'"),
+        );
     }
     for l in lines.iter().filter(|l| l.is_body()).take(4) {
         // A heading of the text ("CIPHERED TELEGRAM"), not a sentence that mentions a kind.
@@ -458,10 +608,24 @@ fn kind_candidates(lines: &[Line], family: Family, c: &mut Chosen) {
             && let Some((kind, word)) = named_kind(&l.text)
             && title_names_itself(&l.text, word, family)
         {
-            push(c, "kind", kind.code().into(), 70, l.no, &format!("the text opens with '{word}'"));
+            push(
+                c,
+                "kind",
+                kind.code().into(),
+                70,
+                l.no,
+                &format!("the text opens with '{word}'"),
+            );
         }
     }
-    push(c, "kind", default_kind(family).code().into(), 30, 0, &format!("the usual kind for the family ({})", family.label()));
+    push(
+        c,
+        "kind",
+        default_kind(family).code().into(),
+        30,
+        0,
+        &format!("the usual kind for the family ({})", family.label()),
+    );
     c.kind = best(&c.candidates, "kind")
         .and_then(|k| k.value.parse().ok())
         .unwrap_or(DocKind::Other);

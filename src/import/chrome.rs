@@ -137,7 +137,10 @@ const EXACT: [(&str, Chrome); 74] = [
     ("(end)", Chrome::EndMark),
     ("[end]", Chrome::EndMark),
     ("(完)", Chrome::EndMark),
-    ("digital archive international history declassified", Chrome::SiteName),
+    (
+        "digital archive international history declassified",
+        Chrome::SiteName,
+    ),
 ];
 
 /// Patterns of furniture, tried in order.
@@ -164,7 +167,9 @@ static PATTERNS: LazyLock<Vec<(Regex, Chrome)>> = LazyLock::new(|| {
 
 /// Headings that open a teaser list: everything under them, to the end of the list, is teasers.
 static TEASER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:more (?:from|on|news|stories|articles)\b.*|related(?: (?:articles|posts|news|stories|documents|content))?|latest news|recent posts|most (?:read|popular|viewed)|recommended(?: for you)?|you might (?:also )?like|see also|top stories|editor'?s picks|相关(?:新闻|阅读|文章|链接|热词搜索)[:：]?|推荐阅读|热点新闻|最新文章|更多|関連記事|最新ニュース|читайте также|другие новости)$")
+    re(
+        r"(?i)^(?:more (?:from|on|news|stories|articles)\b.*|related(?: (?:articles|posts|news|stories|documents|content))?|latest news|recent posts|most (?:read|popular|viewed)|recommended(?: for you)?|you might (?:also )?like|see also|top stories|editor'?s picks|相关(?:新闻|阅读|文章|链接|热词搜索)[:：]?|推荐阅读|热点新闻|最新文章|更多|関連記事|最新ニュース|читайте также|другие новости)$",
+    )
 });
 
 /// The class of a line judged by its own shape, without its neighbours.
@@ -218,7 +223,11 @@ fn is_menu(t: &str) -> bool {
     if dashed.len() >= 3 && dashed.iter().all(|i| is_menu_item(i)) {
         return true;
     }
-    let spaced: Vec<&str> = t.split("  ").map(str::trim).filter(|s| !s.is_empty()).collect();
+    let spaced: Vec<&str> = t
+        .split("  ")
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
     spaced.len() >= 4 && spaced.iter().all(|i| is_menu_item(i))
 }
 
@@ -305,13 +314,22 @@ mod tests {
             ("Help | Sitemap | Archive | Advanced Search", Chrome::Menu),
             ("首页 - 国际新闻 - 军事频道 - 科学频道", Chrome::Menu),
             ("Find a Security Clearance Job!", Chrome::Ad),
-            ("Copyright © 2024 Example Press. All rights reserved.", Chrome::Copyright),
+            (
+                "Copyright © 2024 Example Press. All rights reserved.",
+                Chrome::Copyright,
+            ),
             ("[复制链接]", Chrome::Share),
             ("-0-", Chrome::EndMark),
             ("www.kcna.kp (2025.10.21.)", Chrome::EndMark),
-            ("154 United Nations — Treaty Series 1962", Chrome::RunningHead),
+            (
+                "154 United Nations — Treaty Series 1962",
+                Chrome::RunningHead,
+            ),
             ("Original Uploaded Date: 2013-05-01", Chrome::SiteMetadata),
-            ("「世界と日本」データベース (代表 田中明彦)", Chrome::SiteName),
+            (
+                "「世界と日本」データベース (代表 田中明彦)",
+                Chrome::SiteName,
+            ),
         ];
         for (line, class) in cases {
             assert_eq!(classify_line(line), Some(class), "{line}");

@@ -40,18 +40,43 @@ impl Explanation {
         let mut out = String::new();
         let _ = writeln!(out, "decision: {}", self.route);
         if let Some(d) = &self.detection {
-            let _ = writeln!(out, "family: {} (confidence {:.2})", d.family.label(), d.confidence);
+            let _ = writeln!(
+                out,
+                "family: {} (confidence {:.2})",
+                d.family.label(),
+                d.confidence
+            );
             for r in &d.reasons {
                 let _ = writeln!(out, "  because it {r}");
             }
-            let scores: Vec<String> =
-                d.scores.iter().map(|(f, s)| format!("{} {s}", f.label())).collect();
+            let scores: Vec<String> = d
+                .scores
+                .iter()
+                .map(|(f, s)| format!("{} {s}", f.label()))
+                .collect();
             let _ = writeln!(out, "  scores: {}", scores.join(", "));
         }
-        let _ = writeln!(out, "chosen: title {:?}; date {}; kind {}; languages {}",
-            sanitize(&chosen.title), chosen.date, chosen.kind, chosen.languages);
-        for field in ["title", "date", "dateline", "dateline-day", "kind", "citation"] {
-            let mut cands: Vec<&Candidate> = self.candidates.iter().filter(|c| c.field == field).collect();
+        let _ = writeln!(
+            out,
+            "chosen: title {:?}; date {}; kind {}; languages {}",
+            sanitize(&chosen.title),
+            chosen.date,
+            chosen.kind,
+            chosen.languages
+        );
+        for field in [
+            "title",
+            "date",
+            "dateline",
+            "dateline-day",
+            "kind",
+            "citation",
+        ] {
+            let mut cands: Vec<&Candidate> = self
+                .candidates
+                .iter()
+                .filter(|c| c.field == field)
+                .collect();
             if cands.is_empty() {
                 continue;
             }
@@ -70,11 +95,23 @@ impl Explanation {
         }
         let _ = writeln!(out, "used as metadata ({} lines):", self.used.len());
         for u in &self.used {
-            let _ = writeln!(out, "  line {:<4} [{}] {}", u.line, u.field, sanitize(&clip(&u.text)));
+            let _ = writeln!(
+                out,
+                "  line {:<4} [{}] {}",
+                u.line,
+                u.field,
+                sanitize(&clip(&u.text))
+            );
         }
         let _ = writeln!(out, "removed as chrome ({} lines):", self.removed.len());
         for r in &self.removed {
-            let _ = writeln!(out, "  line {:<4} [{}] {}", r.line, r.class, sanitize(&clip(&r.text)));
+            let _ = writeln!(
+                out,
+                "  line {:<4} [{}] {}",
+                r.line,
+                r.class,
+                sanitize(&clip(&r.text))
+            );
         }
         out
     }
@@ -103,18 +140,29 @@ fn clip(text: &str) -> String {
 /// marked as layout.
 pub fn unaccounted(raw: &str, doc: &crate::model::Document) -> Vec<Removed> {
     let kept = squeeze_all(&serde_json::to_string(doc).unwrap_or_default());
-    let values: Vec<String> = [&doc.source.support, &doc.source.citation, &doc.source.address, &doc.source.collection]
-        .into_iter()
-        .flatten()
-        .map(|v| squeeze_all(v))
-        .filter(|v| v.chars().count() >= 8)
-        .collect();
+    let values: Vec<String> = [
+        &doc.source.support,
+        &doc.source.citation,
+        &doc.source.address,
+        &doc.source.collection,
+    ]
+    .into_iter()
+    .flatten()
+    .map(|v| squeeze_all(v))
+    .filter(|v| v.chars().count() >= 8)
+    .collect();
     raw.lines()
         .enumerate()
         .filter_map(|(i, line)| {
             let t = line.trim();
-            let key = squeeze_all(t.trim_start_matches(['#', '*', '•', ' ']).trim_end_matches(['*', '\\']));
-            if key.is_empty() || kept.contains(&key) || values.iter().any(|v| key.contains(v.as_str())) {
+            let key = squeeze_all(
+                t.trim_start_matches(['#', '*', '•', ' '])
+                    .trim_end_matches(['*', '\\']),
+            );
+            if key.is_empty()
+                || kept.contains(&key)
+                || values.iter().any(|v| key.contains(v.as_str()))
+            {
                 return None;
             }
             Some(Removed {

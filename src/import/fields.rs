@@ -153,7 +153,11 @@ const PORTAL_HEADINGS: [&str; 8] = [
 ];
 
 fn key_of(label: &str) -> Option<Key> {
-    let l = label.trim().trim_end_matches([':', '：']).trim().to_lowercase();
+    let l = label
+        .trim()
+        .trim_end_matches([':', '：'])
+        .trim()
+        .to_lowercase();
     KEYS.iter().find(|(k, _)| *k == l).map(|(_, key)| *key)
 }
 
@@ -165,13 +169,16 @@ static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
 static POSTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:发表于|發表於)\s*[:：]?\s*(.+)$").expect("valid pattern"));
 /// Peking Review: "Year:1958 Issue:1" on one line.
-static YEAR_ISSUE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^Year\s*:\s*(\d{4})\s+Issue\s*:\s*(\S+)$").expect("valid pattern"));
+static YEAR_ISSUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^Year\s*:\s*(\d{4})\s+Issue\s*:\s*(\S+)$").expect("valid pattern")
+});
 /// "第4版()" / "第4版(要闻)": the page of a newspaper.
-static PAGE_MARK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^第\s*(\d+)\s*版\s*(?:[(（][^)）]*[)）])?$").expect("valid pattern"));
+static PAGE_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^第\s*(\d+)\s*版\s*(?:[(（][^)）]*[)）])?$").expect("valid pattern")
+});
 /// "Page: 21-23" and similar page ranges.
-static PAGES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\dIVX][\d\s,\-–IVX]*$").expect("valid"));
+static PAGES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\dIVX][\d\s,\-–IVX]*$").expect("valid"));
 
 /// Reads every labelled line and bare-heading block of the page into `labels`.
 pub fn read(lines: &mut [Line]) -> Labels {
@@ -182,9 +189,14 @@ pub fn read(lines: &mut [Line]) -> Labels {
     // Bare headings count only where the page has a block of them: two or more distinct ones,
     // one of which only an archive portal prints (so that a "Summary" heading of a report
     // does not turn the report into metadata).
-    let distinct: std::collections::HashSet<String> =
-        headings.iter().map(|&i| lines[i].text.to_lowercase()).collect();
-    let bare = distinct.len() >= 2 && distinct.iter().any(|h| PORTAL_HEADINGS.contains(&h.as_str()));
+    let distinct: std::collections::HashSet<String> = headings
+        .iter()
+        .map(|&i| lines[i].text.to_lowercase())
+        .collect();
+    let bare = distinct.len() >= 2
+        && distinct
+            .iter()
+            .any(|h| PORTAL_HEADINGS.contains(&h.as_str()));
     let mut section: Option<(Key, usize)> = None;
     for i in 0..lines.len() {
         let text = lines[i].text.clone();
@@ -243,7 +255,8 @@ pub fn read(lines: &mut [Line]) -> Labels {
                     && let Some(key) = key_of(label_of(&c))
                 {
                     take(&mut labels, key, c[3].trim(), no, None);
-                } else if super::dates::find_date_wide(part).is_some() && part.chars().count() <= 30 {
+                } else if super::dates::find_date_wide(part).is_some() && part.chars().count() <= 30
+                {
                     labels.candidates.push(Candidate {
                         field: "date",
                         value: part.to_string(),
@@ -315,9 +328,11 @@ fn take(labels: &mut Labels, key: Key, value: &str, line: usize, heading: Option
                 .push(candidate("date", 60, "the year of the issue"));
             append(&mut labels.issue);
         }
-        Key::Type => labels
-            .candidates
-            .push(candidate("kind", 90, "the page's document type field")),
+        Key::Type => {
+            labels
+                .candidates
+                .push(candidate("kind", 90, "the page's document type field"))
+        }
         Key::Source => append(&mut labels.source),
         Key::Author => append(&mut labels.author),
         Key::Column => append(&mut labels.column),

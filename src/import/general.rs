@@ -20,19 +20,28 @@ static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 static SUPPORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^This document was made possible with support from\s+(.+?)\.?$").expect("valid")
+    Regex::new(r"(?i)^This document was made possible with support from\s+(.+?)\.?$")
+        .expect("valid")
 });
 static KANA: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[\p{Hiragana}\p{Katakana}]").expect("valid pattern"));
 
-pub fn import(text: &str, draft: &mut Draft, family: Family, hints: &[String]) -> Result<Explanation, Warning> {
+pub fn import(
+    text: &str,
+    draft: &mut Draft,
+    family: Family,
+    hints: &[String],
+) -> Result<Explanation, Warning> {
     let mut lines = page::lines(text);
     let labels = fields::read(&mut lines);
     mark_support(&mut lines, draft);
     super::chrome::mark(&mut lines);
     if family == Family::Treaty {
         let vocab = page::vocabulary(&lines);
-        for l in lines.iter_mut().filter(|l| l.is_body() && is_all_caps(&l.text)) {
+        for l in lines
+            .iter_mut()
+            .filter(|l| l.is_body() && is_all_caps(&l.text))
+        {
             l.text = page::repair_ocr(&l.text, &vocab);
         }
     }
@@ -40,7 +49,9 @@ pub fn import(text: &str, draft: &mut Draft, family: Family, hints: &[String]) -
     if !lines.iter().any(Line::is_body) {
         return Err(Warning {
             line: 1,
-            message: "no document text found: every line is site chrome or metadata (see --explain)".into(),
+            message:
+                "no document text found: every line is site chrome or metadata (see --explain)"
+                    .into(),
         });
     }
     apply_metadata(draft, &labels, &chosen, family);
@@ -57,14 +68,22 @@ pub fn import(text: &str, draft: &mut Draft, family: Family, hints: &[String]) -
         removed: lines
             .iter()
             .filter_map(|l| match l.role {
-                Role::Chrome(class) => Some(Removed { line: l.no, class, text: l.text.clone() }),
+                Role::Chrome(class) => Some(Removed {
+                    line: l.no,
+                    class,
+                    text: l.text.clone(),
+                }),
                 _ => None,
             })
             .collect(),
         used: lines
             .iter()
             .filter_map(|l| match l.role {
-                Role::Field(field) => Some(Used { line: l.no, field, text: l.text.clone() }),
+                Role::Field(field) => Some(Used {
+                    line: l.no,
+                    field,
+                    text: l.text.clone(),
+                }),
                 _ => None,
             })
             .collect(),
@@ -128,39 +147,81 @@ fn apply_metadata(draft: &mut Draft, labels: &Labels, chosen: &Chosen, family: F
 /// The portal's "Source" field: an archival signature, a translator's credit, or the
 /// collection. Read by the archive importer's own rules.
 fn read_archive_source(draft: &mut Draft, labels: &Labels) {
-    let credit_in = |t: &str| wilson::CREDIT.captures(t).map(|c| c["who"].trim().to_string());
+    let credit_in = |t: &str| {
+        wilson::CREDIT
+            .captures(t)
+            .map(|c| c["who"].trim().to_string())
+    };
     let citation = draft.doc.source.citation.clone().unwrap_or_default();
     let source = labels.source.clone().unwrap_or_default();
-    let translator = labels.translator.clone().or(credit_in(&source)).or(credit_in(&citation));
-    let signature = wilson::CREDIT.replace(&source, "").trim().trim_end_matches('.').to_string();
+    let translator = labels
+        .translator
+        .clone()
+        .or(credit_in(&source))
+        .or(credit_in(&citation));
+    let signature = wilson::CREDIT
+        .replace(&source, "")
+        .trim()
+        .trim_end_matches('.')
+        .to_string();
     if wilson::SIGNATURE.is_match(&signature) {
         wilson::set_archive(draft, &signature);
         draft.doc.source.collection = None;
     }
-    if translator.is_some() || draft.doc.source.archive.as_ref().is_some_and(|a| a.fond.is_some()) {
-        draft.doc.texts.retain(|t| t.lang != Lang::En || draft.doc.blocks.iter().all(|b| b.text.get(Lang::En).is_none()));
-        if draft.doc.blocks.iter().any(|b| b.text.get(Lang::En).is_some()) {
+    if translator.is_some()
+        || draft
+            .doc
+            .source
+            .archive
+            .as_ref()
+            .is_some_and(|a| a.fond.is_some())
+    {
+        draft.doc.texts.retain(|t| {
+            t.lang != Lang::En
+                || draft
+                    .doc
+                    .blocks
+                    .iter()
+                    .all(|b| b.text.get(Lang::En).is_none())
+        });
+        if draft
+            .doc
+            .blocks
+            .iter()
+            .any(|b| b.text.get(Lang::En).is_some())
+        {
             wilson::set_translation(draft, translator);
         }
     }
-    if let Some(lang) = labels.language.as_deref().and_then(|l| l.split([',', ';', '/', ' ']).find_map(|w| w.trim().parse::<Lang>().ok()))
-        && lang != Lang::En
+    if let Some(lang) = labels.language.as_deref().and_then(|l| {
+        l.split([',', ';', '/', ' '])
+            .find_map(|w| w.trim().parse::<Lang>().ok())
+    }) && lang != Lang::En
     {
         wilson::set_original(draft, lang);
     }
 }
 
 /// The kind of source and its name: a "Source:" label wins, then a publisher the page names.
-fn source_of(family: Family, label: &Option<String>, named: &Option<String>) -> (SourceKind, Option<String>) {
+fn source_of(
+    family: Family,
+    label: &Option<String>,
+    named: &Option<String>,
+) -> (SourceKind, Option<String>) {
     let kind = match family {
         Family::Wilson => SourceKind::Archive,
         Family::ChinesePress => SourceKind::Newspaper,
-        Family::Treaty if named.as_deref() == Some("United Nations Treaty Series") => SourceKind::TreatySeries,
+        Family::Treaty if named.as_deref() == Some("United Nations Treaty Series") => {
+            SourceKind::TreatySeries
+        }
         _ => SourceKind::Web,
     };
     let name = match family {
         Family::Wilson => Some("Wilson Center Digital Archive".to_string()),
-        _ => label.clone().filter(|s| s.chars().count() <= 80).or(named.clone()),
+        _ => label
+            .clone()
+            .filter(|s| s.chars().count() <= 80)
+            .or(named.clone()),
     };
     (kind, name)
 }
@@ -212,7 +273,11 @@ fn blocks(lines: &[Line]) -> Vec<Block> {
 /// The language of a text by its script; kana (Japanese) counts as Chinese script until
 /// lectern has a Japanese language (the importer warns).
 fn lang_of(text: &str) -> Lang {
-    if KANA.is_match(text) { Lang::Zh } else { script_lang(text) }
+    if KANA.is_match(text) {
+        Lang::Zh
+    } else {
+        script_lang(text)
+    }
 }
 
 fn starts_lower(text: &str) -> bool {
@@ -242,20 +307,37 @@ fn block_kind(text: &str) -> BlockKind {
 /// translator or names another original language, otherwise the original.
 fn record_languages(draft: &mut Draft, labels: &Labels, family: Family, lines: &[Line]) {
     let langs = draft.doc.languages();
-    let original: Option<Lang> = labels
-        .language
-        .as_deref()
-        .and_then(|l| l.split([',', ';', '/', ' ']).find_map(|w| w.trim().parse().ok()));
+    let original: Option<Lang> = labels.language.as_deref().and_then(|l| {
+        l.split([',', ';', '/', ' '])
+            .find_map(|w| w.trim().parse().ok())
+    });
     let translated = family == Family::Wilson
         && (labels.translator.is_some()
-            || draft.doc.source.citation.as_deref().is_some_and(|c| c.contains("ranslated by")));
+            || draft
+                .doc
+                .source
+                .citation
+                .as_deref()
+                .is_some_and(|c| c.contains("ranslated by")));
     for lang in langs {
         let is_translation = translated || original.is_some_and(|o| o != lang);
         draft.doc.texts.push(TextOrigin {
             lang,
-            origin: if is_translation { Origin::Translation } else { Origin::Original },
-            from: if is_translation { original.filter(|o| *o != lang) } else { None },
-            translator: if is_translation { labels.translator.clone() } else { None },
+            origin: if is_translation {
+                Origin::Translation
+            } else {
+                Origin::Original
+            },
+            from: if is_translation {
+                original.filter(|o| *o != lang)
+            } else {
+                None
+            },
+            translator: if is_translation {
+                labels.translator.clone()
+            } else {
+                None
+            },
             note: None,
         });
     }

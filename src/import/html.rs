@@ -22,7 +22,12 @@ pub fn looks_like(name: &str, text: &str) -> bool {
     if lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".xhtml") {
         return true;
     }
-    let head: String = text.trim_start().chars().take(200).collect::<String>().to_lowercase();
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(200)
+        .collect::<String>()
+        .to_lowercase();
     head.starts_with("<!doctype html") || head.starts_with("<html")
 }
 
@@ -50,10 +55,32 @@ pub fn flatten(html: &str) -> Flattened {
     out
 }
 
-const SKIP: [&str; 8] = ["script", "style", "noscript", "template", "svg", "head", "iframe", "button"];
+const SKIP: [&str; 8] = [
+    "script", "style", "noscript", "template", "svg", "head", "iframe", "button",
+];
 const BLOCK: [&str; 22] = [
-    "p", "div", "section", "article", "main", "li", "ul", "ol", "tr", "table", "blockquote", "pre",
-    "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "td", "center",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "table",
+    "blockquote",
+    "pre",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "dd",
+    "dt",
+    "td",
+    "center",
 ];
 const PARAGRAPH: [&str; 9] = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre"];
 
@@ -98,7 +125,11 @@ fn walk(node: NodeRef<'_, Node>, out: &mut Flattened, in_article: bool) {
                 out.text.push('\n');
                 return;
             }
-            let class_id = format!("{} {}", el.attr("class").unwrap_or(""), el.attr("id").unwrap_or(""));
+            let class_id = format!(
+                "{} {}",
+                el.attr("class").unwrap_or(""),
+                el.attr("id").unwrap_or("")
+            );
             let article = in_article || name == "article" || name == "main";
             if !article && let Some(class) = chrome_of(name, &class_id) {
                 let mut inner = Flattened::default();
@@ -120,7 +151,10 @@ fn walk(node: NodeRef<'_, Node>, out: &mut Flattened, in_article: bool) {
                 walk(child, out, article);
             }
             if name == "h1" {
-                let heading = out.text[start..].split_whitespace().collect::<Vec<_>>().join(" ");
+                let heading = out.text[start..]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 if !heading.is_empty() {
                     out.headings.push(heading);
                 }
@@ -153,7 +187,14 @@ mod tests {
         let f = flatten(page);
         assert_eq!(f.text, "Talks Held\n\nFirst para.\n\nSecond.\n");
         assert_eq!(f.headings, vec!["Talks Held".to_string()]);
-        assert!(f.removed.contains(&(Chrome::Copyright, "Copyright 2024".to_string())));
-        assert!(f.removed.iter().any(|(c, t)| *c == Chrome::Navigation && t.contains("Home")));
+        assert!(
+            f.removed
+                .contains(&(Chrome::Copyright, "Copyright 2024".to_string()))
+        );
+        assert!(
+            f.removed
+                .iter()
+                .any(|(c, t)| *c == Chrome::Navigation && t.contains("Home"))
+        );
     }
 }

@@ -94,7 +94,10 @@ pub fn named_kind(text: &str) -> Option<(DocKind, &'static str)> {
 /// Where `word` stands in `text` as a word (Latin and Cyrillic words need a boundary before
 /// them; Chinese ones do not).
 fn find_word(text: &str, word: &str) -> Option<usize> {
-    let needs_boundary = word.chars().next().is_some_and(|c| c.is_alphabetic() && !is_han(c));
+    let needs_boundary = word
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() && !is_han(c));
     text.match_indices(word).map(|(i, _)| i).find(|&i| {
         if !needs_boundary {
             return true;
@@ -124,18 +127,39 @@ mod tests {
 
     #[test]
     fn the_first_kind_word_names_the_kind() {
-        assert_eq!(kind("Ciphered Telegram, Shtykov to Vyshinsky"), Some(DocKind::Telegram));
-        assert_eq!(kind("Report on the Telegram of 5 May"), Some(DocKind::Report));
+        assert_eq!(
+            kind("Ciphered Telegram, Shtykov to Vyshinsky"),
+            Some(DocKind::Telegram)
+        );
+        assert_eq!(
+            kind("Report on the Telegram of 5 May"),
+            Some(DocKind::Report)
+        );
         assert_eq!(
             kind("Memorandum of Conversation between Kim Il Sung and Puzanov"),
             Some(DocKind::RecordOfConversation)
         );
-        assert_eq!(kind("Record of Conversation with Comrade Kim"), Some(DocKind::RecordOfConversation));
-        assert_eq!(kind("Minutes of the Meeting of the Presidium"), Some(DocKind::Minutes));
-        assert_eq!(kind("Letter from Kim Il Sung to Stalin"), Some(DocKind::Letter));
-        assert_eq!(kind("Press Statement by Vice Foreign Minister"), Some(DocKind::Statement));
+        assert_eq!(
+            kind("Record of Conversation with Comrade Kim"),
+            Some(DocKind::RecordOfConversation)
+        );
+        assert_eq!(
+            kind("Minutes of the Meeting of the Presidium"),
+            Some(DocKind::Minutes)
+        );
+        assert_eq!(
+            kind("Letter from Kim Il Sung to Stalin"),
+            Some(DocKind::Letter)
+        );
+        assert_eq!(
+            kind("Press Statement by Vice Foreign Minister"),
+            Some(DocKind::Statement)
+        );
         assert_eq!(kind("中苏友好同盟互助条约"), Some(DocKind::Treaty));
-        assert_eq!(kind("Запись беседы с Ким Ир Сеном"), Some(DocKind::RecordOfConversation));
+        assert_eq!(
+            kind("Запись беседы с Ким Ир Сеном"),
+            Some(DocKind::RecordOfConversation)
+        );
         assert_eq!(kind("Kim Jong Un Inspects a Farm"), None);
         assert_eq!(kind("Cablegram"), None, "a kind word must stand as a word");
     }

@@ -93,9 +93,15 @@ fn route(text: &str, d: &Detection) -> (Format, String) {
     if head.contains("Title:") && head.contains("Date:") && text.contains("Original:") {
         (Format::PeoplesDaily, "People's Daily bilingual dump ('Title:/Date:' header and 'Original:' half): its own importer".into())
     } else if wilson_seed_layout(text) {
-        (Format::Wilson, "Wilson Center page with a 'get citation' block: the archive importer".into())
+        (
+            Format::Wilson,
+            "Wilson Center page with a 'get citation' block: the archive importer".into(),
+        )
     } else if unts::looks_like(text) && is_markdown(text) {
-        (Format::Unts, "UN Treaty Series text in markdown: the Treaty Series importer".into())
+        (
+            Format::Unts,
+            "UN Treaty Series text in markdown: the Treaty Series importer".into(),
+        )
     } else if web::looks_like(text) && d.scores.iter().all(|(_, s)| *s < STRONG) {
         (Format::Web, "web page with a comment form or a press-release title and no stronger evidence: the web importer".into())
     } else {
@@ -205,7 +211,10 @@ pub fn import(raw: &str, text: &str, format: Option<Format>) -> Result<Imported,
         None => route(text, &detection),
     };
     let mut draft = Draft::new(raw);
-    let hints: Vec<String> = flat.as_ref().map(|f| f.headings.clone()).unwrap_or_default();
+    let hints: Vec<String> = flat
+        .as_ref()
+        .map(|f| f.headings.clone())
+        .unwrap_or_default();
     let general = |family: Family, draft: &mut Draft| general::import(text, draft, family, &hints);
     let mut explanation = match format {
         Format::PeoplesDaily => legacy(peoples_daily::import(text, &mut draft))?,
@@ -217,7 +226,10 @@ pub fn import(raw: &str, text: &str, format: Option<Format>) -> Result<Imported,
         Format::News => general(Family::News, &mut draft)?,
         Format::ChinesePress => general(Family::ChinesePress, &mut draft)?,
         Format::Generic => {
-            draft.warn(1, "no source family recognised: imported by the general rules only; check the result");
+            draft.warn(
+                1,
+                "no source family recognised: imported by the general rules only; check the result",
+            );
             general(Family::Generic, &mut draft)?
         }
     };
@@ -233,11 +245,17 @@ pub fn import(raw: &str, text: &str, format: Option<Format>) -> Result<Imported,
         explanation.removed = explain::unaccounted(text, &draft.doc);
     }
     if let Some(flat) = flat {
-        explanation.removed.extend(flat.removed.into_iter().map(|(class, text)| explain::Removed {
-            line: 0,
-            class,
-            text,
-        }));
+        explanation
+            .removed
+            .extend(
+                flat.removed
+                    .into_iter()
+                    .map(|(class, text)| explain::Removed {
+                        line: 0,
+                        class,
+                        text,
+                    }),
+            );
     }
     explanation.detection = Some(detection);
     explanation.route = route_reason;

@@ -53,7 +53,10 @@ static CUTS: LazyLock<[Regex; 4]> = LazyLock::new(|| {
 fn cut_points(line: &str) -> Vec<usize> {
     let mut cuts: Vec<usize> = CUTS
         .iter()
-        .flat_map(|r| r.captures_iter(line).filter_map(|c| c.get(1).map(|m| m.start())))
+        .flat_map(|r| {
+            r.captures_iter(line)
+                .filter_map(|c| c.get(1).map(|m| m.start()))
+        })
         .collect();
     cuts.sort_unstable();
     cuts.dedup();
@@ -131,7 +134,10 @@ pub fn vocabulary(lines: &[Line]) -> HashSet<String> {
     lines
         .iter()
         .filter(|l| !super::text::is_all_caps(&l.text))
-        .flat_map(|l| l.text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '-')))
+        .flat_map(|l| {
+            l.text
+                .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '-'))
+        })
         .filter(|w| w.chars().count() >= 2)
         .map(str::to_uppercase)
         .collect()
@@ -163,7 +169,10 @@ mod tests {
             repair_ocr("DEMOCRA TIC PEOPLE'S REPUBLIC", &vocab),
             "DEMOCRATIC PEOPLE'S REPUBLIC"
         );
-        assert_eq!(repair_ocr("MUTUAL ASSISTANCE1", &vocab), "MUTUAL ASSISTANCE");
+        assert_eq!(
+            repair_ocr("MUTUAL ASSISTANCE1", &vocab),
+            "MUTUAL ASSISTANCE"
+        );
         assert_eq!(repair_ocr("THE USSR AND", &vocab), "THE USSR AND");
     }
 }
