@@ -85,15 +85,20 @@ pub struct CheckArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// Raw source files.
+    /// Raw source files (.txt, .md, .html) or directories of them.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
-    /// Source kind, instead of detecting it: peoples-daily, wilson, unts, web, generic.
+    /// Source kind, instead of detecting it: peoples-daily, wilson, unts, web, news,
+    /// chinese-press, treaty, generic.
     #[arg(long)]
     pub kind: Option<String>,
     /// Print the documents instead of writing them.
     #[arg(long)]
     pub dry_run: bool,
+    /// Print how each file was read (family and evidence, field candidates with their scores,
+    /// every line removed as chrome) and write nothing.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 #[derive(Debug, clap::Args)]

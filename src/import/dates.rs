@@ -227,6 +227,155 @@ pub fn juche_year(text: &str) -> Option<(i32, Option<String>)> {
     Some(reconcile(juche, printed))
 }
 
+static ABBREVIATED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(\d{1,2})\s?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s?(\d{4})\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+(\d{1,2}),?\s+(\d{4})\b",
+    )
+});
+/// "July 19. 2013" (a KCNA calendar header), "July 19 2013".
+static MONTH_DAY_DOT_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"\b{MONTH_RE}\s+(\d{{1,2}})[.,]?\s+(\d{{4}})\b")));
+/// "24/03/2025", "24.03.2025": day first, as the DPRK and Russian sites write it.
+static DAY_FIRST_NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b"));
+/// "2025.10.21", "2013/07/19".
+static YEAR_FIRST_NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(\d{4})[./](\d{1,2})[./](\d{1,2})\b"));
+/// "一九六一年七月十一日": a date in Chinese numerals.
+static CHINESE_NUMERALS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?",
+    )
+});
+
+const ABBREVIATIONS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+fn abbreviated_month(name: &str) -> Option<u8> {
+    let lower = name.to_lowercase();
+    let lower = if lower == "sept" {
+        "sep".to_string()
+    } else {
+        lower
+    };
+    ABBREVIATIONS
+        .iter()
+        .position(|a| *a == lower)
+        .and_then(|i| u8::try_from(i + 1).ok())
+}
+
+fn chinese_number(text: &str) -> Option<u32> {
+    let digit = |c: char| {
+        "〇一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .or(matches!(c, '○' | '零').then_some(0))
+    };
+    if text.chars().count() == 4 {
+        return text.chars().try_fold(0u32, |acc, c| {
+            Some(acc * 10 + u32::try_from(digit(c)?).ok()?)
+        });
+    }
+    // 十 = 10, 十一 = 11, 二十 = 20, 二十一 = 21, 三 = 3.
+    let chars: Vec<char> = text.chars().collect();
+    match chars.as_slice() {
+        ['十'] => Some(10),
+        ['十', d] => Some(10 + u32::try_from(digit(*d)?).ok()?),
+        [t, '十'] => Some(10 * u32::try_from(digit(*t)?).ok()?),
+        [t, '十', d] => {
+            Some(10 * u32::try_from(digit(*t)?).ok()? + u32::try_from(digit(*d)?).ok()?)
+        }
+        [d] => u32::try_from(digit(*d)?).ok(),
+        _ => None,
+    }
+}
+
+/// The first date in `text` in any form the general importer reads: those of [`find_date`] and
+/// abbreviated months, "July 19. 2013", day-first and year-first numeric dates, and dates in
+/// Chinese numerals. Kept apart from [`find_date`] so that the seed importers read exactly
+/// what they always read.
+pub fn find_date_wide(text: &str) -> Option<Found> {
+    let mut found: Vec<Found> = [
+        find_date(text).filter(|f| f.date.day.is_some()),
+        abbreviated(text),
+        month_day_dot_year(text),
+        numeric(text),
+        chinese_numerals(text),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    found.sort_by_key(|f| (f.span.start, usize::MAX - f.span.end));
+    found.into_iter().next().or_else(|| find_date(text))
+}
+
+fn abbreviated(text: &str) -> Option<Found> {
+    ABBREVIATED.captures_iter(text).find_map(|c| {
+        let (d, m, y) = match c.get(1) {
+            Some(d) => (d.as_str(), &c[2], &c[3]),
+            None => (c.get(5)?.as_str(), c.get(4)?.as_str(), c.get(6)?.as_str()),
+        };
+        let date = PartialDate::ymd(y.parse().ok()?, abbreviated_month(m)?, d.parse().ok()?)?;
+        Some(Found {
+            date,
+            span: c.get(0)?.range(),
+            warning: None,
+        })
+    })
+}
+
+fn month_day_dot_year(text: &str) -> Option<Found> {
+    MONTH_DAY_DOT_YEAR.captures_iter(text).find_map(|c| {
+        let m = month(&c[1]).or_else(|| abbreviated_month(&c[1]))?;
+        let date = PartialDate::ymd(c[3].parse().ok()?, m, c[2].parse().ok()?)?;
+        Some(Found {
+            date,
+            span: c.get(0)?.range(),
+            warning: None,
+        })
+    })
+}
+
+fn numeric(text: &str) -> Option<Found> {
+    let year_first = YEAR_FIRST_NUMERIC.captures_iter(text).find_map(|c| {
+        let date = PartialDate::ymd(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
+        Some(Found {
+            date,
+            span: c.get(0)?.range(),
+            warning: None,
+        })
+    });
+    let day_first = DAY_FIRST_NUMERIC.captures_iter(text).find_map(|c| {
+        let date = PartialDate::ymd(c[3].parse().ok()?, c[2].parse().ok()?, c[1].parse().ok()?)?;
+        Some(Found {
+            date,
+            span: c.get(0)?.range(),
+            warning: None,
+        })
+    });
+    year_first.or(day_first)
+}
+
+fn chinese_numerals(text: &str) -> Option<Found> {
+    let c = CHINESE_NUMERALS.captures(text)?;
+    let year = i32::try_from(chinese_number(&c[1])?).ok()?;
+    let m = u8::try_from(chinese_number(&c[2])?).ok()?;
+    let date = match c.get(3) {
+        Some(d) => PartialDate::ymd(year, m, u8::try_from(chinese_number(d.as_str())?).ok()?)?,
+        None => PartialDate {
+            year,
+            month: Some(m).filter(|m| (1..=12).contains(m)),
+            day: None,
+        },
+    };
+    Some(Found {
+        date,
+        span: c.get(0)?.range(),
+        warning: None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -259,6 +408,26 @@ mod tests {
         let wrong = find_date("«05» августа 111 года чучхе (2023)").expect("dateline");
         assert!(wrong.warning.is_some_and(|w| w.contains("2022")));
         assert_eq!(juche_year("Juche 113 (2024)"), Some((2024, None)));
+    }
+
+    #[test]
+    fn the_wide_reader_knows_the_forms_of_news_sites_and_treaty_collections() {
+        let wide = |s: &str| find_date_wide(s).map(|f| f.date);
+        assert_eq!(
+            wide("calendar>>July 19. 2013 Juche 102"),
+            Some(d("2013-07-19"))
+        );
+        assert_eq!(
+            wide("Date: 24/03/2025 | Source: Pyongyang Times"),
+            Some(d("2025-03-24"))
+        );
+        assert_eq!(wide("www.kcna.kp (2025.10.21.)"), Some(d("2025-10-21")));
+        assert_eq!(wide("Done on 03Sep1990"), Some(d("1990-09-03")));
+        assert_eq!(wide("一九六一年七月十一日订于北京"), Some(d("1961-07-11")));
+        assert_eq!(
+            wide("Sunday, August 05, 2001, updated at 14:28(GMT+8)"),
+            Some(d("2001-08-05"))
+        );
     }
 
     #[test]

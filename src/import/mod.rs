@@ -8,32 +8,51 @@
 //! judgement (an inferred date, a better id).
 
 mod align;
+mod candidates;
+pub mod chrome;
 pub mod dates;
+pub mod detect;
+pub mod explain;
+mod fields;
+mod general;
+pub mod html;
+mod kinds;
 pub mod overlay;
+mod page;
 mod peoples_daily;
 pub mod text;
 mod unts;
 mod web;
 mod wilson;
 
+pub use detect::{Detection, Family};
+pub use explain::Explanation;
+
 use crate::model::{DocKind, Document, Source};
 
-/// The source kinds the importers know.
+/// The source kinds the importers know: the seeds' layouts, read by their own importers, and
+/// the families the general importer reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     PeoplesDaily,
     Wilson,
     Unts,
     Web,
+    News,
+    ChinesePress,
+    Treaty,
     Generic,
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 8] = [
         Format::PeoplesDaily,
         Format::Wilson,
         Format::Unts,
         Format::Web,
+        Format::News,
+        Format::ChinesePress,
+        Format::Treaty,
         Format::Generic,
     ];
 
@@ -43,27 +62,63 @@ impl Format {
             Format::Wilson => "wilson",
             Format::Unts => "unts",
             Format::Web => "web",
+            Format::News => "news",
+            Format::ChinesePress => "chinese-press",
+            Format::Treaty => "treaty",
             Format::Generic => "generic",
         }
     }
 
-    /// Recognises a source kind by marks its pages always carry.
+    /// Recognises a source kind by the evidence of the page (see [`detect`]).
     pub fn detect(text: &str) -> Format {
-        let head: String = text.lines().take(12).collect::<Vec<_>>().join("\n");
-        if head.contains("Title:") && head.contains("Date:") && text.contains("Original:") {
-            Format::PeoplesDaily
-        } else if text.contains("Digital Archive")
-            && (text.contains("get citation") || text.contains("Document Information"))
-        {
-            Format::Wilson
-        } else if unts::looks_like(text) {
-            Format::Unts
-        } else if web::looks_like(text) {
-            Format::Web
-        } else {
-            Format::Generic
+        route(text, &detect::detect(text)).0
+    }
+
+    fn of_family(family: Family) -> Format {
+        match family {
+            Family::Wilson => Format::Wilson,
+            Family::News => Format::News,
+            Family::ChinesePress => Format::ChinesePress,
+            Family::Treaty => Format::Treaty,
+            Family::Generic => Format::Generic,
         }
     }
+}
+
+/// The layouts of the seed documents keep their own importers, so that the bundled corpus
+/// re-imports byte for byte; every other page goes to the general importer of its family.
+fn route(text: &str, d: &Detection) -> (Format, String) {
+    let head: String = text.lines().take(12).collect::<Vec<_>>().join("\n");
+    if head.contains("Title:") && head.contains("Date:") && text.contains("Original:") {
+        (Format::PeoplesDaily, "People's Daily bilingual dump ('Title:/Date:' header and 'Original:' half): its own importer".into())
+    } else if wilson_seed_layout(text) {
+        (
+            Format::Wilson,
+            "Wilson Center page with a 'get citation' block: the archive importer".into(),
+        )
+    } else if unts::looks_like(text) && is_markdown(text) {
+        (
+            Format::Unts,
+            "UN Treaty Series text in markdown: the Treaty Series importer".into(),
+        )
+    } else if web::looks_like(text) && d.scores.iter().all(|(_, s)| *s < STRONG) {
+        (Format::Web, "web page with a comment form or a press-release title and no stronger evidence: the web importer".into())
+    } else {
+        let f = Format::of_family(d.family);
+        (f, format!("general importer, family: {}", d.family.label()))
+    }
+}
+
+/// Evidence from which a family outweighs the plain web-page layout.
+const STRONG: i32 = 6;
+
+fn wilson_seed_layout(text: &str) -> bool {
+    text.contains("Digital Archive") && text.contains("get citation")
+}
+
+/// The markdown conversion of the printed volumes: bold marks or rules on lines of their own.
+fn is_markdown(text: &str) -> bool {
+    text.lines().count() > 20 && (text.contains("**") || text.contains("<sup>"))
 }
 
 impl std::str::FromStr for Format {
@@ -91,6 +146,7 @@ pub struct Imported {
     pub format: Format,
     pub doc: Document,
     pub warnings: Vec<Warning>,
+    pub explanation: Explanation,
 }
 
 /// Collects what an importer builds: the document and the warnings.
@@ -133,32 +189,76 @@ impl Draft {
 }
 
 /// Imports the text of one raw file. `raw` is the file's path relative to the corpus
-/// directory (`raw/000_….txt`), recorded as the document's source.
+/// directory (`raw/000_….txt`), recorded as the document's source. HTML (by its name or its
+/// first tag) is flattened to text first.
 pub fn import(raw: &str, text: &str, format: Option<Format>) -> Result<Imported, Warning> {
-    let format = format.unwrap_or_else(|| Format::detect(text));
+    let flat = html::looks_like(raw, text).then(|| html::flatten(text));
+    let text = flat.as_ref().map_or(text, |f| f.text.as_str());
+    let detection = detect::detect(text);
+    let (format, route_reason) = match format {
+        Some(f) => (f, format!("source kind given: {}", f.code())),
+        None => route(text, &detection),
+    };
     let mut draft = Draft::new(raw);
-    match format {
-        Format::PeoplesDaily => peoples_daily::import(text, &mut draft)?,
-        Format::Wilson => wilson::import(text, &mut draft)?,
-        Format::Unts => unts::import(text, &mut draft)?,
-        Format::Web => web::import(text, &mut draft, false)?,
+    let hints: Vec<String> = flat
+        .as_ref()
+        .map(|f| f.headings.clone())
+        .unwrap_or_default();
+    let general = |family: Family, draft: &mut Draft| general::import(text, draft, family, &hints);
+    let mut explanation = match format {
+        Format::PeoplesDaily => legacy(peoples_daily::import(text, &mut draft))?,
+        Format::Wilson if wilson_seed_layout(text) => legacy(wilson::import(text, &mut draft))?,
+        Format::Wilson => general(Family::Wilson, &mut draft)?,
+        Format::Unts if is_markdown(text) => legacy(unts::import(text, &mut draft))?,
+        Format::Unts | Format::Treaty => general(Family::Treaty, &mut draft)?,
+        Format::Web => legacy(web::import(text, &mut draft, false))?,
+        Format::News => general(Family::News, &mut draft)?,
+        Format::ChinesePress => general(Family::ChinesePress, &mut draft)?,
         Format::Generic => {
-            draft.warn(1, "unknown source format: imported generically (title = first line); check the result");
-            web::import(text, &mut draft, true)?
+            draft.warn(
+                1,
+                "no source family recognised: imported by the general rules only; check the result",
+            );
+            general(Family::Generic, &mut draft)?
         }
-    }
+    };
     if draft.doc.blocks.is_empty() {
         return Err(Warning {
             line: 1,
             message: "no document text found".into(),
         });
     }
+    if matches!(format, Format::PeoplesDaily | Format::Web | Format::Unts)
+        || (format == Format::Wilson && wilson_seed_layout(text))
+    {
+        explanation.removed = explain::unaccounted(text, &draft.doc);
+    }
+    if let Some(flat) = flat {
+        explanation
+            .removed
+            .extend(
+                flat.removed
+                    .into_iter()
+                    .map(|(class, text)| explain::Removed {
+                        line: 0,
+                        class,
+                        text,
+                    }),
+            );
+    }
+    explanation.detection = Some(detection);
+    explanation.route = route_reason;
     draft.doc.id = make_id(&draft.doc);
     Ok(Imported {
         format,
         doc: draft.doc,
         warnings: draft.warnings,
+        explanation,
     })
+}
+
+fn legacy(result: Result<(), Warning>) -> Result<Explanation, Warning> {
+    result.map(|()| Explanation::default())
 }
 
 /// `{date}-{first significant words of the English title}`, e.g.
@@ -188,7 +288,8 @@ pub fn make_id(doc: &Document) -> String {
     }
 }
 
-/// The kind of document a title names, for sources that do not say it otherwise.
+/// The kind of document a title names, for the seed importers (the general importer uses
+/// [`kinds`]).
 pub fn kind_from_title(title: &str) -> Option<DocKind> {
     let t = title.to_lowercase();
     [

@@ -367,6 +367,7 @@ fn unknown_text_imports_generically_with_a_warning() {
         format,
         doc,
         warnings,
+        ..
     } = imported("A note on archives\n\nSome words.\n");
     assert_eq!(
         (format, doc.kind, doc.blocks.len()),
@@ -375,7 +376,7 @@ fn unknown_text_imports_generically_with_a_warning() {
     assert!(
         warnings
             .iter()
-            .any(|w| w.message.contains("unknown source format"))
+            .any(|w| w.message.contains("no source family recognised"))
     );
 }
 

@@ -33,15 +33,15 @@ const CHROME: [&str; 12] = [
     "Document Information",
 ];
 
-static CITATION: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static CITATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"^["“](?P<title>.+?),?["”],?\s*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4}|\d{4}),\s*(?P<collection>[^,]*Digital Archive),\s*(?P<rest>.*)$"#)
         .expect("valid citation pattern")
 });
-static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\.?\s*(?:Obtained and translated|Translated|Translation) (?:for \S+ )?by (?P<who>[^.]+(?:\.[A-Z]\.?[^.]*)?)\.?\s*$")
         .expect("valid credit pattern")
 });
-static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?P<archive>[^,]+?),?\s+(?:fond|f\.)\s*(?P<fond>[\w-]+),?\s*(?:opis|op\.)\s*(?P<opis>[\w-]+),?\s*(?:delo|d\.)\s*(?P<delo>[\w-]+)(?:,?\s*(?:pp?\.|ll?\.|listy?)\s*(?P<pages>[\d][\d\s,\-–]*))?")
         .expect("valid signature pattern")
 });
@@ -232,7 +232,7 @@ fn read_information(
     }
 }
 
-fn set_original(draft: &mut Draft, lang: Lang) {
+pub(crate) fn set_original(draft: &mut Draft, lang: Lang) {
     for t in draft.doc.texts.iter_mut().filter(|t| t.lang == Lang::En) {
         t.from = Some(lang);
     }
@@ -248,7 +248,7 @@ fn set_original(draft: &mut Draft, lang: Lang) {
     draft.doc.inferred.remove("texts.en.from");
 }
 
-fn set_archive(draft: &mut Draft, signature: &str) {
+pub(crate) fn set_archive(draft: &mut Draft, signature: &str) {
     let mut archive = ArchiveRef {
         verbatim: signature.to_string(),
         ..Default::default()
@@ -270,7 +270,7 @@ fn set_archive(draft: &mut Draft, signature: &str) {
 
 /// Records the English text as a translation; a fond/opis/delo signature means a Russian
 /// (Soviet) archive, so the original is taken to be Russian, marked as inferred.
-fn set_translation(draft: &mut Draft, translator: Option<String>) {
+pub(crate) fn set_translation(draft: &mut Draft, translator: Option<String>) {
     let russian_archive = draft
         .doc
         .source

@@ -45,7 +45,9 @@ pub struct Document {
     pub footnotes: Vec<Footnote>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DocKind {
     Treaty,
@@ -56,11 +58,21 @@ pub enum DocKind {
     PressRelease,
     Article,
     Post,
+    Telegram,
+    Memorandum,
+    RecordOfConversation,
+    Minutes,
+    Letter,
+    Report,
+    Speech,
+    Statement,
+    NewsItem,
+    #[default]
     Other,
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 9] = [
+    pub const ALL: [DocKind; 18] = [
         DocKind::Treaty,
         DocKind::Agreement,
         DocKind::Declaration,
@@ -69,6 +81,15 @@ impl DocKind {
         DocKind::PressRelease,
         DocKind::Article,
         DocKind::Post,
+        DocKind::Telegram,
+        DocKind::Memorandum,
+        DocKind::RecordOfConversation,
+        DocKind::Minutes,
+        DocKind::Letter,
+        DocKind::Report,
+        DocKind::Speech,
+        DocKind::Statement,
+        DocKind::NewsItem,
         DocKind::Other,
     ];
 
@@ -83,6 +104,15 @@ impl DocKind {
             DocKind::PressRelease => "press_release",
             DocKind::Article => "article",
             DocKind::Post => "post",
+            DocKind::Telegram => "telegram",
+            DocKind::Memorandum => "memorandum",
+            DocKind::RecordOfConversation => "record_of_conversation",
+            DocKind::Minutes => "minutes",
+            DocKind::Letter => "letter",
+            DocKind::Report => "report",
+            DocKind::Speech => "speech",
+            DocKind::Statement => "statement",
+            DocKind::NewsItem => "news_item",
             DocKind::Other => "other",
         }
     }
@@ -97,6 +127,15 @@ impl DocKind {
             DocKind::PressRelease => "press release",
             DocKind::Article => "article",
             DocKind::Post => "post",
+            DocKind::Telegram => "telegram",
+            DocKind::Memorandum => "memorandum",
+            DocKind::RecordOfConversation => "conversation",
+            DocKind::Minutes => "minutes",
+            DocKind::Letter => "letter",
+            DocKind::Report => "report",
+            DocKind::Speech => "speech",
+            DocKind::Statement => "statement",
+            DocKind::NewsItem => "news item",
             DocKind::Other => "other",
         }
     }

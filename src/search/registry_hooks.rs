@@ -46,12 +46,13 @@ impl MentionResolver for RegistryHooks {
     }
 
     fn close_matches(&self, name: &str) -> Vec<(String, String)> {
-        self.registry
+        let registry = &self.corpus.registry;
+        registry
             .close_matches(name)
             .into_iter()
             .map(|t| {
-                let id = self.registry.target_id(t).to_string();
-                (id, self.registry.target_name(t).to_string())
+                let id = registry.target_id(t).to_string();
+                (id, registry.target_name(t).to_string())
             })
             .collect()
     }
