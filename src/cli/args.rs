@@ -34,6 +34,17 @@ pub enum Command {
     Refs(RefsArgs),
     /// What the registry knows of a person, place, organization or instrument.
     Entity(EntityArgs),
+    /// Print a shell completion script (see README: Shell completions and man page).
+    Completions(CompletionsArgs),
+    /// Print the man page, in roff (`lectern man > lectern.1`).
+    Man,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, clap::Args)]
@@ -55,6 +66,7 @@ pub enum LangChoice {
 
 #[derive(Debug, clap::Args)]
 pub struct ShowArgs {
+    /// Document id, as `lectern list` prints it (a part of one suggests the ids it matches).
     pub id: String,
     /// Language to print; `both` prints every language of each block.
     #[arg(long, value_enum, default_value = "both")]
@@ -66,7 +78,7 @@ pub struct ShowArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Corpus directory (default: --corpus, LECTERN_CORPUS, or ./corpus).
+    /// Corpus directory (default: --corpus, LECTERN_CORPUS, or the bundled corpus).
     pub dir: Option<PathBuf>,
 }
 
@@ -88,8 +100,10 @@ pub struct SearchArgs {
     /// The query; several arguments are joined by spaces (`lectern search Kim Il Sung`).
     #[arg(required = true)]
     pub query: Vec<String>,
+    /// Print at most this many hits (the total is always counted).
     #[arg(long, default_value_t = 20)]
     pub limit: usize,
+    /// The results as one JSON object: query, total, hits with snippets, notes.
     #[arg(long)]
     pub json: bool,
 }
@@ -109,8 +123,8 @@ pub struct CiteArgs {
     /// Every document of the corpus.
     #[arg(long, conflicts_with = "id")]
     pub all: bool,
-    /// Citation style.
-    #[arg(long)]
+    /// Citation style (default: treaty for treaties, else chicago-note).
+    #[arg(long, value_parser = style_names(), ignore_case = true)]
     pub style: Option<String>,
     /// Output format: text, bibtex, ris, csl-json.
     #[arg(long, default_value = "text")]
@@ -122,14 +136,30 @@ pub struct CiteArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct RefsArgs {
+    /// Document id, as `lectern list` prints it.
     pub id: String,
+    /// The references as JSON.
     #[arg(long)]
     pub json: bool,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct EntityArgs {
+    /// An id (kim-il-sung) or a name in any language (Kim Il Sung, 金日成); a part of one
+    /// suggests the names it matches.
     pub name: String,
+    /// The registry card and its mentions as JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+/// The citation styles with their labels and aliases, so that `--help` and shell completion
+/// list them and a wrong name is answered with the right ones.
+fn style_names() -> clap::builder::PossibleValuesParser {
+    use crate::cite::Style;
+    clap::builder::PossibleValuesParser::new(Style::ALL.map(|s| {
+        clap::builder::PossibleValue::new(s.code())
+            .help(s.label())
+            .aliases(s.aliases())
+    }))
 }
