@@ -52,6 +52,19 @@ impl Style {
         }
     }
 
+    /// Other names the command line accepts for the style (`--style oscola`).
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Style::ChicagoNote => &["chicago", "chicago-full-note", "note"],
+            Style::ChicagoShortNote => &["chicago-short", "short-note"],
+            Style::ChicagoBibliography => &["chicago-bib", "bibliography"],
+            Style::ChicagoAuthorDate => &["author-date"],
+            Style::Treaty => &["oscola"],
+            Style::Archive => &["wilson"],
+            Style::Mla | Style::Apa => &[],
+        }
+    }
+
     /// A name for people: the citation panel's title.
     pub fn label(self) -> &'static str {
         match self {
@@ -137,17 +150,9 @@ impl FromStr for Style {
     type Err = UnknownStyle;
     fn from_str(s: &str) -> Result<Self, UnknownStyle> {
         let want = s.trim().to_lowercase();
-        let alias = match want.as_str() {
-            "chicago" | "chicago-full-note" | "note" => Some(Style::ChicagoNote),
-            "chicago-short" | "short-note" => Some(Style::ChicagoShortNote),
-            "chicago-bib" | "bibliography" => Some(Style::ChicagoBibliography),
-            "author-date" => Some(Style::ChicagoAuthorDate),
-            "oscola" => Some(Style::Treaty),
-            "wilson" => Some(Style::Archive),
-            _ => None,
-        };
-        alias
-            .or_else(|| Style::ALL.into_iter().find(|st| st.code() == want))
+        Style::ALL
+            .into_iter()
+            .find(|st| st.code() == want || st.aliases().contains(&want.as_str()))
             .ok_or_else(|| UnknownStyle(s.to_string()))
     }
 }

@@ -39,6 +39,17 @@ pub enum Command {
     Concordance(ConcordanceArgs),
     /// Two documents side by side: treaty articles by number, else blocks by similarity.
     Compare(CompareArgs),
+    /// Print a shell completion script (see README: Shell completions and man page).
+    Completions(CompletionsArgs),
+    /// Print the man page, in roff (`lectern man > lectern.1`).
+    Man,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, clap::Args)]
@@ -60,6 +71,7 @@ pub enum LangChoice {
 
 #[derive(Debug, clap::Args)]
 pub struct ShowArgs {
+    /// Document id, as `lectern list` prints it (a part of one suggests the ids it matches).
     pub id: String,
     /// Language to print; `both` prints every language of each block.
     #[arg(long, value_enum, default_value = "both")]
@@ -75,7 +87,7 @@ pub struct ShowArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Corpus directory (default: --corpus, LECTERN_CORPUS, or ./corpus).
+    /// Corpus directory (default: --corpus, LECTERN_CORPUS, or the bundled corpus).
     pub dir: Option<PathBuf>,
     /// Ask of each translation what must survive it (numbers, dates, names, list lengths),
     /// in one document or all; the corpus is DIR, --corpus, or the bundled one.
@@ -108,8 +120,10 @@ pub struct SearchArgs {
     /// `--json` and `--limit N` may follow the query too.
     #[arg(required = true, allow_hyphen_values = true, trailing_var_arg = true)]
     pub query: Vec<String>,
+    /// Print at most this many hits (the total is always counted).
     #[arg(long, default_value_t = 20)]
     pub limit: usize,
+    /// The results as one JSON object: query, total, hits with snippets, notes.
     #[arg(long)]
     pub json: bool,
 }
@@ -129,8 +143,8 @@ pub struct CiteArgs {
     /// Every document of the corpus.
     #[arg(long, conflicts_with = "id")]
     pub all: bool,
-    /// Citation style.
-    #[arg(long)]
+    /// Citation style (default: treaty for treaties, else chicago-note).
+    #[arg(long, value_parser = style_names(), ignore_case = true)]
     pub style: Option<String>,
     /// Output format: text, bibtex, ris, csl-json.
     #[arg(long, default_value = "text")]
@@ -142,14 +156,19 @@ pub struct CiteArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct RefsArgs {
+    /// Document id, as `lectern list` prints it.
     pub id: String,
+    /// The references as JSON.
     #[arg(long)]
     pub json: bool,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct EntityArgs {
+    /// An id (kim-il-sung) or a name in any language (Kim Il Sung, 金日成); a part of one
+    /// suggests the names it matches.
     pub name: String,
+    /// The registry card and its mentions as JSON.
     #[arg(long)]
     pub json: bool,
 }
@@ -162,14 +181,29 @@ pub struct ConcordanceArgs {
     /// Matching blocks to read at most, best-ranked first (titles count, and are skipped).
     #[arg(long, default_value_t = 200)]
     pub limit: usize,
+    /// The renderings and their entries as one JSON object.
     #[arg(long)]
     pub json: bool,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct CompareArgs {
+    /// The first document's id (see `lectern list`).
     pub a: String,
+    /// The second document's id.
     pub b: String,
+    /// The pairs, scores and diffs as one JSON object.
     #[arg(long)]
     pub json: bool,
+}
+
+/// The citation styles with their labels and aliases, so that `--help` and shell completion
+/// list them and a wrong name is answered with the right ones.
+fn style_names() -> clap::builder::PossibleValuesParser {
+    use crate::cite::Style;
+    clap::builder::PossibleValuesParser::new(Style::ALL.map(|s| {
+        clap::builder::PossibleValue::new(s.code())
+            .help(s.label())
+            .aliases(s.aliases())
+    }))
 }

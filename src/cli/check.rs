@@ -1,4 +1,4 @@
-//! `lectern check [DIR]`: validates a corpus directory, printing every problem as
+//! `lectern check [DIR]`: validates a corpus directory (the bundled corpus by default), printing every problem as
 //! `file:line: message`; exits non-zero when there is one.
 
 use super::args::CheckArgs;
@@ -19,15 +19,17 @@ pub fn run(args: &CheckArgs, corpus_flag: Option<&Path>) -> anyhow::Result<ExitC
         .dir
         .clone()
         .or_else(|| corpus_flag.map(Path::to_path_buf))
-        .or_else(|| std::env::var_os(crate::corpus::CORPUS_ENV).map(Into::into))
-        .unwrap_or_else(|| "corpus".into());
-    let corpus = Corpus::load_dir(&dir)?;
+        .or_else(|| std::env::var_os(crate::corpus::CORPUS_ENV).map(Into::into));
+    // Like every other command: the bundled corpus unless a directory is named.
+    let (corpus, name) = match &dir {
+        Some(dir) => (Corpus::load_dir(dir)?, dir.display().to_string()),
+        None => (Corpus::bundled(), "bundled corpus".to_string()),
+    };
     for problem in &corpus.problems {
         crate::errln!("{problem}");
     }
     write_out(&format!(
-        "{}: {} documents valid, {} problem{}\n",
-        dir.display(),
+        "{name}: {} documents valid, {} problem{}\n",
         corpus.documents.len(),
         corpus.problems.len(),
         if corpus.problems.len() == 1 { "" } else { "s" }

@@ -15,7 +15,6 @@ use crate::model::{Document, Lang};
 use crate::text::sanitize::sanitize;
 use anyhow::Context as _;
 use std::collections::BTreeMap;
-use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 

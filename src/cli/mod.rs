@@ -7,6 +7,7 @@
 mod args;
 mod check;
 mod cite;
+mod docs;
 mod import;
 mod index;
 mod list;
@@ -60,6 +61,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } = args;
     let open = || open_corpus(corpus_dir.as_deref());
     let Some(command) = command else {
+        // Before the terminal is touched: without one, setting it up would print escape codes.
+        use std::io::IsTerminal;
+        if !(io::stdin().is_terminal() && output::stdout_is_terminal()) {
+            anyhow::bail!(
+                "the reader needs a terminal, and stdin or stdout is not one; \
+                 for scripts use a subcommand (see `lectern --help`)"
+            );
+        }
         let corpus = open()?;
         return crate::tui::run(corpus).map(|()| ExitCode::SUCCESS);
     };
@@ -75,6 +84,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Entity(a) => refs::run_entity(&open()?, &a),
         Command::Concordance(a) => parallel::concordance(&open()?, &a),
         Command::Compare(a) => parallel::compare(&open()?, &a),
+        Command::Completions(a) => docs::completions(&a),
+        Command::Man => docs::man(),
     }
 }
 

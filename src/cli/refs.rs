@@ -14,7 +14,7 @@ use std::process::ExitCode;
 pub fn run_refs(corpus: &Corpus, args: &RefsArgs) -> anyhow::Result<ExitCode> {
     let doc = corpus
         .get(&args.id)
-        .with_context(|| format!("no document with id '{}' (see `lectern list`)", args.id))?;
+        .with_context(|| super::show::no_such_document(corpus, &args.id))?;
     let reg = &corpus.registry;
     let outgoing: Vec<&Mention> = corpus.links.in_document(&doc.id).collect();
     let incoming = corpus.links.backlinks(reg, &doc.id);
@@ -50,10 +50,18 @@ pub fn run_refs(corpus: &Corpus, args: &RefsArgs) -> anyhow::Result<ExitCode> {
 pub fn run_entity(corpus: &Corpus, args: &EntityArgs) -> anyhow::Result<ExitCode> {
     let reg = &corpus.registry;
     let target = reg.find(&args.name).with_context(|| {
-        format!(
-            "the registry knows no '{}' (try an id, or a name in any language)",
-            args.name
-        )
+        let close: Vec<String> = reg
+            .close_matches(&args.name)
+            .into_iter()
+            .take(8)
+            .map(|t| format!("{} ({})", reg.target_name(t), reg.target_id(t)))
+            .collect();
+        let hint = if close.is_empty() {
+            "try an id, or a name in any language".to_string()
+        } else {
+            format!("did you mean: {}?", close.join(", "))
+        };
+        format!("the registry knows no '{}'; {hint}", args.name)
     })?;
     let mentions: Vec<&Mention> = corpus.links.of_target(target).collect();
     if args.json {

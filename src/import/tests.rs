@@ -115,6 +115,10 @@ fn wilson_reads_the_citation_block_and_classifies_the_journal() {
             .as_deref()
             .is_some_and(|s| s.starts_with("Kim Il Sung mentions a bilateral cooperative treaty"))
     );
+    // The journal's author signs it: "(A. Puzanov)", with the title's fuller initials.
+    assert_eq!(doc.source.author.as_deref(), Some("A. M. Puzanov"));
+    assert!(doc.notes.iter().any(|n| n.contains("(A. Puzanov)")));
+    assert!(!doc.inferred.contains_key("source.author"));
     let archive = doc.source.archive.as_ref().expect("archive signature");
     assert_eq!(
         archive.verbatim,

@@ -9,8 +9,8 @@
 use super::text::{Para, ends_sentence, paragraphs, squeeze};
 use super::{Draft, Warning, dates, kind_from_title};
 use crate::model::{
-    ArchiveRef, Block, BlockKind, DateRole, DocDate, DocKind, Lang, LangText, Origin, SourceKind,
-    TextOrigin,
+    ArchiveRef, Block, BlockKind, DateRole, DocDate, DocKind, Document, Lang, LangText, Origin,
+    SourceKind, TextOrigin,
 };
 use regex::Regex;
 use std::sync::LazyLock;
@@ -131,7 +131,81 @@ pub fn import(text: &str, draft: &mut Draft) -> Result<(), Warning> {
         .filter(|p| squeeze(&p.verse()) != title)
         .collect();
     doc.blocks = classify(&paras);
+    set_author(doc);
     Ok(())
+}
+
+/// The author of a report or journal is the person who signs it: the name in brackets in the
+/// signature block ("(A. Puzanov)"), given with the fuller initials the title has for the same
+/// surname ("A.M. Puzanov" → "A. M. Puzanov"). Stated in the text, so not marked inferred; a
+/// note says where it was read.
+fn set_author(doc: &mut Document) {
+    let Some(signature) = doc
+        .blocks
+        .iter()
+        .rev()
+        .find(|b| b.kind == BlockKind::Signature)
+        .and_then(|b| b.text.get(Lang::En))
+    else {
+        return;
+    };
+    let Some(signed) = signature
+        .rsplit_once('(')
+        .and_then(|(_, rest)| rest.split_once(')'))
+        .map(|(name, _)| name.trim().to_string())
+    else {
+        return;
+    };
+    let words: Vec<&str> = signed.split_whitespace().collect();
+    let is_name = words.len() >= 2
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && words
+            .last()
+            .is_some_and(|w| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic));
+    let Some(surname) = words.last().filter(|_| is_name) else {
+        return;
+    };
+    let title = doc.title.get(Lang::En).unwrap_or_default().to_string();
+    let title_words: Vec<&str> = title.split_whitespace().collect();
+    // Initials standing right before the surname in the title ("A.M." or "A. M.").
+    let initials: Vec<String> = title_words
+        .iter()
+        .position(|w| w == surname)
+        .map(|at| {
+            let mut before: Vec<&str> = title_words[..at]
+                .iter()
+                .rev()
+                .take_while(|w| is_initials(w))
+                .copied()
+                .collect();
+            before.reverse();
+            before
+                .iter()
+                .flat_map(|w| w.split_inclusive('.'))
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default();
+    let (author, where_) = if initials.is_empty() {
+        (signed.clone(), "the signature block".to_string())
+    } else {
+        (
+            format!("{} {surname}", initials.join(" ")),
+            "the signature block and the title".to_string(),
+        )
+    };
+    doc.source.author = Some(author);
+    doc.notes.push(format!(
+        "author: stated in {where_} (the signature reads \"({signed})\")"
+    ));
+}
+
+/// "A.", "A.M.": a word of capital initials, each followed by a full stop.
+fn is_initials(word: &str) -> bool {
+    !word.is_empty()
+        && word.split_inclusive('.').all(|p| {
+            p.chars().count() == 2 && p.starts_with(char::is_uppercase) && p.ends_with('.')
+        })
 }
 
 fn is_chrome(line: &str) -> bool {
