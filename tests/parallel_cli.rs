@@ -267,3 +267,27 @@ fn document_text_reaches_the_terminal_without_control_sequences() {
         assert!(out.contains("␛[31m"), "{args:?}: {out}");
     }
 }
+
+#[test]
+fn documents_without_articles_are_paired_by_content_and_chinese_is_diffed_by_character() {
+    let dir = corpus_copy();
+    let text = std::fs::read_to_string(dir.path().join("documents").join(format!("{SEED}.toml")))
+        .expect("seed");
+    let copy = text
+        .replacen(&format!("id = \"{SEED}\""), "id = \"seed-variant\"", 1)
+        .replacen("双方满意地指出", "双方高兴地指出", 1);
+    std::fs::write(dir.path().join("documents/seed-variant.toml"), copy).expect("write");
+    let index = tempfile::tempdir().expect("tmp");
+    let out = stdout(lectern(index.path()).arg("--corpus").arg(dir.path()).args([
+        "compare",
+        SEED,
+        "seed-variant",
+    ]));
+    assert!(
+        out.contains("paired block by block, by content similarity"),
+        "{out}"
+    );
+    assert!(out.contains("¶2  ↔  ¶2  similarity 0.9"), "{out}");
+    assert!(out.contains("双方[-满意-]{+高兴+}地指出"), "{out}");
+    assert!(out.contains("¶3  ↔  ¶3  similarity 1.00"), "{out}");
+}

@@ -6,8 +6,9 @@
 //! A rendering is found in two ways. When the term is a registry name, the counterpart's
 //! mention of the same instrument or entity is the rendering (朝鲜停战 → "Korean armistice").
 //! Otherwise the word sequence (characters, for Chinese) that recurs in the counterparts and is
-//! rare in the other sentences of the same blocks is taken; a rendering seen once is no
-//! evidence, and the entry stays under "rendering not found".
+//! rare in the other sentences of the same blocks is taken; a rendering seen once, or as often
+//! outside the counterparts as in them, is no evidence, and the entry stays under "rendering
+//! not found".
 
 use super::{Aligner, language_pair, length_model};
 use crate::model::{Document, Lang, PartialDate};
@@ -234,11 +235,19 @@ fn render(
     for (n, i) in open.iter().enumerate() {
         let best = grams[n]
             .iter()
-            .filter(|(k, _)| seen.get(k).copied().unwrap_or(0) >= 2)
+            .filter(|(k, _)| {
+                let hits = seen.get(k).copied().unwrap_or(0);
+                let bg = background.get(k).copied().unwrap_or(0);
+                hits >= 2 && hits as f64 >= MIN_PRECISION * (hits + bg) as f64
+            })
             .max_by(|a, b| score(a.0).total_cmp(&score(b.0)));
         occurrences[*i].rendered_at = best.map(|(_, r)| r.clone());
     }
 }
+
+/// A rendering must stand in the counterparts more often than in the other sentences of the
+/// same blocks: a common word does not, and is no rendering.
+const MIN_PRECISION: f64 = 0.6;
 
 /// English words a rendering does not start or end with.
 const STOPWORDS: &[&str] = &[
