@@ -320,7 +320,10 @@ fn what_is_copied_to_the_clipboard_is_neutralised() {
     };
     let mut term: Vec<u8> = Vec::new();
     copier
-        .copy(&format!("Citation {HOSTILE_RAW}\nline two"), Some(&mut term))
+        .copy(
+            &format!("Citation {HOSTILE_RAW}\nline two"),
+            Some(&mut term),
+        )
         .expect("copied");
     let s = String::from_utf8(term).expect("ASCII");
     let start = s.find("]52;c;").expect("OSC 52") + "]52;c;".len();
