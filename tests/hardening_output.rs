@@ -305,3 +305,34 @@ fn no_command_prints_a_control_character_from_a_hostile_corpus() {
     );
     assert!(shown("lectern list --json").contains(r"\u202e"));
 }
+
+#[test]
+fn what_is_copied_to_the_clipboard_is_neutralised() {
+    use base64::Engine as _;
+    let copier = lectern::clipboard::Copier {
+        env: lectern::clipboard::Env {
+            tmux: false,
+            ssh: true,
+            display: false,
+        },
+        tmux_command: vec!["tmux".to_string()],
+        timeout: std::time::Duration::from_secs(2),
+    };
+    let mut term: Vec<u8> = Vec::new();
+    copier
+        .copy(
+            &format!("Citation {HOSTILE_RAW}\nline two"),
+            Some(&mut term),
+        )
+        .expect("copied");
+    let s = String::from_utf8(term).expect("ASCII");
+    let start = s.find("]52;c;").expect("OSC 52") + "]52;c;".len();
+    let end = s[start..].find('\u{7}').expect("BEL") + start;
+    let pasted = base64::engine::general_purpose::STANDARD
+        .decode(&s[start..end])
+        .expect("base64");
+    assert_clean("the clipboard", &pasted);
+    let pasted = String::from_utf8(pasted).expect("UTF-8");
+    assert!(pasted.starts_with("Citation ␛]0;PWNED␇"), "{pasted}");
+    assert!(pasted.ends_with("\nline two"), "{pasted}");
+}

@@ -116,6 +116,10 @@ impl Copier {
         text: &str,
         terminal: Option<&mut dyn Write>,
     ) -> Result<CopyReport, CopyError> {
+        // What is copied is pasted, often into a terminal: it passes the output layer's
+        // neutralisation like everything lectern prints (issue 11).
+        let safe = crate::output::Safe::text(text);
+        let text = safe.as_str();
         let mut report = CopyReport::default();
         if self.env.tmux {
             match tmux::load_buffer(&self.tmux_command, text, self.timeout) {
