@@ -23,6 +23,9 @@
 //! - highlighted text (search hits, links): `reader.set_highlights(owner, ranges)` with byte
 //!   ranges of a block's stored text in one language and a style from `app.theme.get(…)`.
 
+// The reader must never die on a worker's or a caller's mistake: no `expect` here either.
+#![deny(clippy::expect_used)]
+
 pub mod action;
 pub mod app;
 pub mod citation;
