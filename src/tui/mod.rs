@@ -34,6 +34,7 @@ pub mod focus;
 pub mod help;
 pub mod ids;
 pub mod keymap;
+pub mod layout;
 mod line_edit;
 pub mod links;
 pub mod list;

@@ -55,7 +55,7 @@ impl App {
 
     /// Whether the panel sits beside the text (wide screens) rather than taking its place.
     pub(super) fn wide(&self) -> bool {
-        super::ui::layout::panel_beside(self.size)
+        super::layout::panel_beside(self.size)
     }
 
     pub(super) fn focus_panel(&mut self, on: bool) {
