@@ -1,11 +1,11 @@
 //! The notes and source panel: its keys, and its lines, built once per frame in
-//! [`App::prepare_panel`] and measured with the same wrapping the drawing uses, so scrolling
+//! `App::prepare_panel` and measured with the same wrapping the drawing uses, so scrolling
 //! stops exactly at the last line. Its state is [`state::PanelState`], its sections
 //! [`sections`], its drawing [`view`].
 
 pub mod sections;
 pub mod state;
-pub(crate) mod view;
+pub mod view;
 
 use super::action::Action;
 use super::app::App;

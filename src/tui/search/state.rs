@@ -2,7 +2,7 @@
 //! selected, how the index is doing, and the hits of the last opened result for `n`/`N`.
 //!
 //! Everything here is plain data changed by the event loop; the worker that owns the index
-//! (`crate::search::Service`) is held by `App` glue in `tui::search`. Answers carry the
+//! (`crate::search::Service`) is held by the update in [`super`]. Answers carry the
 //! generation of the query they answer, and only the answer to the latest query sent is kept,
 //! so a slow answer to an older query can never replace the results of what is typed now.
 
