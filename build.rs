@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-fn main() {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut out = String::new();
@@ -36,7 +36,8 @@ fn main() {
         }
         out.push_str("];\n");
     }
-    let dest = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
-        .join("embedded_corpus.rs");
-    std::fs::write(dest, out).expect("write embedded corpus list");
+    // Cargo always sets OUT_DIR for a build script; an error here names what failed.
+    let dest = Path::new(&std::env::var("OUT_DIR")?).join("embedded_corpus.rs");
+    std::fs::write(dest, out)?;
+    Ok(())
 }

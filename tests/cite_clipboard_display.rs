@@ -3,6 +3,9 @@
 //!
 //! Its own test binary, because it points `DISPLAY` at a display that does not exist.
 
+// Setting the environment is `unsafe` in edition 2024; the crate denies `unsafe` elsewhere.
+#![allow(unsafe_code)]
+
 use lectern::clipboard::{Channel, Copier, Env};
 use std::time::Duration;
 

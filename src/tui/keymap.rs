@@ -5,7 +5,7 @@
 //! never disagree with what the keys really do. Keys are matched here and nowhere else.
 
 use super::action::Action;
-use super::config::{ConfigError, read_user_file, user_config_path};
+use super::config::{ConfigError, Layered, with_user_file};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -205,21 +205,7 @@ impl Default for Keymap {
 impl Keymap {
     /// Defaults with the user's `keymap.toml` over them, or the defaults and the problem.
     pub fn load() -> (Keymap, Option<ConfigError>) {
-        let defaults = Keymap::default();
-        let Some(path) = user_config_path("keymap.toml") else {
-            return (defaults, None);
-        };
-        match read_user_file(&path) {
-            Ok(None) => (defaults, None),
-            Ok(Some(text)) => {
-                let mut map = defaults.clone();
-                match map.layer(&path, &text) {
-                    Ok(()) => (map, None),
-                    Err(e) => (defaults, Some(e)),
-                }
-            }
-            Err(e) => (defaults, Some(e)),
-        }
+        with_user_file(Keymap::default(), "keymap.toml")
     }
 
     /// Lays the bindings of `text` over these; on any problem nothing is changed.
@@ -316,6 +302,12 @@ impl Keymap {
             .into_iter()
             .map(|a| (a, self.keys_for(mode, a)))
             .collect()
+    }
+}
+
+impl Layered for Keymap {
+    fn layer(&mut self, file: &Path, text: &str) -> Result<(), ConfigError> {
+        Keymap::layer(self, file, text)
     }
 }
 

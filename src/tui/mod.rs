@@ -1,27 +1,31 @@
 //! The terminal reader: a list of documents, and a reader that shows an original and its
 //! translation side by side, aligned block by block, with notes and source beside them.
 //!
-//! The loop is Input → [`Action`] → `App::update` → draw, redrawing only after an event:
-//! - [`keymap`] turns keys into actions per [`keymap::Mode`]; its reverse map feeds the help;
-//! - [`app::App`] holds the state, split by pane in [`state`]; `App::prepare` brings the
-//!   reader's layout cache ([`reader_layout`]) up to date for the terminal size;
-//! - [`ui::draw`] is a pure function of the state, one file per pane;
-//! - [`overlay`]s (help, and later search and link cards) are a stack over the panes;
-//! - [`terminal`] owns raw mode and the alternate screen and restores them on every exit.
+//! The loop is Input → [`Action`] → `App::update` → draw, redrawing only after a message:
+//! - [`app::App`] holds each feature's state and only routes: every [`Msg`] is taken apart in
+//!   `App::handle`; a key goes to the top [`overlay`], then through the [`keymap`] to an
+//!   [`Action`], which `App::update` hands to the feature that owns it;
+//! - one folder per feature, each with its state, its update (an `impl App` block) and its
+//!   view: [`list`], [`reader`], [`panel`], [`search`], [`citation`], [`links`]; [`help`] is
+//!   the `?` window;
+//! - [`ids`]: [`DocIx`] and [`BlockNo`], the one identity of a document and block;
+//! - `App::prepare` brings caches up to date for the terminal size (the reader's layout, the
+//!   panel's lines, the citation); [`ui::draw`] is then a pure function of the state;
+//! - [`workers`]: a worker thread that panics posts [`Msg::WorkerStopped`]; [`terminal`] owns
+//!   raw mode and the alternate screen and restores them when the program ends.
 //!
-//! Extension points for other features:
-//! - a key action: add a variant to [`Action`], an arm in `App::update`, a default key in
-//!   `assets/keymap.toml`;
-//! - an overlay: implement [`overlay::Overlay`], push it on `app.overlays`;
-//! - a panel section: implement [`state::panel::PanelSection`], add it with
-//!   `app.panel.add_section(SectionSlot::…, Box::new(…))` (`SectionSlot::Citation` holds
-//!   the citation, see [`citation`]);
+//! To add a feature, see the README's "The reader's architecture". Other extension points:
+//! - a panel section: implement [`panel::state::PanelSection`], add it with
+//!   `app.panel.add_section(SectionSlot::…, Box::new(…))`;
 //! - bytes for the terminal itself (an OSC 52 copy): push them on `app.after_frame`; the loop
 //!   writes them after the next frame, never inside one;
 //! - a status message: `app.status.info(…)`, or from another thread
-//!   `app.sender().send(AppEvent::Status(…))`;
+//!   `app.sender().send(Msg::Status(…))`;
 //! - highlighted text (search hits, links): `reader.set_highlights(owner, ranges)` with byte
 //!   ranges of a block's stored text in one language and a style from `app.theme.get(…)`.
+
+// The reader must never die on a worker's or a caller's mistake: no `expect` here either.
+#![deny(clippy::expect_used)]
 
 pub mod action;
 pub mod app;
@@ -31,6 +35,7 @@ pub mod focus;
 pub mod help;
 pub mod ids;
 pub mod keymap;
+pub mod layout;
 mod line_edit;
 pub mod links;
 pub mod list;

@@ -4,7 +4,7 @@
 //! for it with [`Theme::get`]. With `NO_COLOR` set every colour is dropped and the file's
 //! `[no_color]` table applies, so bold, reverse and underline still mark what colour would.
 
-use super::config::{ConfigError, read_user_file, user_config_path};
+use super::config::{ConfigError, Layered, with_user_file};
 use ratatui::style::{Color, Modifier, Style};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -46,21 +46,7 @@ impl Theme {
     /// The built-in theme with the user's file over it; `NO_COLOR` read from the environment.
     pub fn load() -> (Theme, Option<ConfigError>) {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let defaults = Theme::builtin(no_color);
-        let Some(path) = user_config_path("theme.toml") else {
-            return (defaults, None);
-        };
-        match read_user_file(&path) {
-            Ok(None) => (defaults, None),
-            Ok(Some(text)) => {
-                let mut theme = defaults.clone();
-                match theme.layer(&path, &text) {
-                    Ok(()) => (theme, None),
-                    Err(e) => (defaults, Some(e)),
-                }
-            }
-            Err(e) => (defaults, Some(e)),
-        }
+        with_user_file(Theme::builtin(no_color), "theme.toml")
     }
 
     /// Lays the styles of `text` over these; on any problem nothing is changed.
@@ -156,6 +142,12 @@ pub fn parse_style(s: &str) -> Result<Style, String> {
 fn parse_colour(word: &str) -> Result<Color, String> {
     word.parse::<Color>()
         .map_err(|_| format!("unknown colour or style word '{word}'"))
+}
+
+impl Layered for Theme {
+    fn layer(&mut self, file: &Path, text: &str) -> Result<(), ConfigError> {
+        Theme::layer(self, file, text)
+    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! documents shown, the selection) and its drawing [`view`].
 
 pub mod state;
-pub(crate) mod view;
+pub mod view;
 
 use super::action::Action;
 use super::app::App;

@@ -1,11 +1,11 @@
 //! The notes and source panel: its keys, and its lines, built once per frame in
-//! [`App::prepare_panel`] and measured with the same wrapping the drawing uses, so scrolling
+//! `App::prepare_panel` and measured with the same wrapping the drawing uses, so scrolling
 //! stops exactly at the last line. Its state is [`state::PanelState`], its sections
 //! [`sections`], its drawing [`view`].
 
 pub mod sections;
 pub mod state;
-pub(crate) mod view;
+pub mod view;
 
 use super::action::Action;
 use super::app::App;
@@ -55,7 +55,7 @@ impl App {
 
     /// Whether the panel sits beside the text (wide screens) rather than taking its place.
     pub(super) fn wide(&self) -> bool {
-        super::ui::layout::panel_beside(self.size)
+        super::layout::panel_beside(self.size)
     }
 
     pub(super) fn focus_panel(&mut self, on: bool) {

@@ -1,4 +1,4 @@
-//! Draws the panel: the lines [`crate::tui::App::prepare_panel`] built for this frame, inside
+//! Draws the panel: the lines `App::prepare_panel` built for this frame, inside
 //! a border on the side that faces the text.
 
 use crate::tui::app::App;

@@ -1,11 +1,12 @@
 //! The reader: its keys, clicks, and opening, closing and remembering documents. Its state
-//! is [`crate::tui::reader::state::ReaderState`]; footnotes are in [`footnotes`].
+//! is [`state::ReaderState`], its layout cache [`layout`], its drawing [`view`]; footnotes are
+//! in `footnotes`.
 
-pub(crate) mod block_text;
+pub mod block_text;
 mod footnotes;
 pub mod layout;
 pub mod state;
-pub(crate) mod view;
+pub mod view;
 
 use super::action::Action;
 use super::app::App;

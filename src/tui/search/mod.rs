@@ -5,7 +5,7 @@
 //!   its own thread) and shows the overlay with the query kept from last time;
 //! - every edit of the query line is debounced ([`DEBOUNCE`]) on a small timer thread, then sent
 //!   to the worker with a new generation; answers come back as [`Msg::Search`] and only the
-//!   answer to the latest query sent is kept (see `state::search`);
+//!   answer to the latest query sent is kept (see [`state`]);
 //! - Enter opens the selected hit and asks the worker for every hit of the query in that
 //!   document, which the reader highlights; `n`/`N` move between the hit blocks.
 //!

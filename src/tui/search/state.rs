@@ -2,11 +2,12 @@
 //! selected, how the index is doing, and the hits of the last opened result for `n`/`N`.
 //!
 //! Everything here is plain data changed by the event loop; the worker that owns the index
-//! (`crate::search::Service`) is held by `App` glue in `tui::search`. Answers carry the
+//! (`crate::search::Service`) is held by the update in [`super`]. Answers carry the
 //! generation of the query they answer, and only the answer to the latest query sent is kept,
 //! so a slow answer to an older query can never replace the results of what is typed now.
 
 use crate::search::{BlockHits, Hooks, Location, SearchResults};
+use crate::tui::ids::BlockNo;
 use crate::tui::search::Worker;
 
 /// How the search index is doing, as far as the UI knows.
@@ -62,7 +63,10 @@ impl ReaderHits {
     /// Stores the worker's answer and derives the hit blocks (search block 0 is the title,
     /// which the reader does not show as a block).
     pub fn set_hits(&mut self, hits: Vec<BlockHits>) {
-        let mut blocks: Vec<usize> = hits.iter().filter_map(|h| h.block.checked_sub(1)).collect();
+        let mut blocks: Vec<usize> = hits
+            .iter()
+            .filter_map(|h| BlockNo(h.block).checked_index())
+            .collect();
         blocks.sort_unstable();
         blocks.dedup();
         self.blocks = blocks;

@@ -1,12 +1,12 @@
-//! Drawing: a pure function of the app state. One file per pane; [`layout`] says where each
+//! Drawing: a pure function of the app state. One file per pane; [`super::layout`] says where each
 //! goes. Nothing here wraps documents or touches files: `App::prepare` has done that.
 
 mod header;
-pub mod layout;
 mod status;
 
 use super::app::App;
 use super::focus::Screen;
+use super::layout;
 use super::list::view as list;
 use super::panel::view as panel;
 use super::reader::view as reader;

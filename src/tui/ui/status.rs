@@ -5,6 +5,7 @@ use crate::text::wrap::str_width;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::focus::Screen;
+use crate::tui::ids::BlockNo;
 use crate::tui::status::Level;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -17,7 +18,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let right = match (app.screen, &app.reader) {
         (Screen::Reader, Some(r)) => format!(
             " ¶{}/{} · {} ",
-            (r.cursor + 1).min(r.layout.blocks()),
+            BlockNo::from_index(r.cursor).0.min(r.layout.blocks()),
             r.layout.blocks(),
             r.layout.key.as_ref().map_or(r.view, |k| k.view).label()
         ),

@@ -1,5 +1,5 @@
 //! The panel's built-in sections: notes of what is on screen, the pinpoint of the current
-//! block (replaced by the [`citation`] section when the app starts), and the document's source.
+//! block (replaced by the [`crate::tui::citation`] section when the app starts), and the document's source.
 
 mod backlinks;
 mod notes;

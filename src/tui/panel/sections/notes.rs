@@ -4,6 +4,7 @@
 use crate::model::Lang;
 use crate::model::inline::{Segment, segments};
 use crate::text::sanitize::sanitize;
+use crate::tui::ids::BlockNo;
 use crate::tui::panel::state::{PanelSection, SectionContext};
 use crate::tui::reader::block_text::marker;
 use ratatui::text::{Line, Span};
@@ -19,7 +20,7 @@ impl PanelSection for Notes {
         let doc = ctx.doc;
         let mut out = Vec::new();
         let label = ctx.theme.get("panel_label");
-        let visible = |block: usize| ctx.visible.contains(&block.saturating_sub(1));
+        let visible = |block: usize| ctx.visible.contains(&BlockNo(block).index());
         for f in doc.footnotes.iter().filter(|f| visible(f.block)) {
             let mut style = ctx.theme.get("footnote_marker");
             if ctx.selected_footnote == Some(f.id.as_str()) {

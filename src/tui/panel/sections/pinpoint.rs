@@ -3,6 +3,7 @@
 //! replaces it with `PanelState::add_section(SectionSlot::Citation, …)`.
 
 use super::field;
+use crate::tui::ids::BlockNo;
 use crate::tui::panel::state::{PanelSection, SectionContext};
 use ratatui::text::Line;
 
@@ -15,7 +16,7 @@ impl PanelSection for Pinpoint {
 
     fn lines(&self, ctx: &SectionContext<'_>) -> Vec<Line<'static>> {
         let label = ctx.theme.get("panel_label");
-        let n = ctx.cursor + 1;
+        let n = BlockNo::from_index(ctx.cursor).0;
         let mut out = vec![field("block", &format!("{} ¶{n}", ctx.doc.id), label)];
         let heading = ctx.article_block.and_then(|b| ctx.doc.blocks.get(b));
         if let Some(article) = heading.and_then(|b| b.text.best(&[crate::model::Lang::En])) {
