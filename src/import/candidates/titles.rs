@@ -150,6 +150,11 @@ pub(super) fn mark_title_lines(lines: &mut [Line], title: &str) {
     let title = squeeze(title);
     for l in lines.iter_mut().filter(|l| l.is_body()) {
         let t = squeeze(&l.text);
+        let t = if is_all_caps(&t) {
+            t.trim_end_matches('.').to_string()
+        } else {
+            t
+        };
         if t == title
             || (t.chars().count() >= 2
                 && title.split(' ').any(|part| part == t)
