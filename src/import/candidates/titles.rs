@@ -5,6 +5,12 @@ use super::*;
 use crate::import::kinds::named_kind;
 use crate::import::text::{ends_sentence, is_all_caps, squeeze};
 
+/// An article heading of a treaty is never its title.
+static ARTICLE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:Article|ARTICLE|Статья|СТАТЬЯ|SECTION)\s+[\dIVXLC]+\.?$|^第[一二三四五六七八九十百\d]+[条條]$",
+    )
+});
 /// A byline under a headline: "本报评论员", "本报记者 …".
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| re(r"^本报|^本報|评论员$|记者$|^By\s"));
 /// Verbs of a Chinese headline that reports on a document rather than being it.
@@ -142,6 +148,7 @@ fn title_shaped(text: &str) -> bool {
         && dates::whole_date(text).is_none()
         && dates::find_date_wide(text).is_none_or(|f| f.span.len() * 2 < text.len())
         && !DATELINE.is_match(text)
+        && !ARTICLE_HEADING.is_match(text)
         && text.chars().any(char::is_alphabetic)
 }
 
@@ -234,6 +241,12 @@ fn title_names_itself(title: &str, word: &str, family: Family) -> bool {
         return true;
     }
     let lower = title.to_lowercase();
+    // "Full Text of Speech by …" is the speech itself.
+    let lower = lower
+        .strip_prefix("full text of ")
+        .or_else(|| lower.strip_prefix("text of "))
+        .unwrap_or(&lower)
+        .to_string();
     let at = lower.find(word.trim()).unwrap_or(usize::MAX);
     lower[..at.min(lower.len())].split_whitespace().count() <= 2
 }
