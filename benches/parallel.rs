@@ -7,6 +7,8 @@
 //! as ~1 KB blocks and once as ~100 KB blocks (hundreds of sentences per block, where the
 //! band of the aligner matters). The archive is the search bench's synthetic corpus, with
 //! the seed's block 2 (which holds 朝鲜停战 twice) as the first block of every tenth document.
+// Tests and benches print their figures for the reader of the output.
+#![allow(clippy::disallowed_macros)]
 
 use lectern::corpus::Corpus;
 use lectern::model::{Block, BlockKind, Document, LangText};

@@ -1,6 +1,8 @@
 //! Sentence alignment on the People's Daily seed article: every Chinese sentence of blocks
 //! 2–10 against the English sentence or sentences that translate it, written by hand from the
 //! text (each sentence named by its opening words).
+// Tests and benches print their figures for the reader of the output.
+#![allow(clippy::disallowed_macros)]
 
 use lectern::corpus::Corpus;
 use lectern::model::Lang;

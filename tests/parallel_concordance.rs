@@ -2,6 +2,8 @@
 //! in a sentence of random filler, rendered in the English as "the Korean armistice" in most
 //! and as "the Korean truce" in some. The first rendering is a registry name; the second is
 //! not, and must be found from the counterparts alone.
+// Tests and benches print their figures for the reader of the output.
+#![allow(clippy::disallowed_macros)]
 
 use lectern::corpus::Corpus;
 use lectern::model::{

@@ -175,13 +175,7 @@ fn source(doc: &Document, out: &mut String) {
             .as_deref()
             .map(|n| format!(" by {n}"))
             .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "{} text: {how}{}{}",
-            t.lang.name(),
-            from,
-            by
-        );
+        let _ = writeln!(out, "{} text: {how}{}{}", t.lang.name(), from, by);
     }
 }
 

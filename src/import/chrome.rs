@@ -63,7 +63,8 @@ fn re(p: &str) -> Regex {
 }
 
 /// Whole lines (compared without case and trailing punctuation) that are always furniture.
-const EXACT: [(&str, Chrome); 74] = [
+const EXACT: [(&str, Chrome); 75] = [
+    ("digital archive", Chrome::SiteName),
     ("skip to content", Chrome::Navigation),
     ("skip to main content", Chrome::Navigation),
     ("jump to navigation", Chrome::Navigation),

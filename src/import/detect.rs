@@ -304,7 +304,7 @@ pub fn detect(text: &str) -> Detection {
             reasons.push((mark.family, format!("{} (+{})", mark.reason, mark.weight)));
         }
     }
-    scores.sort_by(|a, b| b.1.cmp(&a.1));
+    scores.sort_by_key(|s| std::cmp::Reverse(s.1));
     let (best, best_score) = scores[0];
     let runner_up = scores.get(1).map_or(0, |s| s.1);
     if best_score < MIN_SCORE {

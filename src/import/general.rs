@@ -23,6 +23,15 @@ static SUPPORT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^This document was made possible with support from\s+(.+?)\.?$")
         .expect("valid")
 });
+static OFFICIAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^Official texts?\s*:\s*(.+?)\.?$").expect("valid pattern"));
+static REGISTERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^Registered by (?:the )?(.+?) on (.+?)\.?$").expect("valid pattern")
+});
+static SERIES_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^No\.\s*(\d+)\.?$").expect("valid pattern"));
+static RUNNING_HEAD_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"Treaty Series.{0,12}\bNo\.\s*(\d+)\.?$").expect("valid pattern"));
 static KANA: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[\p{Hiragana}\p{Katakana}]").expect("valid pattern"));
 
@@ -35,6 +44,9 @@ pub fn import(
     let mut lines = page::lines(text);
     let labels = fields::read(&mut lines);
     mark_support(&mut lines, draft);
+    if family == Family::Treaty {
+        read_registration(&mut lines, draft);
+    }
     super::chrome::mark(&mut lines);
     if family == Family::Treaty {
         let vocab = page::vocabulary(&lines);
@@ -100,6 +112,50 @@ fn mark_support(lines: &mut [Line], draft: &mut Draft) {
     }
 }
 
+/// The Treaty Series' registration header: its number, the authentic languages, who
+/// registered the treaty and when.
+fn read_registration(lines: &mut [Line], draft: &mut Draft) {
+    for l in lines.iter_mut().filter(|l| l.is_body()) {
+        let text = l.text.clone();
+        if let Some(c) = OFFICIAL.captures(&text) {
+            draft.doc.source.official_languages = c[1]
+                .split([',', ' '])
+                .filter_map(|w| w.trim().parse::<Lang>().ok())
+                .collect();
+            l.role = Role::Field("official texts");
+        } else if let Some(c) = REGISTERED.captures(&text) {
+            draft.doc.source.registered_by = Some(c[1].trim().to_string());
+            if let Some(date) = super::dates::whole_date(&c[2]) {
+                draft.doc.dates.push(DocDate {
+                    role: crate::model::DateRole::Registered,
+                    date,
+                    place: None,
+                    inferred: None,
+                });
+            }
+            l.role = Role::Field("registration");
+        } else if text.starts_with("[TRANSLATION") && text.ends_with(']') {
+            draft.doc.texts.push(TextOrigin {
+                lang: Lang::En,
+                origin: Origin::Translation,
+                from: None,
+                translator: None,
+                note: Some(
+                    "the translation printed in the Treaty Series ([TRANSLATION — TRADUCTION])"
+                        .into(),
+                ),
+            });
+            l.role = Role::Field("translation mark");
+        } else if let Some(c) = SERIES_NUMBER.captures(&text) {
+            draft.doc.source.number = Some(c[1].to_string());
+            l.role = Role::Field("number");
+        } else if let Some(c) = RUNNING_HEAD_NUMBER.captures(&text) {
+            // "1962 United Nations — Treaty Series 154 No. 6100.": the number ends the head.
+            draft.doc.source.number = Some(c[1].to_string());
+        }
+    }
+}
+
 fn apply_metadata(draft: &mut Draft, labels: &Labels, chosen: &Chosen, family: Family) {
     let doc = &mut draft.doc;
     doc.kind = chosen.kind;
@@ -121,7 +177,9 @@ fn apply_metadata(draft: &mut Draft, labels: &Labels, chosen: &Chosen, family: F
     doc.source.column = labels.column.clone();
     doc.source.page = labels.page.clone();
     doc.source.url = labels.url.clone();
-    doc.source.number = labels.record_id.clone().or(labels.issue.clone());
+    if doc.source.number.is_none() {
+        doc.source.number = labels.record_id.clone().or(labels.issue.clone());
+    }
     doc.summary = labels.summary.clone();
     if let Some(citation) = &labels.citation {
         doc.source.citation = Some(citation.clone());
@@ -320,6 +378,9 @@ fn record_languages(draft: &mut Draft, labels: &Labels, family: Family, lines: &
                 .as_deref()
                 .is_some_and(|c| c.contains("ranslated by")));
     for lang in langs {
+        if draft.doc.texts.iter().any(|t| t.lang == lang) {
+            continue;
+        }
         let is_translation = translated || original.is_some_and(|o| o != lang);
         draft.doc.texts.push(TextOrigin {
             lang,

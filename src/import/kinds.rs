@@ -7,7 +7,9 @@
 use crate::model::DocKind;
 
 /// Kind words and phrases in the languages of the archive, longest phrases first.
-const WORDS: [(&str, DocKind); 68] = [
+const WORDS: [(&str, DocKind); 70] = [
+    ("protocol of", DocKind::Minutes),
+    ("protocol", DocKind::Treaty),
     ("memorandum of conversation", DocKind::RecordOfConversation),
     ("record of conversation", DocKind::RecordOfConversation),
     ("record of a conversation", DocKind::RecordOfConversation),

@@ -101,7 +101,10 @@ fn route(text: &str, d: &Detection) -> (Format, String) {
             Format::Unts,
             "UN Treaty Series text in markdown: the Treaty Series importer".into(),
         )
-    } else if web::looks_like(text) && d.scores.iter().all(|(_, s)| *s < STRONG) {
+    } else if web::looks_like(text)
+        && d.scores.iter().all(|(_, s)| *s < STRONG)
+        && opens_with_text(text)
+    {
         (Format::Web, "web page with a comment form or a press-release title and no stronger evidence: the web importer".into())
     } else {
         let f = Format::of_family(d.family);
@@ -111,6 +114,14 @@ fn route(text: &str, d: &Detection) -> (Format, String) {
 
 /// Evidence from which a family outweighs the plain web-page layout.
 const STRONG: i32 = 6;
+
+/// The web importer takes its title from the first line: only pages that open with their own
+/// text (not with site chrome) go to it.
+fn opens_with_text(text: &str) -> bool {
+    text.lines()
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(|l| chrome::classify_line(l).is_none())
+}
 
 fn wilson_seed_layout(text: &str) -> bool {
     text.contains("Digital Archive") && text.contains("get citation")

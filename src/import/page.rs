@@ -50,13 +50,25 @@ static CUTS: LazyLock<[Regex; 4]> = LazyLock::new(|| {
     .map(|p| Regex::new(p).unwrap_or_else(|e| panic!("built-in cut pattern {p:?}: {e}")))
 });
 
+/// Abbreviations whose period ends no sentence ("No. 6100", "Art. 3").
+const ABBREVIATIONS: [&str; 9] = ["No", "Nos", "Art", "p", "pp", "Mr", "St", "Vol", "cf"];
+
 fn cut_points(line: &str) -> Vec<usize> {
+    let after_abbreviation = |at: usize| {
+        let before = line[..at].trim_end().trim_end_matches('.');
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        ABBREVIATIONS.contains(&word)
+    };
     let mut cuts: Vec<usize> = CUTS
         .iter()
         .flat_map(|r| {
             r.captures_iter(line)
                 .filter_map(|c| c.get(1).map(|m| m.start()))
         })
+        .filter(|&at| !after_abbreviation(at))
         .collect();
     cuts.sort_unstable();
     cuts.dedup();
