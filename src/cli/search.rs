@@ -17,7 +17,23 @@ pub fn run(corpus: &Corpus, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     let mut index = open_index(corpus, false, &mut progress)?;
     index.hooks = crate::refs::search_hooks::hooks(corpus);
     let query = args.query.join(" ");
-    let results = index.search(&corpus.documents, &query, args.limit)?;
+    let results = match index.search(&corpus.documents, &query, args.limit) {
+        // Damage the checks on open missed: rebuild once and ask again.
+        Err(e) if crate::search::guard::is_damaged(&e) => {
+            let loc = crate::search::Location::user_cache()?;
+            let (open, reason) = crate::search::store::rebuild_damaged(
+                &loc,
+                &index.open,
+                &corpus.documents,
+                crate::search::guard::damage_of(&e),
+                &mut progress,
+            )?;
+            eprintln!("lectern: {}", reason.notice());
+            index.open = open;
+            index.search(&corpus.documents, &query, args.limit)?
+        }
+        results => results?,
+    };
     for note in &results.notes {
         eprintln!("lectern: {note}");
     }

@@ -12,6 +12,7 @@
 //! pinpoint. Entity aliases and `mentions:` filters plug in through [`Hooks`].
 
 pub mod analysis;
+pub mod guard;
 pub mod highlight;
 pub mod plan;
 pub mod query;
@@ -110,8 +111,19 @@ impl SearchIndex {
         ))
     }
 
-    /// Runs `query` over `docs`, which must be the documents the index was built from.
+    /// Runs `query` over `docs`, which must be the documents the index was built from. A
+    /// panic inside tantivy (a corrupt file its checks missed) is an error for which
+    /// [`guard::is_damaged`] holds: rebuild with [`store::rebuild_damaged`] and ask again.
     pub fn search(
+        &self,
+        docs: &[Document],
+        query: &str,
+        limit: usize,
+    ) -> anyhow::Result<SearchResults> {
+        guard::contain(|| self.search_unguarded(docs, query, limit))
+    }
+
+    fn search_unguarded(
         &self,
         docs: &[Document],
         query: &str,
