@@ -4,12 +4,12 @@
 use super::args::IndexArgs;
 use super::write_out;
 use crate::corpus::Corpus;
-use crate::output::{self, Markup, Safe};
+use crate::output;
 use crate::search::{Location, SearchIndex, store};
 use std::process::ExitCode;
 
 /// Corpora this large get a progress line while their index is built.
-const PROGRESS_FROM: usize = 2000;
+pub(super) const PROGRESS_FROM: usize = 2000;
 
 pub fn run(corpus: &Corpus, args: &IndexArgs) -> anyhow::Result<ExitCode> {
     let mut progress = progress_printer(corpus.documents.len());
@@ -44,25 +44,50 @@ pub(super) fn open_index(
     })
 }
 
-/// Prints build progress on stderr for large corpora: one updating line on a terminal,
-/// a line per tenth otherwise.
+/// Prints build progress on stderr for large corpora: a progress bar on a terminal, a line
+/// per tenth otherwise.
 pub(super) fn progress_printer(total: usize) -> impl FnMut(usize, usize) {
     let tty = output::stderr_is_terminal();
     let mut last_tenth = 0;
+    let mut bar = None;
     move |done, all| {
         if total < PROGRESS_FROM {
             return;
         }
         if tty {
-            let mut line = Safe::markup(Markup::CarriageReturn);
-            line.push_text(&format!("lectern: indexing {done}/{all} documents"));
-            if done == all {
-                line.push_text("\n");
-            }
-            output::stderr(&line);
-        } else if done * 10 / all.max(1) > last_tenth || done == all {
+            progress_bar(&mut bar, "indexing", done, all);
+            return;
+        }
+        if done * 10 / all.max(1) > last_tenth || done == all {
             last_tenth = done * 10 / all.max(1);
             crate::errln!("lectern: indexing {done}/{all} documents");
         }
+    }
+}
+
+/// Draws `done` of `all` on a progress bar on stderr (created on first use, cleared when
+/// done). For terminals only: the caller checks.
+pub(super) fn progress_bar(
+    bar: &mut Option<indicatif::ProgressBar>,
+    what: &str,
+    done: usize,
+    all: usize,
+) {
+    let bar = bar.get_or_insert_with(|| {
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(all as u64),
+            indicatif::ProgressDrawTarget::stderr(),
+        );
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "lectern: {msg} {wide_bar} {pos}/{len} documents ({eta})",
+        ) {
+            bar.set_style(style);
+        }
+        bar.set_message(what.to_string());
+        bar
+    });
+    bar.set_position(done as u64);
+    if done >= all {
+        bar.finish_and_clear();
     }
 }

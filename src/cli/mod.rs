@@ -91,7 +91,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 /// Opens the corpus the arguments name and tells on stderr how many files were skipped.
 fn open_corpus(dir: Option<&std::path::Path>) -> anyhow::Result<Corpus> {
-    let corpus = Corpus::open(dir).context("cannot open the corpus")?;
+    let tty = output::stderr_is_terminal();
+    let mut bar = None;
+    let mut progress = |done: usize, all: usize| {
+        if tty && all >= index::PROGRESS_FROM {
+            index::progress_bar(&mut bar, "reading", done, all);
+        }
+    };
+    let corpus =
+        Corpus::open_with_progress(dir, &mut progress).context("cannot open the corpus")?;
+    for notice in &corpus.notices {
+        crate::errln!("lectern: {notice}");
+    }
     if let Some(summary) = corpus.skipped_summary() {
         crate::errln!("lectern: {summary}");
     }

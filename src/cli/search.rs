@@ -25,7 +25,23 @@ pub fn run(corpus: &Corpus, args: &SearchArgs) -> anyhow::Result<ExitCode> {
             args.limit
         );
     }
-    let results = index.search(&corpus.documents, &query, limit)?;
+    let results = match index.search(&corpus.documents, &query, limit) {
+        // Damage the checks on open missed: rebuild once and ask again.
+        Err(e) if crate::search::guard::is_damaged(&e) => {
+            let loc = crate::search::Location::user_cache()?;
+            let (open, reason) = crate::search::store::rebuild_damaged(
+                &loc,
+                &index.open,
+                &corpus.documents,
+                crate::search::guard::damage_of(&e),
+                &mut progress,
+            )?;
+            crate::errln!("lectern: {}", reason.notice());
+            index.open = open;
+            index.search(&corpus.documents, &query, limit)?
+        }
+        results => results?,
+    };
     for note in &results.notes {
         crate::errln!("lectern: {note}");
     }

@@ -7,6 +7,8 @@
 //! - `overlays/<raw stem>.toml`: reviewed corrections applied on import;
 //! - `registry/*.toml`: the instruments and entities the documents name (see [`crate::refs`]).
 
+pub mod cache;
+mod cache_file;
 mod embedded;
 pub mod format;
 
@@ -15,7 +17,10 @@ pub use crate::diag::Problem;
 use crate::files::{limits, read_text};
 use crate::model::Document;
 use crate::refs::{Links, Registry};
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// Environment variable naming a corpus directory to open instead of the bundled one.
 pub const CORPUS_ENV: &str = "LECTERN_CORPUS";
@@ -32,7 +37,16 @@ pub struct Corpus {
     pub registry: Registry,
     /// Every mention of the registry in the documents, found once at load.
     pub links: Links,
+    /// One-line notices from opening it (a cache rebuilt, a cache that could not be written).
+    pub notices: Vec<String>,
+    /// id → position in `documents`, built on first use (see [`Corpus::get`]).
+    pub by_id: IdIndex,
 }
+
+/// The id → position map behind [`Corpus::get`]; public only so that `..Corpus::default()`
+/// works outside this module.
+#[derive(Clone, Debug, Default)]
+pub struct IdIndex(OnceLock<HashMap<String, usize>>);
 
 impl Corpus {
     /// The corpus compiled into the binary.
@@ -47,31 +61,55 @@ impl Corpus {
         Self::from_files(files, registry, None)
     }
 
-    /// Opens `dir`, or the directory named by `LECTERN_CORPUS`, or the bundled corpus.
+    /// Opens `dir`, or the directory named by `LECTERN_CORPUS`, or the bundled corpus. A
+    /// directory is opened through the corpus cache (see [`cache`]); without a cache directory
+    /// it is read in full.
     pub fn open(dir: Option<&Path>) -> std::io::Result<Self> {
-        match dir
+        Self::open_with_progress(dir, &mut |_, _| {})
+    }
+
+    /// [`Corpus::open`], telling `progress(done, total)` how far the files are.
+    pub fn open_with_progress(
+        dir: Option<&Path>,
+        progress: &mut (dyn FnMut(usize, usize) + Send),
+    ) -> std::io::Result<Self> {
+        let Some(dir) = dir
             .map(Path::to_path_buf)
             .or_else(|| std::env::var_os(CORPUS_ENV).map(PathBuf::from))
-        {
-            Some(dir) => Self::load_dir(&dir),
-            None => Ok(Self::bundled()),
+        else {
+            return Ok(Self::bundled());
+        };
+        let Ok(loc) = crate::search::Location::user_cache() else {
+            return Self::load_dir(&dir);
+        };
+        let file = cache::cache_file(&loc.root, &dir);
+        let (mut corpus, refresh) = cache::open(&dir, &file, progress)?;
+        corpus.notices.extend(refresh.notice);
+        if let Some(why) = refresh.unwritable {
+            corpus.notices.push(format!(
+                "cannot write the corpus cache ({why}); the corpus will be read in full next time"
+            ));
         }
+        Ok(corpus)
     }
 
     /// Reads every `documents/*.toml` under `dir`. Only a missing or unreadable directory is an
     /// error; a bad file is recorded in `problems` and the rest still load.
     pub fn load_dir(dir: &Path) -> std::io::Result<Self> {
         let docs_dir = dir.join("documents");
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(&docs_dir)
-            .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", docs_dir.display())))?
-            .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
+        let paths = toml_files(&docs_dir)
+            .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", docs_dir.display())))?;
+        let read: Vec<(PathBuf, Result<String, crate::files::ReadError>)> = paths
+            .into_par_iter()
+            .map(|path| {
+                let text = read_text(&path, limits::DOCUMENT);
+                (path, text)
+            })
             .collect();
-        paths.sort();
         let mut unreadable = Vec::new();
-        let files: Vec<(PathBuf, String)> = paths
+        let files: Vec<(PathBuf, String)> = read
             .into_iter()
-            .filter_map(|path| match read_text(&path, limits::DOCUMENT) {
+            .filter_map(|(path, text)| match text {
                 Ok(text) => Some((path, text)),
                 Err(e) => {
                     unreadable.push(Problem::new(&path, e.line(), e.to_string()));
@@ -100,26 +138,34 @@ impl Corpus {
         registry_files: Vec<(PathBuf, String)>,
         dir: Option<PathBuf>,
     ) -> Self {
+        let files: Vec<(PathBuf, String)> = files.into_iter().collect();
+        // Parse on every core; the checks that follow keep the files' order.
+        let parsed: Vec<Result<Document, Problem>> = files
+            .par_iter()
+            .map(|(path, text)| format::parse(path, text))
+            .collect();
         let mut documents: Vec<Document> = Vec::new();
         let mut problems = Vec::new();
-        for (path, text) in files {
-            match format::parse(&path, &text) {
+        let mut seen: HashSet<String> = HashSet::new();
+        for ((path, text), parsed) in files.iter().zip(parsed) {
+            let (path, text) = (path.as_path(), text.as_str());
+            match parsed {
                 Ok(doc) => {
                     if let Some(raw_dir) = &dir
                         && !raw_dir.join(&doc.source.raw).is_file()
                     {
-                        let line = crate::diag::line_of_key(&text, "raw");
+                        let line = crate::diag::line_of_key(text, "raw");
                         problems.push(Problem::new(
-                            &path,
+                            path,
                             line,
                             format!("raw source '{}' not found in the corpus", doc.source.raw),
                         ));
                     }
-                    if let Some(first) = documents.iter().find(|d| d.id == doc.id) {
+                    if !seen.insert(doc.id.clone()) {
                         problems.push(Problem::new(
-                            &path,
+                            path,
                             1,
-                            format!("duplicate id '{}' (already used by another file)", first.id),
+                            format!("duplicate id '{}' (already used by another file)", doc.id),
                         ));
                         continue;
                     }
@@ -128,26 +174,35 @@ impl Corpus {
                 Err(problem) => problems.push(problem),
             }
         }
-        documents.sort_by(|a, b| match (a.date(), b.date()) {
-            (Some(x), Some(y)) => x.cmp(&y).then_with(|| a.id.cmp(&b.id)),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => a.id.cmp(&b.id),
-        });
+        documents.sort_by(date_order);
         let (registry, registry_problems) = crate::refs::load(&registry_files, &documents);
         problems.extend(registry_problems);
-        let links = Links::build(&documents, &registry);
+        let links = Links::build_parallel(&documents, &registry);
         Self {
             documents,
             problems,
             dir,
             registry,
             links,
+            ..Self::default()
         }
     }
 
+    /// The document with this id, through an id → position map built on first use. A map
+    /// that no longer matches `documents` (changed since) is not trusted: a scan answers.
     pub fn get(&self, id: &str) -> Option<&Document> {
-        self.documents.iter().find(|d| d.id == id)
+        let by_id = self.by_id.0.get_or_init(|| {
+            self.documents
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (d.id.clone(), i))
+                .collect()
+        });
+        match by_id.get(id).and_then(|&i| self.documents.get(i)) {
+            Some(doc) if doc.id == id => Some(doc),
+            _ if by_id.len() == self.documents.len() && !by_id.contains_key(id) => None,
+            _ => self.documents.iter().find(|d| d.id == id),
+        }
     }
 
     /// One line for the user when files were skipped, e.g. "2 files skipped (lectern check)".
@@ -161,6 +216,26 @@ impl Corpus {
             )),
         }
     }
+}
+
+/// Date order (undated last), then by id: the order of [`Corpus::documents`].
+fn date_order(a: &Document, b: &Document) -> std::cmp::Ordering {
+    match (a.date(), b.date()) {
+        (Some(x), Some(y)) => x.cmp(&y).then_with(|| a.id.cmp(&b.id)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.id.cmp(&b.id),
+    }
+}
+
+/// The `*.toml` files of `dir`, sorted by name.
+fn toml_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    paths.sort();
+    Ok(paths)
 }
 
 /// Reads `dir/*.toml`, sorted by name; a missing directory is an empty list.

@@ -20,6 +20,23 @@ impl Links {
             .iter()
             .flat_map(|d| find_in_document(d, registry, &matcher))
             .collect();
+        Self::from_mentions(mentions)
+    }
+
+    /// [`Links::build`] on every core.
+    pub fn build_parallel(documents: &[Document], registry: &Registry) -> Self {
+        use rayon::prelude::*;
+        let matcher = Matcher::new(registry);
+        let found: Vec<Vec<Mention>> = documents
+            .par_iter()
+            .map(|d| find_in_document(d, registry, &matcher))
+            .collect();
+        Self::from_mentions(found.into_iter().flatten().collect())
+    }
+
+    /// Links from mentions already found, in corpus order (the corpus cache keeps each
+    /// document's mentions, so that only changed documents are searched again).
+    pub fn from_mentions(mentions: Vec<Mention>) -> Self {
         let mut by_doc: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_target: HashMap<Target, Vec<usize>> = HashMap::new();
         for (i, m) in mentions.iter().enumerate() {

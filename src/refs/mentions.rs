@@ -13,7 +13,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use std::ops::Range;
 
 /// One mention of a registry target in a block of a document.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Mention {
     pub target: Target,
     pub doc: String,

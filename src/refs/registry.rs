@@ -202,7 +202,7 @@ impl fmt::Display for SourceRef {
 }
 
 /// Anything a link can point to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Target {
     Instrument(usize),
     Entity(usize),

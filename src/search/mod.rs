@@ -12,6 +12,7 @@
 //! pinpoint. Entity aliases and `mentions:` filters plug in through [`Hooks`].
 
 pub mod analysis;
+pub mod guard;
 pub mod highlight;
 pub mod plan;
 pub mod query;
@@ -123,7 +124,9 @@ impl SearchIndex {
         ))
     }
 
-    /// Runs `query` over `docs`, which must be the documents the index was built from.
+    /// Runs `query` over `docs`, which must be the documents the index was built from. A
+    /// panic inside tantivy (a corrupt file its checks missed) is an error for which
+    /// [`guard::is_damaged`] holds: rebuild with [`store::rebuild_damaged`] and ask again.
     pub fn search(
         &self,
         docs: &[Document],
@@ -137,6 +140,15 @@ impl SearchIndex {
                 query.len()
             );
         }
+        guard::contain(|| self.search_unguarded(docs, query, limit))
+    }
+
+    fn search_unguarded(
+        &self,
+        docs: &[Document],
+        query: &str,
+        limit: usize,
+    ) -> anyhow::Result<SearchResults> {
         let parsed = parse(query);
         let searcher = self.open.reader.searcher();
         let fields = &self.open.fields;

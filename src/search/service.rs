@@ -124,7 +124,7 @@ fn run(
     let opened = SearchIndex::open(&location, docs, &mut |done, total| {
         notify(Event::Progress { done, total })
     });
-    let index = match opened {
+    let mut index = match opened {
         Ok((mut index, reason)) => {
             index.hooks = hooks;
             notify(Event::Ready {
@@ -151,6 +151,7 @@ fn run(
             return;
         }
     };
+    let mut rebuilt = false;
     while let Ok(first) = rx.recv() {
         // Coalesce: of the searches waiting now, only the newest is worth running.
         let mut pending = vec![first];
@@ -168,7 +169,33 @@ fn run(
                     if Some(i) != newest_search {
                         continue;
                     }
-                    notify(match index.search(docs, &query, limit) {
+                    let mut answer = index.search(docs, &query, limit);
+                    // Damage the checks on open missed: rebuild once, tell, ask again.
+                    if let Err(e) = &answer
+                        && super::guard::is_damaged(e)
+                        && !rebuilt
+                    {
+                        rebuilt = true;
+                        let why = super::guard::damage_of(e);
+                        let progress = &mut |done, total| notify(Event::Progress { done, total });
+                        match super::store::rebuild_damaged(
+                            &location,
+                            &index.open,
+                            docs,
+                            why,
+                            progress,
+                        ) {
+                            Ok((open, reason)) => {
+                                index.open = open;
+                                notify(Event::Ready {
+                                    notice: Some(reason.notice()),
+                                });
+                                answer = index.search(docs, &query, limit);
+                            }
+                            Err(e) => answer = Err(e),
+                        }
+                    }
+                    notify(match answer {
                         Ok(results) => Event::Results {
                             generation,
                             results,

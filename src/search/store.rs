@@ -9,6 +9,7 @@
 //! and rebuilt, with a one-line notice.
 
 use super::analysis::{self, TextField};
+use super::guard;
 use super::highlight::units;
 use super::schema::{self, Fields, SCHEMA_VERSION};
 use crate::model::Document;
@@ -64,6 +65,8 @@ pub enum BuildReason {
     Damaged(String),
     /// `lectern index --rebuild`.
     Requested,
+    /// The cache dir could not be written: the index was built in memory for this run.
+    Unwritable { path: PathBuf, error: String },
 }
 
 impl BuildReason {
@@ -77,6 +80,10 @@ impl BuildReason {
                 format!("the search index was damaged ({why}); rebuilding it")
             }
             BuildReason::Requested => "rebuilding the search index".into(),
+            BuildReason::Unwritable { path, error } => format!(
+                "cannot write the search index at {} ({error}); built it in memory for this run",
+                path.display()
+            ),
         }
     }
 }
@@ -87,7 +94,9 @@ pub struct OpenIndex {
     pub reader: IndexReader,
     pub fields: Fields,
     pub fingerprint: String,
+    /// Where it lives; for an index built in memory, the cache dir that could not be written.
     pub dir: PathBuf,
+    pub in_memory: bool,
 }
 
 /// Progress of a build: documents done, of total.
@@ -108,7 +117,7 @@ pub fn open_or_build(
     let reason = if rebuild {
         BuildReason::Requested
     } else if dir.exists() {
-        match open_checked(&dir, &fp) {
+        match guard::contain(|| open_checked(&dir, &fp)) {
             Ok(open) => return Ok((open, None)),
             Err(e) => BuildReason::Damaged(format!("{e:#}")),
         }
@@ -117,15 +126,20 @@ pub fn open_or_build(
     } else {
         BuildReason::Stale
     };
-    std::fs::create_dir_all(&loc.root)?;
+    if let Err(e) = std::fs::create_dir_all(&loc.root) {
+        return in_memory(&loc.root, &e, docs, &fp, progress);
+    }
     let tmp = unique_sibling(loc, ".tmp", &fp);
-    write_index(&tmp, docs, &fp, progress)?;
+    // A cache dir that exists but cannot be written (read-only, full) is found here.
+    if let Err(e) = std::fs::create_dir(&tmp) {
+        return in_memory(&loc.root, &e, docs, &fp, progress);
+    }
+    if let Err(e) = write_index(&tmp, docs, &fp, progress) {
+        let _ = std::fs::remove_dir_all(&tmp);
+        return Err(e);
+    }
     if dir.exists() && (rebuild || matches!(reason, BuildReason::Damaged(_))) {
-        // Move the old index aside first: a rename cannot replace a non-empty directory.
-        let trash = unique_sibling(loc, ".trash", &fp);
-        if std::fs::rename(&dir, &trash).is_ok() {
-            let _ = std::fs::remove_dir_all(&trash);
-        }
+        discard(loc, &dir, &fp);
     }
     if let Err(e) = std::fs::rename(&tmp, &dir) {
         let _ = std::fs::remove_dir_all(&tmp);
@@ -136,13 +150,81 @@ pub fn open_or_build(
         // Another process put its index in place first: use that one.
     }
     prune_others(loc, &fp);
-    let open = open_checked(&dir, &fp)?;
+    let open = guard::contain(|| open_checked(&dir, &fp))?;
     Ok((open, Some(reason)))
 }
 
-/// Opens an index and checks that it is whole and built for `fp`.
+/// Rebuilds an index that turned out damaged while searching (a contained panic), once:
+/// the caller retries its query on the new one. The reason says what was wrong.
+pub fn rebuild_damaged(
+    loc: &Location,
+    damaged: &OpenIndex,
+    docs: &[Document],
+    why: String,
+    progress: Progress<'_>,
+) -> anyhow::Result<(OpenIndex, BuildReason)> {
+    if damaged.in_memory {
+        anyhow::bail!("the search index built in memory is damaged ({why})");
+    }
+    let (open, reason) = open_or_build(loc, docs, true, progress)?;
+    let reason = match reason {
+        Some(BuildReason::Unwritable { path, error }) => BuildReason::Unwritable { path, error },
+        _ => BuildReason::Damaged(why),
+    };
+    Ok((open, reason))
+}
+
+/// Moves a damaged or replaced index out of the way (a rename cannot replace a non-empty
+/// directory) and removes it.
+pub fn discard(loc: &Location, dir: &Path, fp: &str) {
+    let trash = unique_sibling(loc, ".trash", fp);
+    if std::fs::rename(dir, &trash).is_ok() {
+        let _ = std::fs::remove_dir_all(&trash);
+    }
+}
+
+/// Builds the index in memory when `root` cannot be written, and says so.
+fn in_memory(
+    root: &Path,
+    error: &std::io::Error,
+    docs: &[Document],
+    fp: &str,
+    progress: Progress<'_>,
+) -> anyhow::Result<(OpenIndex, Option<BuildReason>)> {
+    let (schema, _) = schema::build();
+    let index = Index::create(
+        tantivy::directory::RamDirectory::create(),
+        schema,
+        tantivy::IndexSettings::default(),
+    )?;
+    fill_index(&index, docs, fp, progress)?;
+    let mut open = guard::contain(|| checked(index, root, fp))?;
+    open.in_memory = true;
+    Ok((
+        open,
+        Some(BuildReason::Unwritable {
+            path: root.to_path_buf(),
+            error: error.to_string(),
+        }),
+    ))
+}
+
+/// Opens an index and checks that it is whole and built for `fp`. It is opened read-only:
+/// a read-only cache dir still serves its index.
 pub fn open_checked(dir: &Path, fp: &str) -> anyhow::Result<OpenIndex> {
-    let mut index = Index::open_in_dir(dir)?;
+    let index = Index::open(guard::ReadOnly::open(dir)?)?;
+    let size: u64 = dir_size(dir);
+    if size < CHECKSUM_LIMIT {
+        let bad = index.validate_checksum()?;
+        if !bad.is_empty() {
+            anyhow::bail!("{} file(s) fail their checksum", bad.len());
+        }
+    }
+    checked(index, dir, fp)
+}
+
+/// Checks the payload, the schema and every segment file of an open index.
+fn checked(mut index: Index, dir: &Path, fp: &str) -> anyhow::Result<OpenIndex> {
     // Segments are searched in parallel: the heavy queries (frequent phrases) then use every
     // core. A small corpus has one segment and gains nothing, loses nothing.
     index.set_multithread_executor(cores())?;
@@ -172,19 +254,13 @@ pub fn open_checked(dir: &Path, fp: &str) -> anyhow::Result<OpenIndex> {
         segment.fast_fields().u64("unit")?;
         segment.fast_fields().i64("date")?;
     }
-    let size: u64 = dir_size(dir);
-    if size < CHECKSUM_LIMIT {
-        let bad = index.validate_checksum()?;
-        if !bad.is_empty() {
-            anyhow::bail!("{} file(s) fail their checksum", bad.len());
-        }
-    }
     Ok(OpenIndex {
         index,
         reader,
         fields,
         fingerprint: fp.to_string(),
         dir: dir.to_path_buf(),
+        in_memory: false,
     })
 }
 
@@ -196,9 +272,20 @@ pub fn write_index(
     progress: Progress<'_>,
 ) -> anyhow::Result<()> {
     std::fs::create_dir_all(dir)?;
-    let (schema, fields) = schema::build();
+    let (schema, _) = schema::build();
     let index = Index::create_in_dir(dir, schema)?;
-    analysis::register(&index);
+    fill_index(&index, docs, fp, progress)
+}
+
+/// Indexes every block of `docs` into the empty `index` and commits with `fp` as payload.
+fn fill_index(
+    index: &Index,
+    docs: &[Document],
+    fp: &str,
+    progress: Progress<'_>,
+) -> anyhow::Result<()> {
+    let fields = schema::build().1;
+    analysis::register(index);
     let threads = cores();
     let mut writer =
         index.writer_with_num_threads::<TantivyDocument>(threads, threads * 96_000_000)?;

@@ -151,10 +151,18 @@ impl Generator {
 
     /// `n` documents of about `doc_bytes` each: bilingual zh/en mostly, every fifth ru/en.
     pub fn corpus(&self, n: usize, doc_bytes: usize, seed: u64) -> Vec<Document> {
+        self.documents(n, doc_bytes, seed).collect()
+    }
+
+    /// The documents of [`Generator::corpus`] one at a time, for corpora too big to hold.
+    pub fn documents(
+        &self,
+        n: usize,
+        doc_bytes: usize,
+        seed: u64,
+    ) -> impl Iterator<Item = Document> + '_ {
         let mut rng = Rng::new(seed);
-        (0..n)
-            .map(|i| self.document(&mut rng, i, doc_bytes))
-            .collect()
+        (0..n).map(move |i| self.document(&mut rng, i, doc_bytes))
     }
 
     fn document(&self, rng: &mut Rng, i: usize, doc_bytes: usize) -> Document {
