@@ -1,5 +1,8 @@
 //! The real binary, as a user or a script runs it.
 
+mod cli_support;
+use cli_support::repo;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::path::PathBuf;
@@ -13,25 +16,9 @@ fn lectern() -> Command {
     cmd
 }
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// A copy of the bundled corpus (documents, raw files, overlays) in a temporary directory.
+/// The corpus folders these tests change or read.
 fn corpus_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    for sub in ["documents", "raw", "overlays"] {
-        std::fs::create_dir_all(dir.path().join(sub)).expect("mkdir");
-        for entry in std::fs::read_dir(repo().join("corpus").join(sub)).expect("corpus dir") {
-            let path = entry.expect("entry").path();
-            std::fs::copy(
-                &path,
-                dir.path().join(sub).join(path.file_name().expect("name")),
-            )
-            .expect("copy");
-        }
-    }
-    dir
+    cli_support::corpus_copy(&["documents", "raw", "overlays"])
 }
 
 #[test]

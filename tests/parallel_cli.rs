@@ -1,8 +1,11 @@
 //! The parallel-text commands on the real binary: `show --sentences`, `check --translations`,
 //! `concordance`, `compare`.
 
+mod cli_support;
+use cli_support::repo;
+
 use assert_cmd::Command;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 const SEED: &str = "1956-07-14-joint-communique-issued-soviet";
 
@@ -24,25 +27,9 @@ fn stdout(cmd: &mut Command) -> String {
     String::from_utf8(out.stdout).expect("utf-8")
 }
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// A copy of the bundled corpus, documents, raw sources and registry.
+/// The corpus folders these tests change or read.
 fn corpus_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    for sub in ["documents", "raw", "registry"] {
-        std::fs::create_dir_all(dir.path().join(sub)).expect("mkdir");
-        for entry in std::fs::read_dir(repo().join("corpus").join(sub)).expect("corpus dir") {
-            let path = entry.expect("entry").path();
-            std::fs::copy(
-                &path,
-                dir.path().join(sub).join(path.file_name().expect("name")),
-            )
-            .expect("copy");
-        }
-    }
-    dir
+    cli_support::corpus_copy(&["documents", "raw", "registry"])
 }
 
 #[test]
