@@ -73,19 +73,19 @@ pub fn find(
     // Titles are index units too and may rank first: ask for more until `limit` blocks.
     let mut asked = limit.max(1);
     let results = loop {
-        let r = index.search(docs, &query, asked)?;
+        let r = index.search(&query, asked)?;
         let blocks = r.hits.iter().filter(|h| h.block > 0).count();
         if blocks >= limit || r.hits.len() >= r.total || asked >= limit.saturating_mul(16) {
             break r;
         }
         asked = asked.saturating_mul(4);
     };
-    let matcher = index.matcher(docs, &query)?;
+    let matcher = index.matcher(&query)?;
     let mut occurrences = Vec::new();
     let mut backgrounds: Vec<String> = Vec::new();
     let mut examined = 0;
     for hit in results.hits.iter().filter(|h| h.block > 0).take(limit) {
-        let Some(doc) = docs.get(hit.ordinal) else {
+        let Some(doc) = docs.iter().find(|d| d.id == hit.doc_id) else {
             continue;
         };
         let Ok((left, right)) = language_pair(doc) else {
