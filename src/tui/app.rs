@@ -54,7 +54,7 @@ impl Settings {
     pub fn load() -> Settings {
         let mut problems = Vec::new();
         let (keymap, e) = Keymap::load();
-        problems.extend(e.map(|e| format!("{e} (using the default keys)")));
+        problems.extend(e.iter().map(ToString::to_string));
         let (theme, e) = Theme::load();
         problems.extend(e.map(|e| format!("{e} (using the default theme)")));
         let (positions, e) = PositionStore::open_default();
