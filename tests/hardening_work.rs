@@ -150,7 +150,7 @@ proptest! {
     ) {
         let once = parse_cost(&q);
         prop_assert!(once <= 4 * q.chars().count() as u64 + 16, "{} steps for {:?}", once, q);
-        let ten = parse_cost(&vec![q.as_str(); 10].join(" "));
+        let ten = parse_cost(&[q.as_str(); 10].join(" "));
         prop_assert!(ten <= TEN_FOLD * once + 16, "{} steps once, {} ten times", once, ten);
     }
 }
