@@ -87,11 +87,12 @@ impl App {
         };
         // The report lives in the worker's callback: if the worker panics, it says so.
         let report = StopReport::new(WorkerKind::Search, self.sender());
-        let service = Service::start(Arc::clone(&self.corpus), location, hooks, move |ev| {
+        let started = Service::start(Arc::clone(&self.corpus), location, hooks, move |ev| {
             report.send(Msg::Search(ev));
-        });
-        let debounce = match spawn_debouncer(self.sender()) {
-            Ok(d) => d,
+        })
+        .and_then(|service| Ok((service, spawn_debouncer(self.sender())?)));
+        let (service, debounce) = match started {
+            Ok(both) => both,
             Err(e) => {
                 let message = format!("search is unavailable: cannot start a thread: {e}");
                 self.status.error(message.clone());
