@@ -245,6 +245,7 @@ impl App {
         let selected = self.panel.selected_footnote.clone();
         let ctx = self.reader.as_ref().and_then(|reader| {
             Some(SectionContext {
+                ix: reader.doc,
                 doc: self.corpus.documents.get(reader.doc.0)?,
                 visible: reader.layout.visible_blocks(reader.scroll, reader.height),
                 cursor: reader.cursor,

@@ -2,12 +2,15 @@
 //! other features can add to (a citation section is reserved, see [`SectionSlot`]).
 
 use crate::model::Document;
+use crate::tui::ids::DocIx;
 use crate::tui::theme::Theme;
 use ratatui::text::Line;
 use std::ops::Range;
 
 /// What a section sees when it is drawn.
 pub struct SectionContext<'a> {
+    /// The open document and its corpus index.
+    pub ix: DocIx,
     pub doc: &'a Document,
     /// Blocks (from 0) with a row on screen.
     pub visible: Range<usize>,
