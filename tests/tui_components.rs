@@ -112,3 +112,42 @@ fn panel_keys_scroll_the_panel_and_hand_the_focus_back_as_an_effect() {
         vec![Effect::NextFootnote]
     );
 }
+
+#[test]
+fn a_copy_without_a_worker_comes_back_as_terminal_bytes_and_a_status_line() {
+    use lectern::clipboard::{Copier, Env};
+    use lectern::tui::status::Level;
+    let mut app = app();
+    open(&mut app, TREATY);
+    let mut term = terminal(120, 40);
+    render(&mut app, &mut term);
+    // OSC 52 alone never blocks: the copy is done at once, and its outcome is data.
+    app.citation.copier = Copier {
+        env: Env {
+            tmux: false,
+            ssh: true,
+            display: false,
+        },
+        tmux_command: vec!["tmux".into()],
+        timeout: std::time::Duration::from_secs(2),
+    };
+    let tx = app.sender();
+    let reader = app.reader.as_ref();
+    let effects = app
+        .citation
+        .update(Action::CopyCitation, &app.corpus.documents, reader, &tx);
+    match effects.as_slice() {
+        [
+            Effect::WriteTerminal(bytes),
+            Effect::Status(Level::Info, line),
+        ] => {
+            assert!(bytes.starts_with(b"\x1b]52;"), "OSC 52 bytes: {bytes:?}");
+            assert!(line.contains("citation"), "{line}");
+        }
+        other => panic!("a copy's effects: {other:?}"),
+    }
+    assert!(
+        app.after_frame.is_empty(),
+        "nothing is written until the app applies it"
+    );
+}

@@ -133,7 +133,7 @@ impl App {
             tx,
             rx,
         };
-        super::citation::install(&mut app);
+        super::citation::install(&mut app.panel, &app.keymap, &app.citation);
         let mut problems = settings.problems;
         problems.extend(skipped);
         if !problems.is_empty() {
@@ -186,7 +186,7 @@ impl App {
             Msg::SearchAction(action) => self.search_action(action),
             Msg::JumpTo { doc, block } => self.jump_to(doc, block),
             Msg::Follow(target) => self.follow(target),
-            Msg::Copied(done) => self.copied(done),
+            Msg::Copied(done) => self.apply(super::citation::copied(done)),
             Msg::WorkerStopped { worker, message } => self.worker_stopped(worker, message),
         }
     }
@@ -298,7 +298,10 @@ impl App {
             Action::CycleStyle | Action::CopyCitation | Action::CopyDocumentCitation
                 if matches!(self.focus, Focus::Reader | Focus::Panel) =>
             {
-                self.citation_action(action)
+                let reader = self.reader.as_ref();
+                let effects =
+                    (self.citation).update(action, &self.corpus.documents, reader, &self.tx);
+                self.apply(effects);
             }
             _ => match self.focus {
                 Focus::List => {
@@ -338,6 +341,8 @@ impl App {
                     }
                 }
                 Effect::Info(text) => self.status.info(text),
+                Effect::Status(level, text) => self.status.post(level, text),
+                Effect::WriteTerminal(bytes) => self.after_frame.extend(bytes),
             }
         }
     }

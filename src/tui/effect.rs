@@ -4,6 +4,7 @@
 //! asked for without a terminal.
 
 use super::ids::{BlockNo, DocIx};
+use super::status::Level;
 
 /// One request from a feature to the rest of the reader.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,4 +23,8 @@ pub enum Effect {
     MoveCursor(BlockNo),
     /// An informational line for the status line.
     Info(String),
+    /// A line for the status line at `Level`.
+    Status(Level, String),
+    /// Bytes for the terminal itself (OSC 52), written by the loop after the next frame.
+    WriteTerminal(Vec<u8>),
 }

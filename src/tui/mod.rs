@@ -6,10 +6,10 @@
 //!   `App::handle`; a key goes to the top [`overlay`], then through the [`keymap`] to an
 //!   [`Action`], which `App::update` hands to the feature that owns it; what a feature asks of
 //!   another comes back as an [`Effect`], carried out in `App::apply`;
-//! - one folder per feature. [`list::List`] and [`panel::Panel`] are components (own state,
-//!   `update` returning effects, a view reading their state plus documents and theme);
-//!   [`reader`], [`search`], [`citation`] and [`links`] still update through `impl App`
-//!   blocks in their folders; [`help`] is the `?` window;
+//! - one folder per feature. [`list::List`], [`panel::Panel`] and
+//!   [`citation::state::CitationState`] are components (own state, `update` returning
+//!   effects, read-only arguments for the rest); [`reader`], [`search`] and [`links`] still
+//!   update through `impl App` blocks in their folders; [`help`] is the `?` window;
 //! - [`ids`]: [`DocIx`] and [`BlockNo`], the one identity of a document and block;
 //! - `App::prepare` brings caches up to date for the terminal size (the reader's layout, the
 //!   panel's lines, the citation); [`ui::draw`] is then a pure function of the state;
@@ -22,7 +22,7 @@
 //! |---|---|---|
 //! | `Quit`, `Help` | any | `App::update` (`app.rs`), [`help`] |
 //! | `Search` | any | `search/mod.rs` (`open_search`); keys in the window: `search/view.rs` → [`Msg::SearchKey`] / [`Msg::SearchAction`] |
-//! | `CycleStyle`, `CopyCitation`, `CopyDocumentCitation` | reader, panel | `citation/mod.rs` |
+//! | `CycleStyle`, `CopyCitation`, `CopyDocumentCitation` | reader, panel | `CitationState::update` (`citation/mod.rs`); a copy's outcome [`Msg::Copied`] → `citation::copied` |
 //! | `Up` … `Bottom`, `Filter`, `Back`, `Open`, `FocusNext/Prev`, `Timeline`; typed filter keys | list | [`list::List::update`], `List::type_key` |
 //! | `Up` … `Bottom`, `ScrollUp/Down`, `CycleView`, `Back`, `TogglePanel`, `FocusNext/Prev` | reader | `reader/mod.rs` (`update_reader`) |
 //! | `NextFootnote`; `Open` on a block without a link | reader, panel | `reader/footnotes.rs` |
@@ -34,8 +34,8 @@
 //! To add a feature, see the README's "The reader's architecture". Other extension points:
 //! - a panel section: implement [`panel::state::PanelSection`], add it with
 //!   `app.panel.add_section(SectionSlot::…, Box::new(…))`;
-//! - bytes for the terminal itself (an OSC 52 copy): push them on `app.after_frame`; the loop
-//!   writes them after the next frame, never inside one;
+//! - bytes for the terminal itself (an OSC 52 copy): return [`Effect::WriteTerminal`] (it
+//!   lands on `app.after_frame`); the loop writes them after the next frame, never inside one;
 //! - a status message: `app.status.info(…)`, an [`Effect::Info`] from a component, or from
 //!   another thread `app.sender().send(Msg::Status(…))`;
 //! - highlighted text (search hits, links): `reader.set_highlights(owner, ranges)` with byte
