@@ -5,6 +5,10 @@
 //! ([`cli`]). At the ground floor, used by every layer and using none: [`model`], [`text`]
 //! (sanitizing, folding, wrapping) and [`diag`] (`file:line` problems).
 
+// A bad file or a failed thread gets a clear error, never an `expect` panic (tests may use it,
+// see clippy.toml); the built-in import patterns panic by name in one place, `import::pattern`.
+#![deny(clippy::expect_used)]
+
 pub mod cite;
 pub mod cli;
 pub mod clipboard;

@@ -19,6 +19,7 @@ pub mod html;
 mod kinds;
 pub mod overlay;
 mod page;
+mod pattern;
 mod peoples_daily;
 pub mod text;
 mod unts;
