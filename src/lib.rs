@@ -3,7 +3,8 @@
 //! Data flows one way: raw source → [`import`] → [`model::Document`] in a [`corpus`] →
 //! search index, cross-references and citations → the screen ([`tui`]) or the command line
 //! ([`cli`]). At the ground floor, used by every layer and using none: [`model`], [`text`]
-//! (sanitizing, folding, wrapping) and [`diag`] (`file:line` problems).
+//! (sanitizing, folding, wrapping) and [`diag`] (`file:line` problems). Beside them, what the
+//! user keeps: [`workspace`] (notes, highlights, bookmarks, collections, tags).
 
 pub mod cite;
 pub mod cli;
@@ -19,3 +20,4 @@ pub mod refs;
 pub mod search;
 pub mod text;
 pub mod tui;
+pub mod workspace;
