@@ -610,3 +610,32 @@ fn nothing_from_a_note_reaches_the_terminal_as_a_control_sequence() {
         assert!(!out.contains(&0x1b), "{args:?}");
     }
 }
+
+#[test]
+fn one_file_export_goes_to_the_file_named() {
+    let env = Env::new();
+    env.run(&[
+        "note",
+        "add",
+        &format!("{COMMUNIQUE}#2"),
+        "--quote",
+        QUOTE,
+        "A note.",
+    ]);
+    let dir = tempfile::tempdir().expect("temp");
+    let file = dir.path().join("all.md");
+    let said = env.run(&[
+        "export",
+        "notes",
+        "--one-file",
+        "--out",
+        &file.display().to_string(),
+    ]);
+    assert_eq!(said, format!("wrote {}\n", file.display()));
+    let md = std::fs::read_to_string(&file).expect("md");
+    assert!(
+        md.starts_with("---\ntitle: \"lectern notes\"\ndocuments: 1\n---\n"),
+        "{md}"
+    );
+    assert!(md.contains(&format!("> {QUOTE}\n")), "{md}");
+}
