@@ -262,7 +262,7 @@ pub fn keep_aside(path: &Path) -> io::Result<PathBuf> {
 }
 
 /// `20261201T093000Z`: sorts as it reads.
-fn utc_stamp(t: SystemTime) -> String {
+pub fn utc_stamp(t: SystemTime) -> String {
     let secs = t
         .duration_since(SystemTime::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
