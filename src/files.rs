@@ -23,6 +23,12 @@ pub mod limits {
     pub const STATE: u64 = 16 << 20;
     /// `keymap.toml`, `theme.toml`.
     pub const CONFIG: u64 = 1 << 20;
+    /// One line of any text lectern reads, in bytes. No prose line a person or an importer
+    /// writes comes near it (the longest bundled paragraph is under 4 kB); a longer one is a
+    /// minified or runaway file. Such a line is refused, never split: splitting would renumber
+    /// the blocks that citations point to, and a refusal loses nothing (the file stays as it
+    /// is, the error names its line, the rest of the corpus loads).
+    pub const LINE: usize = 1 << 20;
 }
 
 /// Why a file was not read.
@@ -38,6 +44,11 @@ pub enum ReadError {
     NotUtf8 {
         line: usize,
     },
+    /// This 1-based line is `bytes` long, over [`limits::LINE`].
+    LineTooLong {
+        line: usize,
+        bytes: usize,
+    },
     Io(io::Error),
 }
 
@@ -45,7 +56,7 @@ impl ReadError {
     /// The 1-based line the problem is on; 0 when it is the file as a whole.
     pub fn line(&self) -> usize {
         match self {
-            ReadError::NotUtf8 { line } => *line,
+            ReadError::NotUtf8 { line } | ReadError::LineTooLong { line, .. } => *line,
             _ => 0,
         }
     }
@@ -73,6 +84,7 @@ impl fmt::Display for ReadError {
             }
             ReadError::TooLarge { limit } => write!(f, "larger than {limit} bytes; not read"),
             ReadError::NotUtf8 { .. } => f.write_str("not valid UTF-8"),
+            ReadError::LineTooLong { bytes, .. } => write!(f, "{}", line_too_long(*bytes)),
             ReadError::Io(e) => write!(f, "cannot read: {e}"),
         }
     }
@@ -106,8 +118,35 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
-/// The text of `path`, as [`read_bounded`]; invalid UTF-8 is reported at its line.
+/// The text of `path`, as [`read_bounded`]; invalid UTF-8 and a line over [`limits::LINE`]
+/// are reported at their line.
 pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadError> {
+    let text = read_raw_text(path, limit)?;
+    match long_line(&text, limits::LINE) {
+        Some((line, bytes)) => Err(ReadError::LineTooLong { line, bytes }),
+        None => Ok(text),
+    }
+}
+
+/// The first line of `text` longer than `max` bytes: its 1-based number and length. One pass.
+pub fn long_line(text: &str, max: usize) -> Option<(usize, usize)> {
+    text.split('\n')
+        .enumerate()
+        .find(|(_, l)| l.len() > max)
+        .map(|(i, l)| (i + 1, l.len()))
+}
+
+/// What is said of a line over [`limits::LINE`] (after `file:line: `).
+pub fn line_too_long(bytes: usize) -> String {
+    format!(
+        "a line of {bytes} bytes, over the {} MB a line may hold; not read (split it into paragraphs)",
+        limits::LINE >> 20
+    )
+}
+
+/// The text of `path` without the line check: for a raw source, whose HTML markup may be
+/// minified onto a few long lines; the importer checks the lines of the text it reads.
+pub fn read_raw_text(path: &Path, limit: u64) -> Result<String, ReadError> {
     let bytes = read_bounded(path, limit)?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
@@ -223,7 +262,7 @@ pub fn keep_aside(path: &Path) -> io::Result<PathBuf> {
 }
 
 /// `20261201T093000Z`: sorts as it reads.
-fn utc_stamp(t: SystemTime) -> String {
+pub fn utc_stamp(t: SystemTime) -> String {
     let secs = t
         .duration_since(SystemTime::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
@@ -312,6 +351,27 @@ mod tests {
         std::fs::write(&path, b"a = 1\nb = 2\nc = \"\xff\"\n").unwrap_or_else(|e| panic!("{e}"));
         let err = read_text(&path, 100).err();
         assert_eq!(err.as_ref().map(ReadError::line), Some(3), "{err:?}");
+    }
+
+    #[test]
+    fn a_line_over_the_limit_is_refused_at_its_line() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("d.toml");
+        let long = "a".repeat(limits::LINE + 1);
+        let ok = "b".repeat(limits::LINE);
+        std::fs::write(&path, format!("x\n{ok}\n{long}\n")).unwrap_or_else(|e| panic!("{e}"));
+        let err = read_text(&path, 64 << 20).err();
+        assert!(
+            matches!(err, Some(ReadError::LineTooLong { line: 3, bytes }) if bytes == limits::LINE + 1),
+            "{err:?}"
+        );
+        let said = err.map(|e| e.describe(&path)).unwrap_or_default();
+        assert!(
+            said.ends_with(&format!("d.toml:3: {}", line_too_long(limits::LINE + 1))),
+            "{said}"
+        );
+        // A raw source is read whole; the importer checks its lines.
+        assert!(read_raw_text(&path, 64 << 20).is_ok());
     }
 
     #[test]

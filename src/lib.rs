@@ -3,7 +3,12 @@
 //! Data flows one way: raw source → [`import`] → [`model::Document`] in a [`corpus`] →
 //! search index, cross-references and citations → the screen ([`tui`]) or the command line
 //! ([`cli`]). At the ground floor, used by every layer and using none: [`model`], [`text`]
-//! (sanitizing, folding, wrapping) and [`diag`] (`file:line` problems).
+//! (sanitizing, folding, wrapping) and [`diag`] (`file:line` problems). Beside them, what the
+//! user keeps: [`workspace`] (notes, highlights, bookmarks, collections, tags).
+
+// A bad file or a failed thread gets a clear error, never an `expect` panic (tests may use it,
+// see clippy.toml); the built-in import patterns panic by name in one place, `import::pattern`.
+#![deny(clippy::expect_used)]
 
 pub mod cite;
 pub mod cli;
@@ -19,3 +24,4 @@ pub mod refs;
 pub mod search;
 pub mod text;
 pub mod tui;
+pub mod workspace;

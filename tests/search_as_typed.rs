@@ -95,3 +95,36 @@ fn traditional_characters_find_the_simplified_text() {
         assert_eq!(t, hits(&search(cache.path(), simplified)), "{traditional}");
     }
 }
+
+/// The ids `lectern list` gives for documents dated in `year`.
+fn listed_in(year: &str) -> Vec<String> {
+    let out = Command::cargo_bin("lectern")
+        .expect("binary is built")
+        .env_remove("LECTERN_CORPUS")
+        .arg("list")
+        .output()
+        .expect("runs");
+    let mut ids: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| l.starts_with(year))
+        .filter_map(|l| l.split('\t').nth(3).map(str::to_string))
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn a_year_filter_alone_lists_every_document_of_that_year_once() {
+    let cache = tempfile::tempdir().expect("tempdir");
+    for year in ["1956", "1961", "2021"] {
+        let found = search(cache.path(), &format!("year:{year}"));
+        let mut ids: Vec<String> = hits(&found).into_iter().map(|(id, _)| id).collect();
+        ids.sort();
+        let want = listed_in(year);
+        assert!(
+            !want.is_empty(),
+            "no document of {year} in the bundled corpus"
+        );
+        assert_eq!(ids, want, "year:{year}: {found}");
+    }
+}

@@ -18,7 +18,8 @@ fn the_worker_opens_the_index_and_answers_the_latest_query() {
     let cache = tempfile::tempdir().expect("tempdir");
     let corpus = Arc::new(Corpus::bundled());
     let (service, rx) =
-        Service::start_with_channel(corpus.clone(), Location::at(cache.path()), Hooks::default());
+        Service::start_with_channel(corpus.clone(), Location::at(cache.path()), Hooks::default())
+            .expect("the worker thread starts");
     for (generation, q) in ["金", "金日", "金日成"].iter().enumerate() {
         service.submit(*q, generation as u64, 10);
     }

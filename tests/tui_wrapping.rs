@@ -18,7 +18,7 @@ fn chinese_lines_never_start_with_closing_punctuation_and_always_fit() {
     assert_eq!(pair, [Lang::Zh, Lang::En]);
     for width in 80..=200 {
         for view in [View::SideBySide, View::Stacked, View::Single(Lang::Zh)] {
-            let layout = ReaderLayout::build(doc, &pair, width, view);
+            let layout = ReaderLayout::build(lectern::tui::DocIx(0), doc, &pair, width, view);
             let mut zh_by_block: Vec<String> = vec![String::new(); doc.blocks.len()];
             for row in &layout.rows {
                 for part in row.parts.iter().flatten() {

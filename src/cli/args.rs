@@ -39,6 +39,22 @@ pub enum Command {
     Concordance(ConcordanceArgs),
     /// Two documents side by side: treaty articles by number, else blocks by similarity.
     Compare(CompareArgs),
+    /// Keep or remove a note or highlight on a document or a passage (see README: Workspace).
+    Note(super::workspace::NoteArgs),
+    /// The notes, highlights and bookmarks kept, one per line (tab-separated) or as JSON.
+    Notes(super::workspace::NotesArgs),
+    /// Bookmark a block: `bookmark ID#BLOCK` or `bookmark ID BLOCK`.
+    Bookmark(super::workspace::BookmarkArgs),
+    /// Put documents into a named collection, or take them out.
+    Collection(super::workspace::CollectionArgs),
+    /// The collections: name, size, ids.
+    Collections(super::workspace::ListJsonArgs),
+    /// Tag a document (`tag ID TAG…`), untag it (--remove), or print its tags.
+    Tag(super::workspace::TagArgs),
+    /// The documents read last in the reader, the latest first.
+    Recent(super::workspace::ListJsonArgs),
+    /// Export notes or a collection: Markdown (Obsidian, Zotero), JSON, BibTeX, CSL-JSON.
+    Export(super::export::ExportArgs),
     /// Print a shell completion script (see README: Shell completions and man page).
     Completions(CompletionsArgs),
     /// Print the man page, in roff (`lectern man > lectern.1`).
@@ -199,7 +215,7 @@ pub struct CompareArgs {
 
 /// The citation styles with their labels and aliases, so that `--help` and shell completion
 /// list them and a wrong name is answered with the right ones.
-fn style_names() -> clap::builder::PossibleValuesParser {
+pub(super) fn style_names() -> clap::builder::PossibleValuesParser {
     use crate::cite::Style;
     clap::builder::PossibleValuesParser::new(Style::ALL.map(|s| {
         clap::builder::PossibleValue::new(s.code())

@@ -1,5 +1,6 @@
 //! `lectern check [DIR]`: validates a corpus directory (the bundled corpus by default), printing every problem as
-//! `file:line: message`; exits non-zero when there is one.
+//! `file:line: message`, and the user's workspace against it (see [`crate::workspace`]); exits
+//! non-zero when there is a problem.
 
 use super::args::CheckArgs;
 use super::write_out;
@@ -34,7 +35,8 @@ pub fn run(args: &CheckArgs, corpus_flag: Option<&Path>) -> anyhow::Result<ExitC
         corpus.problems.len(),
         if corpus.problems.len() == 1 { "" } else { "s" }
     ))?;
-    Ok(if corpus.problems.is_empty() {
+    let workspace_problems = super::workspace::check(&corpus);
+    Ok(if corpus.problems.is_empty() && workspace_problems == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

@@ -195,7 +195,7 @@ fn import_one(
     ids: &mut IdBook,
     write: bool,
 ) -> anyhow::Result<Summary> {
-    let text = crate::files::read_text(file, crate::files::limits::RAW_SOURCE)
+    let text = crate::files::read_raw_text(file, crate::files::limits::RAW_SOURCE)
         .map_err(|e| anyhow::anyhow!(e.describe(file)))?;
     let name = file
         .file_name()

@@ -8,6 +8,7 @@ mod args;
 mod check;
 mod cite;
 mod docs;
+mod export;
 mod import;
 mod index;
 mod list;
@@ -15,6 +16,7 @@ mod parallel;
 mod refs;
 mod search;
 mod show;
+mod workspace;
 
 pub use args::{Args, Command};
 
@@ -86,6 +88,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Entity(a) => refs::run_entity(&open()?, &a),
         Command::Concordance(a) => parallel::concordance(&open()?, &a),
         Command::Compare(a) => parallel::compare(&open()?, &a),
+        Command::Note(a) => workspace::note(&open()?, &a),
+        Command::Notes(a) => workspace::notes(&open()?, &a),
+        Command::Bookmark(a) => workspace::bookmark(&open()?, &a),
+        Command::Collection(a) => workspace::collection(&open()?, &a),
+        Command::Collections(a) => workspace::collections(&a),
+        Command::Tag(a) => workspace::tag(&open()?, &a),
+        Command::Recent(a) => workspace::recent(&a),
+        Command::Export(a) => export::run(&open()?, &a),
         Command::Completions(a) => docs::completions(&a),
         Command::Man => docs::man(),
     }

@@ -59,7 +59,7 @@ impl fmt::Display for Chrome {
 }
 
 fn re(p: &str) -> Regex {
-    Regex::new(p).unwrap_or_else(|e| panic!("built-in chrome pattern {p:?} is invalid: {e}"))
+    super::pattern::built_in(p)
 }
 
 /// Whole lines (compared without case and trailing punctuation) that are always furniture.

@@ -91,8 +91,7 @@ static JUCHE_EN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn re(pattern: &str) -> Regex {
-    Regex::new(pattern)
-        .unwrap_or_else(|e| panic!("built-in date pattern {pattern:?} is invalid: {e}"))
+    super::pattern::built_in(pattern)
 }
 
 /// A date found in text, with what was found and any disagreement worth a warning.

@@ -278,7 +278,7 @@ static MARKS: LazyLock<Vec<Mark>> = LazyLock::new(|| {
         .map(|(family, weight, p, reason)| Mark {
             family,
             weight,
-            pattern: Regex::new(p).unwrap_or_else(|e| panic!("built-in mark {p:?}: {e}")),
+            pattern: super::pattern::built_in(p),
             reason,
         })
         .collect()

@@ -7,6 +7,7 @@
 
 use super::chrome::Chrome;
 use super::page::{Line, Role};
+use super::pattern::built_in;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -162,23 +163,20 @@ fn key_of(label: &str) -> Option<Key> {
 }
 
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:([A-Za-z][A-Za-z ()&]{1,38}|[\p{Han}]{2,4})\s*[:：]|[\[［【]([^\]］】]{1,8})[\]］】])\s*(.*)$")
-        .expect("valid pattern")
+    built_in(
+        r"^(?:([A-Za-z][A-Za-z ()&]{1,38}|[\p{Han}]{2,4})\s*[:：]|[\[［【]([^\]］】]{1,8})[\]］】])\s*(.*)$",
+    )
 });
 /// A forum's post date, wherever it stands on the line ("… 楼主 发表于: 1956-04-25").
-static POSTED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:发表于|發表於)\s*[:：]?\s*(.+)$").expect("valid pattern"));
+static POSTED: LazyLock<Regex> = LazyLock::new(|| built_in(r"(?:发表于|發表於)\s*[:：]?\s*(.+)$"));
 /// Peking Review: "Year:1958 Issue:1" on one line.
-static YEAR_ISSUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^Year\s*:\s*(\d{4})\s+Issue\s*:\s*(\S+)$").expect("valid pattern")
-});
+static YEAR_ISSUE: LazyLock<Regex> =
+    LazyLock::new(|| built_in(r"(?i)^Year\s*:\s*(\d{4})\s+Issue\s*:\s*(\S+)$"));
 /// "第4版()" / "第4版(要闻)": the page of a newspaper.
-static PAGE_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^第\s*(\d+)\s*版\s*(?:[(（][^)）]*[)）])?$").expect("valid pattern")
-});
+static PAGE_MARK: LazyLock<Regex> =
+    LazyLock::new(|| built_in(r"^第\s*(\d+)\s*版\s*(?:[(（][^)）]*[)）])?$"));
 /// "Page: 21-23" and similar page ranges.
-static PAGES: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[\dIVX][\d\s,\-–IVX]*$").expect("valid"));
+static PAGES: LazyLock<Regex> = LazyLock::new(|| built_in(r"^[\dIVX][\d\s,\-–IVX]*$"));
 
 /// Reads every labelled line and bare-heading block of the page into `labels`.
 pub fn read(lines: &mut [Line]) -> Labels {

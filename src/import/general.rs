@@ -7,6 +7,7 @@ use super::detect::Family;
 use super::explain::{Explanation, Removed, Used};
 use super::fields::{self, Labels};
 use super::page::{self, Line, Role};
+use super::pattern::built_in;
 use super::text::{ends_sentence, is_all_caps, script_lang, squeeze};
 use super::{Draft, Warning, wilson};
 use crate::model::{
@@ -16,24 +17,21 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:Article|ARTICLE|Art\.)\s+[\dIVXLC]+\.?|SECTION\s+[IVXLC\d]+\.?|(?:Статья|СТАТЬЯ)\s+\d+|第[一二三四五六七八九十百\d]+[条條](?:\s|$))")
-        .expect("valid pattern")
+    built_in(
+        r"^(?:(?:Article|ARTICLE|Art\.)\s+[\dIVXLC]+\.?|SECTION\s+[IVXLC\d]+\.?|(?:Статья|СТАТЬЯ)\s+\d+|第[一二三四五六七八九十百\d]+[条條](?:\s|$))",
+    )
 });
 static SUPPORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^This document was made possible with support from\s+(.+?)\.?$")
-        .expect("valid")
+    built_in(r"(?i)^This document was made possible with support from\s+(.+?)\.?$")
 });
 static OFFICIAL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^Official texts?\s*:\s*(.+?)\.?$").expect("valid pattern"));
-static REGISTERED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^Registered by (?:the )?(.+?) on (.+?)\.?$").expect("valid pattern")
-});
-static SERIES_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^No\.\s*(\d+)\.?$").expect("valid pattern"));
+    LazyLock::new(|| built_in(r"(?i)^Official texts?\s*:\s*(.+?)\.?$"));
+static REGISTERED: LazyLock<Regex> =
+    LazyLock::new(|| built_in(r"(?i)^Registered by (?:the )?(.+?) on (.+?)\.?$"));
+static SERIES_NUMBER: LazyLock<Regex> = LazyLock::new(|| built_in(r"^No\.\s*(\d+)\.?$"));
 static RUNNING_HEAD_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"Treaty Series.{0,12}\bNo\.\s*(\d+)\.?$").expect("valid pattern"));
-static KANA: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[\p{Hiragana}\p{Katakana}]").expect("valid pattern"));
+    LazyLock::new(|| built_in(r"Treaty Series.{0,12}\bNo\.\s*(\d+)\.?$"));
+static KANA: LazyLock<Regex> = LazyLock::new(|| built_in(r"[\p{Hiragana}\p{Katakana}]"));
 
 pub fn import(
     text: &str,

@@ -19,6 +19,7 @@ pub mod html;
 mod kinds;
 pub mod overlay;
 mod page;
+mod pattern;
 mod peoples_daily;
 pub mod text;
 mod unts;
@@ -205,6 +206,13 @@ impl Draft {
 pub fn import(raw: &str, text: &str, format: Option<Format>) -> Result<Imported, Warning> {
     let flat = html::looks_like(raw, text).then(|| html::flatten(text));
     let text = flat.as_ref().map_or(text, |f| f.text.as_str());
+    // A line over the limit is refused before any rule reads it (see `files::limits::LINE`).
+    if let Some((line, bytes)) = crate::files::long_line(text, crate::files::limits::LINE) {
+        return Err(Warning {
+            line,
+            message: crate::files::line_too_long(bytes),
+        });
+    }
     let detection = detect::detect(text);
     let (format, route_reason) = match format {
         Some(f) => (f, format!("source kind given: {}", f.code())),
@@ -233,6 +241,7 @@ pub fn import(raw: &str, text: &str, format: Option<Format>) -> Result<Imported,
             general(Family::Generic, &mut draft)?
         }
     };
+    refuse_long_paragraphs(text, &draft.doc)?;
     if draft.doc.blocks.is_empty() {
         return Err(Warning {
             line: 1,
@@ -316,6 +325,35 @@ pub fn kind_from_title(title: &str) -> Option<DocKind> {
     .into_iter()
     .find(|(word, _)| t.starts_with(word) || t.contains(&format!(" {word}")))
     .map(|(_, kind)| kind)
+}
+
+/// Short lines joined into one paragraph can still make a line the corpus loader refuses:
+/// refused here too, at the source line the paragraph starts on, so that `import` never writes
+/// a document that `check` rejects.
+fn refuse_long_paragraphs(text: &str, doc: &Document) -> Result<(), Warning> {
+    let long = doc
+        .blocks
+        .iter()
+        .flat_map(|b| b.text.0.values())
+        .flat_map(|t| t.split('\n'))
+        .find(|l| l.len() > crate::files::limits::LINE);
+    let Some(long) = long else {
+        return Ok(());
+    };
+    let mut head = long.len().min(60);
+    while !long.is_char_boundary(head) {
+        head -= 1;
+    }
+    let line = text
+        .find(long[..head].trim())
+        .map_or(1, |at| crate::diag::line_at(text, at));
+    Err(Warning {
+        line,
+        message: format!(
+            "a paragraph from here on joins into {}",
+            crate::files::line_too_long(long.len())
+        ),
+    })
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! works on lines of one shape whatever the source.
 
 use super::chrome::Chrome;
+use super::pattern::built_in;
 use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -47,7 +48,7 @@ static CUTS: LazyLock<[Regex; 4]> = LazyLock::new(|| {
         r"(\s+)\d{1,4}\s+United\s+Nations\s+[—–-]",
         r"(\s+)\[TRANSLATION",
     ]
-    .map(|p| Regex::new(p).unwrap_or_else(|e| panic!("built-in cut pattern {p:?}: {e}")))
+    .map(built_in)
 });
 
 /// Abbreviations whose period ends no sentence ("No. 6100", "Art. 3").
@@ -110,7 +111,7 @@ fn push_piece(out: &mut Vec<Line>, no: usize, piece: &str) {
 }
 
 static GLUED_NOTE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b([A-Z]{3,}[A-Z'’-]*)(\d{1,2})\b").expect("valid pattern"));
+    LazyLock::new(|| built_in(r"\b([A-Z]{3,}[A-Z'’-]*)(\d{1,2})\b"));
 
 /// OCR repairs for text in capitals: a word split by a space ("DEMOCRA TIC") is joined when the
 /// whole word is written elsewhere on the page in running text and one of its halves is not,

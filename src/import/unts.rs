@@ -31,8 +31,7 @@ static SIGNATORY: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:By authorization of|For the|On behalf of|Pour l[ea']|Au nom d)"));
 
 fn re(pattern: &str) -> Regex {
-    Regex::new(pattern)
-        .unwrap_or_else(|e| panic!("built-in UNTS pattern {pattern:?} is invalid: {e}"))
+    super::pattern::built_in(pattern)
 }
 
 /// Marks of the Treaty Series that a page always carries.

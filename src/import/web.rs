@@ -5,6 +5,7 @@
 //! until the page's comment form or sharing widgets; postal address blocks become source
 //! metadata; datelines (Juche years included) date the document.
 
+use super::pattern::built_in;
 use super::text::{Para, paragraphs, script_lang, squeeze};
 use super::{Draft, Warning, dates};
 use crate::model::{
@@ -42,10 +43,9 @@ const CHROME_LINES: [&str; 8] = [
 ];
 
 static PRESS_RELEASE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^press release\s*[–—:\-]\s*").expect("valid pattern"));
+    LazyLock::new(|| built_in(r"(?i)^press release\s*[–—:\-]\s*"));
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\d{5,6},|тел\.|факс|tel\.?|fax|phone|e-?mail:|ул\.|str\.)")
-        .expect("valid pattern")
+    built_in(r"(?i)^(?:\d{5,6},|тел\.|факс|tel\.?|fax|phone|e-?mail:|ул\.|str\.)")
 });
 
 /// Marks of a web page dump: a comment form or a press-release title.

@@ -6,6 +6,7 @@
 //! signature and the translator. The body is classified by rules for archival documents:
 //! stamps, handwritten annotations, datelines, signatures, distribution lists.
 
+use super::pattern::built_in;
 use super::text::{Para, ends_sentence, paragraphs, squeeze};
 use super::{Draft, Warning, dates, kind_from_title};
 use crate::model::{
@@ -34,21 +35,22 @@ const CHROME: [&str; 12] = [
 ];
 
 pub(crate) static CITATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^["“](?P<title>.+?),?["”],?\s*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4}|\d{4}),\s*(?P<collection>[^,]*Digital Archive),\s*(?P<rest>.*)$"#)
-        .expect("valid citation pattern")
+    built_in(
+        r#"^["“](?P<title>.+?),?["”],?\s*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4}|\d{4}),\s*(?P<collection>[^,]*Digital Archive),\s*(?P<rest>.*)$"#,
+    )
 });
 pub(crate) static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\.?\s*(?:Obtained and translated|Translated|Translation) (?:for \S+ )?by (?P<who>[^.]+(?:\.[A-Z]\.?[^.]*)?)\.?\s*$")
-        .expect("valid credit pattern")
+    built_in(
+        r"(?i)\.?\s*(?:Obtained and translated|Translated|Translation) (?:for \S+ )?by (?P<who>[^.]+(?:\.[A-Z]\.?[^.]*)?)\.?\s*$",
+    )
 });
 pub(crate) static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?P<archive>[^,]+?),?\s+(?:fond|f\.)\s*(?P<fond>[\w-]+),?\s*(?:opis|op\.)\s*(?P<opis>[\w-]+),?\s*(?:delo|d\.)\s*(?P<delo>[\w-]+)(?:,?\s*(?:pp?\.|ll?\.|listy?)\s*(?P<pages>[\d][\d\s,\-–]*))?")
-        .expect("valid signature pattern")
+    built_in(
+        r"(?i)^(?P<archive>[^,]+?),?\s+(?:fond|f\.)\s*(?P<fond>[\w-]+),?\s*(?:opis|op\.)\s*(?P<opis>[\w-]+),?\s*(?:delo|d\.)\s*(?P<delo>[\w-]+)(?:,?\s*(?:pp?\.|ll?\.|listy?)\s*(?P<pages>[\d][\d\s,\-–]*))?",
+    )
 });
-static LIST_ITEM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d{1,3}\s*[-–.)]\s+\S").expect("valid list pattern"));
-static NUMBER_MARK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:N[º°o]|№)\s*\d+").expect("valid number pattern"));
+static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| built_in(r"^\d{1,3}\s*[-–.)]\s+\S"));
+static NUMBER_MARK: LazyLock<Regex> = LazyLock::new(|| built_in(r"^(?:N[º°o]|№)\s*\d+"));
 
 pub fn import(text: &str, draft: &mut Draft) -> Result<(), Warning> {
     let lines: Vec<&str> = text.lines().collect();

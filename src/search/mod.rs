@@ -24,7 +24,7 @@ pub mod store;
 pub mod synth;
 
 pub use highlight::{BlockHits, Matcher};
-pub use query::{ParsedQuery, parse};
+pub use query::{ParsedQuery, parse, parse_cost};
 pub use service::{Event, Service};
 pub use snippet::Snippet;
 pub use store::{BuildReason, Location};

@@ -76,11 +76,32 @@ enum Item {
 }
 
 pub fn parse(input: &str) -> ParsedQuery {
+    WORK.set(0);
     let mut q = ParsedQuery::default();
     let items = lex(input, &mut q);
     group(items, &mut q);
     q
 }
+
+thread_local! {
+    /// Characters and notes the last [`parse`] on this thread looked at: a deterministic
+    /// measure of its work, which the property tests bound to prove the parser linear.
+    static WORK: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+fn work(n: usize) {
+    WORK.set(WORK.get() + n as u64);
+}
+
+/// The work [`parse`] does on `input` (see `WORK`).
+#[doc(hidden)]
+pub fn parse_cost(input: &str) -> u64 {
+    parse(input);
+    WORK.get()
+}
+
+/// At most this many notes: each is compared with those before it, and a user reads a few.
+const MAX_NOTES: usize = 16;
 
 const FILTERS: [&str; 6] = ["kind", "lang", "year", "date", "title", "mentions"];
 
@@ -91,6 +112,7 @@ fn lex(input: &str, q: &mut ParsedQuery) -> Vec<Item> {
     // Whether the previous item was a bare word directly followed by whitespace only.
     let mut prev_bare = false;
     while i < chars.len() {
+        work(1);
         let c = chars[i];
         if c.is_whitespace() {
             i += 1;
@@ -205,10 +227,11 @@ fn lex(input: &str, q: &mut ParsedQuery) -> Vec<Item> {
 /// Reads up to the closing quote (or the end, with a note). Returns the text and the index
 /// after the closing quote.
 fn quoted(chars: &[char], start: usize, q: &mut ParsedQuery) -> (String, usize) {
-    match chars[start.min(chars.len())..]
+    let found = chars[start.min(chars.len())..]
         .iter()
-        .position(|&c| c == '"')
-    {
+        .position(|&c| c == '"');
+    work(found.map_or(chars.len().saturating_sub(start), |len| len + 1));
+    match found {
         Some(len) => (chars[start..start + len].iter().collect(), start + len + 1),
         None => {
             note(
@@ -229,6 +252,7 @@ fn bare(chars: &[char], start: usize) -> (String, usize) {
         .iter()
         .position(|&c| c.is_whitespace() || c == '"' || c == '(' || c == ')')
         .unwrap_or(chars.len() - start);
+    work(len + 1);
     (chars[start..start + len].iter().collect(), start + len)
 }
 
@@ -358,7 +382,8 @@ fn group(items: Vec<Item>, q: &mut ParsedQuery) {
 }
 
 fn note(q: &mut ParsedQuery, text: &str) {
-    if !q.notes.iter().any(|n| n == text) {
+    work(q.notes.len());
+    if q.notes.len() < MAX_NOTES && !q.notes.iter().any(|n| n == text) {
         q.notes.push(text.to_string());
     }
 }

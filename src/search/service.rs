@@ -57,22 +57,22 @@ pub struct Service {
 
 impl Service {
     /// Starts the worker. `notify` is called on the worker thread for every event; a TUI
-    /// typically forwards it into its own event channel and wakes its loop.
+    /// typically forwards it into its own event channel and wakes its loop. Fails only when
+    /// the OS cannot start a thread; the caller says so and goes on without search.
     pub fn start(
         corpus: Arc<Corpus>,
         location: Location,
         hooks: Hooks,
         notify: impl Fn(Event) + Send + 'static,
-    ) -> Self {
+    ) -> std::io::Result<Self> {
         let (tx, rx) = mpsc::channel();
         let worker = std::thread::Builder::new()
             .name("lectern-search".into())
-            .spawn(move || run(corpus, location, hooks, rx, notify))
-            .expect("spawning a thread only fails when the OS is out of resources");
-        Self {
+            .spawn(move || run(corpus, location, hooks, rx, notify))?;
+        Ok(Self {
             tx,
             _worker: worker,
-        }
+        })
     }
 
     /// Like [`Service::start`], with the events delivered on a channel.
@@ -80,12 +80,12 @@ impl Service {
         corpus: Arc<Corpus>,
         location: Location,
         hooks: Hooks,
-    ) -> (Self, Receiver<Event>) {
+    ) -> std::io::Result<(Self, Receiver<Event>)> {
         let (tx, rx) = mpsc::channel();
         let service = Self::start(corpus, location, hooks, move |e| {
             let _ = tx.send(e);
-        });
-        (service, rx)
+        })?;
+        Ok((service, rx))
     }
 
     /// Asks for the `limit` best hits of `query`; answered by `Event::Results` with the same

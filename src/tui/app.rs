@@ -7,16 +7,18 @@
 
 use super::action::Action;
 use super::citation::state::CitationState;
+use super::effect::Effect;
 use super::focus::{Focus, Screen};
 use super::help::HelpOverlay;
 use super::ids::{DocIds, DocIx};
 use super::keymap::{Key, Keymap, Mode};
 use super::layout::{Areas, areas};
-use super::list::state::ListState;
+use super::list::List;
 use super::msg::Msg;
 use super::overlay::{Outcome, OverlayStack};
+use super::panel::Panel;
 use super::panel::sections;
-use super::panel::state::PanelState;
+use super::panel::state::SectionContext;
 use super::positions::PositionStore;
 use super::reader::state::ReaderState;
 use super::search::state::SearchState;
@@ -54,7 +56,7 @@ impl Settings {
     pub fn load() -> Settings {
         let mut problems = Vec::new();
         let (keymap, e) = Keymap::load();
-        problems.extend(e.map(|e| format!("{e} (using the default keys)")));
+        problems.extend(e.iter().map(ToString::to_string));
         let (theme, e) = Theme::load();
         problems.extend(e.map(|e| format!("{e} (using the default theme)")));
         let (positions, e) = PositionStore::open_default();
@@ -75,10 +77,10 @@ pub struct App {
     pub ids: DocIds,
     pub screen: Screen,
     pub focus: Focus,
-    pub list: ListState,
+    pub list: List,
     /// The open document; kept when going back to the list so Tab returns to it.
     pub reader: Option<ReaderState>,
-    pub panel: PanelState,
+    pub panel: Panel,
     /// The search overlay's query and results, and the hits shown in the reader.
     pub search: SearchState,
     /// The citation the panel shows and `y` copies.
@@ -105,12 +107,12 @@ impl App {
         // A worker's panic is reported in the status line; the hook keeps its message.
         super::terminal::install_panic_hook();
         let (tx, rx) = channel();
-        let mut panel = PanelState::default();
+        let mut panel = Panel::default();
         sections::install_defaults(&mut panel);
         sections::install_backlinks(&mut panel, &corpus);
         let skipped = corpus_summary(&corpus.problems);
         let mut app = App {
-            list: ListState::new(&corpus.documents),
+            list: List::new(&corpus.documents),
             ids: DocIds::new(&corpus.documents),
             corpus: Arc::new(corpus),
             screen: Screen::List,
@@ -131,7 +133,7 @@ impl App {
             tx,
             rx,
         };
-        super::citation::install(&mut app);
+        super::citation::install(&mut app.panel, &app.keymap, &app.citation);
         let mut problems = settings.problems;
         problems.extend(skipped);
         if !problems.is_empty() {
@@ -184,7 +186,7 @@ impl App {
             Msg::SearchAction(action) => self.search_action(action),
             Msg::JumpTo { doc, block } => self.jump_to(doc, block),
             Msg::Follow(target) => self.follow(target),
-            Msg::Copied(done) => self.copied(done),
+            Msg::Copied(done) => self.apply(super::citation::copied(done)),
             Msg::WorkerStopped { worker, message } => self.worker_stopped(worker, message),
         }
     }
@@ -238,7 +240,21 @@ impl App {
         }
         self.citation
             .refresh(&self.corpus.documents, self.reader.as_ref());
-        self.prepare_panel(a.panel);
+        let theme = &self.theme;
+        // Copied out: the panel is changed while the context is alive.
+        let selected = self.panel.selected_footnote.clone();
+        let ctx = self.reader.as_ref().and_then(|reader| {
+            Some(SectionContext {
+                ix: reader.doc,
+                doc: self.corpus.documents.get(reader.doc.0)?,
+                visible: reader.layout.visible_blocks(reader.scroll, reader.height),
+                cursor: reader.cursor,
+                article_block: reader.article_block(),
+                selected_footnote: selected.as_deref(),
+                theme,
+            })
+        });
+        self.panel.prepare(a.panel, ctx.as_ref());
     }
 
     /// Routing of a key: the top overlay first, then the keymap of the focused pane.
@@ -265,7 +281,7 @@ impl App {
         let mode = self.mode();
         match self.keymap.action(mode, Key::from_event(&key)) {
             Some(action) => self.update(action),
-            None if mode == Mode::Filter => self.filter_type(key),
+            None if mode == Mode::Filter => self.list.type_key(key),
             None => {}
         }
     }
@@ -282,14 +298,64 @@ impl App {
             Action::CycleStyle | Action::CopyCitation | Action::CopyDocumentCitation
                 if matches!(self.focus, Focus::Reader | Focus::Panel) =>
             {
-                self.citation_action(action)
+                let reader = self.reader.as_ref();
+                let effects =
+                    (self.citation).update(action, &self.corpus.documents, reader, &self.tx);
+                self.apply(effects);
             }
             _ => match self.focus {
-                Focus::List => self.update_list(action),
+                Focus::List => {
+                    let effects = self.list.update(action);
+                    self.apply(effects);
+                }
                 Focus::Reader => self.update_reader(action),
-                Focus::Panel => self.update_panel(action),
+                Focus::Panel => {
+                    let wide = self.wide();
+                    let doc =
+                        (self.reader.as_ref()).and_then(|r| self.corpus.documents.get(r.doc.0));
+                    let effects = self.panel.update(action, wide, doc);
+                    self.apply(effects);
+                }
             },
         }
+    }
+
+    /// Carries out what a feature asked for, each by the feature that owns it.
+    pub fn apply(&mut self, effects: Vec<Effect>) {
+        for effect in effects {
+            match effect {
+                Effect::OpenDocument(i) => self.open_document(i),
+                Effect::ShowReader => {
+                    if self.reader.is_some() {
+                        self.screen = Screen::Reader;
+                        self.focus = Focus::Reader;
+                    }
+                }
+                Effect::OpenTimeline => self.open_timeline(),
+                Effect::FocusPanel(on) => self.focus_panel(on),
+                Effect::NextFootnote => self.next_footnote(),
+                Effect::MoveCursor(block) => {
+                    if let Some(reader) = self.reader.as_mut() {
+                        reader.cursor = block.index();
+                        reader.reveal_cursor();
+                    }
+                }
+                Effect::Info(text) => self.status.info(text),
+                Effect::Status(level, text) => self.status.post(level, text),
+                Effect::WriteTerminal(bytes) => self.after_frame.extend(bytes),
+            }
+        }
+    }
+
+    /// Whether the panel sits beside the text (wide screens) rather than taking its place.
+    pub(super) fn wide(&self) -> bool {
+        super::layout::panel_beside(self.size)
+    }
+
+    /// Gives the keys to the panel or back to the text.
+    pub(super) fn focus_panel(&mut self, on: bool) {
+        self.panel.focused = on;
+        self.focus = if on { Focus::Panel } else { Focus::Reader };
     }
 
     /// Routing of a mouse event: to the pane under it (nothing while an overlay shows).
@@ -322,7 +388,8 @@ impl App {
             }
             MouseEventKind::Down(MouseButton::Left) => {
                 if self.screen == Screen::List && inside(a.list) {
-                    self.click_list(m.row - a.list.y);
+                    let effects = self.list.click(m.row - a.list.y);
+                    self.apply(effects);
                 } else if a.panel.is_some_and(inside) {
                     self.focus_panel(true);
                 } else if self.screen == Screen::Reader && inside(a.body) {

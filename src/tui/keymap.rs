@@ -5,7 +5,7 @@
 //! never disagree with what the keys really do. Keys are matched here and nowhere else.
 
 use super::action::Action;
-use super::config::{ConfigError, Layered, with_user_file};
+use super::config::{ConfigError, Layered, read_user_file, user_config_path};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -184,9 +184,6 @@ pub struct Keymap {
     layers: usize,
 }
 
-/// The file format: `[mode] key = "action"`, with spans to report problems by line.
-type RawKeymap = BTreeMap<String, BTreeMap<String, Spanned<String>>>;
-
 impl Default for Keymap {
     fn default() -> Self {
         let mut map = Keymap {
@@ -203,54 +200,113 @@ impl Default for Keymap {
 }
 
 impl Keymap {
-    /// Defaults with the user's `keymap.toml` over them, or the defaults and the problem.
-    pub fn load() -> (Keymap, Option<ConfigError>) {
-        with_user_file(Keymap::default(), "keymap.toml")
+    /// Defaults with the user's `keymap.toml` over them, and its problems: every good line of
+    /// the file is used, each bad one is reported (`file:line: why`) and skipped.
+    pub fn load() -> (Keymap, Vec<ConfigError>) {
+        let mut map = Keymap::default();
+        let Some(path) = user_config_path("keymap.toml") else {
+            return (map, Vec::new());
+        };
+        match read_user_file(&path) {
+            Ok(None) => (map, Vec::new()),
+            Ok(Some(text)) => {
+                let mut problems = map.layer_lines(&path, &text);
+                for p in &mut problems {
+                    p.message
+                        .push_str(" (line skipped; the rest of the file is used)");
+                }
+                (map, problems)
+            }
+            Err(mut e) => {
+                e.message.push_str(" (using the default keys)");
+                (map, vec![e])
+            }
+        }
     }
 
     /// Lays the bindings of `text` over these; on any problem nothing is changed.
     pub fn layer(&mut self, file: &Path, text: &str) -> Result<(), ConfigError> {
-        let raw: RawKeymap =
-            toml::from_str(text).map_err(|e| ConfigError::from_toml(file, text, &e))?;
-        let mut next = self.bindings.clone();
-        for (mode_name, table) in raw {
-            let Some(mode) = Mode::from_name(&mode_name) else {
-                let offset = text.find(&format!("[{mode_name}]")).unwrap_or(0);
-                let known: Vec<_> = Mode::ALL.iter().map(|m| m.name()).collect();
-                return Err(ConfigError::at(
-                    file,
-                    text,
-                    offset,
-                    format!(
-                        "unknown mode [{mode_name}] (expected one of {})",
-                        known.join(", ")
-                    ),
-                ));
-            };
-            let bindings = next.entry(mode).or_default();
-            for (key_name, action_name) in table {
-                let span = action_name.span();
-                let key = Key::parse(&key_name)
-                    .map_err(|m| ConfigError::at(file, text, span.start, m))?;
-                let name = action_name.get_ref().trim();
-                if name == "none" {
-                    bindings.remove(&key);
-                    continue;
-                }
-                let action = Action::from_name(name).ok_or_else(|| {
-                    ConfigError::at(
-                        file,
-                        text,
-                        span.start,
-                        format!("unknown action '{name}' for key '{key_name}'"),
-                    )
-                })?;
-                // User files come after the defaults in the ordering.
-                bindings.insert(key, (action, self.layers * 1_000_000 + span.start));
+        let mut next = self.clone();
+        match next.layer_lines(file, text).into_iter().next() {
+            Some(first) => Err(first),
+            None => {
+                *self = next;
+                Ok(())
             }
         }
-        self.bindings = next;
+    }
+
+    /// Lays every good line of `text` over these and returns one problem per bad line. The
+    /// format is line-based (`[mode]` headers, `key = "action"` bindings), so each line is
+    /// read on its own: a typo costs that line, not the user's whole keymap. The lines under
+    /// an unknown `[mode]` are skipped with it.
+    pub fn layer_lines(&mut self, file: &Path, text: &str) -> Vec<ConfigError> {
+        let mut problems = Vec::new();
+        // The mode of the lines below; `Err` after a header that could not be used.
+        let mut mode: Result<Option<Mode>, ()> = Ok(None);
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            let start = offset;
+            offset += line.len();
+            let body = line.trim();
+            if body.is_empty() || body.starts_with('#') {
+                continue;
+            }
+            let problem = |message: String| ConfigError::at(file, text, start, message);
+            if body.starts_with('[') {
+                mode = match header(line) {
+                    Ok(m) => Ok(Some(m)),
+                    Err(message) => {
+                        problems.push(problem(message));
+                        Err(())
+                    }
+                };
+                continue;
+            }
+            let current = match mode {
+                Ok(Some(m)) => m,
+                Ok(None) => {
+                    problems.push(problem("a binding needs a [mode] header above it".into()));
+                    continue;
+                }
+                Err(()) => continue,
+            };
+            let entries: BTreeMap<String, Spanned<String>> = match toml::from_str(line) {
+                Ok(entries) => entries,
+                Err(e) => {
+                    problems.push(problem(e.message().trim().to_string()));
+                    continue;
+                }
+            };
+            for (key_name, action_name) in entries {
+                if let Err(message) = self.bind(current, &key_name, &action_name, start) {
+                    problems.push(problem(message));
+                }
+            }
+        }
         self.layers += 1;
+        problems
+    }
+
+    /// One binding, ranked by its place in the file (user files after the defaults).
+    fn bind(
+        &mut self,
+        mode: Mode,
+        key_name: &str,
+        action_name: &Spanned<String>,
+        line_start: usize,
+    ) -> Result<(), String> {
+        let key = Key::parse(key_name)?;
+        let name = action_name.get_ref().trim();
+        let bindings = self.bindings.entry(mode).or_default();
+        if name == "none" {
+            bindings.remove(&key);
+            return Ok(());
+        }
+        let action = Action::from_name(name)
+            .ok_or_else(|| format!("unknown action '{name}' for key '{key_name}'"))?;
+        let rank = self.layers * 1_000_000 + line_start + action_name.span().start;
+        bindings.insert(key, (action, rank));
         Ok(())
     }
 
@@ -303,6 +359,23 @@ impl Keymap {
             .map(|a| (a, self.keys_for(mode, a)))
             .collect()
     }
+}
+
+/// The mode a `[mode]` header line names.
+fn header(line: &str) -> Result<Mode, String> {
+    let table: toml::Table = toml::from_str(line).map_err(|e| e.message().trim().to_string())?;
+    let name = table.keys().next().cloned().unwrap_or_default();
+    match (table.len(), table.get(&name)) {
+        (1, Some(toml::Value::Table(t))) if t.is_empty() => {}
+        _ => return Err(format!("'{}' is not a [mode] header", line.trim())),
+    }
+    Mode::from_name(&name).ok_or_else(|| {
+        let known: Vec<_> = Mode::ALL.iter().map(|m| m.name()).collect();
+        format!(
+            "unknown mode [{name}] (expected one of {}); its lines were skipped",
+            known.join(", ")
+        )
+    })
 }
 
 impl Layered for Keymap {
@@ -386,5 +459,25 @@ mod tests {
         assert!(err.is_err_and(|e| e.line == 3));
         let err = map.layer(Path::new("k.toml"), "[nowhere]\nj = \"down\"\n");
         assert!(err.is_err_and(|e| e.line == 1 && e.message.contains("unknown mode")));
+    }
+
+    #[test]
+    fn one_bad_line_costs_that_line_not_the_user_keymap() {
+        let mut map = Keymap::default();
+        let text = "# mine\n[reader]\nn = \"down\"\nx = fly\nz = \"fly\"\nctrl-q-q = \"quit\"\n\
+                    [nowhere]\nj = \"up\"\n[list]\nw = \"down\"\n";
+        let problems = map.layer_lines(Path::new("/cfg/keymap.toml"), text);
+        let lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, vec![4, 5, 6, 7], "{problems:?}");
+        assert!(
+            problems[1]
+                .to_string()
+                .starts_with("/cfg/keymap.toml:5: unknown action 'fly'")
+        );
+        // The good lines above and below the bad ones are in force.
+        assert_eq!(map.action(Mode::Reader, key("n")), Some(Action::Down));
+        assert_eq!(map.action(Mode::List, key("w")), Some(Action::Down));
+        // A line under the unknown mode binds nothing anywhere.
+        assert_eq!(map.action(Mode::Reader, key("j")), Some(Action::Down));
     }
 }

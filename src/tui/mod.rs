@@ -1,36 +1,51 @@
 //! The terminal reader: a list of documents, and a reader that shows an original and its
 //! translation side by side, aligned block by block, with notes and source beside them.
 //!
-//! The loop is Input → [`Action`] → `App::update` → draw, redrawing only after a message:
-//! - [`app::App`] holds each feature's state and only routes: every [`Msg`] is taken apart in
+//! The loop is Input → [`Action`] → update → draw, redrawing only after a message:
+//! - [`app::App`] holds each feature and only routes: every [`Msg`] is taken apart in
 //!   `App::handle`; a key goes to the top [`overlay`], then through the [`keymap`] to an
-//!   [`Action`], which `App::update` hands to the feature that owns it;
-//! - one folder per feature, each with its state, its update (an `impl App` block) and its
-//!   view: [`list`], [`reader`], [`panel`], [`search`], [`citation`], [`links`]; [`help`] is
-//!   the `?` window;
+//!   [`Action`], which `App::update` hands to the feature that owns it; what a feature asks of
+//!   another comes back as an [`Effect`], carried out in `App::apply`;
+//! - one folder per feature. [`list::List`], [`panel::Panel`] and
+//!   [`citation::state::CitationState`] are components (own state, `update` returning
+//!   effects, read-only arguments for the rest); [`reader`], [`search`] and [`links`] still
+//!   update through `impl App` blocks in their folders; [`help`] is the `?` window;
 //! - [`ids`]: [`DocIx`] and [`BlockNo`], the one identity of a document and block;
 //! - `App::prepare` brings caches up to date for the terminal size (the reader's layout, the
 //!   panel's lines, the citation); [`ui::draw`] is then a pure function of the state;
 //! - [`workers`]: a worker thread that panics posts [`Msg::WorkerStopped`]; [`terminal`] owns
 //!   raw mode and the alternate screen and restores them when the program ends.
 //!
+//! Where each key's behaviour lives (the keys are in `assets/keymap.toml`):
+//!
+//! | Action | focus | home |
+//! |---|---|---|
+//! | `Quit`, `Help` | any | `App::update` (`app.rs`), [`help`] |
+//! | `Search` | any | `search/mod.rs` (`open_search`); keys in the window: `search/view.rs` → [`Msg::SearchKey`] / [`Msg::SearchAction`] |
+//! | `CycleStyle`, `CopyCitation`, `CopyDocumentCitation` | reader, panel | `CitationState::update` (`citation/mod.rs`); a copy's outcome [`Msg::Copied`] → `citation::copied` |
+//! | `Up` … `Bottom`, `Filter`, `Back`, `Open`, `FocusNext/Prev`, `Timeline`; typed filter keys | list | [`list::List::update`], `List::type_key` |
+//! | `Up` … `Bottom`, `ScrollUp/Down`, `CycleView`, `Back`, `TogglePanel`, `FocusNext/Prev` | reader | `reader/mod.rs` (`update_reader`) |
+//! | `NextFootnote`; `Open` on a block without a link | reader, panel | `reader/footnotes.rs` |
+//! | `NextLink`, `PrevLink`, `Open` on a link, `HistoryBack/Forward`, `Timeline` | reader | `links/mod.rs`; cards and timeline keys: `links/card.rs`, `links/timeline.rs` |
+//! | `NextHit`, `PrevHit` | reader | `search/mod.rs` (`step_search_hit`) |
+//! | `Up` … `Bottom`, `Back`, `Open`, `TogglePanel`, `FocusNext/Prev` | panel | [`panel::Panel::update`] |
+//! | mouse | — | `App::mouse` → `List::click`, the reader's `click_text`, panel focus |
+//!
 //! To add a feature, see the README's "The reader's architecture". Other extension points:
 //! - a panel section: implement [`panel::state::PanelSection`], add it with
 //!   `app.panel.add_section(SectionSlot::…, Box::new(…))`;
-//! - bytes for the terminal itself (an OSC 52 copy): push them on `app.after_frame`; the loop
-//!   writes them after the next frame, never inside one;
-//! - a status message: `app.status.info(…)`, or from another thread
-//!   `app.sender().send(Msg::Status(…))`;
+//! - bytes for the terminal itself (an OSC 52 copy): return [`Effect::WriteTerminal`] (it
+//!   lands on `app.after_frame`); the loop writes them after the next frame, never inside one;
+//! - a status message: `app.status.info(…)`, an [`Effect::Info`] from a component, or from
+//!   another thread `app.sender().send(Msg::Status(…))`;
 //! - highlighted text (search hits, links): `reader.set_highlights(owner, ranges)` with byte
 //!   ranges of a block's stored text in one language and a style from `app.theme.get(…)`.
-
-// The reader must never die on a worker's or a caller's mistake: no `expect` here either.
-#![deny(clippy::expect_used)]
 
 pub mod action;
 pub mod app;
 pub mod citation;
 pub mod config;
+pub mod effect;
 pub mod focus;
 pub mod help;
 pub mod ids;
@@ -53,6 +68,7 @@ pub mod workers;
 
 pub use action::Action;
 pub use app::{App, Settings};
+pub use effect::Effect;
 pub use ids::{BlockNo, DocIx};
 pub use msg::Msg;
 

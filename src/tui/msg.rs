@@ -5,7 +5,6 @@
 
 use super::action::Action;
 use super::status::Level;
-use super::workers::WorkerKind;
 use crate::clipboard::{CopyError, CopyReport};
 use crate::refs::Target;
 use crossterm::event::{Event, KeyEvent};
@@ -49,4 +48,25 @@ pub struct CopyDone {
     /// OSC 52 bytes for the terminal, written between frames.
     pub osc52: Vec<u8>,
     pub result: Result<CopyReport, CopyError>,
+}
+
+/// Which worker stopped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WorkerKind {
+    /// The search worker, which also opens or builds the index.
+    Search,
+    /// The timer that waits for the query line to settle.
+    Debounce,
+    /// A copy to tmux or the desktop clipboard.
+    Copy,
+}
+
+impl WorkerKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            WorkerKind::Search => "search",
+            WorkerKind::Debounce => "search typing",
+            WorkerKind::Copy => "copy",
+        }
+    }
 }

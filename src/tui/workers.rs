@@ -4,30 +4,11 @@
 //! the reader goes on. The terminal is restored only when the program itself ends (see
 //! [`super::terminal`]).
 
+// `WorkerKind` is part of a `Msg`, so it lives in msg.rs (no import loop); this name stays.
 use super::msg::Msg;
+pub use super::msg::WorkerKind;
 use std::cell::RefCell;
 use std::sync::mpsc::Sender;
-
-/// Which worker stopped.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum WorkerKind {
-    /// The search worker, which also opens or builds the index.
-    Search,
-    /// The timer that waits for the query line to settle.
-    Debounce,
-    /// A copy to tmux or the desktop clipboard.
-    Copy,
-}
-
-impl WorkerKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            WorkerKind::Search => "search",
-            WorkerKind::Debounce => "search typing",
-            WorkerKind::Copy => "copy",
-        }
-    }
-}
 
 thread_local! {
     /// The message of the panic this thread is unwinding from, set by the panic hook.

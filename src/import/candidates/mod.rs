@@ -31,7 +31,7 @@ pub struct Chosen {
 }
 
 fn re(p: &str) -> Regex {
-    Regex::new(p).unwrap_or_else(|e| panic!("built-in candidate pattern {p:?}: {e}"))
+    super::pattern::built_in(p)
 }
 
 /// "Pyongyang, July 21 (KCNA) --", "Moscow, March 3 (Xinhua) --".

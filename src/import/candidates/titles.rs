@@ -20,6 +20,12 @@ pub(super) fn title_candidates(lines: &[Line], family: Family, hints: &[String],
     let body: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].is_body()).collect();
     let mut shaped_seen = 0;
     let mut covered_until = 0;
+    // How often each line occurs, counted once: comparing every title-shaped line with every
+    // line made a page of 2,000 wrapped lines take most of a minute.
+    let mut occurrences: std::collections::HashMap<String, usize> = Default::default();
+    for l in lines {
+        *occurrences.entry(squeeze(&l.text)).or_default() += 1;
+    }
     for (k, &i) in body.iter().enumerate() {
         let text = &lines[i].text;
         // A line that continues the title block above it is not a title of its own.
@@ -50,10 +56,7 @@ pub(super) fn title_candidates(lines: &[Line], family: Family, hints: &[String],
             score += 45;
             reasons.push("heads a block of labelled fields");
         }
-        let repeats = lines
-            .iter()
-            .filter(|l| squeeze(&l.text) == squeeze(text))
-            .count();
+        let repeats = occurrences.get(&squeeze(text)).copied().unwrap_or(0);
         if repeats >= 2 {
             score += 35;
             reasons.push("repeated on the page, as a headline is");

@@ -1,28 +1,35 @@
-//! The reader's citation keys: cycle the style (`c`), copy the citation with the pinpoint of
-//! the current block (`y`) or of the whole document (`Y`); and the panel section that shows it.
+//! Citations, a component: its state ([`state::CitationState`]), its update
+//! ([`CitationState::update`]: cycle the style (`c`), copy the citation with the pinpoint of
+//! the current block (`y`) or of the whole document (`Y`)), and the panel section that shows
+//! it ([`section`]). It reads the open document and the reader's position, and asks for the
+//! status line and the terminal's bytes as [`Effect`]s.
 //!
 //! Copying never blocks the loop: OSC 52 alone is only bytes for the terminal and is done at
 //! once; where tmux's buffer or a desktop clipboard is tried (each may take up to the copier's
 //! timeout) the copy runs on a worker thread and posts its outcome back as
-//! [`Msg::Copied`]. Either way the OSC 52 bytes are queued in `app.after_frame`, which the
+//! [`Msg::Copied`]. Either way the OSC 52 bytes go out as [`Effect::WriteTerminal`], which the
 //! loop writes to the terminal between frames.
 
 pub mod section;
 pub mod state;
 
 use super::action::Action;
-use super::app::App;
 use super::citation::section::Citation;
-use super::citation::state::{pin_label, takes_pinpoint};
-use super::keymap::Mode;
+use super::citation::state::{CitationState, pin_label, takes_pinpoint};
+use super::effect::Effect;
+use super::keymap::{Keymap, Mode};
 use super::msg::{CopyDone, Msg};
+use super::panel::Panel;
 use super::panel::state::SectionSlot;
+use super::reader::state::ReaderState;
 use super::status::Level;
 use super::workers::{StopReport, WorkerKind};
 use crate::clipboard::{Channel, Copier};
+use crate::model::Document;
+use std::sync::mpsc::Sender;
 
 /// Puts the citation section in the panel's citation slot (replacing the plain pinpoint).
-pub(super) fn install(app: &mut App) {
+pub(super) fn install(panel: &mut Panel, keymap: &Keymap, citation: &CitationState) {
     let hint = [
         (Action::CycleStyle, "style"),
         (Action::CopyCitation, "copy"),
@@ -30,39 +37,39 @@ pub(super) fn install(app: &mut App) {
     ]
     .iter()
     .filter_map(|(a, what)| {
-        let key = app.keymap.hint(Mode::Reader, *a)?;
+        let key = keymap.hint(Mode::Reader, *a)?;
         Some(format!("{key} {what}"))
     })
     .collect::<Vec<_>>()
     .join(" · ");
     let section = Citation {
-        shown: app.citation.handle(),
+        shown: citation.handle(),
         hint,
     };
-    app.panel
-        .add_section(SectionSlot::Citation, Box::new(section));
+    panel.add_section(SectionSlot::Citation, Box::new(section));
 }
 
-impl App {
-    /// Carries out a citation action (`App::update` routes them here when a document is open,
-    /// in the reader or the panel).
-    pub(super) fn citation_action(&mut self, action: Action) {
+impl CitationState {
+    /// A citation action (`App::update` routes them here in the reader or the panel). `docs`
+    /// and `reader` say what is open; `tx` is where a copy on a worker thread reports.
+    pub fn update(
+        &mut self,
+        action: Action,
+        docs: &[Document],
+        reader: Option<&ReaderState>,
+        tx: &Sender<Msg>,
+    ) -> Vec<Effect> {
         match action {
-            Action::CycleStyle => {
-                if let Some(style) = self
-                    .citation
-                    .cycle(&self.corpus.documents, self.reader.as_ref())
-                {
-                    self.status
-                        .info(format!("citation style: {}", style.label()));
-                }
-            }
+            Action::CycleStyle => self
+                .cycle(docs, reader)
+                .map(|style| {
+                    Effect::Status(Level::Info, format!("citation style: {}", style.label()))
+                })
+                .into_iter()
+                .collect(),
             Action::CopyCitation => {
-                let Some(shown) = self
-                    .citation
-                    .current(&self.corpus.documents, self.reader.as_ref())
-                else {
-                    return;
+                let Some(shown) = self.current(docs, reader) else {
+                    return Vec::new();
                 };
                 let what = if takes_pinpoint(shown.style) {
                     format!(
@@ -73,30 +80,29 @@ impl App {
                 } else {
                     format!("{} citation", shown.style.label())
                 };
-                self.copy(what, shown.text);
+                self.copy(what, shown.text, tx)
             }
-            _ => {
-                let Some((style, text)) = self
-                    .citation
-                    .document_citation(&self.corpus.documents, self.reader.as_ref())
-                else {
-                    return;
+            Action::CopyDocumentCitation => {
+                let Some((style, text)) = self.document_citation(docs, reader) else {
+                    return Vec::new();
                 };
-                self.copy(format!("{} citation of the document", style.label()), text);
+                self.copy(
+                    format!("{} citation of the document", style.label()),
+                    text,
+                    tx,
+                )
             }
+            _ => Vec::new(),
         }
     }
 
     /// Copies `text` (described as `what` in the status line) by the citation's copier.
-    fn copy(&mut self, what: String, text: Result<String, String>) {
+    fn copy(&self, what: String, text: Result<String, String>, tx: &Sender<Msg>) -> Vec<Effect> {
         let text = match text {
             Ok(t) => t,
-            Err(e) => {
-                self.status.warn(format!("nothing copied: {e}"));
-                return;
-            }
+            Err(e) => return vec![Effect::Status(Level::Warn, format!("nothing copied: {e}"))],
         };
-        let copier = self.citation.copier.clone();
+        let copier = self.copier.clone();
         let what_line = what.clone();
         let run = move || {
             let mut osc52 = Vec::new();
@@ -108,13 +114,11 @@ impl App {
                 result,
             }
         };
-        if !may_block(&self.citation.copier) {
-            let done = run();
-            self.copied(done);
-            return;
+        if !may_block(&self.copier) {
+            return copied(run());
         }
-        self.status.info(format!("copying {what_line}…"));
-        let report = StopReport::new(WorkerKind::Copy, self.sender());
+        let mut effects = vec![Effect::Status(Level::Info, format!("copying {what_line}…"))];
+        let report = StopReport::new(WorkerKind::Copy, tx.clone());
         let spawned = std::thread::Builder::new()
             .name("lectern-copy".into())
             .spawn(move || {
@@ -122,39 +126,42 @@ impl App {
                 report.send(Msg::Copied(run()));
             });
         if let Err(e) = spawned {
-            self.status
-                .error(format!("could not copy: cannot start a thread: {e}"));
+            effects.push(Effect::Status(
+                Level::Error,
+                format!("could not copy: cannot start a thread: {e}"),
+            ));
         }
+        effects
     }
+}
 
-    /// Queues the OSC 52 bytes for the terminal and says in the status line how it went.
-    pub(super) fn copied(&mut self, done: CopyDone) {
-        let CopyDone {
-            what,
-            text,
-            osc52,
-            result,
-        } = done;
-        self.after_frame.extend(osc52);
-        match result {
-            Ok(report) => {
-                let mut msg = format!("{what} {}: {}", report.summary(), preview(&text, 60));
-                let level = if report.failed.is_empty() {
-                    Level::Info
-                } else {
-                    let failed: Vec<String> = report
-                        .failed
-                        .iter()
-                        .map(|(c, e)| format!("{} failed: {e}", channel_name(c)))
-                        .collect();
-                    msg.push_str(&format!(" ({})", failed.join("; ")));
-                    Level::Warn
-                };
-                self.status.post(level, msg);
-            }
-            Err(e) => self.status.error(format!("{what}: {e}")),
+/// A finished copy: its OSC 52 bytes for the terminal, and how it went for the status line.
+pub fn copied(done: CopyDone) -> Vec<Effect> {
+    let CopyDone {
+        what,
+        text,
+        osc52,
+        result,
+    } = done;
+    let line = match result {
+        Ok(report) => {
+            let mut msg = format!("{what} {}: {}", report.summary(), preview(&text, 60));
+            let level = if report.failed.is_empty() {
+                Level::Info
+            } else {
+                let failed: Vec<String> = report
+                    .failed
+                    .iter()
+                    .map(|(c, e)| format!("{} failed: {e}", channel_name(c)))
+                    .collect();
+                msg.push_str(&format!(" ({})", failed.join("; ")));
+                Level::Warn
+            };
+            Effect::Status(level, msg)
         }
-    }
+        Err(e) => Effect::Status(Level::Error, format!("{what}: {e}")),
+    };
+    vec![Effect::WriteTerminal(osc52), line]
 }
 
 /// Whether a copy may wait on another program (tmux) or a display.

@@ -35,7 +35,7 @@ impl PanelSection for Citation {
         // Only a citation of what is drawn: same document, same block.
         let Some(s) = shown
             .as_ref()
-            .filter(|s| s.doc_id == ctx.doc.id && s.key.1 == BlockNo::from_index(ctx.cursor))
+            .filter(|s| s.key.0 == ctx.ix && s.key.1 == BlockNo::from_index(ctx.cursor))
         else {
             return vec![Line::styled("citation not ready", label)];
         };

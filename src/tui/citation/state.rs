@@ -18,9 +18,8 @@ pub type CitationKey = (DocIx, BlockNo, Style);
 /// A rendered citation, as the panel shows it and `y` copies it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Shown {
+    /// Document, block and style: the panel shows it only for the document and block it draws.
     pub key: CitationKey,
-    /// The id of the document, so the panel can tell the citation belongs to what it draws.
-    pub doc_id: String,
     pub style: Style,
     /// Where the style stands among those that apply to the document (from 1), and how many.
     pub position: (usize, usize),
@@ -109,7 +108,6 @@ impl CitationState {
         let at = styles.iter().position(|s| *s == style).map_or(0, |p| p + 1);
         *shown.borrow_mut() = Some(Shown {
             key,
-            doc_id: d.id.clone(),
             style,
             position: (at, styles.len()),
             pin,

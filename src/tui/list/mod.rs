@@ -1,71 +1,71 @@
-//! The document list: its keys and clicks. Its state is [`state::ListState`] (the filter, the
-//! documents shown, the selection) and its drawing [`view`].
+//! The document list, a component: its state ([`state::List`]: the filter, the documents
+//! shown, the selection), its update ([`List::update`], [`List::type_key`], [`List::click`])
+//! and its drawing ([`view`]). What it asks of others (open a document, show the timeline) it
+//! returns as [`Effect`]s.
 
 pub mod state;
 pub mod view;
 
+pub use state::List;
+
 use super::action::Action;
-use super::app::App;
-use super::focus::{Focus, Screen};
+use super::effect::Effect;
 use super::line_edit::{Edit, edit};
 use crossterm::event::KeyEvent;
 
-impl App {
+impl List {
     /// An action while the list has the focus.
-    pub(super) fn update_list(&mut self, action: Action) {
-        let list = &mut self.list;
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
         match action {
-            Action::Up => list.move_by(-1),
-            Action::Down => list.move_by(1),
-            Action::PageUp => list.move_by(-list.page()),
-            Action::PageDown => list.move_by(list.page()),
-            Action::Top => list.to_top(),
-            Action::Bottom => list.to_bottom(),
+            Action::Up => self.move_by(-1),
+            Action::Down => self.move_by(1),
+            Action::PageUp => self.move_by(-self.page()),
+            Action::PageDown => self.move_by(self.page()),
+            Action::Top => self.to_top(),
+            Action::Bottom => self.to_bottom(),
             Action::Filter => {
                 // A new filter, as `/` starts a new search in vi.
-                list.query.clear();
-                list.editing = true;
-                list.refilter();
+                self.query.clear();
+                self.editing = true;
+                self.refilter();
             }
-            Action::Back => list.clear_filter(),
+            Action::Back => self.clear_filter(),
             Action::Open => {
-                list.editing = false;
-                match list.selected_doc() {
-                    Some(i) => self.open_document(i),
-                    None => self.status.info("no document to open"),
-                }
+                self.editing = false;
+                return vec![match self.selected_doc() {
+                    Some(i) => Effect::OpenDocument(i),
+                    None => Effect::Info("no document to open".into()),
+                }];
             }
-            Action::FocusNext | Action::FocusPrev if self.reader.is_some() => {
-                self.screen = Screen::Reader;
-                self.focus = Focus::Reader;
-            }
-            Action::Timeline => self.open_timeline(),
+            Action::FocusNext | Action::FocusPrev => return vec![Effect::ShowReader],
+            Action::Timeline => return vec![Effect::OpenTimeline],
             _ => {}
         }
+        Vec::new()
     }
 
     /// A key the filter table does not bind: it edits the filter. Backspace on an empty
     /// filter stops typing.
-    pub(super) fn filter_type(&mut self, key: KeyEvent) {
-        match edit(&mut self.list.query, &key) {
-            Edit::Changed => self.list.refilter(),
-            Edit::NothingToDelete => self.list.editing = false,
+    pub fn type_key(&mut self, key: KeyEvent) {
+        match edit(&mut self.query, &key) {
+            Edit::Changed => self.refilter(),
+            Edit::NothingToDelete => self.editing = false,
             Edit::Unchanged => {}
         }
     }
 
     /// A click on row `row` of the list (from its top): selects it; a click on the selected
     /// row opens it.
-    pub(super) fn click_list(&mut self, row: u16) {
-        let row = self.list.offset + row as usize;
-        if row >= self.list.shown.len() {
-            return;
+    pub fn click(&mut self, row: u16) -> Vec<Effect> {
+        let row = self.offset + row as usize;
+        if row >= self.shown.len() {
+            return Vec::new();
         }
-        if row == self.list.selected {
-            self.update_list(Action::Open);
-        } else {
-            self.list.selected = row;
-            self.list.clamp();
+        if row == self.selected {
+            return self.update(Action::Open);
         }
+        self.selected = row;
+        self.clamp();
+        Vec::new()
     }
 }

@@ -7,7 +7,7 @@ use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 #[derive(Debug, Default)]
-pub struct ListState {
+pub struct List {
     /// The filter as typed.
     pub query: String,
     /// Whether keys go into the filter.
@@ -28,8 +28,8 @@ pub struct ListState {
     pub langs: Vec<String>,
 }
 
-impl ListState {
-    pub fn new(docs: &[Document]) -> ListState {
+impl List {
+    pub fn new(docs: &[Document]) -> List {
         let haystacks = docs.iter().map(haystack).collect();
         let langs = docs
             .iter()
@@ -38,10 +38,10 @@ impl ListState {
                 codes.join(" ")
             })
             .collect();
-        let mut state = ListState {
+        let mut state = List {
             haystacks,
             langs,
-            ..ListState::default()
+            ..List::default()
         };
         state.refilter();
         state

@@ -1,21 +1,22 @@
 //! The document list pane: date, kind, languages, title; columns give way on narrow screens.
 
+use super::List;
+use crate::model::Document;
 use crate::model::Lang;
 use crate::text::sanitize::sanitize;
-use crate::tui::app::App;
+use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 const TITLE_LANGS: [Lang; 5] = [Lang::En, Lang::Zh, Lang::Ru, Lang::Fr, Lang::Ko];
 
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+/// Draws `list` over the corpus documents `docs`.
+pub fn draw(list: &List, docs: &[Document], t: &Theme, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    let list = &app.list;
-    let t = &app.theme;
     if list.shown.is_empty() {
-        let msg = if app.docs().is_empty() {
+        let msg = if docs.is_empty() {
             " the corpus has no documents".to_string()
         } else {
             format!(" no document matches '{}'", sanitize(&list.query))
@@ -43,7 +44,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         .take(area.height as usize)
         .enumerate()
     {
-        let Some(doc) = app.doc(doc_i) else {
+        let Some(doc) = docs.get(doc_i.0) else {
             continue;
         };
         let y = area.y + y as u16;

@@ -1,102 +1,89 @@
-//! The notes and source panel: its keys, and its lines, built once per frame in
-//! `App::prepare_panel` and measured with the same wrapping the drawing uses, so scrolling
-//! stops exactly at the last line. Its state is [`state::PanelState`], its sections
-//! [`sections`], its drawing [`view`].
+//! The notes and source panel, a component: its state ([`state::Panel`]), its update
+//! ([`Panel::update`]), its lines (built once per frame in [`Panel::prepare`] and measured with
+//! the same wrapping the drawing uses, so scrolling stops exactly at the last line), its
+//! sections ([`sections`]) and its drawing ([`view`]). Focus and the reader's cursor belong to
+//! others: the panel asks for them with [`Effect`]s.
 
 pub mod sections;
 pub mod state;
 pub mod view;
 
+pub use state::Panel;
+
 use super::action::Action;
-use super::app::App;
-use super::focus::Focus;
+use super::effect::Effect;
 use super::ids::BlockNo;
+use super::theme::Theme;
+use crate::model::Document;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use state::SectionContext;
 
-impl App {
-    /// An action while the panel has the focus.
-    pub(super) fn update_panel(&mut self, action: Action) {
-        let panel = &mut self.panel;
+impl Panel {
+    /// An action while the panel has the focus. `wide`: the panel sits beside the text;
+    /// `doc`: the open document.
+    pub fn update(&mut self, action: Action, wide: bool, doc: Option<&Document>) -> Vec<Effect> {
         match action {
-            Action::Up => panel.scroll = panel.scroll.saturating_sub(1),
-            Action::Down => panel.scroll += 1,
-            Action::PageUp => panel.scroll = panel.scroll.saturating_sub(10),
-            Action::PageDown => panel.scroll += 10,
-            Action::Top => panel.scroll = 0,
-            Action::Bottom => panel.scroll = usize::MAX / 2,
-            Action::Back | Action::FocusNext | Action::FocusPrev => self.focus_panel(false),
-            Action::TogglePanel => {
-                if self.wide() {
-                    self.panel.open = false;
-                }
-                self.focus_panel(false);
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::Down => self.scroll += 1,
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
+            Action::PageDown => self.scroll += 10,
+            Action::Top => self.scroll = 0,
+            Action::Bottom => self.scroll = usize::MAX / 2,
+            Action::Back | Action::FocusNext | Action::FocusPrev => {
+                return vec![Effect::FocusPanel(false)];
             }
-            Action::NextFootnote => self.next_footnote(),
+            Action::TogglePanel => {
+                if wide {
+                    self.open = false;
+                }
+                return vec![Effect::FocusPanel(false)];
+            }
+            Action::NextFootnote => return vec![Effect::NextFootnote],
             Action::Open => {
                 // Back to the text, at the block the selected note belongs to.
-                let block = self.panel.selected_footnote.as_ref().and_then(|id| {
-                    self.document()?
-                        .footnotes
+                let block = self.selected_footnote.as_ref().and_then(|id| {
+                    doc?.footnotes
                         .iter()
                         .find(|f| &f.id == id)
                         .map(|f| BlockNo(f.block))
                 });
-                if let (Some(block), Some(reader)) = (block, self.reader.as_mut()) {
-                    reader.cursor = block.index();
-                    reader.reveal_cursor();
-                }
-                self.focus_panel(false);
+                let mut effects: Vec<Effect> = block.map(Effect::MoveCursor).into_iter().collect();
+                effects.push(Effect::FocusPanel(false));
+                return effects;
             }
             _ => {}
         }
+        Vec::new()
     }
 
-    /// Whether the panel sits beside the text (wide screens) rather than taking its place.
-    pub(super) fn wide(&self) -> bool {
-        super::layout::panel_beside(self.size)
+    /// Shows the footnote `id` from its top (the reader moved to its block).
+    pub fn show_footnote(&mut self, id: String) {
+        self.selected_footnote = Some(id);
+        self.open = true;
+        self.scroll = 0;
     }
 
-    pub(super) fn focus_panel(&mut self, on: bool) {
-        self.panel.focused = on;
-        self.focus = if on { Focus::Panel } else { Focus::Reader };
-    }
-
-    /// Builds the panel's lines for this frame (in `area`, when the panel shows) and keeps
-    /// its scroll within them.
-    pub(super) fn prepare_panel(&mut self, area: Option<Rect>) {
+    /// Builds the panel's lines for this frame (in `area`, when the panel shows; `ctx` when a
+    /// document is open) and keeps its scroll within them.
+    pub fn prepare(&mut self, area: Option<Rect>, ctx: Option<&SectionContext<'_>>) {
         let Some(area) = area else {
-            self.panel.lines.clear();
+            self.lines.clear();
             return;
         };
-        let lines = self.panel_lines();
+        let lines = ctx.map(|ctx| self.build_lines(ctx)).unwrap_or_default();
         let inner = view::inner(area);
         let rows = view::paragraph(lines.clone()).line_count(inner.width);
-        self.panel.lines = lines;
-        self.panel.scroll = self
-            .panel
-            .scroll
-            .min(rows.saturating_sub(inner.height as usize));
+        self.lines = lines;
+        self.scroll = self.scroll.min(rows.saturating_sub(inner.height as usize));
     }
 
     /// Every section with something to say, under its title.
-    fn panel_lines(&self) -> Vec<Line<'static>> {
-        let (Some(reader), Some(doc)) = (&self.reader, self.document()) else {
-            return Vec::new();
-        };
-        let t = &self.theme;
-        let ctx = SectionContext {
-            doc,
-            visible: reader.layout.visible_blocks(reader.scroll, reader.height),
-            cursor: reader.cursor,
-            article_block: reader.article_block(),
-            selected_footnote: self.panel.selected_footnote.as_deref(),
-            theme: t,
-        };
+    fn build_lines(&self, ctx: &SectionContext<'_>) -> Vec<Line<'static>> {
+        let t: &Theme = ctx.theme;
         let mut lines: Vec<Line<'static>> = Vec::new();
-        for section in self.panel.sections() {
-            let body = section.lines(&ctx);
+        for section in self.sections() {
+            let body = section.lines(ctx);
             if body.is_empty() {
                 continue;
             }

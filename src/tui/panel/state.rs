@@ -2,12 +2,15 @@
 //! other features can add to (a citation section is reserved, see [`SectionSlot`]).
 
 use crate::model::Document;
+use crate::tui::ids::DocIx;
 use crate::tui::theme::Theme;
 use ratatui::text::Line;
 use std::ops::Range;
 
 /// What a section sees when it is drawn.
 pub struct SectionContext<'a> {
+    /// The open document and its corpus index.
+    pub ix: DocIx,
     pub doc: &'a Document,
     /// Blocks (from 0) with a row on screen.
     pub visible: Range<usize>,
@@ -40,21 +43,21 @@ pub enum SectionSlot {
     Extra,
 }
 
-pub struct PanelState {
+pub struct Panel {
     /// Whether the panel is shown (it is hidden on narrow screens unless focused).
     pub open: bool,
     pub focused: bool,
     pub scroll: usize,
     /// Id of the footnote jumped to.
     pub selected_footnote: Option<String>,
-    /// The lines of this frame, built by `App::prepare_panel`.
+    /// The lines of this frame, built by `Panel::prepare`.
     pub lines: Vec<Line<'static>>,
     sections: Vec<(SectionSlot, Box<dyn PanelSection>)>,
 }
 
-impl std::fmt::Debug for PanelState {
+impl std::fmt::Debug for Panel {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PanelState")
+        f.debug_struct("Panel")
             .field("open", &self.open)
             .field("focused", &self.focused)
             .field("scroll", &self.scroll)
@@ -64,9 +67,9 @@ impl std::fmt::Debug for PanelState {
     }
 }
 
-impl Default for PanelState {
+impl Default for Panel {
     fn default() -> Self {
-        PanelState {
+        Panel {
             open: true,
             focused: false,
             scroll: 0,
@@ -77,7 +80,7 @@ impl Default for PanelState {
     }
 }
 
-impl PanelState {
+impl Panel {
     /// Adds a section in `slot`; sections in the same slot keep the order they were added in.
     /// Adding to `SectionSlot::Citation` replaces whatever was there.
     pub fn add_section(&mut self, slot: SectionSlot, section: Box<dyn PanelSection>) {

@@ -1,7 +1,8 @@
-//! Draws the panel: the lines `App::prepare_panel` built for this frame, inside
+//! Draws the panel: the lines `Panel::prepare` built for this frame, inside
 //! a border on the side that faces the text.
 
-use crate::tui::app::App;
+use super::Panel;
+use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -25,19 +26,18 @@ pub fn paragraph(lines: Vec<Line<'static>>) -> Paragraph<'static> {
     Paragraph::new(lines).wrap(Wrap { trim: false })
 }
 
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn draw(panel: &Panel, t: &Theme, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    let t = &app.theme;
-    let style = if app.panel.focused {
+    let style = if panel.focused {
         t.get("panel_border_focused")
     } else {
         t.get("panel_border")
     };
     border(area).border_style(style).render(area, buf);
-    let scroll = app.panel.scroll.min(u16::MAX as usize) as u16;
-    paragraph(app.panel.lines.clone())
+    let scroll = panel.scroll.min(u16::MAX as usize) as u16;
+    paragraph(panel.lines.clone())
         .scroll((scroll, 0))
         .render(inner(area), buf);
 }

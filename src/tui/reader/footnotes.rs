@@ -62,9 +62,7 @@ impl App {
             reader.reveal_cursor();
         }
         self.status.info(format!("footnote {id} (block {block})"));
-        self.panel.selected_footnote = Some(id);
-        self.panel.open = true;
-        self.panel.scroll = 0;
+        self.panel.show_footnote(id);
         if !self.wide() {
             self.focus_panel(true);
         }

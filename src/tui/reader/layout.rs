@@ -9,6 +9,7 @@
 use super::block_text::BlockText;
 use crate::model::{Document, Lang};
 use crate::text::wrap::wrap;
+use crate::tui::ids::DocIx;
 use std::ops::Range;
 
 /// How the languages of a document are arranged.
@@ -40,7 +41,7 @@ pub const COLUMN_GAP: u16 = 3;
 /// What a layout was computed for; a different key means the layout must be rebuilt.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LayoutKey {
-    pub doc: String,
+    pub doc: DocIx,
     pub width: u16,
     pub view: View,
 }
@@ -148,15 +149,16 @@ pub fn effective_view(view: View, width: u16) -> View {
 }
 
 impl ReaderLayout {
-    /// Wraps every block of `doc` for a body `width` cells wide. `pair` are the two reading
-    /// languages, original first (one language or none for a monolingual document).
-    pub fn build(doc: &Document, pair: &[Lang], width: u16, view: View) -> ReaderLayout {
+    /// Wraps every block of `doc` (corpus index `ix`) for a body `width` cells wide. `pair`
+    /// are the two reading languages, original first (one language or none for a monolingual
+    /// document).
+    pub fn build(ix: DocIx, doc: &Document, pair: &[Lang], width: u16, view: View) -> ReaderLayout {
         let view = effective_view(view, width);
         let two_columns = view == View::SideBySide && pair.len() >= 2;
         let geometry = Geometry::new(width, doc.blocks.len(), two_columns);
         let mut out = ReaderLayout {
             key: Some(LayoutKey {
-                doc: doc.id.clone(),
+                doc: ix,
                 width,
                 view,
             }),
@@ -397,7 +399,7 @@ mod tests {
                 "The communiqué stated that further expanding the comprehensive friendly ties is in the interests of the two peoples.",
             ),
         ]);
-        let l = ReaderLayout::build(&d, &[Lang::Zh, Lang::En], 100, View::SideBySide);
+        let l = ReaderLayout::build(DocIx(0), &d, &[Lang::Zh, Lang::En], 100, View::SideBySide);
         let s0 = l.block_span(0);
         let s1 = l.block_span(1);
         assert!(s0.len() > 1, "the Chinese side wraps");
@@ -414,7 +416,7 @@ mod tests {
             both("甲", "A"),
             LangText::one(Lang::En, "Article 1 only in English"),
         ]);
-        let l = ReaderLayout::build(&d, &[Lang::Zh, Lang::En], 100, View::SideBySide);
+        let l = ReaderLayout::build(DocIx(0), &d, &[Lang::Zh, Lang::En], 100, View::SideBySide);
         let row = &l.rows[l.block_span(1).start];
         assert_eq!(row.parts[0].as_ref().map(|p| p.slot), Some(Slot::Full));
         assert!(row.first);
@@ -426,7 +428,7 @@ mod tests {
             "苏朝两国政府发表联合公报",
             "Joint communiqué of the two governments",
         )]);
-        let l = ReaderLayout::build(&d, &[Lang::Zh, Lang::En], 30, View::SideBySide);
+        let l = ReaderLayout::build(DocIx(0), &d, &[Lang::Zh, Lang::En], 30, View::SideBySide);
         assert_eq!(l.key.as_ref().map(|k| k.view), Some(View::Stacked));
         let tags: Vec<_> = l.rows.iter().filter_map(|r| r.tag).collect();
         assert_eq!(tags, [Lang::En]);
@@ -441,7 +443,13 @@ mod tests {
     #[test]
     fn one_language_view_marks_blocks_shown_in_another() {
         let d = doc(vec![both("甲", "A"), LangText::one(Lang::En, "B")]);
-        let l = ReaderLayout::build(&d, &[Lang::Zh, Lang::En], 100, View::Single(Lang::Zh));
+        let l = ReaderLayout::build(
+            DocIx(0),
+            &d,
+            &[Lang::Zh, Lang::En],
+            100,
+            View::Single(Lang::Zh),
+        );
         let fallback: Vec<_> = l.texts.iter().map(|t| (t.lang, t.fallback)).collect();
         assert_eq!(fallback, [(Lang::Zh, false), (Lang::En, true)]);
     }
@@ -451,13 +459,13 @@ mod tests {
         let d = doc(vec![both("苏朝", "Soviet"), LangText::default()]);
         for w in 0..12 {
             for v in [View::SideBySide, View::Stacked, View::Single(Lang::En)] {
-                let l = ReaderLayout::build(&d, &[Lang::Zh, Lang::En], w, v);
+                let l = ReaderLayout::build(DocIx(0), &d, &[Lang::Zh, Lang::En], w, v);
                 assert_eq!(l.blocks(), 2);
                 assert_eq!(l.visible_blocks(0, 1), 0..1);
             }
         }
         let empty = doc(vec![]);
-        let l = ReaderLayout::build(&empty, &[], 80, View::SideBySide);
+        let l = ReaderLayout::build(DocIx(0), &empty, &[], 80, View::SideBySide);
         assert!(l.rows.is_empty());
         assert_eq!(l.visible_blocks(0, 10), 0..0);
         assert_eq!(l.max_scroll(10), 0);

@@ -84,14 +84,14 @@ impl ReaderState {
     pub fn prepare(&mut self, doc: &Document, width: u16, height: u16) {
         self.height = height as usize;
         let key = LayoutKey {
-            doc: doc.id.clone(),
+            doc: self.doc,
             width,
             view: effective_view(self.view, width),
         };
         if !self.layout.is_for(&key) {
             let had_layout = self.layout.key.is_some();
             let offset = self.cursor_row().saturating_sub(self.scroll);
-            self.layout = ReaderLayout::build(doc, &self.pair, width, self.view);
+            self.layout = ReaderLayout::build(self.doc, doc, &self.pair, width, self.view);
             if had_layout {
                 self.scroll = self.cursor_row().saturating_sub(offset);
             }

@@ -87,11 +87,12 @@ impl App {
         };
         // The report lives in the worker's callback: if the worker panics, it says so.
         let report = StopReport::new(WorkerKind::Search, self.sender());
-        let service = Service::start(Arc::clone(&self.corpus), location, hooks, move |ev| {
+        let started = Service::start(Arc::clone(&self.corpus), location, hooks, move |ev| {
             report.send(Msg::Search(ev));
-        });
-        let debounce = match spawn_debouncer(self.sender()) {
-            Ok(d) => d,
+        })
+        .and_then(|service| Ok((service, spawn_debouncer(self.sender())?)));
+        let (service, debounce) = match started {
+            Ok(both) => both,
             Err(e) => {
                 let message = format!("search is unavailable: cannot start a thread: {e}");
                 self.status.error(message.clone());
@@ -231,7 +232,7 @@ impl App {
                 let Some(rh) = self.search.reader_hits.as_mut() else {
                     return;
                 };
-                if rh.generation != generation || rh.doc_id != doc_id {
+                if rh.generation != generation || self.ids.get(&doc_id) != Some(rh.doc) {
                     return;
                 }
                 rh.set_hits(hits);
@@ -269,8 +270,9 @@ impl App {
             .results
             .as_ref()
             .map_or_else(String::new, |r| r.query.clone());
+        // The one place a hit's document id becomes the reader's identity.
         let (doc_id, block) = (hit.doc_id.clone(), BlockNo(hit.block));
-        let Some(i) = self.find_document(&doc_id) else {
+        let Some(i) = self.ids.get(&doc_id) else {
             self.status
                 .error(format!("document {doc_id} is not in the corpus"));
             return;
@@ -281,13 +283,12 @@ impl App {
         // Search numbers blocks from 1 with the title as 0: a title hit opens at the top.
         self.open_at(i, block);
         let generation = self.search.next_generation();
-        self.search.reader_hits = Some(ReaderHits {
-            doc_id: doc_id.clone(),
-            query: query.clone(),
+        self.search.reader_hits = Some(ReaderHits::new(
+            i,
+            query.clone(),
             generation,
-            opened: block.checked_index(),
-            ..ReaderHits::default()
-        });
+            block.checked_index(),
+        ));
         if let Some(w) = &self.search.worker {
             w.service.document_hits(query, doc_id, generation);
         }
@@ -304,16 +305,11 @@ impl App {
         let Some(reader) = self.reader.as_ref() else {
             return;
         };
-        let doc_id = self
-            .corpus
-            .documents
-            .get(reader.doc.0)
-            .map(|d| d.id.as_str());
         let Some(rh) = self
             .search
             .reader_hits
             .as_mut()
-            .filter(|h| Some(h.doc_id.as_str()) == doc_id)
+            .filter(|h| h.doc == reader.doc)
         else {
             self.status
                 .info("no search hits in this document (/ searches)");
@@ -345,13 +341,7 @@ impl App {
         let Some(reader) = self.reader.as_mut() else {
             return;
         };
-        if self
-            .corpus
-            .documents
-            .get(reader.doc.0)
-            .map(|d| d.id.as_str())
-            != Some(rh.doc_id.as_str())
-        {
+        if reader.doc != rh.doc {
             return;
         }
         let hit = self.theme.get("search_hit");

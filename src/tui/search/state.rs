@@ -7,7 +7,7 @@
 //! so a slow answer to an older query can never replace the results of what is typed now.
 
 use crate::search::{BlockHits, Hooks, Location, SearchResults};
-use crate::tui::ids::BlockNo;
+use crate::tui::ids::{BlockNo, DocIx};
 use crate::tui::search::Worker;
 
 /// How the search index is doing, as far as the UI knows.
@@ -43,9 +43,9 @@ impl IndexStatus {
 }
 
 /// The hits of a query in the document opened from a result, for highlighting and `n`/`N`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ReaderHits {
-    pub doc_id: String,
+    pub doc: DocIx,
     pub query: String,
     /// Generation of the request; an answer with another generation is ignored.
     pub generation: u64,
@@ -60,6 +60,20 @@ pub struct ReaderHits {
 }
 
 impl ReaderHits {
+    /// Waiting for the hits of `query` in `doc` (request `generation`), opened from the
+    /// result at reader block `opened`.
+    pub fn new(doc: DocIx, query: String, generation: u64, opened: Option<usize>) -> ReaderHits {
+        ReaderHits {
+            doc,
+            query,
+            generation,
+            hits: None,
+            blocks: Vec::new(),
+            current: None,
+            opened,
+        }
+    }
+
     /// Stores the worker's answer and derives the hit blocks (search block 0 is the title,
     /// which the reader does not show as a block).
     pub fn set_hits(&mut self, hits: Vec<BlockHits>) {
@@ -244,7 +258,7 @@ mod tests {
             lang: Lang::Zh,
             ranges: vec![0..3, 6..9],
         };
-        let mut h = ReaderHits::default();
+        let mut h = ReaderHits::new(DocIx(0), String::new(), 0, None);
         h.set_hits(vec![bh(0), bh(3), bh(3), bh(7), bh(12)]);
         assert_eq!(h.blocks, [2, 6, 11]);
         assert_eq!(h.step(0, true), Some(0));
@@ -254,6 +268,9 @@ mod tests {
         assert_eq!(h.step(6, false), Some(0));
         assert_eq!(h.step(2, false), Some(2), "wraps to the last");
         assert_eq!(h.step(7, false), Some(1));
-        assert_eq!(ReaderHits::default().step(3, true), None);
+        assert_eq!(
+            ReaderHits::new(DocIx(0), String::new(), 0, None).step(3, true),
+            None
+        );
     }
 }

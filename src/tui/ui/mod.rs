@@ -19,11 +19,11 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
     let buf = frame.buffer_mut();
     header::draw(app, a.header, buf);
     match app.screen {
-        Screen::List => list::draw(app, a.list, buf),
+        Screen::List => list::draw(&app.list, app.docs(), &app.theme, a.list, buf),
         Screen::Reader => {
             reader::draw(app, a.body, buf);
             if let Some(p) = a.panel {
-                panel::draw(app, p, buf);
+                panel::draw(&app.panel, &app.theme, p, buf);
             }
         }
     }

@@ -6,16 +6,16 @@ mod notes;
 mod pinpoint;
 mod source;
 
-use super::state::{PanelState, SectionSlot};
+use super::state::{Panel, SectionSlot};
 
-pub fn install_defaults(panel: &mut PanelState) {
+pub fn install_defaults(panel: &mut Panel) {
     panel.add_section(SectionSlot::Notes, Box::new(notes::Notes));
     panel.add_section(SectionSlot::Citation, Box::new(pinpoint::Pinpoint));
     panel.add_section(SectionSlot::Source, Box::new(source::SourceInfo));
 }
 
 /// The backlinks of each document, from the corpus's cross-references.
-pub fn install_backlinks(panel: &mut PanelState, corpus: &crate::corpus::Corpus) {
+pub fn install_backlinks(panel: &mut Panel, corpus: &crate::corpus::Corpus) {
     panel.add_section(
         SectionSlot::Notes,
         Box::new(backlinks::Backlinks::new(corpus)),

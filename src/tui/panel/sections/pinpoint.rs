@@ -1,6 +1,6 @@
 //! The pinpoint of the current block: the document id and block number (and treaty
 //! article). This section holds the panel's citation slot until the citation feature
-//! replaces it with `PanelState::add_section(SectionSlot::Citation, …)`.
+//! replaces it with `Panel::add_section(SectionSlot::Citation, …)`.
 
 use super::field;
 use crate::tui::ids::BlockNo;
