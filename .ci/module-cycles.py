@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # Module cycles between folders: `python3 .ci/module-cycles.py src [-v]`. Not run by CI yet:
-# tui/ still has one loop (the features that are `impl App` blocks import app.rs), and
-# corpus/ ↔ search/ (the corpus cache finds its directory through search::Location).
+# tui/ still has one loop (reader/ is an `impl App` block and imports app.rs; citation/ and
+# panel/ read ReaderState), and corpus/ ↔ search/ (the corpus cache finds its directory
+# through search::Location).
 # Lists edges "folder A uses folder B" from `crate::B` paths (and, inside tui/, `super::B`
 # / `crate::tui::B`), then reports every cycle between folders.
 import os, re, sys, itertools

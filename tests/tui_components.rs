@@ -151,3 +151,323 @@ fn a_copy_without_a_worker_comes_back_as_terminal_bytes_and_a_status_line() {
         "nothing is written until the app applies it"
     );
 }
+
+// Search, driven by messages: results arrive as `Msg::Search`, keys and `n`/`N` come back as
+// effects the test reads before the app applies them.
+
+use lectern::search::highlight::BlockHits;
+use lectern::search::{Event, Hit, SearchResults};
+use lectern::tui::Msg;
+use lectern::tui::search::SearchContext;
+
+fn hit(app: &lectern::tui::App, doc: &str, block: usize) -> Hit {
+    let d = app
+        .corpus
+        .get(doc)
+        .unwrap_or_else(|| panic!("{doc} is bundled"));
+    Hit {
+        doc_id: doc.into(),
+        ordinal: 0,
+        title: d.id.clone(),
+        kind: d.kind,
+        date: d.date(),
+        block,
+        score: 1.0,
+        snippets: Vec::new(),
+    }
+}
+
+/// Types `query` into the search window (no worker: it is "sent" at once) and posts the
+/// answer `hits` as the worker would.
+fn search_answered(app: &mut lectern::tui::App, query: &str, hits: Vec<Hit>) {
+    app.search.open = true;
+    type_text(app, query);
+    let generation = app.search.sent;
+    let results = SearchResults {
+        query: query.into(),
+        total: hits.len(),
+        hits,
+        notes: Vec::new(),
+    };
+    app.handle(Msg::Search(Event::Results {
+        generation,
+        results,
+    }));
+}
+
+/// The worker's answer with every hit of the query in the document just opened.
+fn document_hits(app: &mut lectern::tui::App, blocks: &[usize]) -> Vec<Effect> {
+    let rh = app
+        .search
+        .reader_hits
+        .as_ref()
+        .unwrap_or_else(|| panic!("a result was opened"));
+    let (generation, doc_id) = (rh.generation, app.corpus.documents[rh.doc.0].id.clone());
+    let hits = blocks
+        .iter()
+        .map(|&block| BlockHits {
+            block,
+            lang: lectern::model::Lang::En,
+            ranges: vec![0..1, 2..3],
+        })
+        .collect();
+    let ev = Event::DocumentHits {
+        generation,
+        doc_id,
+        hits,
+    };
+    let tx = app.sender();
+    let ctx = SearchContext {
+        corpus: &app.corpus,
+        ids: &app.ids,
+        keymap: &app.keymap,
+        reader: None,
+        tx: &tx,
+    };
+    app.search.event(ev, &ctx)
+}
+
+fn step_hit(app: &mut lectern::tui::App, forward: bool) -> Vec<Effect> {
+    let at = app.reader_at();
+    let tx = app.sender();
+    let ctx = SearchContext {
+        corpus: &app.corpus,
+        ids: &app.ids,
+        keymap: &app.keymap,
+        reader: at.as_ref(),
+        tx: &tx,
+    };
+    app.search.step_hit(forward, &ctx)
+}
+
+fn infos(effects: &[Effect]) -> String {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Info(t) => Some(t.as_str()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+#[test]
+fn search_results_arriving_as_a_message_are_opened_by_index_and_their_hits_come_back_as_highlights()
+{
+    let mut app = app();
+    let journal = "1960-09-14-journal-soviet-ambassador-dprk";
+    let hits = vec![hit(&app, journal, 3)];
+    search_answered(&mut app, "treaty", hits);
+    assert_eq!(
+        app.search.results.as_ref().map(|r| r.hits.len()),
+        Some(1),
+        "the answer to the query sent is kept"
+    );
+    let tx = app.sender();
+    let ctx = SearchContext {
+        corpus: &app.corpus,
+        ids: &app.ids,
+        keymap: &app.keymap,
+        reader: None,
+        tx: &tx,
+    };
+    let effects = app.search.action(Action::Open, &ctx);
+    let want = app.ids.get(journal).unwrap_or_else(|| panic!("bundled"));
+    assert_eq!(effects[0], Effect::OpenAt(want, BlockNo(3)));
+    assert!(!app.search.open, "enter closes the window");
+    assert!(
+        app.reader.is_none(),
+        "search does not open the reader itself"
+    );
+    app.apply(effects);
+    assert_eq!(app.reader.as_ref().map(|r| r.doc), Some(want));
+    let effects = document_hits(&mut app, &[3, 7]);
+    match effects.as_slice() {
+        [Effect::Highlight { doc, owner, marks }, Effect::Info(line)] => {
+            assert_eq!((*doc, *owner), (want, "search"));
+            assert_eq!(marks.len(), 4, "two ranges in each of two blocks");
+            assert_eq!(marks[0].style, "search_hit_current", "the hit opened");
+            assert_eq!(marks[1].style, "search_hit_current");
+            assert_eq!(marks[2].style, "search_hit");
+            assert!(line.starts_with("hit 1 of 2"), "{line}");
+        }
+        other => panic!("effects of the document's hits: {other:?}"),
+    }
+}
+
+#[test]
+fn n_goes_on_past_the_last_hit_to_the_next_document_of_the_results_and_says_when_it_wraps() {
+    let mut app = app();
+    let mut term = terminal(120, 40);
+    let (journal, treaty) = ("1960-09-14-journal-soviet-ambassador-dprk", TREATY);
+    let hits = vec![hit(&app, journal, 2), hit(&app, treaty, 4)];
+    search_answered(&mut app, "friendship", hits);
+    press(&mut app, "enter");
+    render(&mut app, &mut term);
+    let (j, t) = (app.ids.get(journal), app.ids.get(treaty));
+    assert_eq!(app.reader.as_ref().map(|r| r.doc), j);
+    let e = document_hits(&mut app, &[2]);
+    app.apply(e);
+    // The journal's only hit is where the cursor is: n goes on to the treaty.
+    let effects = step_hit(&mut app, true);
+    assert_eq!(
+        effects.first(),
+        t.map(|t| Effect::OpenAt(t, BlockNo(4))).as_ref(),
+        "{effects:?}"
+    );
+    assert!(
+        infos(&effects).contains("result document 2 of 2"),
+        "{effects:?}"
+    );
+    app.apply(effects);
+    render(&mut app, &mut term);
+    assert_eq!(app.reader.as_ref().map(|r| r.doc), t);
+    let e = document_hits(&mut app, &[4]);
+    app.apply(e);
+    // Past the treaty, the last document: round to the first result, and said so.
+    let effects = step_hit(&mut app, true);
+    assert_eq!(
+        effects.first(),
+        j.map(|j| Effect::OpenAt(j, BlockNo(2))).as_ref()
+    );
+    assert!(
+        infos(&effects).contains("wrapped to the first result"),
+        "{effects:?}"
+    );
+    app.apply(effects);
+    render(&mut app, &mut term);
+    let e = document_hits(&mut app, &[2]);
+    app.apply(e);
+    // And N from the first goes back round to the last.
+    let effects = step_hit(&mut app, false);
+    assert_eq!(
+        effects.first(),
+        t.map(|t| Effect::OpenAt(t, BlockNo(4))).as_ref()
+    );
+    assert!(
+        infos(&effects).contains("wrapped to the last result"),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn n_inside_a_document_alone_in_the_results_wraps_and_says_so() {
+    let mut app = app();
+    let mut term = terminal(120, 40);
+    let hits = vec![hit(&app, TREATY, 2)];
+    search_answered(&mut app, "treaty", hits);
+    press(&mut app, "enter");
+    render(&mut app, &mut term);
+    let e = document_hits(&mut app, &[2, 5]);
+    app.apply(e);
+    let effects = step_hit(&mut app, true);
+    assert_eq!(effects.first(), Some(&Effect::MoveCursor(BlockNo(5))));
+    app.apply(effects);
+    let effects = step_hit(&mut app, true);
+    assert_eq!(effects.first(), Some(&Effect::MoveCursor(BlockNo(2))));
+    assert!(
+        infos(&effects).contains("hit 1 of 2 · wrapped to the first hit"),
+        "{effects:?}"
+    );
+}
+
+// Links, driven by actions.
+
+use lectern::tui::links::LinkContext;
+
+fn link_update(app: &mut lectern::tui::App, action: Action) -> Vec<Effect> {
+    let at = app.reader_at();
+    let ctx = LinkContext {
+        corpus: &app.corpus,
+        ids: &app.ids,
+        reader: at.as_ref(),
+    };
+    app.link.update(action, &ctx)
+}
+
+fn moved_to(effects: &[Effect]) -> BlockNo {
+    match effects.first() {
+        Some(Effect::MoveCursor(b)) => *b,
+        other => panic!("tab moves the cursor to the link: {other:?}"),
+    }
+}
+
+#[test]
+fn tab_selects_the_first_link_from_the_cursor_block_not_the_one_after_the_last_selected() {
+    let (mut app, mut term) = reading(PEOPLES_DAILY, 160, 40);
+    let stops = app.link_stops();
+    let mut blocks: Vec<BlockNo> = stops.iter().map(|s| s.block).collect();
+    blocks.dedup();
+    assert!(
+        blocks.len() >= 3,
+        "links in three blocks at least: {blocks:?}"
+    );
+    // A link selected at the top, then the cursor moves down to the third linked block.
+    let first = link_update(&mut app, Action::NextLink);
+    assert_eq!(moved_to(&first), blocks[0]);
+    app.apply(first);
+    app.apply(vec![Effect::MoveCursor(blocks[2])]);
+    render(&mut app, &mut term);
+    let next = link_update(&mut app, Action::NextLink);
+    assert_eq!(moved_to(&next), blocks[2], "from the cursor block");
+    // After G, the next link is one on screen or below, never back at the top.
+    app.apply(next);
+    press(&mut app, "G");
+    render(&mut app, &mut term);
+    let at = app.reader_at().unwrap_or_else(|| panic!("open"));
+    let after_g = moved_to(&link_update(&mut app, Action::NextLink));
+    assert!(
+        after_g.index() >= at.visible.start,
+        "after G: {after_g} is above the screen {:?}",
+        at.visible
+    );
+}
+
+#[test]
+fn a_name_in_both_columns_is_one_tab_stop() {
+    let (mut app, _term) = reading(PEOPLES_DAILY, 160, 40);
+    let doc = app.document().unwrap_or_else(|| panic!("open")).id.clone();
+    let mentions = app.corpus.links.in_document(&doc).count();
+    let mut pairs: Vec<(usize, lectern::refs::Target)> = (app.corpus.links.in_document(&doc))
+        .map(|m| (m.block, m.target))
+        .collect();
+    pairs.sort_by_key(|(b, t)| (*b, format!("{t:?}")));
+    pairs.dedup();
+    assert!(
+        pairs.len() < mentions,
+        "names appear in both columns: {mentions} mentions"
+    );
+    let effects = link_update(&mut app, Action::NextLink);
+    let line = infos(&effects);
+    assert!(
+        line.starts_with(&format!("link 1 of {}:", pairs.len())),
+        "{line}"
+    );
+    // The stop marks the name in both columns.
+    let both = app
+        .link_stops()
+        .into_iter()
+        .find(|s| s.marks.iter().any(|(l, _)| *l != s.marks[0].0))
+        .unwrap_or_else(|| panic!("a stop with marks in two languages"));
+    assert!(both.marks.len() >= 2);
+}
+
+#[test]
+fn backlinks_are_followable_from_the_reader_as_an_effect_and_open_the_mention() {
+    let (mut app, _term) = reading(TREATY, 200, 50);
+    let effects = link_update(&mut app, Action::Backlinks);
+    let treaty = app.ids.get(TREATY).unwrap_or_else(|| panic!("bundled"));
+    assert_eq!(effects, vec![Effect::ShowBacklinks(treaty)]);
+    app.apply(effects);
+    assert_eq!(app.top_window(), Some("backlinks"));
+    press(&mut app, "enter");
+    assert!(app.overlays.is_empty());
+    let opened = app.document().map(|d| d.id.clone()).unwrap_or_default();
+    assert!(
+        opened != TREATY && !opened.is_empty(),
+        "a mention elsewhere opens: {opened}"
+    );
+    // The way back is in the link history.
+    press(&mut app, "backspace");
+    assert_eq!(app.document().map(|d| d.id.as_str()), Some(TREATY));
+}

@@ -21,11 +21,9 @@ fn open_doc_id(app: &lectern::tui::App) -> String {
 fn select_link_to(app: &mut lectern::tui::App, target: &str) {
     for _ in 0..200 {
         press(app, "tab");
-        let selected = app.link.selected.and_then(|s| {
-            app.doc_mentions()
-                .get(s)
-                .map(|m| app.corpus.registry.target_id(m.target).to_string())
-        });
+        let selected = app
+            .selected_link_target()
+            .map(|t| app.corpus.registry.target_id(t).to_string());
         if selected.as_deref() == Some(target) {
             return;
         }

@@ -135,7 +135,7 @@ fn a_chinese_query_opens_the_document_at_the_hit_block_with_the_hits_highlighted
     let mut term = terminal();
     render(&mut app, &mut term);
     press(&mut app, "/");
-    assert_eq!(app.overlays.top_name(), Some("search"));
+    assert_eq!(app.top_window(), Some("search"));
     type_text(&mut app, "兴南");
     answered(&mut app, "兴南");
 
@@ -154,7 +154,7 @@ fn a_chinese_query_opens_the_document_at_the_hit_block_with_the_hits_highlighted
     assert!(has_styled(&term, "兴南", Color::Yellow), "{screen}");
 
     press(&mut app, "enter");
-    assert_eq!(app.overlays.top_name(), None, "enter closes the overlay");
+    assert_eq!(app.top_window(), None, "enter closes the overlay");
     assert_eq!(app.screen, Screen::Reader);
     let (doc_id, block) = expected.first().cloned().unwrap_or_default();
     assert_eq!(app.document().map(|d| d.id.clone()), Some(doc_id));
@@ -263,7 +263,7 @@ fn hits_in_both_columns_are_highlighted_and_n_and_shift_n_cycle_through_their_bl
     assert_eq!(marked.into_iter().collect::<Vec<_>>(), expected);
     assert!(expected.len() >= 2, "{expected:?}");
 
-    // From the top, n visits every hit block in order and wraps; N goes back.
+    // From the top, n visits every hit block in order; N goes back.
     press(&mut app, "g");
     assert!(
         expected[0] > 0,
@@ -271,22 +271,27 @@ fn hits_in_both_columns_are_highlighted_and_n_and_shift_n_cycle_through_their_bl
     );
     let n = expected.len();
     let mut visited = Vec::new();
-    for i in 0..=n {
+    for i in 0..n {
         press(&mut app, "n");
         visited.push(app.reader.as_ref().map_or(usize::MAX, |r| r.cursor));
-        assert_eq!(message(&app), format!("hit {} of {n}", i % n + 1));
+        assert_eq!(message(&app), format!("hit {} of {n}", i + 1));
     }
-    let mut forward = expected.clone();
-    forward.push(expected[0]);
-    assert_eq!(visited, forward);
+    assert_eq!(visited, expected);
     press(&mut app, "N");
-    assert_eq!(app.reader.as_ref().map(|r| r.cursor), Some(expected[n - 1]));
-    assert_eq!(message(&app), format!("hit {n} of {n}"));
-    press(&mut app, "N");
-    assert_eq!(
-        app.reader.as_ref().map(|r| r.cursor),
-        Some(expected[n.saturating_sub(2)])
+    assert_eq!(app.reader.as_ref().map(|r| r.cursor), Some(expected[n - 2]));
+    assert_eq!(message(&app), format!("hit {} of {n}", n - 1));
+    // Past the last hit, n goes on to the next document of the results, not round this one.
+    press(&mut app, "n n");
+    assert!(
+        results(&app).hits.iter().any(|h| h.doc_id != PEOPLES_DAILY),
+        "other documents match"
     );
+    assert!(
+        message(&app).starts_with("result document"),
+        "{}",
+        message(&app)
+    );
+    assert_ne!(app.document().map(|d| d.id.as_str()), Some(PEOPLES_DAILY));
 }
 
 #[test]
@@ -351,7 +356,7 @@ fn broken_queries_show_one_line_in_the_overlay_never_an_error_screen() {
         );
         render(&mut app, &mut term);
         let screen = rows(&term);
-        assert_eq!(app.overlays.top_name(), Some("search"), "{q}");
+        assert_eq!(app.top_window(), Some("search"), "{q}");
         assert!(
             screen.iter().any(|r| r.contains(&format!("/ {q}▏"))),
             "{q}: the query line is shown\n{}",
@@ -399,7 +404,7 @@ fn esc_closes_the_overlay_and_slash_reopens_it_with_the_query_and_results_kept()
     type_text(&mut app, "兴南");
     answered(&mut app, "兴南");
     press(&mut app, "esc");
-    assert_eq!(app.overlays.top_name(), None);
+    assert_eq!(app.top_window(), None);
     assert_eq!(app.screen, Screen::List);
     press(&mut app, "/");
     assert_eq!(app.search.query, "兴南");
@@ -408,11 +413,7 @@ fn esc_closes_the_overlay_and_slash_reopens_it_with_the_query_and_results_kept()
     press(&mut app, "enter");
     render(&mut app, &mut term);
     press(&mut app, "/");
-    assert_eq!(
-        app.overlays.top_name(),
-        Some("search"),
-        "/ works in the reader"
-    );
+    assert_eq!(app.top_window(), Some("search"), "/ works in the reader");
     press(&mut app, "esc esc");
     assert_eq!(app.screen, Screen::List);
     press(&mut app, "/");
@@ -472,7 +473,7 @@ fn when_the_cache_dir_cannot_be_written_search_still_answers_and_says_which_path
         status.contains(&root.display().to_string()) && status.contains("in memory"),
         "{status}"
     );
-    assert_eq!(app.overlays.top_name(), Some("search"));
+    assert_eq!(app.top_window(), Some("search"));
 }
 
 #[test]

@@ -25,10 +25,14 @@ pub enum Item {
     Registry(Target),
 }
 
-/// Documents and instruments in date order; undated ones last.
+/// Documents and instruments in date order; undated ones last. A document that holds an
+/// instrument's text is listed once, as the instrument (which opens at its text's block).
 pub fn timeline(documents: &[Document], registry: &Registry) -> Vec<Entry> {
+    let held: std::collections::HashSet<&str> = (registry.instruments.iter())
+        .filter_map(|i| Some(i.text.as_ref()?.doc.as_str()))
+        .collect();
     let mut entries: Vec<Entry> = Vec::new();
-    for doc in documents {
+    for doc in documents.iter().filter(|d| !held.contains(d.id.as_str())) {
         let first = doc.dates.iter().find(|d| Some(d.date) == doc.date());
         entries.push(Entry {
             date: doc.date(),
@@ -70,9 +74,16 @@ mod tests {
     fn documents_and_instruments_are_in_date_order_with_undated_last() {
         let corpus = Corpus::bundled();
         let line = timeline(&corpus.documents, &corpus.registry);
+        let held = (corpus.documents.iter())
+            .filter(|d| {
+                (corpus.registry.instruments.iter())
+                    .any(|i| i.text.as_ref().is_some_and(|t| t.doc == d.id))
+            })
+            .count();
+        assert!(held > 0, "the treaty's text is in the archive");
         assert_eq!(
             line.len(),
-            corpus.documents.len() + corpus.registry.instruments.len()
+            corpus.documents.len() - held + corpus.registry.instruments.len()
         );
         let dated: Vec<PartialDate> = line.iter().filter_map(|e| e.date).collect();
         assert!(dated.windows(2).all(|w| w[0] <= w[1]));
@@ -90,5 +101,22 @@ mod tests {
             .find(|e| e.label.starts_with("DPRK–Russia Moscow"))
             .expect("2001 declaration");
         assert!(!declaration.in_archive);
+    }
+
+    #[test]
+    fn the_1961_treaty_is_listed_once_as_the_instrument_that_opens_its_text() {
+        let corpus = Corpus::bundled();
+        let line = timeline(&corpus.documents, &corpus.registry);
+        let treaty: Vec<&Entry> = line
+            .iter()
+            .filter(|e| e.date.is_some_and(|d| d.to_string().starts_with("1961")))
+            .filter(|e| e.label.to_lowercase().contains("treaty of friendship"))
+            .collect();
+        assert_eq!(treaty.len(), 1, "the 1961 treaty once: {treaty:#?}");
+        assert!(treaty[0].in_archive);
+        assert!(
+            matches!(treaty[0].item, Item::Registry(_)),
+            "listed as the instrument, which opens at its text"
+        );
     }
 }

@@ -66,6 +66,8 @@ pub enum Action {
     CopyCitation,
     /// Copy the citation of the whole document, without a pinpoint.
     CopyDocumentCitation,
+    /// List every mention elsewhere of what the open document holds, to follow one.
+    Backlinks,
 }
 
 impl Action {
@@ -101,6 +103,7 @@ impl Action {
             Action::CycleStyle => "next citation style",
             Action::CopyCitation => "copy the citation (with pinpoint)",
             Action::CopyDocumentCitation => "copy the document's citation",
+            Action::Backlinks => "where this document is mentioned (enter opens)",
         }
     }
 

@@ -98,7 +98,7 @@ pub struct App {
     /// Bytes for the terminal itself (OSC 52 and other escape sequences), written by the loop
     /// after the next frame so they never land inside one.
     pub after_frame: Vec<u8>,
-    tx: Sender<Msg>,
+    pub(super) tx: Sender<Msg>,
     rx: Receiver<Msg>,
 }
 
@@ -109,7 +109,8 @@ impl App {
         let (tx, rx) = channel();
         let mut panel = Panel::default();
         sections::install_defaults(&mut panel);
-        sections::install_backlinks(&mut panel, &corpus);
+        let key = (settings.keymap).hint(Mode::Reader, Action::Backlinks);
+        sections::install_backlinks(&mut panel, &corpus, key.map(|k| k.to_string()));
         let skipped = corpus_summary(&corpus.problems);
         let mut app = App {
             list: List::new(&corpus.documents),
@@ -181,8 +182,11 @@ impl App {
             Msg::Input(_) => {}
             Msg::Status(level, text) => self.status.post(level, text),
             Msg::Search(ev) => self.search_event(ev),
-            Msg::SearchDue(edit) => self.search_due(edit),
-            Msg::SearchKey(key) => self.search_type(key),
+            Msg::SearchDue(edit) => self.search.due(edit),
+            Msg::SearchKey(key) => {
+                let effects = self.search.type_key(key);
+                self.apply(effects);
+            }
             Msg::SearchAction(action) => self.search_action(action),
             Msg::JumpTo { doc, block } => self.jump_to(doc, block),
             Msg::Follow(target) => self.follow(target),
@@ -263,6 +267,10 @@ impl App {
             return;
         }
         self.status.key_pressed();
+        // The search window, while it shows, is above every overlay and takes every key.
+        if self.search.open {
+            return self.search_key(key);
+        }
         if let Some(top) = self.overlays.top_mut() {
             match top.handle_key(&key, &self.keymap) {
                 Outcome::Consumed => return,
@@ -303,6 +311,9 @@ impl App {
                     (self.citation).update(action, &self.corpus.documents, reader, &self.tx);
                 self.apply(effects);
             }
+            Action::Backlinks if matches!(self.focus, Focus::Reader | Focus::Panel) => {
+                self.link_action(action)
+            }
             _ => match self.focus {
                 Focus::List => {
                     let effects = self.list.update(action);
@@ -325,6 +336,9 @@ impl App {
         for effect in effects {
             match effect {
                 Effect::OpenDocument(i) => self.open_document(i),
+                Effect::OpenAt(i, block) => self.open_at(i, block),
+                Effect::ReturnTo(place) => self.return_to(place),
+                Effect::CloseReader => self.update_reader(Action::Back),
                 Effect::ShowReader => {
                     if self.reader.is_some() {
                         self.screen = Screen::Reader;
@@ -332,6 +346,8 @@ impl App {
                     }
                 }
                 Effect::OpenTimeline => self.open_timeline(),
+                Effect::ShowCard(target) => self.show_card(target),
+                Effect::ShowBacklinks(doc) => self.show_backlinks(doc),
                 Effect::FocusPanel(on) => self.focus_panel(on),
                 Effect::NextFootnote => self.next_footnote(),
                 Effect::MoveCursor(block) => {
@@ -340,6 +356,8 @@ impl App {
                         reader.reveal_cursor();
                     }
                 }
+                Effect::Highlight { doc, owner, marks } => self.highlight(doc, owner, marks),
+                Effect::Quit => self.update(Action::Quit),
                 Effect::Info(text) => self.status.info(text),
                 Effect::Status(level, text) => self.status.post(level, text),
                 Effect::WriteTerminal(bytes) => self.after_frame.extend(bytes),
@@ -360,7 +378,7 @@ impl App {
 
     /// Routing of a mouse event: to the pane under it (nothing while an overlay shows).
     pub fn mouse(&mut self, m: MouseEvent) {
-        if !self.overlays.is_empty() {
+        if !self.overlays.is_empty() || self.search.open {
             return;
         }
         let a = self.areas();

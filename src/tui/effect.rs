@@ -5,26 +5,69 @@
 
 use super::ids::{BlockNo, DocIx};
 use super::status::Level;
+use crate::model::Lang;
+use crate::refs::Target;
+use std::ops::Range;
 
 /// One request from a feature to the rest of the reader.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
     /// Open this document in the reader, where it was last read.
     OpenDocument(DocIx),
+    /// Open this document with the cursor on this block, shown at the top (a search hit, a
+    /// followed link).
+    OpenAt(DocIx, BlockNo),
+    /// Open the document of `Place` with cursor and first row exactly as they were (the link
+    /// history).
+    ReturnTo(Place),
+    /// Close the reader and go back to the list.
+    CloseReader,
     /// Back to the open document from the list (nothing when none is open).
     ShowReader,
     /// Show the timeline overlay.
     OpenTimeline,
+    /// Show the card of a registry target.
+    ShowCard(Target),
+    /// Show every mention elsewhere of what the open document holds (its backlinks).
+    ShowBacklinks(DocIx),
     /// Give the keys to the panel (`true`) or to the text (`false`).
     FocusPanel(bool),
     /// Jump to the next footnote from the reader's current block.
     NextFootnote,
     /// Put the reader's cursor on this block and scroll it into view.
     MoveCursor(BlockNo),
+    /// Replace the highlights that `owner` laid over document `doc` with `marks`.
+    Highlight {
+        doc: DocIx,
+        owner: &'static str,
+        marks: Vec<Mark>,
+    },
     /// An informational line for the status line.
     Info(String),
     /// A line for the status line at `Level`.
     Status(Level, String),
     /// Bytes for the terminal itself (OSC 52), written by the loop after the next frame.
     WriteTerminal(Vec<u8>),
+    /// Save the position and end the reader.
+    Quit,
+}
+
+/// A styled range in one block's stored text in one language (a search hit, a link).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mark {
+    pub block: BlockNo,
+    pub lang: Lang,
+    /// Byte range of the stored text, footnote markers included.
+    pub range: Range<usize>,
+    /// The theme's name for its style ("search_hit", "link_selected").
+    pub style: &'static str,
+}
+
+/// Where the reader is: document, cursor block and first row on screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub doc: DocIx,
+    /// The cursor's block, from 0 (the reader's index).
+    pub cursor: usize,
+    pub scroll: usize,
 }

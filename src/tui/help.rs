@@ -2,9 +2,8 @@
 //! shows the keys that really work.
 
 use crate::tui::action::Action;
-use crate::tui::app::App;
 use crate::tui::keymap::{Keymap, Mode};
-use crate::tui::overlay::{Outcome, Overlay};
+use crate::tui::overlay::{Outcome, Overlay, OverlayContext};
 use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -90,10 +89,11 @@ impl Overlay for HelpOverlay {
         }
     }
 
-    fn draw(&self, app: &App, area: Rect, buf: &mut Buffer) {
-        let lines = self.lines(&app.keymap, app.theme.get("help_key"));
+    fn draw(&self, ctx: &OverlayContext<'_>, area: Rect, buf: &mut Buffer) {
+        let lines = self.lines(ctx.keymap, ctx.theme.get("help_key"));
         let height = lines.len() as u16 + 2;
-        let inner = crate::tui::overlay::window(app, area, 64, height, " Keys (esc closes) ", buf);
+        let inner =
+            crate::tui::overlay::window(ctx.theme, area, 64, height, " Keys (esc closes) ", buf);
         let max = lines.len().saturating_sub(inner.height as usize);
         let scroll = self.scroll.min(max) as u16;
         Paragraph::new(lines).scroll((scroll, 0)).render(inner, buf);

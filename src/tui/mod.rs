@@ -6,10 +6,13 @@
 //!   `App::handle`; a key goes to the top [`overlay`], then through the [`keymap`] to an
 //!   [`Action`], which `App::update` hands to the feature that owns it; what a feature asks of
 //!   another comes back as an [`Effect`], carried out in `App::apply`;
-//! - one folder per feature. [`list::List`], [`panel::Panel`] and
-//!   [`citation::state::CitationState`] are components (own state, `update` returning
-//!   effects, read-only arguments for the rest); [`reader`], [`search`] and [`links`] still
-//!   update through `impl App` blocks in their folders; [`help`] is the `?` window;
+//! - one folder per feature. [`list::List`], [`panel::Panel`],
+//!   [`citation::state::CitationState`], [`search::state::SearchState`] and
+//!   [`links::LinkState`] are components (own state, `update` returning effects, read-only
+//!   arguments for the rest: search and links read a [`context::ReaderAt`], never the
+//!   reader); [`reader`] still updates through an `impl App` block in its folder; `routing.rs`
+//!   builds the search and links contexts and applies their effects; [`help`] is the `?`
+//!   window; overlays draw from an [`overlay::OverlayContext`];
 //! - [`ids`]: [`DocIx`] and [`BlockNo`], the one identity of a document and block;
 //! - `App::prepare` brings caches up to date for the terminal size (the reader's layout, the
 //!   panel's lines, the citation); [`ui::draw`] is then a pure function of the state;
@@ -21,13 +24,14 @@
 //! | Action | focus | home |
 //! |---|---|---|
 //! | `Quit`, `Help` | any | `App::update` (`app.rs`), [`help`] |
-//! | `Search` | any | `search/mod.rs` (`open_search`); keys in the window: `search/view.rs` → [`Msg::SearchKey`] / [`Msg::SearchAction`] |
+//! | `Search` | any | `SearchState::open_window` (`search/mod.rs`); keys while the window shows: `SearchState::key` (moves, `Open`, typing) |
 //! | `CycleStyle`, `CopyCitation`, `CopyDocumentCitation` | reader, panel | `CitationState::update` (`citation/mod.rs`); a copy's outcome [`Msg::Copied`] → `citation::copied` |
 //! | `Up` … `Bottom`, `Filter`, `Back`, `Open`, `FocusNext/Prev`, `Timeline`; typed filter keys | list | [`list::List::update`], `List::type_key` |
 //! | `Up` … `Bottom`, `ScrollUp/Down`, `CycleView`, `Back`, `TogglePanel`, `FocusNext/Prev` | reader | `reader/mod.rs` (`update_reader`) |
 //! | `NextFootnote`; `Open` on a block without a link | reader, panel | `reader/footnotes.rs` |
-//! | `NextLink`, `PrevLink`, `Open` on a link, `HistoryBack/Forward`, `Timeline` | reader | `links/mod.rs`; cards and timeline keys: `links/card.rs`, `links/timeline.rs` |
-//! | `NextHit`, `PrevHit` | reader | `search/mod.rs` (`step_search_hit`) |
+//! | `NextLink`, `PrevLink`, `Open` on a link, `HistoryBack/Forward`, `Timeline` | reader | [`links::LinkState::update`], `LinkState::follow_selected`; cards, backlinks and timeline keys: `links/card.rs`, `links/backlinks.rs`, `links/timeline.rs` |
+//! | `Backlinks` | reader, panel | `LinkState::update` → [`Effect::ShowBacklinks`] |
+//! | `NextHit`, `PrevHit` | reader | `SearchState::step_hit` (`search/mod.rs`): on past the document's last hit to the next document of the results |
 //! | `Up` … `Bottom`, `Back`, `Open`, `TogglePanel`, `FocusNext/Prev` | panel | [`panel::Panel::update`] |
 //! | mouse | — | `App::mouse` → `List::click`, the reader's `click_text`, panel focus |
 //!
@@ -38,13 +42,15 @@
 //!   lands on `app.after_frame`); the loop writes them after the next frame, never inside one;
 //! - a status message: `app.status.info(…)`, an [`Effect::Info`] from a component, or from
 //!   another thread `app.sender().send(Msg::Status(…))`;
-//! - highlighted text (search hits, links): `reader.set_highlights(owner, ranges)` with byte
-//!   ranges of a block's stored text in one language and a style from `app.theme.get(…)`.
+//! - highlighted text (search hits, links): from a component, [`Effect::Highlight`] with
+//!   [`effect::Mark`]s (byte ranges of a block's stored text in one language, a theme style
+//!   name); `App::apply` lays them on the reader with `reader.set_highlights(owner, …)`.
 
 pub mod action;
 pub mod app;
 pub mod citation;
 pub mod config;
+pub mod context;
 pub mod effect;
 pub mod focus;
 pub mod help;
@@ -59,6 +65,7 @@ pub mod overlay;
 pub mod panel;
 pub mod positions;
 pub mod reader;
+mod routing;
 pub mod search;
 pub mod status;
 pub mod terminal;

@@ -2,14 +2,18 @@
 //! stack; the top one sees keys first and may consume them. What an overlay asks of the rest
 //! of the reader it says as a [`Msg`], which goes through `App::handle` like any other.
 //!
+//! An overlay draws from an [`OverlayContext`] (theme, keymap, corpus: read-only), never
+//! from the app, so the overlays import nothing above them.
+//!
 //! To add one: implement [`Overlay`] and push it with `app.overlays.push(Box::new(…))`
 //! (for instance from a new `Action` arm in `App::update`). [`list_keys`] moves a selection
 //! the way every list overlay does, and [`window`] draws the bordered window.
 
 use super::action::Action;
-use super::app::App;
 use super::keymap::Keymap;
 use super::msg::Msg;
+use super::theme::Theme;
+use crate::corpus::Corpus;
 use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -29,12 +33,19 @@ pub enum Outcome {
     CloseAndSend(Msg),
 }
 
+/// What an overlay may read while it draws.
+pub struct OverlayContext<'a> {
+    pub theme: &'a Theme,
+    pub keymap: &'a Keymap,
+    pub corpus: &'a Corpus,
+}
+
 pub trait Overlay {
     /// For tests and debugging: which overlay this is.
     fn name(&self) -> &'static str;
     fn handle_key(&mut self, key: &KeyEvent, keymap: &Keymap) -> Outcome;
-    /// Draws over `area` (the whole screen); pure: reads the app, writes only the buffer.
-    fn draw(&self, app: &App, area: Rect, buf: &mut Buffer);
+    /// Draws over `area` (the whole screen); pure: reads the context, writes only the buffer.
+    fn draw(&self, ctx: &OverlayContext<'_>, area: Rect, buf: &mut Buffer);
 }
 
 #[derive(Default)]
@@ -93,7 +104,7 @@ pub fn list_keys(action: Action, selected: &mut usize, len: usize) -> bool {
 /// Clears a `width` × `height` window centred in `area` (both clamped to it), draws its
 /// border and title, and returns the inside to draw into.
 pub fn window(
-    app: &App,
+    theme: &Theme,
     area: Rect,
     width: u16,
     height: u16,
@@ -110,7 +121,7 @@ pub fn window(
     Clear.render(rect, buf);
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(app.theme.get("border"))
+        .border_style(theme.get("border"))
         .title(title.to_string());
     let inner = block.inner(rect);
     block.render(rect, buf);

@@ -1,53 +1,43 @@
 //! A card for an instrument or entity of the registry: its names in every language, its
 //! dates, parties and relations, its facts, each with the document and block that states it,
-//! and every place the archive mentions it. Enter on a mention opens it there.
+//! and every place the archive mentions it. Enter on a mention opens it there. The mentions
+//! are kept as [`MentionRow`]s and only the rows on screen are formatted.
 
+use super::rows::{MentionRow, draw_paged, page};
+use crate::corpus::Corpus;
 use crate::refs::Target;
 use crate::text::sanitize::sanitize;
 use crate::tui::action::Action;
-use crate::tui::app::App;
-use crate::tui::ids::{BlockNo, DocIx};
+use crate::tui::ids::DocIds;
 use crate::tui::keymap::{Key, Keymap, Mode};
 use crate::tui::msg::Msg;
-use crate::tui::overlay::{Outcome, Overlay, list_keys};
+use crate::tui::overlay::{Outcome, Overlay, OverlayContext, list_keys};
+use crate::tui::theme::Theme;
 use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
 
 pub struct CardOverlay {
     pub target: Target,
     title: String,
     /// Facts and names, computed once when the card opens.
     facts: Vec<(String, String)>,
-    /// Mentions: (document, block, label).
-    mentions: Vec<(DocIx, BlockNo, String)>,
+    mentions: Vec<MentionRow>,
     pub selected: usize,
 }
 
 impl CardOverlay {
-    pub fn new(app: &App, target: Target) -> CardOverlay {
-        let reg = &app.corpus.registry;
+    pub fn new(corpus: &Corpus, ids: &DocIds, target: Target) -> CardOverlay {
+        let reg = &corpus.registry;
         let mut facts = Vec::new();
         for (lang, names) in reg.names_of(target) {
             facts.push((lang.code().to_string(), names.join(" · ")));
         }
         facts.extend(crate::refs::card::facts(reg, target));
-        let mentions = app
-            .corpus
-            .links
-            .of_target(target)
-            .filter_map(|m| {
-                let doc = app.find_document(&m.doc)?;
-                let words = crate::refs::mentions::words(app.doc(doc), m)?;
-                Some((
-                    doc,
-                    BlockNo(m.block),
-                    format!("{}  ¶{} {}  “{}”", m.doc, m.block, m.lang, words),
-                ))
-            })
+        let mentions = (corpus.links.of_target(target))
+            .filter_map(|m| MentionRow::of(m, ids))
             .collect();
         CardOverlay {
             target,
@@ -62,31 +52,50 @@ impl CardOverlay {
         self.mentions.len()
     }
 
-    fn lines(&self, label: Style, selected: Style) -> Vec<Line<'static>> {
-        let mut out: Vec<Line<'static>> = self
-            .facts
-            .iter()
-            .map(|(k, v)| {
-                Line::from(vec![
-                    Span::styled(format!("{k}: "), label),
-                    Span::raw(sanitize(v).into_owned()),
-                ])
-            })
-            .collect();
-        out.push(Line::default());
-        out.push(Line::styled(
-            format!("Mentioned in ({}) — enter opens:", self.mentions.len()),
-            label,
-        ));
-        for (i, (_, _, text)) in self.mentions.iter().enumerate() {
-            let style = if i == self.selected {
-                selected
-            } else {
-                Style::default()
-            };
-            out.push(Line::styled(format!("  {}", sanitize(text)), style));
+    /// Every line of the card: the facts, a blank line, a heading, one line per mention.
+    fn total(&self) -> usize {
+        self.facts.len() + 2 + self.mentions.len()
+    }
+
+    /// Line `i` of the card, made only when it is on screen.
+    fn line(&self, i: usize, corpus: &Corpus, label: Style, selected: Style) -> Line<'static> {
+        let f = self.facts.len();
+        if let Some((k, v)) = self.facts.get(i) {
+            return Line::from(vec![
+                Span::styled(format!("{k}: "), label),
+                Span::raw(sanitize(v).into_owned()),
+            ]);
         }
-        out
+        if i == f {
+            return Line::default();
+        }
+        if i == f + 1 {
+            return Line::styled(
+                format!("Mentioned in ({}) — enter opens:", self.mentions.len()),
+                label,
+            );
+        }
+        let m = i - f - 2;
+        let style = if m == self.selected {
+            selected
+        } else {
+            Style::default()
+        };
+        let text = self
+            .mentions
+            .get(m)
+            .map(|r| r.label(corpus))
+            .unwrap_or_default();
+        Line::styled(format!("  {text}"), style)
+    }
+
+    /// The lines a window with `height` rows inside shows now: a page, never the whole list.
+    pub fn page_lines(&self, corpus: &Corpus, theme: &Theme, height: usize) -> Vec<Line<'static>> {
+        let (label, selected) = (theme.get("panel_label"), theme.get("panel_selected"));
+        let keep = self.facts.len() + 2 + self.selected;
+        page(self.total(), keep, height, |i| {
+            self.line(i, corpus, label, selected)
+        })
     }
 }
 
@@ -99,7 +108,10 @@ impl Overlay for CardOverlay {
         match keymap.action(Mode::Help, Key::from_event(key)) {
             Some(Action::Back | Action::Quit | Action::Help) => Outcome::Close,
             Some(Action::Open) => match self.mentions.get(self.selected) {
-                Some(&(doc, block, _)) => Outcome::CloseAndSend(Msg::JumpTo { doc, block }),
+                Some(row) => Outcome::CloseAndSend(Msg::JumpTo {
+                    doc: row.doc,
+                    block: row.block,
+                }),
                 None => Outcome::Consumed,
             },
             Some(action) => {
@@ -110,41 +122,19 @@ impl Overlay for CardOverlay {
         }
     }
 
-    fn draw(&self, app: &App, area: Rect, buf: &mut Buffer) {
-        let lines = self.lines(
-            app.theme.get("panel_label"),
-            app.theme.get("panel_selected"),
+    fn draw(&self, ctx: &OverlayContext<'_>, area: Rect, buf: &mut Buffer) {
+        let (label, selected) = (
+            ctx.theme.get("panel_label"),
+            ctx.theme.get("panel_selected"),
         );
-        draw_window(
+        draw_paged(
+            ctx,
             &format!(" {} ", sanitize(&self.title)),
-            lines,
+            self.total(),
             self.facts.len() + 2 + self.selected,
-            app,
+            |i| self.line(i, ctx.corpus, label, selected),
             area,
             buf,
         );
     }
-}
-
-/// A centred bordered window holding `lines`, scrolled so that line `keep` is visible.
-pub fn draw_window(
-    title: &str,
-    lines: Vec<Line<'static>>,
-    keep: usize,
-    app: &App,
-    area: Rect,
-    buf: &mut Buffer,
-) {
-    if area.width < 4 || area.height < 3 {
-        return;
-    }
-    let height = lines.len() as u16 + 2;
-    let inner = crate::tui::overlay::window(app, area, 100, height, title, buf);
-    let h = inner.height as usize;
-    let scroll = keep
-        .saturating_sub(h.saturating_sub(1))
-        .min(lines.len().saturating_sub(h));
-    Paragraph::new(lines)
-        .scroll((scroll as u16, 0))
-        .render(inner, buf);
 }

@@ -1,228 +1,278 @@
-//! Cross-references in the reader: links are highlighted where the text names an instrument
-//! or an entity; Tab / Shift-Tab select them in reading order, Enter follows the selected one
-//! (to the document that holds the instrument's text, or to a card), and a history of
-//! positions takes the reader back and forward with cursor and scroll as they were.
+//! Cross-references in the reader, a component: links are highlighted where the text names
+//! an instrument or an entity; Tab / Shift-Tab select them in reading order from the cursor
+//! block, Enter follows the selected one (to the document that holds the instrument's text,
+//! or to a card), and a history of places takes the reader back and forward with cursor and
+//! scroll as they were.
+//!
+//! Its state is [`LinkState`]; its update ([`LinkState::update`], [`LinkState::follow`],
+//! [`LinkState::jump`]) reads the corpus and the reader's place from a [`LinkContext`] and
+//! returns [`Effect`]s: open a document, move the cursor, lay highlights, show a card. The
+//! windows it shows (cards, backlinks, the timeline) are overlays in [`card`], [`backlinks`]
+//! and [`timeline`]; their lists build only the rows on screen ([`rows`]).
 
+pub mod backlinks;
 pub mod card;
+pub mod rows;
 pub mod timeline;
 
-use super::app::App;
-use super::focus::{Focus, Screen};
-use super::ids::{BlockNo, DocIx};
-use super::links::card::CardOverlay;
-use super::reader::layout::View;
-use super::reader::state::Highlight;
+use super::action::Action;
+use super::context::ReaderAt;
+use super::effect::{Effect, Mark, Place};
+use super::ids::{BlockNo, DocIds};
+use crate::corpus::Corpus;
 use crate::model::Lang;
-use crate::refs::{Mention, Target};
+use crate::refs::{Links, Target};
+use std::collections::HashMap;
+use std::ops::Range;
 
-/// Where the reader was: document, cursor block and first row on screen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Location {
-    pub doc: DocIx,
-    /// The cursor's block, from 0 (the reader's index).
-    pub cursor: usize,
-    pub scroll: usize,
-}
+/// The owner name of the reader highlights set by links.
+pub const HIGHLIGHT_OWNER: &str = "links";
 
 /// The selected link and the way back and forward.
 #[derive(Debug, Default)]
 pub struct LinkState {
-    /// Index into the open document's mentions (as `App::doc_mentions` lists them).
+    /// Index into the open document's stops (as [`stops`] lists them).
     pub selected: Option<usize>,
-    pub back: Vec<Location>,
-    pub forward: Vec<Location>,
+    pub back: Vec<Place>,
+    pub forward: Vec<Place>,
 }
 
-impl App {
-    /// The links of the open document that the current view shows, in reading order.
-    pub fn doc_mentions(&self) -> Vec<&Mention> {
-        let (Some(doc), Some(reader)) = (self.document(), self.reader.as_ref()) else {
+/// What the links component reads: the corpus, the id map, and where the reader is.
+pub struct LinkContext<'a> {
+    pub corpus: &'a Corpus,
+    pub ids: &'a DocIds,
+    pub reader: Option<&'a ReaderAt>,
+}
+
+/// One Tab stop: a target named in a block, with every place the block names it in the
+/// languages shown (a name in both columns is one stop, not two).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stop {
+    pub block: BlockNo,
+    pub target: Target,
+    pub marks: Vec<(Lang, Range<usize>)>,
+}
+
+/// The stops of document `doc_id` in reading order (block, then column, then position),
+/// counting only mentions in `langs`, the languages shown in column order.
+pub fn stops(links: &Links, doc_id: &str, langs: &[Lang]) -> Vec<Stop> {
+    let column = |lang: Lang| langs.iter().position(|l| *l == lang);
+    let mut mentions: Vec<_> = links
+        .in_document(doc_id)
+        .filter_map(|m| Some((column(m.lang)?, m)))
+        .collect();
+    mentions.sort_by_key(|(col, m)| (m.block, *col, m.range.start));
+    let mut out: Vec<Stop> = Vec::new();
+    let mut at: HashMap<(usize, Target), usize> = HashMap::new();
+    for (_, m) in mentions {
+        let i = *at.entry((m.block, m.target)).or_insert_with(|| {
+            out.push(Stop {
+                block: BlockNo(m.block),
+                target: m.target,
+                marks: Vec::new(),
+            });
+            out.len() - 1
+        });
+        out[i].marks.push((m.lang, m.range.clone()));
+    }
+    out
+}
+
+impl LinkState {
+    /// A link action in the reader (`Tab`, `Shift-Tab`, back, forward, the timeline, the
+    /// backlinks list).
+    pub fn update(&mut self, action: Action, ctx: &LinkContext<'_>) -> Vec<Effect> {
+        match action {
+            Action::NextLink => self.step(true, ctx),
+            Action::PrevLink => self.step(false, ctx),
+            Action::HistoryBack => self.history(true, ctx),
+            Action::HistoryForward => self.history(false, ctx),
+            Action::Timeline => vec![Effect::OpenTimeline],
+            Action::Backlinks => match ctx.reader {
+                Some(at) => vec![Effect::ShowBacklinks(at.doc)],
+                None => Vec::new(),
+            },
+            _ => Vec::new(),
+        }
+    }
+
+    /// The stops of the open document in the view shown.
+    pub fn stops_of(&self, ctx: &LinkContext<'_>) -> Vec<Stop> {
+        let Some(at) = ctx.reader else {
             return Vec::new();
         };
-        let shown = |lang: Lang| match reader.view {
-            View::Single(l) => l == lang,
-            _ => true,
-        };
-        let order = |lang: Lang| {
-            reader
-                .pair
-                .iter()
-                .position(|l| *l == lang)
-                .unwrap_or(usize::MAX)
-        };
-        let mut mentions: Vec<&Mention> = self
-            .corpus
-            .links
-            .in_document(&doc.id)
-            .filter(|m| shown(m.lang))
-            .collect();
-        mentions.sort_by_key(|m| (m.block, order(m.lang), m.range.start));
-        mentions
+        match ctx.corpus.documents.get(at.doc.0) {
+            Some(doc) => stops(&ctx.corpus.links, &doc.id, &at.langs),
+            None => Vec::new(),
+        }
     }
 
-    /// Lays the open document's links over its text, the selected one in its own style.
-    pub fn refresh_link_highlights(&mut self) {
-        let (link, selected_style) = (self.theme.get("link"), self.theme.get("link_selected"));
-        let selected = self.link.selected;
-        let ranges: Vec<Highlight> = self
-            .doc_mentions()
+    /// The target of the selected stop, if one is selected.
+    pub fn selected_target(&self, ctx: &LinkContext<'_>) -> Option<Target> {
+        let s = self.selected?;
+        self.stops_of(ctx).get(s).map(|st| st.target)
+    }
+
+    /// Selects the next (or previous) stop. From the selected stop while the cursor is still
+    /// on its block; otherwise from the cursor block, then from the rows on screen, and only
+    /// then round to the other end of the document (said in the status line).
+    pub fn step(&mut self, forward: bool, ctx: &LinkContext<'_>) -> Vec<Effect> {
+        let stops = self.stops_of(ctx);
+        let Some(at) = ctx.reader else {
+            return Vec::new();
+        };
+        if stops.is_empty() {
+            return vec![Effect::Info("no links in this document".into())];
+        }
+        let n = stops.len();
+        let current = (self.selected)
+            .filter(|&s| stops.get(s).is_some_and(|st| st.block.index() == at.cursor));
+        let (next, wrapped) = match current {
+            Some(s) if forward && s + 1 < n => (s + 1, false),
+            Some(_) if forward => (0, true),
+            Some(s) => s.checked_sub(1).map_or((n - 1, true), |p| (p, false)),
+            None => from_cursor(&stops, at, forward),
+        };
+        self.selected = Some(next);
+        let stop = &stops[next];
+        let name = ctx.corpus.registry.target_name(stop.target);
+        let round = match (wrapped, forward) {
+            (false, _) => "",
+            (true, true) => " · wrapped to the top",
+            (true, false) => " · wrapped to the end",
+        };
+        let mut effects = vec![Effect::MoveCursor(stop.block)];
+        effects.extend(self.highlights(ctx));
+        effects.push(Effect::Info(format!(
+            "link {} of {n}: {name} (enter follows){round}",
+            next + 1
+        )));
+        effects
+    }
+
+    /// The open document's links as highlights, the selected stop in its own style.
+    pub fn highlights(&self, ctx: &LinkContext<'_>) -> Vec<Effect> {
+        let Some(at) = ctx.reader else {
+            return Vec::new();
+        };
+        let marks = self
+            .stops_of(ctx)
             .into_iter()
             .enumerate()
-            .map(|(i, m)| Highlight {
-                block: BlockNo(m.block).index(),
-                lang: m.lang,
-                range: m.range.clone(),
-                style: if Some(i) == selected {
-                    selected_style
+            .flat_map(|(i, stop)| {
+                let style = if Some(i) == self.selected {
+                    "link_selected"
                 } else {
-                    link
-                },
+                    "link"
+                };
+                let block = stop.block;
+                (stop.marks.into_iter()).map(move |(lang, range)| Mark {
+                    block,
+                    lang,
+                    range,
+                    style,
+                })
             })
             .collect();
-        if let Some(reader) = self.reader.as_mut() {
-            reader.set_highlights("links", ranges);
-        }
+        vec![Effect::Highlight {
+            doc: at.doc,
+            owner: HIGHLIGHT_OWNER,
+            marks,
+        }]
     }
 
-    /// Selects the next (or previous) link from the selected one, or from the first block on
-    /// screen, and brings it into view.
-    pub fn step_link(&mut self, forward: bool) {
-        let mentions: Vec<(usize, usize)> = self
-            .doc_mentions()
-            .iter()
-            .map(|m| (BlockNo(m.block).index(), m.range.start))
-            .collect();
-        if mentions.is_empty() {
-            self.status.info("no links in this document");
-            return;
-        }
-        let Some(reader) = self.reader.as_ref() else {
-            return;
-        };
-        let next = match self.link.selected.filter(|&s| s < mentions.len()) {
-            Some(s) if forward => (s + 1) % mentions.len(),
-            Some(s) => (s + mentions.len() - 1) % mentions.len(),
-            None => {
-                let top = reader.top_block();
-                let from = mentions.iter().position(|(b, _)| *b >= top).unwrap_or(0);
-                if forward {
-                    from
-                } else {
-                    from.checked_sub(1).unwrap_or(mentions.len() - 1)
-                }
-            }
-        };
-        self.link.selected = Some(next);
-        if let Some(reader) = self.reader.as_mut() {
-            reader.cursor = mentions[next].0;
-            reader.reveal_cursor();
-        }
-        self.refresh_link_highlights();
-        if let Some(m) = self.doc_mentions().get(next) {
-            let name = self.corpus.registry.target_name(m.target).to_string();
-            self.status.info(format!(
-                "link {} of {}: {name} (enter follows)",
-                next + 1,
-                mentions.len()
-            ));
-        }
-    }
-
-    /// Follows the selected link; returns false when no link is selected on the cursor block.
-    pub fn follow_selected_link(&mut self) -> bool {
-        let cursor = self.reader.as_ref().map_or(usize::MAX, |r| r.cursor);
-        let target = self.link.selected.and_then(|s| {
-            self.doc_mentions()
-                .get(s)
-                .filter(|m| BlockNo(m.block).index() == cursor)
-                .map(|m| m.target)
-        });
-        match target {
-            Some(target) => {
-                self.follow(target);
-                true
-            }
-            None => false,
-        }
+    /// Enter on the cursor block: follows the selected stop if it is on that block; `None`
+    /// when there is none (Enter then does what it does on a block without links).
+    pub fn follow_selected(&mut self, ctx: &LinkContext<'_>) -> Option<Vec<Effect>> {
+        let cursor = ctx.reader?.cursor;
+        let target = self
+            .stops_of(ctx)
+            .get(self.selected?)
+            .filter(|st| st.block.index() == cursor)?
+            .target;
+        Some(self.follow(target, ctx))
     }
 
     /// Goes where a registry target leads: the document holding an instrument's text, at its
     /// block; otherwise the target's card.
-    pub fn follow(&mut self, target: Target) {
+    pub fn follow(&mut self, target: Target, ctx: &LinkContext<'_>) -> Vec<Effect> {
+        let reg = &ctx.corpus.registry;
         let text = match target {
-            Target::Instrument(i) => self.corpus.registry.instruments[i].text.clone(),
+            Target::Instrument(i) => reg.instruments.get(i).and_then(|x| x.text.as_ref()),
             Target::Entity(_) => None,
         };
-        match text.and_then(|t| self.find_document(&t.doc).map(|d| (d, BlockNo(t.block)))) {
+        match text.and_then(|t| Some((ctx.ids.get(&t.doc)?, BlockNo(t.block)))) {
             Some((doc, block)) => {
-                let name = self.corpus.registry.target_name(target).to_string();
-                self.jump_to(doc, block);
-                self.status.info(format!("→ {name} (backspace returns)"));
+                let mut effects = self.jump(doc, block, ctx);
+                let name = reg.target_name(target);
+                effects.push(Effect::Info(format!("→ {name} (backspace returns)")));
+                effects
             }
-            None => {
-                let card = CardOverlay::new(self, target);
-                self.overlays.push(Box::new(card));
-            }
+            None => vec![Effect::ShowCard(target)],
         }
     }
 
     /// Opens document `doc` at `block`, remembering where the reader was.
-    pub fn jump_to(&mut self, doc: DocIx, block: BlockNo) {
-        if let Some(here) = self.location() {
-            self.link.back.push(here);
-            self.link.forward.clear();
+    pub fn jump(
+        &mut self,
+        doc: super::ids::DocIx,
+        block: BlockNo,
+        ctx: &LinkContext<'_>,
+    ) -> Vec<Effect> {
+        if let Some(here) = ctx.reader.and_then(ReaderAt::place) {
+            self.back.push(here);
+            self.forward.clear();
         }
-        self.open_at(doc, block);
-        self.after_document_change();
+        vec![Effect::OpenAt(doc, block)]
     }
 
     /// Back (or forward) through the places links led to; back from the first one closes
     /// the reader.
-    pub fn history_step(&mut self, back: bool) {
-        let here = self.location();
+    pub fn history(&mut self, back: bool, ctx: &LinkContext<'_>) -> Vec<Effect> {
+        let here = ctx.reader.and_then(ReaderAt::place);
         let (from, to) = if back {
-            (&mut self.link.back, &mut self.link.forward)
+            (&mut self.back, &mut self.forward)
         } else {
-            (&mut self.link.forward, &mut self.link.back)
+            (&mut self.forward, &mut self.back)
         };
         let Some(there) = from.pop() else {
-            if back {
-                self.update(super::action::Action::Back);
+            return vec![if back {
+                Effect::CloseReader
             } else {
-                self.status.info("nothing to go forward to");
-            }
-            return;
+                Effect::Info("nothing to go forward to".into())
+            }];
         };
         to.extend(here);
-        self.open_document(there.doc);
-        if let Some(reader) = self.reader.as_mut() {
-            reader.restore_scroll_later(there.cursor, there.scroll);
+        vec![Effect::ReturnTo(there)]
+    }
+
+    /// A document was opened or returned to, or its view changed: its links, none selected.
+    pub fn document_changed(&mut self, ctx: &LinkContext<'_>) -> Vec<Effect> {
+        self.selected = None;
+        self.highlights(ctx)
+    }
+}
+
+/// The first stop from the cursor block (`forward`), or the last up to it; failing that, the
+/// first (last) on screen; failing that, round to the other end. Returns it and whether it
+/// went round.
+fn from_cursor(stops: &[Stop], at: &ReaderAt, forward: bool) -> (usize, bool) {
+    let block = |s: &Stop| s.block.index();
+    if forward {
+        if let Some(i) = stops.iter().position(|s| block(s) >= at.cursor) {
+            return (i, false);
         }
-        self.after_document_change();
-    }
-
-    fn location(&self) -> Option<Location> {
-        let reader = self
-            .reader
-            .as_ref()
-            .filter(|_| self.screen == Screen::Reader)?;
-        Some(Location {
-            doc: reader.doc,
-            cursor: reader.cursor,
-            scroll: reader.scroll,
-        })
-    }
-
-    /// `t`: every document and instrument by date, in an overlay.
-    pub(crate) fn open_timeline(&mut self) {
-        let timeline = super::links::timeline::TimelineOverlay::new(self);
-        self.overlays.push(Box::new(timeline));
-    }
-
-    /// A document was opened or returned to: its links, none selected.
-    pub fn after_document_change(&mut self) {
-        self.link.selected = None;
-        self.focus = Focus::Reader;
-        self.refresh_link_highlights();
+        match stops.iter().position(|s| block(s) >= at.visible.start) {
+            Some(i) => (i, false),
+            None => (0, true),
+        }
+    } else {
+        if let Some(i) = stops.iter().rposition(|s| block(s) <= at.cursor) {
+            return (i, false);
+        }
+        match stops.iter().rposition(|s| block(s) < at.visible.end) {
+            Some(i) => (i, false),
+            None => (stops.len() - 1, true),
+        }
     }
 }

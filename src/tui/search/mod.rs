@@ -1,32 +1,39 @@
-//! Search in the TUI: the glue between the app, the search overlay and the worker that owns the
-//! index ([`crate::search::Service`]).
+//! Search in the TUI, a component: its state ([`state::SearchState`]: the query, the
+//! results, the hits in the open document, the worker), its update (the methods below, each
+//! returning [`Effect`]s) and its view ([`view`]: the `/` window, drawn from the state alone).
 //!
-//! - `/` ([`App::open_search`]) starts the worker on first use (it opens or builds the index on
-//!   its own thread) and shows the overlay with the query kept from last time;
-//! - every edit of the query line is debounced ([`DEBOUNCE`]) on a small timer thread, then sent
-//!   to the worker with a new generation; answers come back as [`Msg::Search`] and only the
-//!   answer to the latest query sent is kept (see [`state`]);
-//! - Enter opens the selected hit and asks the worker for every hit of the query in that
-//!   document, which the reader highlights; `n`/`N` move between the hit blocks.
-//!
+//! - `/` ([`SearchState::open_window`]) starts the worker on first use (it opens or builds
+//!   the index on its own thread) and shows the window with the query kept from last time;
+//!   while it shows, it takes every key ([`SearchState::key`]);
+//! - every edit of the query line is debounced ([`DEBOUNCE`]) on a small timer thread, then
+//!   sent to the worker with a new generation; answers come back as [`Msg::Search`]
+//!   ([`SearchState::event`]) and only the answer to the latest query sent is kept;
+//! - Enter opens the selected hit ([`Effect::OpenAt`]) and asks the worker for every hit of
+//!   the query in that document, which the reader highlights ([`Effect::Highlight`]);
+//!   `n`/`N` ([`SearchState::step_hit`]) move between the hit blocks, and past the last (or
+//!   first) one go on to the next (previous) document of the results, saying so when they
+//!   go round;
 //! - the worker shares the reader's corpus (`Arc`); if it panics, [`Msg::WorkerStopped`]
 //!   says so in the status line, and the next `/` starts a new one.
 //!
-//! Nothing here runs on the render path, and nothing on the UI thread touches the index.
+//! It reads the rest (corpus, ids, keymap, where the reader is) from a [`SearchContext`] and
+//! imports neither the app nor the reader. Nothing here runs on the render path, and nothing
+//! on the UI thread touches the index.
 
 pub mod state;
 pub mod view;
 
 use super::action::Action;
-use super::app::App;
-use super::ids::BlockNo;
-use super::keymap::Mode;
+use super::context::ReaderAt;
+use super::effect::{Effect, Mark};
+use super::ids::{BlockNo, DocIds, DocIx};
+use super::keymap::{Key, Keymap, Mode};
 use super::line_edit::{Edit, edit};
 use super::msg::Msg;
-use super::reader::state::Highlight;
-use super::search::state::{IndexStatus, ReaderHits};
-use super::search::view::SearchOverlay;
+use super::search::state::{IndexStatus, ReaderHits, SearchState};
+use super::status::Level;
 use super::workers::{StopReport, WorkerKind};
+use crate::corpus::Corpus;
 use crate::search::{Event, Location, Service};
 use crossterm::event::KeyEvent;
 use std::sync::Arc;
@@ -52,188 +59,200 @@ impl std::fmt::Debug for Worker {
     }
 }
 
-impl App {
-    /// Shows the search overlay (query kept), starting the index worker if needed.
-    pub fn open_search(&mut self) {
-        if self.overlays.top_name() != Some(SearchOverlay::NAME) {
-            self.overlays.push(Box::new(SearchOverlay));
-        }
-        self.ensure_search_worker();
+/// What search reads: the corpus it shares with its worker, the id map, the keys (for the
+/// window and its hints), where the reader is, and where threads post their answers.
+pub struct SearchContext<'a> {
+    pub corpus: &'a Arc<Corpus>,
+    pub ids: &'a DocIds,
+    pub keymap: &'a Keymap,
+    pub reader: Option<&'a ReaderAt>,
+    pub tx: &'a Sender<Msg>,
+}
+
+fn info(text: impl Into<String>) -> Vec<Effect> {
+    vec![Effect::Info(text.into())]
+}
+
+impl SearchState {
+    /// Shows the `/` window (query kept), starting the index worker if needed.
+    pub fn open_window(&mut self, ctx: &SearchContext<'_>) -> Vec<Effect> {
+        self.open = true;
+        self.ensure_worker(ctx)
     }
 
     /// Starts the worker that opens or builds the index, unless it runs already.
-    fn ensure_search_worker(&mut self) {
-        if self.search.worker.is_some() {
-            return;
+    fn ensure_worker(&mut self, ctx: &SearchContext<'_>) -> Vec<Effect> {
+        if self.worker.is_some() {
+            return Vec::new();
         }
-        let location = match self.search.location.clone() {
+        let location = match self.location.clone() {
             Some(l) => Ok(l),
             None => Location::user_cache(),
         };
         let location = match location {
             Ok(l) => l,
-            Err(e) => {
-                let message = format!("search is unavailable: {e:#}");
-                self.status.error(message.clone());
-                self.search.index = IndexStatus::Unavailable(message);
-                return;
-            }
+            Err(e) => return self.unavailable(format!("search is unavailable: {e:#}")),
         };
         // The worker shares the corpus; the registry lets a name typed in one language find
         // the others (as in the CLI).
-        let hooks = match &self.search.hooks.0 {
+        let hooks = match &self.hooks.0 {
             Some(h) => h.clone(),
-            None => crate::search::registry_hooks::shared_hooks(Arc::clone(&self.corpus)),
+            None => crate::search::registry_hooks::shared_hooks(Arc::clone(ctx.corpus)),
         };
         // The report lives in the worker's callback: if the worker panics, it says so.
-        let report = StopReport::new(WorkerKind::Search, self.sender());
-        let started = Service::start(Arc::clone(&self.corpus), location, hooks, move |ev| {
+        let report = StopReport::new(WorkerKind::Search, ctx.tx.clone());
+        let started = Service::start(Arc::clone(ctx.corpus), location, hooks, move |ev| {
             report.send(Msg::Search(ev));
         })
-        .and_then(|service| Ok((service, spawn_debouncer(self.sender())?)));
-        let (service, debounce) = match started {
-            Ok(both) => both,
+        .and_then(|service| Ok((service, spawn_debouncer(ctx.tx.clone())?)));
+        match started {
+            Ok((service, debounce)) => {
+                self.index = IndexStatus::Opening;
+                self.worker = Some(Worker { service, debounce });
+                Vec::new()
+            }
             Err(e) => {
-                let message = format!("search is unavailable: cannot start a thread: {e}");
-                self.status.error(message.clone());
-                self.search.index = IndexStatus::Unavailable(message);
-                return;
+                self.unavailable(format!("search is unavailable: cannot start a thread: {e}"))
             }
-        };
-        self.search.index = IndexStatus::Opening;
-        self.search.worker = Some(Worker { service, debounce });
-    }
-
-    /// A worker thread panicked: say which and how to retry, and go on without it.
-    pub(super) fn worker_stopped(&mut self, worker: WorkerKind, message: String) {
-        match worker {
-            WorkerKind::Search | WorkerKind::Debounce => {
-                let key = self
-                    .keymap
-                    .hint(Mode::List, Action::Search)
-                    .map_or_else(|| "search".to_string(), |k| k.to_string());
-                let line = format!(
-                    "{} stopped: {message}; press {key} to retry",
-                    worker.label()
-                );
-                // Dropping the worker lets the next `/` start a new one.
-                self.search.worker = None;
-                self.search.index = IndexStatus::Unavailable(line.clone());
-                self.status.error(line);
-            }
-            WorkerKind::Copy => self
-                .status
-                .error(format!("{} stopped: {message}", worker.label())),
         }
     }
 
-    /// A key for the search overlay that is not bound to an action there: text editing.
-    pub fn search_type(&mut self, key: KeyEvent) {
-        if edit(&mut self.search.query, &key) == Edit::Changed {
+    fn unavailable(&mut self, message: String) -> Vec<Effect> {
+        self.index = IndexStatus::Unavailable(message.clone());
+        vec![Effect::Status(Level::Error, message)]
+    }
+
+    /// The search worker or its timer panicked: say which and how to retry, and go on
+    /// without it.
+    pub fn stopped(&mut self, worker: WorkerKind, message: &str, keymap: &Keymap) -> Vec<Effect> {
+        let key = keymap
+            .hint(Mode::List, Action::Search)
+            .map_or_else(|| "search".to_string(), |k| k.to_string());
+        let line = format!(
+            "{} stopped: {message}; press {key} to retry",
+            worker.label()
+        );
+        // Dropping the worker lets the next `/` start a new one.
+        self.worker = None;
+        self.unavailable(line)
+    }
+
+    /// A key while the window shows: the keymap's `filter` table (the one for typing), so
+    /// the same keys move and open as in the list's filter; other keys edit the query.
+    pub fn key(&mut self, key: &KeyEvent, ctx: &SearchContext<'_>) -> Vec<Effect> {
+        match ctx.keymap.action(Mode::Filter, Key::from_event(key)) {
+            // The query stays for the next `/`.
+            Some(Action::Back) => {
+                self.open = false;
+                Vec::new()
+            }
+            Some(action) => self.action(action, ctx),
+            None => self.type_key(*key),
+        }
+    }
+
+    /// A key of the window that is not bound to an action there: text editing.
+    pub fn type_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        if edit(&mut self.query, &key) == Edit::Changed {
             self.query_edited();
         }
+        Vec::new()
     }
 
-    /// An action from the keymap while the search overlay is on top.
-    pub fn search_action(&mut self, action: Action) {
+    /// An action from the keymap while the window shows.
+    pub fn action(&mut self, action: Action, ctx: &SearchContext<'_>) -> Vec<Effect> {
         match action {
-            Action::Up => self.search.move_selection(-1),
-            Action::Down => self.search.move_selection(1),
-            Action::PageUp => self.search.move_selection(-10),
-            Action::PageDown => self.search.move_selection(10),
-            Action::Top => self.search.move_selection(isize::MIN / 2),
-            Action::Bottom => self.search.move_selection(isize::MAX / 2),
-            Action::Open => self.open_selected_hit(),
-            Action::Quit => self.update(Action::Quit),
+            Action::Up => self.move_selection(-1),
+            Action::Down => self.move_selection(1),
+            Action::PageUp => self.move_selection(-10),
+            Action::PageDown => self.move_selection(10),
+            Action::Top => self.move_selection(isize::MIN / 2),
+            Action::Bottom => self.move_selection(isize::MAX / 2),
+            Action::Open => return self.open_selected(ctx),
+            Action::Quit => return vec![Effect::Quit],
             _ => {}
         }
+        Vec::new()
     }
 
     /// The query line changed: search it once it has stayed unchanged for [`DEBOUNCE`].
     fn query_edited(&mut self) {
-        let edit = self.search.edited();
-        if self.search.query.trim().is_empty() {
+        let edit = self.edited();
+        if self.query.trim().is_empty() {
             // Nothing to search; an answer still on its way is for an older query.
-            let generation = self.search.next_generation();
-            self.search.sending(generation, "");
-            self.search.clear_results();
+            let generation = self.next_generation();
+            self.sending(generation, "");
+            self.clear_results();
             return;
         }
-        match &self.search.worker {
+        match &self.worker {
             Some(w) => {
                 let _ = w.debounce.send(edit);
             }
-            None => self.search_due(edit),
+            None => self.due(edit),
         }
     }
 
     /// The debounce timer fired for edit `edit`: search, unless the query changed since.
-    pub fn search_due(&mut self, edit: u64) {
-        if edit != self.search.edit {
+    pub fn due(&mut self, edit: u64) {
+        if edit != self.edit {
             return;
         }
-        let query = self.search.query.trim().to_string();
+        let query = self.query.trim().to_string();
         if query.is_empty() {
             return;
         }
-        let generation = self.search.next_generation();
-        self.search.sending(generation, &query);
-        if let Some(w) = &self.search.worker {
+        let generation = self.next_generation();
+        self.sending(generation, &query);
+        if let Some(w) = &self.worker {
             w.service.submit(query, generation, RESULT_LIMIT);
         }
     }
 
-    /// Handles a report of the search worker.
-    pub fn search_event(&mut self, ev: Event) {
+    /// A report of the search worker.
+    pub fn event(&mut self, ev: Event, ctx: &SearchContext<'_>) -> Vec<Effect> {
         match ev {
             Event::Progress { done, total } => {
-                self.search.index = IndexStatus::Building { done, total };
-                if let Some(line) = self.search.index.describe() {
-                    self.status.info(line);
-                }
+                self.index = IndexStatus::Building { done, total };
+                self.index.describe().map(info).unwrap_or_default()
             }
             Event::Ready { notice } => {
-                self.search.index = IndexStatus::Ready;
-                if let Some(notice) = notice {
-                    self.status.info(notice);
-                }
+                self.index = IndexStatus::Ready;
+                notice.map(info).unwrap_or_default()
             }
-            Event::Unavailable { message } => {
-                self.status.error(message.clone());
-                self.search.index = IndexStatus::Unavailable(message);
-            }
+            Event::Unavailable { message } => self.unavailable(message),
             Event::Results {
                 generation,
                 results,
             } => {
-                self.search.accept_results(generation, results);
+                self.accept_results(generation, results);
+                Vec::new()
             }
             Event::Failed {
                 generation,
                 message,
             } => {
-                let for_reader = self
-                    .search
-                    .reader_hits
-                    .as_ref()
-                    .is_some_and(|h| h.generation == generation);
+                let for_reader =
+                    (self.reader_hits.as_ref()).is_some_and(|h| h.generation == generation);
                 if for_reader {
-                    self.status
-                        .error(format!("search hits not found: {message}"));
-                } else {
-                    self.search.accept_failure(generation, message);
+                    return vec![Effect::Status(
+                        Level::Error,
+                        format!("search hits not found: {message}"),
+                    )];
                 }
+                self.accept_failure(generation, message);
+                Vec::new()
             }
             Event::DocumentHits {
                 generation,
                 doc_id,
                 hits,
             } => {
-                let Some(rh) = self.search.reader_hits.as_mut() else {
-                    return;
+                let Some(rh) = self.reader_hits.as_mut() else {
+                    return Vec::new();
                 };
-                if rh.generation != generation || self.ids.get(&doc_id) != Some(rh.doc) {
-                    return;
+                if rh.generation != generation || ctx.ids.get(&doc_id) != Some(rh.doc) {
+                    return Vec::new();
                 }
                 rh.set_hits(hits);
                 // The hit opened is the current one (unless it was in the title). Not the
@@ -241,124 +260,152 @@ impl App {
                 rh.current = rh
                     .opened
                     .and_then(|o| rh.blocks.iter().position(|&b| b == o));
-                let message = match (rh.current, rh.blocks.len()) {
+                let count = match (rh.current, rh.blocks.len()) {
                     (_, 0) => "the hit is in the title only".to_string(),
                     (Some(i), n) => format!("hit {} of {n} · n next, N previous", i + 1),
                     (None, 1) => "1 block with hits · n goes there".to_string(),
                     (None, n) => format!("{n} blocks with hits · n next, N previous"),
                 };
-                self.apply_search_highlights();
-                self.status.info(message);
+                let line = match rh.note.take() {
+                    Some(note) => format!("{note} · {count}"),
+                    None => count,
+                };
+                let mut effects = self.highlights();
+                effects.push(Effect::Info(line));
+                effects
             }
         }
     }
 
     /// Opens the selected result at its block, and asks for every hit in that document.
-    fn open_selected_hit(&mut self) {
-        let Some(hit) = self
-            .search
-            .results
-            .as_ref()
-            .and_then(|r| r.hits.get(self.search.selected))
-        else {
-            self.status.info("no result to open");
-            return;
+    fn open_selected(&mut self, ctx: &SearchContext<'_>) -> Vec<Effect> {
+        let Some(results) = &self.results else {
+            return info("no result to open");
+        };
+        let Some(hit) = results.hits.get(self.selected) else {
+            return info("no result to open");
         };
         // The query that found this hit: the line may have changed since (its answer pending).
-        let query = self
-            .search
-            .results
-            .as_ref()
-            .map_or_else(String::new, |r| r.query.clone());
+        let query = results.query.clone();
         // The one place a hit's document id becomes the reader's identity.
-        let (doc_id, block) = (hit.doc_id.clone(), BlockNo(hit.block));
-        let Some(i) = self.ids.get(&doc_id) else {
-            self.status
-                .error(format!("document {doc_id} is not in the corpus"));
-            return;
+        let block = BlockNo(hit.block);
+        let Some(doc) = ctx.ids.get(&hit.doc_id) else {
+            let line = format!("document {} is not in the corpus", hit.doc_id);
+            return vec![Effect::Status(Level::Error, line)];
         };
-        if self.overlays.top_name() == Some(SearchOverlay::NAME) {
-            self.overlays.pop();
+        let trail = self.trail(ctx.ids);
+        self.open = false;
+        self.open_hit(doc, block, query, trail, None, ctx)
+    }
+
+    /// Opens `doc` at `block` (from a result) and asks the worker for every hit of `query`
+    /// in it; `note` is said first when they arrive.
+    fn open_hit(
+        &mut self,
+        doc: DocIx,
+        block: BlockNo,
+        query: String,
+        trail: Vec<(DocIx, Vec<BlockNo>)>,
+        note: Option<String>,
+        ctx: &SearchContext<'_>,
+    ) -> Vec<Effect> {
+        let generation = self.next_generation();
+        let mut rh = ReaderHits::new(doc, query.clone(), generation, block.checked_index());
+        rh.trail = trail;
+        rh.note = note.clone();
+        self.reader_hits = Some(rh);
+        if let (Some(w), Some(d)) = (&self.worker, ctx.corpus.documents.get(doc.0)) {
+            w.service.document_hits(query, d.id.clone(), generation);
         }
         // Search numbers blocks from 1 with the title as 0: a title hit opens at the top.
-        self.open_at(i, block);
-        let generation = self.search.next_generation();
-        self.search.reader_hits = Some(ReaderHits::new(
-            i,
-            query.clone(),
-            generation,
-            block.checked_index(),
-        ));
-        if let Some(w) = &self.search.worker {
-            w.service.document_hits(query, doc_id, generation);
-        }
         let at = if block.0 == 0 {
             "title".to_string()
         } else {
             format!("¶{block}")
         };
-        self.status.info(format!("{at} · finding every hit…"));
+        let line = match note {
+            Some(note) => format!("{note} · {at} · finding every hit…"),
+            None => format!("{at} · finding every hit…"),
+        };
+        vec![Effect::OpenAt(doc, block), Effect::Info(line)]
     }
 
-    /// `n` / `N` in the reader: the cursor goes to the next / previous block with a hit.
-    pub fn step_search_hit(&mut self, forward: bool) {
-        let Some(reader) = self.reader.as_ref() else {
-            return;
+    /// `n` / `N` in the reader: the cursor goes to the next / previous block with a hit;
+    /// past the last (first) one, to the next (previous) document of the results.
+    pub fn step_hit(&mut self, forward: bool, ctx: &SearchContext<'_>) -> Vec<Effect> {
+        let Some(at) = ctx.reader else {
+            return Vec::new();
         };
-        let Some(rh) = self
-            .search
-            .reader_hits
-            .as_mut()
-            .filter(|h| h.doc == reader.doc)
-        else {
-            self.status
-                .info("no search hits in this document (/ searches)");
-            return;
+        let Some(rh) = self.reader_hits.as_mut().filter(|h| h.doc == at.doc) else {
+            return info("no search hits in this document (/ searches)");
         };
         if rh.hits.is_none() {
-            self.status.info("still finding the hits…");
-            return;
+            return info("still finding the hits…");
         }
-        let Some(i) = rh.step(reader.cursor, forward) else {
-            self.status.info("no hit in the text of this document");
-            return;
+        let n = rh.blocks.len();
+        let within = if forward {
+            Some(rh.blocks.partition_point(|&b| b <= at.cursor)).filter(|&i| i < n)
+        } else {
+            rh.blocks.partition_point(|&b| b < at.cursor).checked_sub(1)
+        };
+        let others = rh.trail.iter().any(|(d, _)| *d != rh.doc);
+        let (i, round) = match within {
+            Some(i) => (i, ""),
+            None if others => return self.next_document(forward, ctx),
+            None if n == 0 => return info("no hit in the text of this document"),
+            None if forward => (0, " · wrapped to the first hit"),
+            None => (n - 1, " · wrapped to the last hit"),
         };
         rh.current = Some(i);
-        let (block, n) = (rh.blocks[i], rh.blocks.len());
-        if let Some(r) = self.reader.as_mut() {
-            r.cursor = block;
-            r.reveal_cursor();
-        }
-        self.apply_search_highlights();
-        self.status.info(format!("hit {} of {n}", i + 1));
+        let block = BlockNo::from_index(rh.blocks[i]);
+        let mut effects = vec![Effect::MoveCursor(block)];
+        effects.extend(self.highlights());
+        effects.push(Effect::Info(format!("hit {} of {n}{round}", i + 1)));
+        effects
     }
 
-    /// Lays the hits over the open document, the current hit block in its own style.
-    fn apply_search_highlights(&mut self) {
-        let Some(rh) = &self.search.reader_hits else {
-            return;
+    /// On to the next (previous) document of the results, at its first (last) result block.
+    fn next_document(&mut self, forward: bool, ctx: &SearchContext<'_>) -> Vec<Effect> {
+        let Some(rh) = self.reader_hits.take() else {
+            return Vec::new();
         };
-        let Some(reader) = self.reader.as_mut() else {
-            return;
+        let len = rh.trail.len();
+        let here = rh.trail.iter().position(|(d, _)| *d == rh.doc);
+        let (next, round) = match (here, forward) {
+            (Some(p), true) if p + 1 < len => (p + 1, ""),
+            (Some(_), true) => (0, " · wrapped to the first result"),
+            (None, true) => (0, ""),
+            (Some(p), false) if p > 0 => (p - 1, ""),
+            (Some(_), false) => (len - 1, " · wrapped to the last result"),
+            (None, false) => (len - 1, ""),
         };
-        if reader.doc != rh.doc {
-            return;
-        }
-        let hit = self.theme.get("search_hit");
-        let current = self.theme.get("search_hit_current");
-        let current_block = rh.current.and_then(|i| rh.blocks.get(i)).copied();
-        let highlights = rh
-            .hits
-            .iter()
-            .flatten()
-            .filter_map(|bh| Some((BlockNo(bh.block).checked_index()?, bh)))
-            .flat_map(|(block, bh)| {
-                let style = if Some(block) == current_block {
-                    current
+        let (doc, blocks) = rh.trail[next].clone();
+        let block = if forward {
+            blocks.first()
+        } else {
+            blocks.last()
+        };
+        let note = format!("result document {} of {len}{round}", next + 1);
+        let block = block.copied().unwrap_or(BlockNo(0));
+        self.open_hit(doc, block, rh.query, rh.trail, Some(note), ctx)
+    }
+
+    /// The hits over the open document, the current hit block in its own style.
+    fn highlights(&self) -> Vec<Effect> {
+        let Some(rh) = &self.reader_hits else {
+            return Vec::new();
+        };
+        let current = rh.current.and_then(|i| rh.blocks.get(i)).copied();
+        let marks = (rh.hits.iter().flatten())
+            .filter(|bh| bh.block > 0)
+            .flat_map(|bh| {
+                let block = BlockNo(bh.block);
+                let style = if Some(block.index()) == current {
+                    "search_hit_current"
                 } else {
-                    hit
+                    "search_hit"
                 };
-                bh.ranges.iter().map(move |r| Highlight {
+                bh.ranges.iter().map(move |r| Mark {
                     block,
                     lang: bh.lang,
                     range: r.clone(),
@@ -366,7 +413,11 @@ impl App {
                 })
             })
             .collect();
-        reader.set_highlights(HIGHLIGHT_OWNER, highlights);
+        vec![Effect::Highlight {
+            doc: rh.doc,
+            owner: HIGHLIGHT_OWNER,
+            marks,
+        }]
     }
 }
 

@@ -57,6 +57,11 @@ pub struct ReaderHits {
     pub current: Option<usize>,
     /// The reader block (from 0) of the result opened; `None` for a hit in the title.
     pub opened: Option<usize>,
+    /// The documents of the results this came from, in result order, each with its result
+    /// blocks sorted: where `n` / `N` go on after the last / first hit of this document.
+    pub trail: Vec<(DocIx, Vec<BlockNo>)>,
+    /// Said before the hit count when the hits arrive ("result 2 of 3 documents").
+    pub note: Option<String>,
 }
 
 impl ReaderHits {
@@ -71,6 +76,8 @@ impl ReaderHits {
             blocks: Vec::new(),
             current: None,
             opened,
+            trail: Vec::new(),
+            note: None,
         }
     }
 
@@ -120,6 +127,8 @@ impl std::fmt::Debug for HooksOverride {
 
 #[derive(Debug, Default)]
 pub struct SearchState {
+    /// Whether the `/` window shows (it takes every key while it does).
+    pub open: bool,
     /// The query line as typed.
     pub query: String,
     /// Generation of the latest edit of `query` (debounce: only the last edit is sent).
@@ -210,6 +219,25 @@ impl SearchState {
         self.results = None;
         self.failure = None;
         self.selected = 0;
+    }
+
+    /// The documents of the current results in result order, each with its result blocks.
+    pub fn trail(&self, ids: &crate::tui::ids::DocIds) -> Vec<(DocIx, Vec<BlockNo>)> {
+        let mut trail: Vec<(DocIx, Vec<BlockNo>)> = Vec::new();
+        for hit in self.results.iter().flat_map(|r| &r.hits) {
+            let Some(doc) = ids.get(&hit.doc_id) else {
+                continue;
+            };
+            match trail.iter_mut().find(|(d, _)| *d == doc) {
+                Some((_, blocks)) => blocks.push(BlockNo(hit.block)),
+                None => trail.push((doc, vec![BlockNo(hit.block)])),
+            }
+        }
+        for (_, blocks) in &mut trail {
+            blocks.sort_unstable();
+            blocks.dedup();
+        }
+        trail
     }
 
     pub fn move_selection(&mut self, delta: isize) {

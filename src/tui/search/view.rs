@@ -2,20 +2,14 @@
 //! the query was read, or why search is unavailable), and the results, each a line with date,
 //! pinpoint and title followed by a snippet per language with the matches highlighted.
 //!
-//! The overlay holds no state of its own: the query and results live in `app.search`, because
-//! answers arrive as app events while the overlay may be closed. Keys are read with the
-//! keymap's `filter` table (the one for typing), so the same keys move and open in both.
+//! The window is the search component's view: it reads only [`SearchState`] and the theme.
+//! It sits above the overlay stack while it shows (`SearchState::open`), and its keys go to
+//! `SearchState::key`.
 
 use crate::search::{Hit, SearchResults, Snippet};
 use crate::text::sanitize::sanitize;
-use crate::tui::action::Action;
-use crate::tui::app::App;
-use crate::tui::keymap::{Key, Keymap, Mode};
-use crate::tui::msg::Msg;
-use crate::tui::overlay::{Outcome, Overlay};
 use crate::tui::search::state::SearchState;
 use crate::tui::theme::Theme;
-use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -25,56 +19,34 @@ use ratatui::widgets::{Paragraph, Widget};
 /// Snippet lines shown per result (the languages of the block, in language order).
 const SNIPPETS_PER_HIT: usize = 2;
 
-pub struct SearchOverlay;
-
-impl SearchOverlay {
-    pub const NAME: &'static str = "search";
-}
-
-impl Overlay for SearchOverlay {
-    fn name(&self) -> &'static str {
-        Self::NAME
+/// Draws the window over `area` (the whole screen) from the search state alone.
+pub fn draw(s: &SearchState, t: &Theme, area: Rect, buf: &mut Buffer) {
+    if area.width < 10 || area.height < 5 {
+        return;
     }
-
-    fn handle_key(&mut self, key: &KeyEvent, keymap: &Keymap) -> Outcome {
-        match keymap.action(Mode::Filter, Key::from_event(key)) {
-            // The query stays in `app.search` for the next `/`.
-            Some(Action::Back) => Outcome::Close,
-            Some(action) => Outcome::Send(Msg::SearchAction(action)),
-            None => Outcome::Send(Msg::SearchKey(*key)),
-        }
+    let width = area.width.saturating_sub(4).min(140);
+    let height = area.height.saturating_sub(2);
+    let inner = crate::tui::overlay::window(
+        t,
+        area,
+        width,
+        height,
+        " Search (enter opens, esc closes) ",
+        buf,
+    );
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled("/ ", t.get("help_key")),
+            Span::styled(one_line(&s.query), t.get("filter")),
+            Span::raw("▏"),
+        ]),
+        info_line(s, t),
+    ];
+    let list_height = (inner.height as usize).saturating_sub(lines.len());
+    if let Some(results) = &s.results {
+        lines.extend(result_lines(results, s.selected, list_height, t));
     }
-
-    fn draw(&self, app: &App, area: Rect, buf: &mut Buffer) {
-        if area.width < 10 || area.height < 5 {
-            return;
-        }
-        let width = area.width.saturating_sub(4).min(140);
-        let height = area.height.saturating_sub(2);
-        let inner = crate::tui::overlay::window(
-            app,
-            area,
-            width,
-            height,
-            " Search (enter opens, esc closes) ",
-            buf,
-        );
-        let s = &app.search;
-        let t = &app.theme;
-        let mut lines = vec![
-            Line::from(vec![
-                Span::styled("/ ", t.get("help_key")),
-                Span::styled(one_line(&s.query), t.get("filter")),
-                Span::raw("▏"),
-            ]),
-            info_line(s, t),
-        ];
-        let list_height = (inner.height as usize).saturating_sub(lines.len());
-        if let Some(results) = &s.results {
-            lines.extend(result_lines(results, s.selected, list_height, t));
-        }
-        Paragraph::new(lines).render(inner, buf);
-    }
+    Paragraph::new(lines).render(inner, buf);
 }
 
 /// Text from the user or a document on one line, safe for the terminal.

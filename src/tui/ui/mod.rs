@@ -8,8 +8,10 @@ use super::app::App;
 use super::focus::Screen;
 use super::layout;
 use super::list::view as list;
+use super::overlay::OverlayContext;
 use super::panel::view as panel;
 use super::reader::view as reader;
+use super::search::view as search;
 use ratatui::Frame;
 
 /// Draws the whole screen.
@@ -28,7 +30,15 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
         }
     }
     status::draw(app, a.status, buf);
+    let ctx = OverlayContext {
+        theme: &app.theme,
+        keymap: &app.keymap,
+        corpus: &app.corpus,
+    };
     for overlay in app.overlays.iter() {
-        overlay.draw(app, area, buf);
+        overlay.draw(&ctx, area, buf);
+    }
+    if app.search.open {
+        search::draw(&app.search, &app.theme, area, buf);
     }
 }

@@ -1,6 +1,9 @@
-//! "Mentioned in": for a document that holds an instrument's text, every block of every other
-//! document that mentions the instrument. Worked out once when the reader starts, since the
-//! corpus does not change while it runs.
+//! "Mentioned in": for a document that holds an instrument's text, the blocks of other
+//! documents that mention the instrument. Worked out once when the reader starts, since the
+//! corpus does not change while it runs; only the first few are kept as lines, with the
+//! count, so that a document mentioned 30,000 times costs the panel a few lines a frame. The
+//! whole list is a window of the links feature (`b`, `Action::Backlinks`), where Enter
+//! follows a mention.
 
 use crate::corpus::Corpus;
 use crate::text::sanitize::sanitize;
@@ -8,30 +11,45 @@ use crate::tui::panel::state::{PanelSection, SectionContext};
 use ratatui::text::Line;
 use std::collections::HashMap;
 
+/// How many backlinks the panel shows before it says how many more there are.
+pub const SHOWN: usize = 8;
+
+/// The first [`SHOWN`] backlinks of a document as lines, and how many it has.
+#[derive(Default)]
+struct Shown {
+    first: Vec<String>,
+    total: usize,
+}
+
 pub struct Backlinks {
-    /// Document id → one line per mention elsewhere.
-    by_doc: HashMap<String, Vec<String>>,
+    by_doc: HashMap<String, Shown>,
+    /// "b lists them all (enter opens)", from the keymap.
+    hint: String,
 }
 
 impl Backlinks {
-    pub fn new(corpus: &Corpus) -> Backlinks {
-        let mut by_doc: HashMap<String, Vec<String>> = HashMap::new();
-        for doc in &corpus.documents {
-            let lines: Vec<String> = corpus
-                .links
-                .backlinks(&corpus.registry, &doc.id)
-                .into_iter()
-                .map(|m| {
+    pub fn new(corpus: &Corpus, hint: String) -> Backlinks {
+        let mut by_doc: HashMap<String, Shown> = HashMap::new();
+        for (i, inst) in corpus.registry.instruments.iter().enumerate() {
+            let Some(text) = &inst.text else { continue };
+            let target = crate::refs::Target::Instrument(i);
+            for m in corpus.links.of_target(target).filter(|m| m.doc != text.doc) {
+                let shown = by_doc.entry(text.doc.clone()).or_default();
+                shown.total += 1;
+                if shown.first.len() < SHOWN {
                     let words =
                         crate::refs::mentions::words(corpus.get(&m.doc), m).unwrap_or_default();
-                    format!("{} ¶{} ({}): “{}”", m.doc, m.block, m.lang, sanitize(words))
-                })
-                .collect();
-            if !lines.is_empty() {
-                by_doc.insert(doc.id.clone(), lines);
+                    shown.first.push(format!(
+                        "{} ¶{} ({}): “{}”",
+                        m.doc,
+                        m.block,
+                        m.lang,
+                        sanitize(words)
+                    ));
+                }
             }
         }
-        Backlinks { by_doc }
+        Backlinks { by_doc, hint }
     }
 }
 
@@ -41,9 +59,19 @@ impl PanelSection for Backlinks {
     }
 
     fn lines(&self, ctx: &SectionContext<'_>) -> Vec<Line<'static>> {
-        self.by_doc
-            .get(&ctx.doc.id)
-            .map(|lines| lines.iter().map(|l| Line::from(l.clone())).collect())
-            .unwrap_or_default()
+        let Some(shown) = self.by_doc.get(&ctx.doc.id) else {
+            return Vec::new();
+        };
+        let mut lines: Vec<Line<'static>> =
+            shown.first.iter().map(|l| Line::from(l.clone())).collect();
+        let more = shown.total - shown.first.len();
+        let hint = match more {
+            0 => self.hint.clone(),
+            n => format!("… {n} more · {}", self.hint),
+        };
+        if !hint.is_empty() {
+            lines.push(Line::styled(hint, ctx.theme.get("panel_label")));
+        }
+        lines
     }
 }

@@ -1,7 +1,7 @@
 //! The panel's built-in sections: notes of what is on screen, the pinpoint of the current
 //! block (replaced by the [`crate::tui::citation`] section when the app starts), and the document's source.
 
-mod backlinks;
+pub mod backlinks;
 mod notes;
 mod pinpoint;
 mod source;
@@ -14,11 +14,13 @@ pub fn install_defaults(panel: &mut Panel) {
     panel.add_section(SectionSlot::Source, Box::new(source::SourceInfo));
 }
 
-/// The backlinks of each document, from the corpus's cross-references.
-pub fn install_backlinks(panel: &mut Panel, corpus: &crate::corpus::Corpus) {
+/// The backlinks of each document, from the corpus's cross-references; `key` is the key
+/// that lists them all (`Action::Backlinks`), if one is bound.
+pub fn install_backlinks(panel: &mut Panel, corpus: &crate::corpus::Corpus, key: Option<String>) {
+    let hint = key.map_or_else(String::new, |k| format!("{k} lists them all (enter opens)"));
     panel.add_section(
         SectionSlot::Notes,
-        Box::new(backlinks::Backlinks::new(corpus)),
+        Box::new(backlinks::Backlinks::new(corpus, hint)),
     );
 }
 

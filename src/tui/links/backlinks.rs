@@ -1,0 +1,104 @@
+//! The backlinks of a document as a window: every mention, in other documents, of the
+//! instruments whose text it holds. `b` in the reader or the panel opens it; Enter follows
+//! the selected mention (remembered in the link history). Paged like a card.
+
+use super::rows::{MentionRow, draw_paged, page};
+use crate::corpus::Corpus;
+use crate::tui::action::Action;
+use crate::tui::ids::{DocIds, DocIx};
+use crate::tui::keymap::{Key, Keymap, Mode};
+use crate::tui::msg::Msg;
+use crate::tui::overlay::{Outcome, Overlay, OverlayContext, list_keys};
+use crate::tui::theme::Theme;
+use crossterm::event::KeyEvent;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+
+pub struct BacklinksOverlay {
+    pub rows: Vec<MentionRow>,
+    pub selected: usize,
+}
+
+/// The backlinks of document `doc`, in registry order of what it holds, then corpus order.
+pub fn backlink_rows(corpus: &Corpus, ids: &DocIds, doc: DocIx) -> Vec<MentionRow> {
+    let Some(d) = corpus.documents.get(doc.0) else {
+        return Vec::new();
+    };
+    (corpus.links.backlinks(&corpus.registry, &d.id).into_iter())
+        .filter_map(|m| MentionRow::of(m, ids))
+        .collect()
+}
+
+impl BacklinksOverlay {
+    pub fn new(corpus: &Corpus, ids: &DocIds, doc: DocIx) -> BacklinksOverlay {
+        BacklinksOverlay {
+            rows: backlink_rows(corpus, ids, doc),
+            selected: 0,
+        }
+    }
+
+    fn line(&self, i: usize, corpus: &Corpus, selected: Style) -> Line<'static> {
+        let style = if i == self.selected {
+            selected
+        } else {
+            Style::default()
+        };
+        let text = self
+            .rows
+            .get(i)
+            .map(|r| r.label(corpus))
+            .unwrap_or_default();
+        Line::styled(format!("  {text}"), style)
+    }
+
+    /// The lines a window with `height` rows inside shows now.
+    pub fn page_lines(&self, corpus: &Corpus, theme: &Theme, height: usize) -> Vec<Line<'static>> {
+        let selected = theme.get("panel_selected");
+        page(self.rows.len(), self.selected, height, |i| {
+            self.line(i, corpus, selected)
+        })
+    }
+}
+
+impl Overlay for BacklinksOverlay {
+    fn name(&self) -> &'static str {
+        "backlinks"
+    }
+
+    fn handle_key(&mut self, key: &KeyEvent, keymap: &Keymap) -> Outcome {
+        match keymap.action(Mode::Help, Key::from_event(key)) {
+            Some(Action::Back | Action::Quit | Action::Help) => Outcome::Close,
+            Some(Action::Open) => match self.rows.get(self.selected) {
+                Some(row) => Outcome::CloseAndSend(Msg::JumpTo {
+                    doc: row.doc,
+                    block: row.block,
+                }),
+                None => Outcome::Close,
+            },
+            Some(action) => {
+                list_keys(action, &mut self.selected, self.rows.len());
+                Outcome::Consumed
+            }
+            None => Outcome::Consumed,
+        }
+    }
+
+    fn draw(&self, ctx: &OverlayContext<'_>, area: Rect, buf: &mut Buffer) {
+        let selected = ctx.theme.get("panel_selected");
+        let title = format!(
+            " Mentioned in {} places elsewhere (enter opens, esc closes) ",
+            self.rows.len()
+        );
+        draw_paged(
+            ctx,
+            &title,
+            self.rows.len(),
+            self.selected,
+            |i| self.line(i, ctx.corpus, selected),
+            area,
+            buf,
+        );
+    }
+}

@@ -1,0 +1,94 @@
+//! Long lists in the links windows (a card's mentions, backlinks, the timeline) build only
+//! the rows on screen: a name mentioned 30,000 times keeps one small record per mention, and
+//! each frame formats the page it shows, never the whole list.
+
+use crate::corpus::Corpus;
+use crate::model::Lang;
+use crate::refs::Mention;
+use crate::text::sanitize::sanitize;
+use crate::tui::ids::{BlockNo, DocIds, DocIx};
+use crate::tui::overlay::OverlayContext;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget};
+use std::ops::Range;
+
+/// One mention in a list: where it is, without its words (read when its row is drawn).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MentionRow {
+    pub doc: DocIx,
+    pub block: BlockNo,
+    pub lang: Lang,
+    pub range: Range<usize>,
+}
+
+impl MentionRow {
+    /// The row of mention `m`; `None` when its document is not in the reader's corpus.
+    pub fn of(m: &Mention, ids: &DocIds) -> Option<MentionRow> {
+        Some(MentionRow {
+            doc: ids.get(&m.doc)?,
+            block: BlockNo(m.block),
+            lang: m.lang,
+            range: m.range.clone(),
+        })
+    }
+
+    /// `doc-id  ¶4 en  “the words”`, read from the document now.
+    pub fn label(&self, corpus: &Corpus) -> String {
+        let doc = corpus.documents.get(self.doc.0);
+        let words = doc
+            .and_then(|d| d.block(self.block.0))
+            .and_then(|b| b.text.get(self.lang))
+            .and_then(|t| t.get(self.range.clone()))
+            .unwrap_or_default();
+        format!(
+            "{}  ¶{} {}  “{}”",
+            sanitize(doc.map_or("?", |d| d.id.as_str())),
+            self.block,
+            self.lang,
+            sanitize(words)
+        )
+    }
+}
+
+/// The first of `total` lines to show in `height` rows so that line `keep` is on screen
+/// (as far down as needed, never past the end).
+pub fn first_shown(keep: usize, total: usize, height: usize) -> usize {
+    keep.saturating_sub(height.saturating_sub(1))
+        .min(total.saturating_sub(height))
+}
+
+/// A centred bordered window `total` lines tall (clamped to `area`), whose lines from
+/// `first_shown(keep, …)` are made by `line(i)` for the rows on screen only. Returns how many
+/// lines were made.
+pub fn draw_paged(
+    ctx: &OverlayContext<'_>,
+    title: &str,
+    total: usize,
+    keep: usize,
+    line: impl Fn(usize) -> Line<'static>,
+    area: Rect,
+    buf: &mut Buffer,
+) -> usize {
+    if area.width < 4 || area.height < 3 {
+        return 0;
+    }
+    let height = (total as u16).saturating_add(2);
+    let inner = crate::tui::overlay::window(ctx.theme, area, 100, height, title, buf);
+    let lines = page(total, keep, inner.height as usize, line);
+    let made = lines.len();
+    Paragraph::new(lines).render(inner, buf);
+    made
+}
+
+/// The lines of a `height`-row page of `total` that keeps line `keep` on screen.
+pub fn page(
+    total: usize,
+    keep: usize,
+    height: usize,
+    line: impl Fn(usize) -> Line<'static>,
+) -> Vec<Line<'static>> {
+    let first = first_shown(keep, total, height);
+    (first..(first + height).min(total)).map(line).collect()
+}
