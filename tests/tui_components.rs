@@ -167,7 +167,6 @@ fn hit(app: &lectern::tui::App, doc: &str, block: usize) -> Hit {
         .unwrap_or_else(|| panic!("{doc} is bundled"));
     Hit {
         doc_id: doc.into(),
-        ordinal: 0,
         title: d.id.clone(),
         kind: d.kind,
         date: d.date(),
