@@ -10,6 +10,12 @@ pub struct Args {
     /// Corpus directory to open instead of the bundled corpus (also: LECTERN_CORPUS).
     #[arg(long, global = true, value_name = "DIR")]
     pub corpus: Option<PathBuf>,
+    /// How the corpus cache checks it is current: `full` stats every document file (sees
+    /// every change); `directory` trusts the documents directory's mtime (sees additions,
+    /// deletions and saves by rename, not edits written in place). Also: LECTERN_FRESHNESS.
+    /// `index` and `check` always check in full.
+    #[arg(long, global = true, value_enum, value_name = "MODE")]
+    pub freshness: Option<crate::corpus::freshness::Freshness>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -59,8 +59,15 @@ fn usage_error(err: &clap::Error) -> ExitCode {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let Args {
         corpus: corpus_dir,
+        freshness,
         command,
     } = args;
+    use crate::corpus::freshness::{self, Freshness};
+    if matches!(command, Some(Command::Index(_) | Command::Check(_))) {
+        freshness::set(Freshness::Full);
+    } else if let Some(mode) = freshness {
+        freshness::set(mode);
+    }
     let open = || open_corpus(corpus_dir.as_deref());
     let catalog = || open_catalog(corpus_dir.as_deref());
     let Some(command) = command else {

@@ -17,6 +17,7 @@
 
 use super::cache_file::{self as file, Blob, Entry, Outcome, PackWriter, Packs, Table};
 use super::catalog::{Catalog, Head, head_order};
+use super::freshness::{self, Freshness};
 use super::{Corpus, Problem, format};
 use crate::model::Document;
 use crate::refs::{Mention, Registry};
@@ -118,8 +119,19 @@ pub fn refresh(
     crate::diag::timing("catalog read");
     let packs = Packs::of(cache);
     let docs_dir = dir.join("documents");
-    let stats = stat_documents(&docs_dir)
-        .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", docs_dir.display())))?;
+    // Read before the files are listed, so that a change made while they are is seen next time.
+    let docs_mtime = freshness::directory_mtime(&docs_dir);
+    let directory_unchanged = old.as_ref().is_some_and(|t| {
+        docs_mtime.is_some()
+            && t.docs_mtime_ns == docs_mtime
+            && freshness::chosen() == Freshness::Directory
+    });
+    let stats = if directory_unchanged {
+        Vec::new()
+    } else {
+        freshness::stat_documents(&docs_dir)
+            .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", docs_dir.display())))?
+    };
     crate::diag::timing("files stat'ed");
     let mut registry_problems = Vec::new();
     let registry_files = super::read_toml_files(&dir.join("registry"), &mut registry_problems);
@@ -130,7 +142,8 @@ pub fn refresh(
         h.finalize()
     });
     let written_ns = old.as_ref().map_or(0, |t| t.written_ns);
-    let (before, old_entries) = match old {
+    let old_docs_mtime = old.as_ref().and_then(|t| t.docs_mtime_ns);
+    let (before, mut old_entries) = match old {
         Some(t) => {
             let before = Before {
                 registry_crc: t.registry_crc,
@@ -149,10 +162,25 @@ pub fn refresh(
     let same_registry_files = before
         .as_ref()
         .is_some_and(|b| b.registry_crc == registry_crc);
+    // The catalog's mtime of `documents/` is one a later run can trust: rewrite it once.
+    let mut changed =
+        !same_registry_files || (docs_mtime.is_some() && docs_mtime != old_docs_mtime);
+    let mut files: Vec<FileState> = Vec::with_capacity(stats.len().max(old_entries.len()));
+    if directory_unchanged {
+        // No file was added, removed or renamed over: every entry stands as it is.
+        files.extend(old_entries.into_iter().map(|e| FileState {
+            path: docs_dir.join(&e.name),
+            name: e.name,
+            size: e.size,
+            mtime_ns: e.mtime_ns,
+            crc: e.crc,
+            fresh: Fresh::Cached(e.outcome),
+        }));
+        old_entries = Vec::new();
+    }
     // Match each file with its old entry (both sorted by name), moving the entries.
-    let mut changed = !same_registry_files || stats.len() != old_entries.len();
+    changed |= !directory_unchanged && stats.len() != old_entries.len();
     let mut olds = old_entries.into_iter().peekable();
-    let mut files: Vec<FileState> = Vec::with_capacity(stats.len());
     let mut pending: Vec<(usize, Option<Entry>)> = Vec::new();
     for st in stats {
         while olds.peek().is_some_and(|e| e.name < st.name) {
@@ -237,6 +265,7 @@ pub fn refresh(
         &registry_files,
         registry_problems,
         registry_crc,
+        docs_mtime,
         &packs,
     ) {
         Ok((files, table)) => {
@@ -273,51 +302,6 @@ fn heads_digest<'a>(heads: impl Iterator<Item = (&'a str, usize)>) -> u64 {
         h2.update(&(blocks as u64).to_le_bytes());
         acc.wrapping_add((u64::from(h2.finalize()) << 32) | lo)
     })
-}
-
-/// A document file's name, size and mtime.
-struct Stat {
-    name: String,
-    size: u64,
-    mtime_ns: u64,
-}
-
-/// The `*.toml` files of `dir` with their size and mtime, sorted by name: stat'ed relative to
-/// the directory (no path lookup per file), on every core.
-fn stat_documents(dir: &Path) -> std::io::Result<Vec<Stat>> {
-    let entries: Vec<std::fs::DirEntry> = std::fs::read_dir(dir)?
-        .filter_map(Result::ok)
-        .filter(|e| {
-            Path::new(&e.file_name())
-                .extension()
-                .is_some_and(|x| x == "toml")
-        })
-        .collect();
-    let mut stats: Vec<Stat> = entries
-        .par_iter()
-        .map(|e| {
-            // A symlink is followed, as reading it will.
-            let meta = match e.metadata() {
-                Ok(m) if m.file_type().is_symlink() => std::fs::metadata(e.path()),
-                m => m,
-            };
-            let (size, mtime_ns) = meta.map_or((0, 0), |m| {
-                let mtime = m
-                    .modified()
-                    .ok()
-                    .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-                    .map_or(0, |d| d.as_nanos() as u64);
-                (m.len(), mtime)
-            });
-            Stat {
-                name: e.file_name().to_string_lossy().into_owned(),
-                size,
-                mtime_ns,
-            }
-        })
-        .collect();
-    stats.sort_unstable_by(|a, b| a.name.cmp(&b.name));
-    Ok(stats)
 }
 
 /// The catalog of `files` (all `Cached` by now), in date order; the first file of an id wins.
@@ -401,6 +385,7 @@ fn rewrite(
     registry_files: &[(PathBuf, String)],
     mut registry_problems: Vec<Problem>,
     registry_crc: u32,
+    docs_mtime_ns: Option<u64>,
     packs: &Packs,
 ) -> std::io::Result<(Vec<FileState>, Table)> {
     // The documents of the corpus as the duplicate check keeps them: id → blocks.
@@ -608,6 +593,7 @@ fn rewrite(
         .map_or(0, |d| d.as_nanos() as u64);
     let table = Table {
         written_ns,
+        docs_mtime_ns,
         registry_crc,
         registry: registry_place.as_ref().map(resolve),
         registry_problems: problems,

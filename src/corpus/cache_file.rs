@@ -16,7 +16,7 @@ use std::time::SystemTime;
 
 const MAGIC: &[u8; 8] = b"LECTCORP";
 /// Changes whenever the table, the document model or the validation change.
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 /// Header: magic, version (u32), CRC-32 of the table (u32), table length (u64).
 const HEADER: usize = 8 + 4 + 4 + 8;
 /// A file modified this close to the cache's writing may have changed unseen within one tick.
@@ -27,6 +27,9 @@ const MAX_TABLE: u64 = 1 << 32;
 #[derive(Clone, Serialize, Deserialize)]
 pub(super) struct Table {
     pub(super) written_ns: u64,
+    /// The mtime of `documents/` read before its files were listed, when old enough to be
+    /// trusted (see [`super::freshness`]).
+    pub(super) docs_mtime_ns: Option<u64>,
     pub(super) registry_crc: u32,
     /// The registry as validated against the documents (CBOR), and its problems.
     pub(super) registry: Option<Blob>,

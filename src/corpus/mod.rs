@@ -12,6 +12,7 @@ mod cache_file;
 pub mod catalog;
 mod embedded;
 pub mod format;
+pub mod freshness;
 
 pub use crate::diag::Problem;
 pub use catalog::{Catalog, Head};

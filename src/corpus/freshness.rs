@@ -1,0 +1,108 @@
+//! How the corpus cache decides that its catalog is current: the stat of every document file
+//! (`full`, the default), or the modification time of the `documents/` directory alone
+//! (`directory`), which a 100,000-file corpus checks in one system call instead of 100,000.
+//!
+//! A directory's mtime changes when a file in it is created, deleted or renamed, so the
+//! `directory` mode sees additions, deletions and every save by rename (sed -i, vim's default,
+//! emacs, most editors and tools that write a temporary file and rename it over the old one).
+//! It does not see a file rewritten in place (`>` in a shell, `truncate`, editors set to write
+//! in place): only `full` does. `lectern index` and `lectern check` always check in full.
+
+use rayon::prelude::*;
+use std::path::Path;
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// Environment variable choosing the mode: `full` or `directory`.
+pub const ENV: &str = "LECTERN_FRESHNESS";
+
+/// How the cache checks that it is current.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Freshness {
+    /// Stat every document file: sees every change, including edits written in place.
+    Full,
+    /// Trust the `documents/` directory's mtime: sees additions, deletions and saves by
+    /// rename, not edits written in place.
+    Directory,
+}
+
+/// 0: not chosen (read [`ENV`]); 1: full; 2: directory.
+static CHOSEN: AtomicU8 = AtomicU8::new(0);
+
+/// Chooses the mode for this process (the command line's `--freshness`, or `full` for the
+/// commands that always check everything), over [`ENV`].
+pub fn set(mode: Freshness) {
+    let v = match mode {
+        Freshness::Full => 1,
+        Freshness::Directory => 2,
+    };
+    CHOSEN.store(v, Ordering::Relaxed);
+}
+
+/// The mode in force: [`set`]'s, else [`ENV`]'s (`directory`; anything else is `full`).
+pub fn chosen() -> Freshness {
+    match CHOSEN.load(Ordering::Relaxed) {
+        1 => Freshness::Full,
+        2 => Freshness::Directory,
+        _ => match std::env::var(ENV) {
+            Ok(v) if v.eq_ignore_ascii_case("directory") => Freshness::Directory,
+            _ => Freshness::Full,
+        },
+    }
+}
+
+/// The mtime of directory `dir` when it can be trusted to tell a later change: `None` when it
+/// is unreadable or so recent (within [`super::cache_file::RACY_NS`] of now) that a change in
+/// the same clock tick would leave it unchanged.
+pub(super) fn directory_mtime(dir: &Path) -> Option<u64> {
+    let mtime = mtime_ns(&std::fs::metadata(dir).ok()?);
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64);
+    (mtime != 0 && mtime.saturating_add(super::cache_file::RACY_NS) < now).then_some(mtime)
+}
+
+fn mtime_ns(m: &std::fs::Metadata) -> u64 {
+    m.modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as u64)
+}
+
+/// A document file's name, size and mtime.
+pub(super) struct Stat {
+    pub(super) name: String,
+    pub(super) size: u64,
+    pub(super) mtime_ns: u64,
+}
+
+/// The `*.toml` files of `dir` with their size and mtime, sorted by name: stat'ed relative to
+/// the directory (no path lookup per file), on every core.
+pub(super) fn stat_documents(dir: &Path) -> std::io::Result<Vec<Stat>> {
+    let entries: Vec<std::fs::DirEntry> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .filter(|e| {
+            Path::new(&e.file_name())
+                .extension()
+                .is_some_and(|x| x == "toml")
+        })
+        .collect();
+    let mut stats: Vec<Stat> = entries
+        .par_iter()
+        .map(|e| {
+            // A symlink is followed, as reading it will.
+            let meta = match e.metadata() {
+                Ok(m) if m.file_type().is_symlink() => std::fs::metadata(e.path()),
+                m => m,
+            };
+            let (size, mtime_ns) = meta.map_or((0, 0), |m| (m.len(), mtime_ns(&m)));
+            Stat {
+                name: e.file_name().to_string_lossy().into_owned(),
+                size,
+                mtime_ns,
+            }
+        })
+        .collect();
+    stats.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+    Ok(stats)
+}
