@@ -72,26 +72,27 @@ pub fn find(
     let query = as_phrase(term);
     // Titles are index units too and may rank first: ask for more until `limit` blocks.
     let mut asked = limit.max(1);
+    // Only (document, block) ids: the blocks are read here, so no snippet or title is built.
     let results = loop {
-        let r = index.search(docs, &query, asked)?;
-        let blocks = r.hits.iter().filter(|h| h.block > 0).count();
-        if blocks >= limit || r.hits.len() >= r.total || asked >= limit.saturating_mul(16) {
+        let r = index.matching_blocks(docs, &query, asked)?;
+        let blocks = r.units.iter().filter(|(_, b)| *b > 0).count();
+        if blocks >= limit || r.units.len() >= r.total || asked >= limit.saturating_mul(16) {
             break r;
         }
         asked = asked.saturating_mul(4);
     };
-    let matcher = index.matcher(docs, &query)?;
+    let matcher = &results.matcher;
     let mut occurrences = Vec::new();
     let mut backgrounds: Vec<String> = Vec::new();
     let mut examined = 0;
-    for hit in results.hits.iter().filter(|h| h.block > 0).take(limit) {
-        let Some(doc) = docs.get(hit.ordinal) else {
+    for &(ordinal, block_no) in results.units.iter().filter(|(_, b)| *b > 0).take(limit) {
+        let Some(doc) = docs.get(ordinal) else {
             continue;
         };
         let Ok((left, right)) = language_pair(doc) else {
             continue;
         };
-        let Some(block) = doc.block(hit.block) else {
+        let Some(block) = doc.block(block_no) else {
             continue;
         };
         let (Some(lt), Some(rt)) = (block.text.get(left), block.text.get(right)) else {
@@ -99,7 +100,7 @@ pub fn find(
         };
         examined += 1;
         let aligned = aligner.block(
-            hit.block,
+            block_no,
             (left, lt),
             (right, rt),
             length_model(doc, left, right),
@@ -113,7 +114,7 @@ pub fn find(
                 &aligned.right
             };
             let mut used_pairs = BTreeSet::new();
-            for r in matcher.ranges(hit.block, lang, &plain.text) {
+            for r in matcher.ranges(block_no, lang, &plain.text) {
                 let r = plain.to_source(r);
                 let Some(s) = sentences.iter().position(|s| s.bytes.contains(&r.start)) else {
                     continue;
@@ -134,7 +135,7 @@ pub fn find(
                 occurrences.push(Occurrence {
                     doc: doc.id.clone(),
                     date: doc.date(),
-                    block: hit.block,
+                    block: block_no,
                     lang,
                     sentence: text[own.clone()].to_string(),
                     hit: r.start.saturating_sub(own.start)
