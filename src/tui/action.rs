@@ -66,6 +66,10 @@ pub enum Action {
     CopyCitation,
     /// Copy the citation of the whole document, without a pinpoint.
     CopyDocumentCitation,
+    /// Put the sentence cursor on the next sentence: it and its counterpart are highlighted.
+    NextSentence,
+    /// Put the sentence cursor on the previous sentence.
+    PrevSentence,
 }
 
 impl Action {
@@ -101,6 +105,8 @@ impl Action {
             Action::CycleStyle => "next citation style",
             Action::CopyCitation => "copy the citation (with pinpoint)",
             Action::CopyDocumentCitation => "copy the document's citation",
+            Action::NextSentence => "next sentence and its counterpart",
+            Action::PrevSentence => "previous sentence and its counterpart",
         }
     }
 

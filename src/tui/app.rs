@@ -92,6 +92,8 @@ pub struct App {
     pub positions: PositionStore,
     /// The selected link and the history of followed links.
     pub link: super::links::LinkState,
+    /// Sentence alignment, translation questions and the sentence cursor of the open document.
+    pub parallel: super::parallel::Parallel,
     pub should_quit: bool,
     /// The terminal size at the last frame.
     pub size: Rect,
@@ -127,6 +129,7 @@ impl App {
             theme: settings.theme,
             positions: settings.positions,
             link: Default::default(),
+            parallel: Default::default(),
             should_quit: false,
             size: Rect::default(),
             after_frame: Vec::new(),
@@ -134,6 +137,11 @@ impl App {
             rx,
         };
         super::citation::install(&mut app.panel, &app.keymap, &app.citation);
+        let loaded = app.parallel.loaded.clone();
+        (app.panel).add_section(
+            super::panel::state::SectionSlot::Notes,
+            Box::new(super::parallel::section::ParallelSection { loaded }),
+        );
         let mut problems = settings.problems;
         problems.extend(skipped);
         if !problems.is_empty() {
@@ -303,6 +311,11 @@ impl App {
                     (self.citation).update(action, &self.corpus.documents, reader, &self.tx);
                 self.apply(effects);
             }
+            Action::NextSentence | Action::PrevSentence if self.focus == Focus::Reader => {
+                let block = self.reader.as_ref().map_or(0, |r| r.cursor);
+                let effects = self.parallel.update(action, block, &self.theme);
+                self.apply(effects);
+            }
             _ => match self.focus {
                 Focus::List => {
                     let effects = self.list.update(action);
@@ -343,6 +356,11 @@ impl App {
                 Effect::Info(text) => self.status.info(text),
                 Effect::Status(level, text) => self.status.post(level, text),
                 Effect::WriteTerminal(bytes) => self.after_frame.extend(bytes),
+                Effect::Highlights(owner, ranges) => {
+                    if let Some(reader) = self.reader.as_mut() {
+                        reader.set_highlights(owner, ranges);
+                    }
+                }
             }
         }
     }

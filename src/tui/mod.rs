@@ -28,6 +28,7 @@
 //! | `NextFootnote`; `Open` on a block without a link | reader, panel | `reader/footnotes.rs` |
 //! | `NextLink`, `PrevLink`, `Open` on a link, `HistoryBack/Forward`, `Timeline` | reader | `links/mod.rs`; cards and timeline keys: `links/card.rs`, `links/timeline.rs` |
 //! | `NextHit`, `PrevHit` | reader | `search/mod.rs` (`step_search_hit`) |
+//! | `NextSentence`, `PrevSentence`; a click on a sentence | reader | [`parallel::Parallel::update`], `Parallel::click` |
 //! | `Up` … `Bottom`, `Back`, `Open`, `TogglePanel`, `FocusNext/Prev` | panel | [`panel::Panel::update`] |
 //! | mouse | — | `App::mouse` → `List::click`, the reader's `click_text`, panel focus |
 //!
@@ -57,6 +58,7 @@ pub mod list;
 pub mod msg;
 pub mod overlay;
 pub mod panel;
+pub mod parallel;
 pub mod positions;
 pub mod reader;
 pub mod search;
