@@ -69,11 +69,10 @@ fn main() -> anyhow::Result<()> {
         doc.blocks[0] = term_block.clone();
     }
     let work = tempfile::tempdir()?;
-    let fp = store::fingerprint(&docs);
-    let dir = work.path().join(format!("index-{fp}"));
-    store::write_index(&dir, &docs, &fp, &mut |_, _| {})?;
+    let dir = work.path().join("index");
+    store::write_index(&dir, &docs, &mut |_, _| {})?;
     let index = SearchIndex {
-        open: store::open_checked(&dir, &fp)?,
+        open: store::open_checked(&dir, store::DOCUMENTS_KEY)?,
         hooks: Default::default(),
     };
     println!(

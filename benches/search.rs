@@ -46,10 +46,9 @@ fn main() -> anyhow::Result<()> {
     let text_bytes = write_text_files(&docs, &text_dir)?;
     println!("text: {:.1} MB in {n} files", mb(text_bytes));
 
-    let fp = store::fingerprint(&docs);
-    let index_dir = work.path().join(format!("index-{fp}"));
+    let index_dir = work.path().join("index");
     let t = Instant::now();
-    store::write_index(&index_dir, &docs, &fp, &mut |_, _| {})?;
+    store::write_index(&index_dir, &docs, &mut |_, _| {})?;
     let build = t.elapsed();
     let index_bytes = store::dir_size(&index_dir);
     println!(
@@ -60,7 +59,7 @@ fn main() -> anyhow::Result<()> {
         index_bytes as f64 / text_bytes as f64
     );
     let index = SearchIndex {
-        open: store::open_checked(&index_dir, &fp)?,
+        open: store::open_checked(&index_dir, store::DOCUMENTS_KEY)?,
         hooks: Default::default(),
     };
     println!(
@@ -85,14 +84,14 @@ fn main() -> anyhow::Result<()> {
     for (name, queries) in &classes {
         // Warm up once over every query, then time.
         for q in queries {
-            index.search(&docs, q, limit)?;
+            index.search(q, limit)?;
         }
         let mut times = Vec::with_capacity(RUNS);
         let mut total_hits = 0;
         for i in 0..RUNS {
             let q = &queries[i % queries.len()];
             let t = Instant::now();
-            let r = index.search(&docs, q, limit)?;
+            let r = index.search(q, limit)?;
             times.push(t.elapsed());
             total_hits += r.total;
         }

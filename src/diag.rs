@@ -108,6 +108,24 @@ pub fn line_after(text: &str, from: usize, needle: &str) -> usize {
         .map_or(from, |(i, _)| i + 1)
 }
 
+/// Phases of a command timed on stderr when `LECTERN_TIMING` is set (profiling at scale:
+/// `LECTERN_TIMING=1 lectern list >/dev/null`). Each call prints the time since the last.
+pub fn timing(phase: &str) {
+    use std::sync::Mutex;
+    use std::time::Instant;
+    static LAST: Mutex<Option<Instant>> = Mutex::new(None);
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if !*ON.get_or_init(|| std::env::var_os("LECTERN_TIMING").is_some()) {
+        return;
+    }
+    let now = Instant::now();
+    if let Ok(mut last) = LAST.lock() {
+        let ms = last.map_or(0.0, |t| now.duration_since(t).as_secs_f64() * 1e3);
+        crate::errln!("lectern: timing {phase}: {ms:.1} ms");
+        *last = Some(now);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

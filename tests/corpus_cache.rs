@@ -142,8 +142,8 @@ fn a_stale_cache_reparses_only_the_changed_added_files_and_equals_a_fresh_load()
         "金日成",
         "kind:treaty friendship",
     ] {
-        let x = a.search(&cached.documents, q, 20).expect("search");
-        let y = b.search(&fresh.documents, q, 20).expect("search");
+        let x = a.search(q, 20).expect("search");
+        let y = b.search(q, 20).expect("search");
         let hits = |r: &lectern::search::SearchResults| {
             r.hits
                 .iter()

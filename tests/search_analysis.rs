@@ -206,7 +206,7 @@ fn romanization_variants_find_each_other() {
         SearchIndex::open(&Location::at(tmp.path()), &docs, &mut |_, _| {}).expect("index");
     let ids = |q: &str| -> Vec<String> {
         let mut v: Vec<String> = index
-            .search(&docs, q, 10)
+            .search(q, 10)
             .expect("search")
             .hits
             .into_iter()

@@ -17,8 +17,8 @@ fn setup() -> (tempfile::TempDir, Vec<Document>, SearchIndex) {
     (tmp, docs, index)
 }
 
-fn pins(index: &SearchIndex, docs: &[Document], q: &str) -> Pins {
-    let r = index.search(docs, q, 100_000).expect("search");
+fn pins(index: &SearchIndex, _docs: &[Document], q: &str) -> Pins {
+    let r = index.search(q, 100_000).expect("search");
     assert_eq!(r.total, r.hits.len());
     r.hits.into_iter().map(|h| (h.doc_id, h.block)).collect()
 }
@@ -54,20 +54,14 @@ fn kind_and_date_filters_select_exactly_the_documents_they_name() {
 #[test]
 fn lang_restricts_the_languages_searched_and_exclusions_remove_blocks() {
     let (_tmp, docs, index) = setup();
-    let r = index.search(&docs, "lang:zh 朝鲜", 1000).expect("search");
+    let r = index.search("lang:zh 朝鲜", 1000).expect("search");
     assert!(r.total > 0);
     assert!(
         r.hits
             .iter()
             .all(|h| h.snippets.iter().all(|s| s.lang == Lang::Zh))
     );
-    assert_eq!(
-        index
-            .search(&docs, "lang:ru 朝鲜", 10)
-            .expect("search")
-            .total,
-        0
-    );
+    assert_eq!(index.search("lang:ru 朝鲜", 10).expect("search").total, 0);
 
     let with = pins(&index, &docs, "Korean");
     let without = pins(&index, &docs, "Korean -Soviet");
@@ -143,7 +137,7 @@ fn alias_and_mention_hooks_plug_in() {
         plain,
         "an alias finds what it stands for"
     );
-    let r = index.search(&docs, "Zyx", 3).expect("search");
+    let r = index.search("Zyx", 3).expect("search");
     assert!(
         r.hits[0]
             .snippets
@@ -159,15 +153,13 @@ fn alias_and_mention_hooks_plug_in() {
         mentioned, want,
         "the pinned block, and every block of the pinned document"
     );
-    let r = index
-        .search(&docs, "mentions:nobody 朝鲜", 10)
-        .expect("search");
+    let r = index.search("mentions:nobody 朝鲜", 10).expect("search");
     assert!(r.notes.iter().any(|n| n.contains("mentions:nobody")));
     assert_eq!(
         r.total,
         plain.len(),
         "an unknown entity is ignored, with a note"
     );
-    let r = index.search(&docs, "mentions:nobody", 10).expect("search");
+    let r = index.search("mentions:nobody", 10).expect("search");
     assert_eq!(r.total, 0, "nothing left to search by");
 }

@@ -26,18 +26,18 @@ fn answers(loc: &Location, docs: &[Document]) -> anyhow::Result<(Answer, Option<
     let (mut index, mut reason) = SearchIndex::open(loc, docs, &mut |_, _| {})?;
     let mut out = Vec::new();
     for q in QUERIES {
-        let r = match index.search(docs, q, 50) {
+        let r = match index.search(q, 50) {
             Err(e) if guard::is_damaged(&e) => {
                 let (open, why) = store::rebuild_damaged(
                     loc,
                     &index.open,
-                    docs,
+                    &store::Docs(docs),
                     guard::damage_of(&e),
                     &mut |_, _| {},
                 )?;
                 index.open = open;
                 reason = Some(why);
-                index.search(docs, q, 50)?
+                index.search(q, 50)?
             }
             r => r?,
         };
@@ -143,6 +143,6 @@ fn an_index_whose_lock_file_cannot_be_created_is_still_opened_for_reading() {
     std::fs::create_dir(&lock).expect("block the lock");
     let (index, reason) = SearchIndex::open(&loc, &docs, &mut |_, _| {}).expect("open");
     assert_eq!(reason, None, "the index was rebuilt instead of read");
-    let results = index.search(&docs, "Soviet", 5).expect("search");
+    let results = index.search("Soviet", 5).expect("search");
     assert!(results.total > 0);
 }

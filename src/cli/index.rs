@@ -3,7 +3,7 @@
 
 use super::args::IndexArgs;
 use super::write_out;
-use crate::corpus::Corpus;
+use crate::corpus::Catalog;
 use crate::output;
 use crate::search::{Location, SearchIndex, store};
 use std::process::ExitCode;
@@ -11,30 +11,51 @@ use std::process::ExitCode;
 /// Corpora this large get a progress line while their index is built.
 pub(super) const PROGRESS_FROM: usize = 2000;
 
-pub fn run(corpus: &Corpus, args: &IndexArgs) -> anyhow::Result<ExitCode> {
-    let mut progress = progress_printer(corpus.documents.len());
-    let index = open_index(corpus, args.rebuild, &mut progress)?;
+pub fn run(catalog: &Catalog, args: &IndexArgs) -> anyhow::Result<ExitCode> {
+    let mut progress = progress_printer(catalog.heads.len());
+    let index = open_index(catalog, args.rebuild, &mut progress)?;
     let open = &index.open;
     let searcher = open.reader.searcher();
     write_out(&format!(
         "{}\n{} documents, {} blocks indexed, {:.1} MB\n",
         open.dir.display(),
-        corpus.documents.len(),
+        catalog.heads.len(),
         searcher.num_docs(),
         store::dir_size(&open.dir) as f64 / 1e6
     ))?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Opens the index of `corpus` in the user's cache, building it if needed; a build is told
-/// in one line on stderr.
+/// Opens the index of the catalog's corpus in the user's cache, building or updating it if
+/// needed (an update reads only the bodies of the documents that changed); a build is told in
+/// one line on stderr.
 pub(super) fn open_index(
-    corpus: &Corpus,
+    catalog: &Catalog,
     rebuild: bool,
     progress: &mut dyn FnMut(usize, usize),
 ) -> anyhow::Result<SearchIndex> {
     let loc = Location::user_cache()?;
-    let (open, reason) = store::open_or_build(&loc, &corpus.documents, rebuild, progress)?;
+    let key = store::corpus_key(catalog.dir.as_deref());
+    let (open, reason) = store::open_source(&loc, &key, catalog, rebuild, progress)?;
+    index_opened(open, reason)
+}
+
+/// [`open_index`] for a corpus already in memory (the commands that need every body anyway).
+pub(super) fn open_corpus_index(
+    corpus: &crate::corpus::Corpus,
+    progress: &mut dyn FnMut(usize, usize),
+) -> anyhow::Result<SearchIndex> {
+    let loc = Location::user_cache()?;
+    let key = store::corpus_key(corpus.dir.as_deref());
+    let docs = store::Docs(&corpus.documents);
+    let (open, reason) = store::open_source(&loc, &key, &docs, false, progress)?;
+    index_opened(open, reason)
+}
+
+fn index_opened(
+    open: store::OpenIndex,
+    reason: Option<crate::search::BuildReason>,
+) -> anyhow::Result<SearchIndex> {
     if let Some(reason) = reason {
         crate::errln!("lectern: {}", reason.notice());
     }

@@ -1,34 +1,34 @@
-//! `lectern list`: one line per document, tab-separated, in date order.
+//! `lectern list`: one line per document, tab-separated, in date order. It reads the catalog
+//! only (no document body) and writes as it goes, so `lectern list | head` ends at once.
 
 use super::args::ListArgs;
 use super::write_out;
-use crate::corpus::Corpus;
-use crate::model::{Document, Lang};
+use crate::corpus::{Catalog, Head};
+use crate::model::Lang;
 use crate::output::{self, Safe};
 use std::process::ExitCode;
 
-pub fn run(corpus: &Corpus, args: &ListArgs) -> anyhow::Result<ExitCode> {
+/// Lines written per call: small enough that a reader closing early stops the rest.
+const LINES_PER_WRITE: usize = 256;
+
+pub fn run(catalog: &Catalog, args: &ListArgs) -> anyhow::Result<ExitCode> {
     if args.json {
-        let rows: Vec<serde_json::Value> = corpus.documents.iter().map(summary_json).collect();
+        let rows: Vec<serde_json::Value> = catalog.heads.iter().map(summary_json).collect();
         output::stdout(&Safe::json(&rows)?)?;
     } else {
-        write_out(
-            &corpus
-                .documents
-                .iter()
-                .map(summary_line)
-                .collect::<String>(),
-        )?;
+        for chunk in catalog.heads.chunks(LINES_PER_WRITE) {
+            write_out(&chunk.iter().map(summary_line).collect::<String>())?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// `date<TAB>kind<TAB>languages<TAB>id<TAB>title`: stable for scripts (`cut -f4`).
-fn summary_line(doc: &Document) -> String {
+fn summary_line(doc: &Head) -> String {
     let date = doc
-        .date()
+        .date
         .map_or_else(|| "undated".to_string(), |d| d.to_string());
-    let langs: Vec<&str> = doc.languages().into_iter().map(Lang::code).collect();
+    let langs: Vec<&str> = doc.languages.iter().map(|l| l.code()).collect();
     format!(
         "{date}\t{}\t{}\t{}\t{}\n",
         doc.kind.code(),
@@ -38,13 +38,13 @@ fn summary_line(doc: &Document) -> String {
     )
 }
 
-fn summary_json(doc: &Document) -> serde_json::Value {
+fn summary_json(doc: &Head) -> serde_json::Value {
     serde_json::json!({
         "id": doc.id,
-        "date": doc.date().map(|d| d.to_string()),
+        "date": doc.date.map(|d| d.to_string()),
         "kind": doc.kind.code(),
-        "languages": doc.languages(),
+        "languages": doc.languages,
         "title": doc.title,
-        "blocks": doc.blocks.len(),
+        "blocks": doc.blocks,
     })
 }

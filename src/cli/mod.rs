@@ -62,6 +62,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         command,
     } = args;
     let open = || open_corpus(corpus_dir.as_deref());
+    let catalog = || open_catalog(corpus_dir.as_deref());
     let Some(command) = command else {
         // Before the terminal is touched: without one, setting it up would print escape codes.
         use std::io::IsTerminal;
@@ -75,12 +76,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return crate::tui::run(corpus).map(|()| ExitCode::SUCCESS);
     };
     match command {
-        Command::List(a) => list::run(&open()?, &a),
-        Command::Show(a) => show::run(&open()?, &a),
+        Command::List(a) => list::run(&leaked(catalog()?), &a),
+        Command::Show(a) if a.sentences => show::sentences(&open()?, &a),
+        Command::Show(a) => show::run(&leaked(catalog()?), &a),
         Command::Check(a) => check::run(&a, corpus_dir.as_deref()),
         Command::Import(a) => import::run(&a, corpus_dir.as_deref()),
-        Command::Search(a) => search::run(&open()?, &a),
-        Command::Index(a) => index::run(&open()?, &a),
+        Command::Search(a) => search::run(catalog()?, &a),
+        Command::Index(a) => index::run(&leaked(catalog()?), &a),
         Command::Cite(a) => cite::run(&open()?, &a),
         Command::Refs(a) => refs::run_refs(&open()?, &a),
         Command::Entity(a) => refs::run_entity(&open()?, &a),
@@ -117,6 +119,33 @@ fn open_corpus(dir: Option<&std::path::Path>) -> anyhow::Result<Corpus> {
         crate::errln!("lectern: {summary}");
     }
     Ok(corpus)
+}
+
+/// Opens the catalog of the corpus the arguments name (no document body read) and tells on
+/// stderr what [`open_corpus`] tells.
+fn open_catalog(dir: Option<&std::path::Path>) -> anyhow::Result<crate::corpus::Catalog> {
+    let tty = output::stderr_is_terminal();
+    let mut bar = None;
+    let mut progress = |done: usize, all: usize| {
+        if tty && all >= index::PROGRESS_FROM {
+            index::progress_bar(&mut bar, "reading", done, all);
+        }
+    };
+    let catalog =
+        crate::corpus::Catalog::open(dir, &mut progress).context("cannot open the corpus")?;
+    for notice in &catalog.notices {
+        crate::errln!("lectern: {notice}");
+    }
+    if let Some(summary) = catalog.skipped_summary() {
+        crate::errln!("lectern: {summary}");
+    }
+    Ok(catalog)
+}
+
+/// A value the command uses until the process ends: not dropped, because freeing 100,000
+/// documents' heads one by one costs more than the command (the OS takes the memory back).
+fn leaked<T>(value: T) -> std::mem::ManuallyDrop<T> {
+    std::mem::ManuallyDrop::new(value)
 }
 
 /// Neutralises `text` and writes it to stdout.

@@ -3,7 +3,7 @@
 //! sanitized document text and leaves through [`emit`], the one place that writes.
 
 use super::args::{CompareArgs, ConcordanceArgs};
-use super::index::{open_index, progress_printer};
+use super::index::{open_corpus_index, progress_printer};
 use super::write_out;
 use crate::corpus::Corpus;
 use crate::model::{Document, Lang};
@@ -236,7 +236,7 @@ fn question_text(doc: &Document, q: &Question) -> String {
 pub fn concordance(corpus: &Corpus, args: &ConcordanceArgs) -> anyhow::Result<ExitCode> {
     let term = args.term.join(" ");
     let mut progress = progress_printer(corpus.documents.len());
-    let index = open_index(corpus, false, &mut progress)?;
+    let index = open_corpus_index(corpus, &mut progress)?;
     let aligner = Aligner::new(&corpus.registry);
     let found = concordance::find(
         &index,

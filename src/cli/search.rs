@@ -4,7 +4,7 @@
 
 use super::args::SearchArgs;
 use super::index::{open_index, progress_printer};
-use crate::corpus::Corpus;
+use crate::corpus::Catalog;
 use crate::output::{self, Markup, Safe};
 use crate::search::{Hit, SearchResults, Snippet};
 use crate::text::sanitize::neutralise;
@@ -12,11 +12,16 @@ use anyhow::Context as _;
 use std::process::ExitCode;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-pub fn run(corpus: &Corpus, args: &SearchArgs) -> anyhow::Result<ExitCode> {
+/// Opens the catalog's index (updating it for what changed), searches, and reads the hits'
+/// text from the index: no document body is loaded.
+pub fn run(catalog: Catalog, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     let args = &flags_after_query(args)?;
-    let mut progress = progress_printer(corpus.documents.len());
-    let mut index = open_index(corpus, false, &mut progress)?;
-    index.hooks = crate::search::registry_hooks::hooks(corpus);
+    // Held until the process ends, not dropped (see `leaked` in the command line's main).
+    let catalog = std::sync::Arc::new(catalog);
+    std::mem::forget(catalog.clone());
+    let mut progress = progress_printer(catalog.heads.len());
+    let mut index = open_index(&catalog, false, &mut progress)?;
+    index.hooks = crate::search::registry_hooks::catalog_hooks(catalog.clone());
     let query = args.query.join(" ");
     let limit = args.limit.min(crate::search::MAX_HITS);
     if limit < args.limit {
@@ -25,20 +30,20 @@ pub fn run(corpus: &Corpus, args: &SearchArgs) -> anyhow::Result<ExitCode> {
             args.limit
         );
     }
-    let results = match index.search(&corpus.documents, &query, limit) {
+    let results = match index.search(&query, limit) {
         // Damage the checks on open missed: rebuild once and ask again.
         Err(e) if crate::search::guard::is_damaged(&e) => {
             let loc = crate::search::Location::user_cache()?;
             let (open, reason) = crate::search::store::rebuild_damaged(
                 &loc,
                 &index.open,
-                &corpus.documents,
+                &*catalog,
                 crate::search::guard::damage_of(&e),
                 &mut progress,
             )?;
             crate::errln!("lectern: {}", reason.notice());
             index.open = open;
-            index.search(&corpus.documents, &query, limit)?
+            index.search(&query, limit)?
         }
         results => results?,
     };

@@ -1,23 +1,22 @@
 //! `lectern show ID`: a document as plain text (numbered blocks, footnotes, source), or JSON.
+//! The id is found in the catalog and only that document's body is read.
 
 use super::args::{LangChoice, ShowArgs};
 use super::write_out;
 use crate::cite::facts::is_inferred;
-use crate::corpus::Corpus;
+use crate::corpus::{Catalog, Corpus};
 use crate::model::inline::{Segment, segments};
-use crate::model::{Document, Lang, Origin};
+use crate::model::{Document, Lang, LangText, Origin};
 use crate::output::{self, Safe};
 use anyhow::Context as _;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-pub fn run(corpus: &Corpus, args: &ShowArgs) -> anyhow::Result<ExitCode> {
-    let doc = corpus
-        .get(&args.id)
-        .with_context(|| no_such_document(corpus, &args.id))?;
-    if args.sentences {
-        return super::parallel::show_sentences(corpus, &doc.id, args.json);
-    }
+pub fn run(catalog: &Catalog, args: &ShowArgs) -> anyhow::Result<ExitCode> {
+    let at = catalog
+        .position(&args.id)
+        .with_context(|| no_such_head(catalog, &args.id))?;
+    let doc = &catalog.document(at)?;
     if args.json {
         output::stdout(&Safe::json(doc)?)?;
         return Ok(ExitCode::SUCCESS);
@@ -42,18 +41,35 @@ pub fn run(corpus: &Corpus, args: &ShowArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `lectern show ID --sentences`: the sentence pairs, which need the whole corpus.
+pub fn sentences(corpus: &Corpus, args: &ShowArgs) -> anyhow::Result<ExitCode> {
+    let doc = corpus
+        .get(&args.id)
+        .with_context(|| no_such_document(corpus, &args.id))?;
+    super::parallel::show_sentences(corpus, &doc.id, args.json)
+}
+
 /// "no document with id 'X'", with the ids that contain what was typed, or whose title does.
 pub(super) fn no_such_document(corpus: &Corpus, id: &str) -> String {
+    suggest(
+        corpus.documents.iter().map(|d| (d.id.as_str(), &d.title)),
+        id,
+    )
+}
+
+fn no_such_head(catalog: &Catalog, id: &str) -> String {
+    suggest(catalog.heads.iter().map(|h| (h.id.as_str(), &h.title)), id)
+}
+
+fn suggest<'a>(docs: impl Iterator<Item = (&'a str, &'a LangText)>, id: &str) -> String {
     let want = id.trim().to_lowercase();
-    let close: Vec<&str> = corpus
-        .documents
-        .iter()
-        .filter(|d| {
+    let close: Vec<&str> = docs
+        .filter(|(doc_id, title)| {
             !want.is_empty()
-                && (d.id.to_lowercase().contains(&want)
-                    || d.title.0.values().any(|t| t.to_lowercase().contains(&want)))
+                && (doc_id.to_lowercase().contains(&want)
+                    || title.0.values().any(|t| t.to_lowercase().contains(&want)))
         })
-        .map(|d| d.id.as_str())
+        .map(|(doc_id, _)| doc_id)
         .take(8)
         .collect();
     if close.is_empty() {

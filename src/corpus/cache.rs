@@ -1,40 +1,41 @@
-//! The corpus cache: every document of a corpus directory already parsed and validated, with
-//! its mentions of the registry, in one file of the user's cache (`corpus-<key>.cache`), so that
-//! a large corpus opens without parsing every TOML file and finding every link again.
+//! The corpus cache: every document of a corpus directory already parsed and validated, in
+//! the user's cache, so that a large corpus opens without parsing every TOML file and finding
+//! every link again. Its files are described in [`super::cache_file`].
 //!
 //! - **Incremental.** Each entry records its file's size, mtime and CRC-32. A file whose size
 //!   and mtime match is reused without being read; one whose mtime is too close to the cache's
 //!   own writing to be trusted (a change within the same tick) is read and its CRC compared.
-//!   Only files that changed are parsed again; a changed registry re-finds every mention.
-//! - **Robust like the index.** The cache is written to a unique temporary file and renamed over
-//!   the old one, so a reader sees the old cache or the new one, never half of one, and two
-//!   processes at once each write a whole cache (the last rename wins). A cache that fails its
-//!   magic, version, checksum or decoding is rebuilt from the files with a one-line notice.
-//! - **Format.** A small header (magic, version, CRC-32 of the rest), then a CBOR table of
-//!   entries, then one CBOR blob per document and one per document's mentions. Blobs are
-//!   decoded in parallel, and unchanged ones are copied into the next cache as bytes, never
-//!   re-encoded. CBOR because it is self-describing: `Document` skips empty fields when it is
-//!   serialized, which formats without field names (bincode, postcard) cannot read back.
+//!   Only files that changed are parsed again, and only their blobs are written (into a new
+//!   pack). A changed registry re-finds every mention.
+//! - **Lazy.** Opening reads the catalog only: the heads of the documents ([`Catalog`]). Bodies,
+//!   mentions and the registry are read from the packs when asked for.
+//! - **Robust like the index.** The catalog is written to a unique temporary file and renamed
+//!   over the old one, so a reader sees the old catalog or the new one, never half of one, and
+//!   two processes at once each write a whole one (the last rename wins); packs are never
+//!   changed once written. A catalog or blob that fails its magic, version, checksum or
+//!   decoding is rebuilt from the files with a one-line notice.
 
-use super::cache_file::{self as file, Entry, Outcome, Table};
+use super::cache_file::{self as file, Blob, Entry, Outcome, PackWriter, Packs, Table};
+use super::catalog::{Catalog, Head, head_order};
 use super::{Corpus, Problem, format};
 use crate::model::Document;
-use crate::refs::{Links, Mention};
+use crate::refs::{Mention, Registry};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+/// A refresh that leaves more packs than this rewrites every blob into one.
+const MAX_PACKS: usize = 16;
+
 /// One document file as this open sees it.
 enum Fresh {
-    Doc {
+    /// Unchanged: its entry in the old table.
+    Cached(Outcome),
+    /// Parsed now.
+    New {
         doc: Box<Document>,
-        raw_missing: Option<usize>,
-        /// Mentions from the cache, when the file and the registry are unchanged.
-        mentions: Option<Vec<Mention>>,
-        /// The document's bytes in the old cache, to copy as they are.
-        old_blob: Option<Range<usize>>,
+        raw_missing: Option<(usize, String)>,
     },
     Failed {
         line: usize,
@@ -44,8 +45,6 @@ enum Fresh {
 }
 
 struct FileState {
-    /// Taken from the old cache rather than parsed now.
-    reused: bool,
     path: PathBuf,
     name: String,
     size: u64,
@@ -72,31 +71,56 @@ pub fn cache_file(root: &Path, dir: &Path) -> PathBuf {
     root.join(format!("corpus-{key:08x}.cache"))
 }
 
-/// Opens corpus directory `dir` through the cache file `cache`: reuses every unchanged entry,
-/// parses the rest, and writes the refreshed cache back when anything changed.
+/// Opens corpus directory `dir` through the cache file `cache` and reads it whole (the reader).
+/// A blob that cannot be read has the cache rebuilt once, with a notice.
 pub fn open(
     dir: &Path,
     cache: &Path,
     progress: &mut (dyn FnMut(usize, usize) + Send),
 ) -> std::io::Result<(Corpus, Refresh)> {
+    let (catalog, refresh) = self::refresh(dir, cache, progress)?;
+    match catalog.into_corpus() {
+        Ok(corpus) => Ok((corpus, refresh)),
+        Err(why) => {
+            let _ = std::fs::remove_file(cache);
+            let (catalog, mut again) = self::refresh(dir, cache, progress)?;
+            again.notice = Some(format!(
+                "the corpus cache was damaged ({why}); rebuilding it"
+            ));
+            match catalog.into_corpus() {
+                Ok(corpus) => Ok((corpus, again)),
+                // Not even a fresh cache reads back (a disk that loses writes): read the files.
+                Err(_) => Ok((Corpus::load_dir(dir)?, again)),
+            }
+        }
+    }
+}
+
+/// Brings the cache of `dir` up to date with its files and returns its catalog: reuses every
+/// unchanged entry, parses the rest, and writes the catalog (and a pack of the new blobs)
+/// back when anything changed.
+pub fn refresh(
+    dir: &Path,
+    cache: &Path,
+    progress: &mut (dyn FnMut(usize, usize) + Send),
+) -> std::io::Result<(Catalog, Refresh)> {
     let mut refresh = Refresh::default();
-    let bytes = std::fs::read(cache).ok();
-    let old = match bytes.as_deref().map(file::decode_table) {
-        None => None,
-        Some(Ok(table)) => Some(table),
-        Some(Err(why)) => {
+    crate::diag::timing("start");
+    let old = match file::read_table(cache) {
+        Ok(table) => table,
+        Err(why) => {
             refresh.notice = Some(format!(
                 "the corpus cache was damaged ({why}); rebuilding it"
             ));
             None
         }
     };
-    let blobs = bytes
-        .as_deref()
-        .and_then(|b| file::blob_area(b, old.as_ref()));
+    crate::diag::timing("catalog read");
+    let packs = Packs::of(cache);
     let docs_dir = dir.join("documents");
-    let paths = super::toml_files(&docs_dir)
+    let stats = stat_documents(&docs_dir)
         .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", docs_dir.display())))?;
+    crate::diag::timing("files stat'ed");
     let mut registry_problems = Vec::new();
     let registry_files = super::read_toml_files(&dir.join("registry"), &mut registry_problems);
     let registry_crc = registry_files.iter().fold(0u32, |acc, (path, text)| {
@@ -105,21 +129,76 @@ pub fn open(
         h.update(text.as_bytes());
         h.finalize()
     });
-    let by_name: HashMap<&str, &Entry> = old
-        .iter()
-        .flat_map(|t| t.entries.iter())
-        .map(|e| (e.name.as_str(), e))
-        .collect();
     let written_ns = old.as_ref().map_or(0, |t| t.written_ns);
-    let same_registry = old.as_ref().is_some_and(|t| t.registry_crc == registry_crc);
-    let first_build = old.is_none();
+    let (before, old_entries) = match old {
+        Some(t) => {
+            let before = Before {
+                registry_crc: t.registry_crc,
+                registry: t.registry,
+                registry_problems: t.registry_problems,
+                heads: heads_digest(t.entries.iter().filter_map(|e| match &e.outcome {
+                    Outcome::Parsed { head, .. } => Some((head.id.as_str(), head.blocks)),
+                    Outcome::Failed { .. } => None,
+                })),
+            };
+            (Some(before), t.entries)
+        }
+        None => (None, Vec::new()),
+    };
+    let first_build = before.is_none();
+    let same_registry_files = before
+        .as_ref()
+        .is_some_and(|b| b.registry_crc == registry_crc);
+    // Match each file with its old entry (both sorted by name), moving the entries.
+    let mut changed = !same_registry_files || stats.len() != old_entries.len();
+    let mut olds = old_entries.into_iter().peekable();
+    let mut files: Vec<FileState> = Vec::with_capacity(stats.len());
+    let mut pending: Vec<(usize, Option<Entry>)> = Vec::new();
+    for st in stats {
+        while olds.peek().is_some_and(|e| e.name < st.name) {
+            olds.next();
+            changed = true;
+        }
+        let old = olds.next_if(|e| e.name == st.name);
+        let trusted = old.as_ref().is_some_and(|e| {
+            e.size == st.size
+                && e.mtime_ns == st.mtime_ns
+                && st.mtime_ns.saturating_add(file::RACY_NS) < written_ns
+        });
+        let (crc, fresh) = match old {
+            Some(e) if trusted => (e.crc, Fresh::Cached(e.outcome)),
+            old => {
+                pending.push((files.len(), old));
+                (0, Fresh::Unreadable(String::new()))
+            }
+        };
+        files.push(FileState {
+            path: docs_dir.join(&st.name),
+            name: st.name,
+            size: st.size,
+            mtime_ns: st.mtime_ns,
+            crc,
+            fresh,
+        });
+    }
+    changed |= olds.next().is_some();
+    // Read (and parse, when changed) the files whose size and mtime cannot be trusted.
     let done = std::sync::atomic::AtomicUsize::new(0);
-    let total = paths.len();
+    let total = pending.len();
     let progress = std::sync::Mutex::new(progress);
-    let files: Vec<FileState> = paths
+    let read: Vec<(usize, u32, Fresh, bool)> = pending
         .into_par_iter()
-        .map(|path| {
-            let state = file_state(dir, path, &by_name, blobs, written_ns, same_registry);
+        .map(|(i, old)| {
+            let f = &files[i];
+            let (crc, fresh) = read_file(dir, &f.path, f.size, old.as_ref());
+            let same = old
+                .as_ref()
+                .is_some_and(|e| e.crc == crc && e.size == f.size && e.mtime_ns == f.mtime_ns);
+            let fresh = match (fresh, old) {
+                (None, Some(e)) => Fresh::Cached(e.outcome),
+                (Some(fresh), _) => fresh,
+                (None, None) => Fresh::Unreadable("vanished while read".into()),
+            };
             let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             // Progress only for a build from nothing: a refresh is too quick to show.
             if first_build
@@ -128,271 +207,394 @@ pub fn open(
             {
                 p(n, total);
             }
-            state
+            (i, crc, fresh, same)
         })
         .collect();
-    let changed = old.as_ref().is_none_or(|t| {
-        !same_registry
-            || t.entries.len() != files.len()
-            || files.iter().zip(&t.entries).any(|(f, e)| {
-                f.name != e.name || f.size != e.size || f.mtime_ns != e.mtime_ns || f.crc != e.crc
-            })
-    });
-    refresh.parsed = files
-        .iter()
-        .filter(|f| !f.reused)
-        .map(|f| f.name.clone())
-        .collect();
+    for (i, crc, fresh, same) in read {
+        changed |= !same;
+        if !matches!(fresh, Fresh::Cached(_)) {
+            refresh.parsed.push(files[i].name.clone());
+        }
+        files[i].crc = crc;
+        files[i].fresh = fresh;
+    }
+    crate::diag::timing("files matched");
+    if !changed && let Some(before) = before {
+        let catalog = assemble(
+            dir,
+            files,
+            before.registry,
+            &before.registry_problems,
+            packs,
+        );
+        crate::diag::timing("catalog assembled");
+        return Ok((catalog, refresh));
+    }
+    match rewrite(
+        cache,
+        before.as_ref(),
+        files,
+        &registry_files,
+        registry_problems,
+        registry_crc,
+        &packs,
+    ) {
+        Ok((files, table)) => {
+            let catalog = assemble(dir, files, table.registry, &table.registry_problems, packs);
+            Ok((catalog, refresh))
+        }
+        Err(e) => {
+            // Nowhere to put the cache: read the corpus in full for this run.
+            refresh.unwritable = Some(format!("{}: {e}", cache.display()));
+            Ok((Catalog::from_corpus(Corpus::load_dir(dir)?), refresh))
+        }
+    }
+}
 
-    // Assemble the corpus in file order (the duplicate check keeps the first), then sort.
-    // Documents move out of `files`; what the cache needs of them stays.
-    let mut problems = Vec::new();
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut documents: Vec<(Document, Option<Vec<Mention>>, usize)> = Vec::new();
-    let mut files = files;
-    for (i, f) in files.iter_mut().enumerate() {
-        match &mut f.fresh {
-            Fresh::Unreadable(e) => problems.push(Problem::new(&f.path, 0, e.clone())),
-            Fresh::Failed { line, message } => {
-                problems.push(Problem::new(&f.path, *line, message.clone()))
+/// What the old table said, once its entries have moved on.
+struct Before {
+    registry_crc: u32,
+    registry: Option<Blob>,
+    registry_problems: Vec<(PathBuf, usize, String)>,
+    /// [`heads_digest`] of its documents.
+    heads: u64,
+}
+
+/// An order-independent digest of (id, blocks) pairs: whether the registry must be validated
+/// again (its references name documents and blocks).
+fn heads_digest<'a>(heads: impl Iterator<Item = (&'a str, usize)>) -> u64 {
+    heads.fold(0u64, |acc, (id, blocks)| {
+        let mut h = crc32fast::Hasher::new();
+        h.update(id.as_bytes());
+        h.update(&(blocks as u64).to_le_bytes());
+        let lo = u64::from(h.finalize());
+        let mut h2 = crc32fast::Hasher::new_with_initial(0x9e37_79b9);
+        h2.update(id.as_bytes());
+        h2.update(&(blocks as u64).to_le_bytes());
+        acc.wrapping_add((u64::from(h2.finalize()) << 32) | lo)
+    })
+}
+
+/// A document file's name, size and mtime.
+struct Stat {
+    name: String,
+    size: u64,
+    mtime_ns: u64,
+}
+
+/// The `*.toml` files of `dir` with their size and mtime, sorted by name: stat'ed relative to
+/// the directory (no path lookup per file), on every core.
+fn stat_documents(dir: &Path) -> std::io::Result<Vec<Stat>> {
+    let entries: Vec<std::fs::DirEntry> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .filter(|e| {
+            Path::new(&e.file_name())
+                .extension()
+                .is_some_and(|x| x == "toml")
+        })
+        .collect();
+    let mut stats: Vec<Stat> = entries
+        .par_iter()
+        .map(|e| {
+            // A symlink is followed, as reading it will.
+            let meta = match e.metadata() {
+                Ok(m) if m.file_type().is_symlink() => std::fs::metadata(e.path()),
+                m => m,
+            };
+            let (size, mtime_ns) = meta.map_or((0, 0), |m| {
+                let mtime = m
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos() as u64);
+                (m.len(), mtime)
+            });
+            Stat {
+                name: e.file_name().to_string_lossy().into_owned(),
+                size,
+                mtime_ns,
             }
-            Fresh::Doc {
-                doc,
-                raw_missing,
+        })
+        .collect();
+    stats.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+    Ok(stats)
+}
+
+/// The catalog of `files` (all `Cached` by now), in date order; the first file of an id wins.
+fn assemble(
+    dir: &Path,
+    files: Vec<FileState>,
+    registry: Option<Blob>,
+    registry_problems: &[(PathBuf, usize, String)],
+    packs: Packs,
+) -> Catalog {
+    let mut problems: Vec<Problem> = registry_problems
+        .iter()
+        .map(|(p, l, m)| Problem::new(p, *l, m.clone()))
+        .collect();
+    let mut seen: HashSet<String> = HashSet::with_capacity(files.len());
+    let mut docs: Vec<(Head, Blob, Blob, PathBuf)> = Vec::with_capacity(files.len());
+    for f in files {
+        match f.fresh {
+            Fresh::Unreadable(e) => problems.push(Problem::new(&f.path, 0, e)),
+            Fresh::Failed { line, message } | Fresh::Cached(Outcome::Failed { line, message }) => {
+                problems.push(Problem::new(&f.path, line, message))
+            }
+            Fresh::New { .. } => {}
+            Fresh::Cached(Outcome::Parsed {
+                head,
+                body,
                 mentions,
-                ..
-            } => {
-                if let Some(line) = raw_missing {
+                raw_missing,
+            }) => {
+                if let Some((line, raw)) = raw_missing {
                     problems.push(Problem::new(
                         &f.path,
-                        *line,
-                        format!("raw source '{}' not found in the corpus", doc.source.raw),
+                        line,
+                        format!("raw source '{raw}' not found in the corpus"),
                     ));
                 }
-                if !seen.insert(doc.id.clone()) {
+                if seen.contains(&head.id) {
                     problems.push(Problem::new(
                         &f.path,
                         1,
-                        format!("duplicate id '{}' (already used by another file)", doc.id),
+                        format!("duplicate id '{}' (already used by another file)", head.id),
                     ));
                     continue;
                 }
-                let doc = std::mem::replace(&mut **doc, placeholder());
-                documents.push((doc, mentions.take(), i));
+                seen.insert(head.id.clone());
+                docs.push((head, body, mentions, f.path));
             }
         }
     }
-    documents.sort_by(|a, b| super::date_order(&a.0, &b.0));
-    // Cached mentions and file position of each document, beside the documents.
-    type Meta = (Option<Vec<Mention>>, usize);
-    let (docs, meta): (Vec<Document>, Vec<Meta>) =
-        documents.into_iter().map(|(d, m, i)| (d, (m, i))).unzip();
-    let (registry, more) = crate::refs::load(&registry_files, &docs);
-    registry_problems.extend(more);
-    problems.splice(0..0, registry_problems.drain(..));
-    let matcher = crate::refs::mentions::Matcher::new(&registry);
-    let found: Vec<Vec<Mention>> = docs
-        .par_iter()
-        .zip(meta.par_iter())
-        .map(|(doc, (cached, _))| match cached {
-            Some(m) => m.clone(),
-            None => crate::refs::mentions::find_in_document(doc, &registry, &matcher),
-        })
-        .collect();
-    // The cache keeps new documents' bytes: encode them before the documents move on.
-    let mut new_blobs: HashMap<usize, Vec<u8>> = HashMap::new();
-    if changed {
-        for (doc, (_, file)) in docs.iter().zip(&meta) {
-            if matches!(&files[*file].fresh, Fresh::Doc { old_blob: None, .. }) {
-                let mut bytes = Vec::new();
-                if ciborium::into_writer(doc, &mut bytes).is_ok() {
-                    new_blobs.insert(*file, bytes);
-                }
-            }
-        }
+    docs.sort_by(|a, b| head_order(&a.0, &b.0));
+    let mut heads = Vec::with_capacity(docs.len());
+    let mut bodies = Vec::with_capacity(docs.len());
+    let mut mentions = Vec::with_capacity(docs.len());
+    let mut paths = Vec::with_capacity(docs.len());
+    for (h, b, m, p) in docs {
+        heads.push(h);
+        bodies.push(b);
+        mentions.push(m);
+        paths.push(p);
     }
-    // Mentions by file, for the cache.
-    let mut mentions_of: HashMap<usize, &Vec<Mention>> = HashMap::new();
-    for ((_, file), m) in meta.iter().zip(&found) {
-        mentions_of.insert(*file, m);
-    }
-    if changed {
-        let table_and_blobs = encode(&files, &new_blobs, &mentions_of, blobs, registry_crc);
-        if let Err(e) = file::write_atomically(cache, &table_and_blobs) {
-            refresh.unwritable = Some(format!("{}: {e}", cache.display()));
-        }
-    }
-    let links = Links::from_mentions(found.into_iter().flatten().collect());
-    let corpus = Corpus {
-        documents: docs,
+    Catalog::from_cache(
+        dir.to_path_buf(),
+        heads,
         problems,
-        dir: Some(dir.to_path_buf()),
+        packs,
+        bodies,
+        mentions,
+        paths,
         registry,
-        links,
-        ..Corpus::default()
-    };
-    Ok((corpus, refresh))
+    )
 }
 
-fn file_state(
-    dir: &Path,
-    path: PathBuf,
-    by_name: &HashMap<&str, &Entry>,
-    blobs: Option<&[u8]>,
-    written_ns: u64,
-    same_registry: bool,
-) -> FileState {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let (size, mtime_ns) = std::fs::metadata(&path).map_or((0, 0), |m| {
-        let mtime = m
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos() as u64);
-        (m.len(), mtime)
-    });
-    let old = by_name.get(name.as_str()).copied();
-    let reuse = |entry: &Entry, blobs: &[u8]| -> Option<Fresh> {
-        Some(match &entry.outcome {
-            Outcome::Failed { line, message } => Fresh::Failed {
-                line: *line,
-                message: message.clone(),
-            },
-            Outcome::Parsed {
-                doc,
+/// Parses what changed, validates the registry again when the documents or its files changed,
+/// finds the mentions that may have changed, writes the new blobs as one pack and the new
+/// table, and returns the files (all `Cached` now) and the table.
+#[allow(clippy::too_many_arguments)]
+fn rewrite(
+    cache: &Path,
+    old: Option<&Before>,
+    mut files: Vec<FileState>,
+    registry_files: &[(PathBuf, String)],
+    mut registry_problems: Vec<Problem>,
+    registry_crc: u32,
+    packs: &Packs,
+) -> std::io::Result<(Vec<FileState>, Table)> {
+    // The documents of the corpus as the duplicate check keeps them: id → blocks.
+    let heads_of = |files: &[FileState]| -> Vec<(String, usize)> {
+        let mut seen = HashSet::new();
+        files
+            .iter()
+            .filter_map(|f| match &f.fresh {
+                Fresh::Cached(Outcome::Parsed { head, .. }) => Some((head.id.clone(), head.blocks)),
+                Fresh::New { doc, .. } => Some((doc.id.clone(), doc.blocks.len())),
+                _ => None,
+            })
+            .filter(|(id, _)| seen.insert(id.clone()))
+            .collect()
+    };
+    let now = heads_of(&files);
+    let old_registry: Option<Registry> = old
+        .and_then(|t| t.registry)
+        .and_then(|b| packs.read(b).ok())
+        .and_then(|b| ciborium::from_reader(b.as_slice()).ok());
+    let same_inputs = old.is_some_and(|t| {
+        t.registry_crc == registry_crc
+            && t.heads
+                == heads_digest(files.iter().filter_map(|f| match &f.fresh {
+                    Fresh::Cached(Outcome::Parsed { head, .. }) => {
+                        Some((head.id.as_str(), head.blocks))
+                    }
+                    Fresh::New { doc, .. } => Some((doc.id.as_str(), doc.blocks.len())),
+                    _ => None,
+                }))
+    }) && old_registry.is_some();
+    let (registry, problems) = match (&old_registry, same_inputs) {
+        (Some(r), true) => (
+            r.clone(),
+            old.map(|t| t.registry_problems.clone()).unwrap_or_default(),
+        ),
+        _ => {
+            let blocks: HashMap<&str, usize> = now.iter().map(|(i, b)| (i.as_str(), *b)).collect();
+            let mut by_id: HashMap<&str, &Fresh> = HashMap::new();
+            for f in &files {
+                let id = match &f.fresh {
+                    Fresh::Cached(Outcome::Parsed { head, .. }) => head.id.as_str(),
+                    Fresh::New { doc, .. } => doc.id.as_str(),
+                    _ => continue,
+                };
+                by_id.entry(id).or_insert(&f.fresh);
+            }
+            // Bodies only for the references that quote a document's text.
+            let document = |id: &str| -> Option<std::borrow::Cow<'_, Document>> {
+                match by_id.get(id)? {
+                    Fresh::New { doc, .. } => Some(std::borrow::Cow::Borrowed(&**doc)),
+                    Fresh::Cached(Outcome::Parsed { body, .. }) => packs
+                        .read(*body)
+                        .ok()
+                        .and_then(|b| ciborium::from_reader(b.as_slice()).ok())
+                        .map(std::borrow::Cow::Owned),
+                    _ => None,
+                }
+            };
+            let (registry, more) =
+                crate::refs::load_with(registry_files, &document, &|id| blocks.get(id).copied());
+            registry_problems.extend(more);
+            let problems = registry_problems
+                .into_iter()
+                .map(|p| (p.file, p.line, p.message))
+                .collect();
+            (registry, problems)
+        }
+    };
+    let registry_changed = old_registry.as_ref() != Some(&registry);
+    let matcher = crate::refs::mentions::Matcher::new(&registry);
+
+    let mut pack = PackWriter::default();
+    // Every blob of the new table: (file, body or new blob, mentions or new blob).
+    enum Place {
+        Old(Blob),
+        New(usize),
+    }
+    type Placed = (Head, Place, Place, Option<(usize, String)>);
+    let mut places: Vec<Option<Placed>> = Vec::new();
+    let mut old_bodies: Option<HashMap<u64, Vec<u8>>> = None;
+    let referenced = |files: &[FileState]| -> HashSet<u64> {
+        files
+            .iter()
+            .filter_map(|f| match &f.fresh {
+                Fresh::Cached(Outcome::Parsed { body, mentions, .. }) => {
+                    Some([body.pack, mentions.pack])
+                }
+                _ => None,
+            })
+            .flatten()
+            .collect()
+    };
+    let compact = referenced(&files).len() >= MAX_PACKS;
+    if registry_changed || compact {
+        old_bodies = Some(packs.read_all(referenced(&files)));
+    }
+    for f in &files {
+        let place = match &f.fresh {
+            Fresh::New { doc, raw_missing } => {
+                let mut body = Vec::new();
+                let _ = ciborium::into_writer(&**doc, &mut body);
+                let found = crate::refs::mentions::find_in_document(doc, &registry, &matcher);
+                let mut m = Vec::new();
+                let _ = ciborium::into_writer(&found, &mut m);
+                Some((
+                    Head::of(doc),
+                    Place::New(pack.push(&body)),
+                    Place::New(pack.push(&m)),
+                    raw_missing.clone(),
+                ))
+            }
+            Fresh::Cached(Outcome::Parsed {
+                head,
+                body,
                 mentions,
                 raw_missing,
-            } => Fresh::Doc {
-                doc: Box::new(ciborium::from_reader(blobs.get(doc.clone())?).ok()?),
-                raw_missing: *raw_missing,
-                mentions: if same_registry {
-                    Some(ciborium::from_reader(blobs.get(mentions.clone())?).ok()?)
-                } else {
-                    None
-                },
-                old_blob: Some(doc.clone()),
+            }) => match &old_bodies {
+                None => Some((
+                    head.clone(),
+                    Place::Old(*body),
+                    Place::Old(*mentions),
+                    raw_missing.clone(),
+                )),
+                Some(whole) => {
+                    let bytes = whole
+                        .get(&body.pack)
+                        .ok_or_else(|| "a pack is missing".to_string())
+                        .and_then(|p| file::slice(p, *body).map(<[u8]>::to_vec));
+                    let bytes = bytes.map_err(std::io::Error::other)?;
+                    let mentions = if registry_changed {
+                        let doc: Document = ciborium::from_reader(bytes.as_slice())
+                            .map_err(|e| std::io::Error::other(e.to_string()))?;
+                        let found: Vec<Mention> =
+                            crate::refs::mentions::find_in_document(&doc, &registry, &matcher);
+                        let mut m = Vec::new();
+                        let _ = ciborium::into_writer(&found, &mut m);
+                        Place::New(pack.push(&m))
+                    } else if compact {
+                        let m = whole
+                            .get(&mentions.pack)
+                            .ok_or_else(|| "a pack is missing".to_string())
+                            .and_then(|p| file::slice(p, *mentions).map(<[u8]>::to_vec))
+                            .map_err(std::io::Error::other)?;
+                        Place::New(pack.push(&m))
+                    } else {
+                        Place::Old(*mentions)
+                    };
+                    let body = if compact {
+                        Place::New(pack.push(&bytes))
+                    } else {
+                        Place::Old(*body)
+                    };
+                    Some((head.clone(), body, mentions, raw_missing.clone()))
+                }
             },
-        })
-    };
-    // Unchanged by size and mtime, and written long enough before the cache to be trusted.
-    if let (Some(entry), Some(blobs)) = (old, blobs)
-        && entry.size == size
-        && entry.mtime_ns == mtime_ns
-        && mtime_ns.saturating_add(file::RACY_NS) < written_ns
-        && let Some(fresh) = reuse(entry, blobs)
-    {
-        return FileState {
-            reused: true,
-            path,
-            name,
-            size,
-            mtime_ns,
-            crc: entry.crc,
-            fresh,
+            _ => None,
         };
+        places.push(place);
     }
-    let text = match crate::files::read_text(&path, crate::files::limits::DOCUMENT) {
-        Ok(text) => text,
-        Err(e) => {
-            return FileState {
-                reused: false,
-                path,
-                name,
-                size,
-                mtime_ns,
-                crc: 0,
-                fresh: Fresh::Unreadable(e.to_string()),
-            };
-        }
+    let registry_place = if registry_changed || compact || old.and_then(|t| t.registry).is_none() {
+        let mut bytes = Vec::new();
+        let _ = ciborium::into_writer(&registry, &mut bytes);
+        Some(Place::New(pack.push(&bytes)))
+    } else {
+        old.and_then(|t| t.registry).map(Place::Old)
     };
-    let crc = crc32fast::hash(text.as_bytes());
-    // Touched but not changed: the cached entry still holds.
-    if let (Some(entry), Some(blobs)) = (old, blobs)
-        && entry.crc == crc
-        && entry.size == size
-        && let Some(fresh) = reuse(entry, blobs)
-    {
-        return FileState {
-            reused: true,
-            path,
-            name,
-            size,
-            mtime_ns,
-            crc,
-            fresh,
-        };
-    }
-    let fresh = match format::parse(&path, &text) {
-        Ok(doc) => Fresh::Doc {
-            raw_missing: (!dir.join(&doc.source.raw).is_file())
-                .then(|| crate::diag::line_of_key(&text, "raw")),
-            doc: Box::new(doc),
-            mentions: None,
-            old_blob: None,
-        },
-        Err(p) => Fresh::Failed {
-            line: p.line,
-            message: p.message,
-        },
+    let number = if pack.blobs.is_empty() {
+        0
+    } else {
+        packs.write(&pack.bytes)?
     };
-    FileState {
-        reused: false,
-        path,
-        name,
-        size,
-        mtime_ns,
-        crc,
-        fresh,
-    }
-}
-
-/// The whole cache file: header, table, blobs (old ones copied, new ones encoded).
-fn encode(
-    files: &[FileState],
-    new_blobs: &HashMap<usize, Vec<u8>>,
-    mentions_of: &HashMap<usize, &Vec<Mention>>,
-    old_blobs: Option<&[u8]>,
-    registry_crc: u32,
-) -> Vec<u8> {
-    let mut blobs: Vec<u8> = Vec::new();
+    let resolve = |p: &Place| match p {
+        Place::Old(b) => *b,
+        Place::New(i) => pack.blob(number, *i),
+    };
     let mut entries = Vec::with_capacity(files.len());
-    for (i, f) in files.iter().enumerate() {
-        let outcome = match &f.fresh {
-            Fresh::Unreadable(_) => continue,
-            Fresh::Failed { line, message } => Outcome::Failed {
+    for (f, place) in files.iter_mut().zip(places) {
+        let outcome = match (&f.fresh, place) {
+            (Fresh::Unreadable(_), _) => continue,
+            (Fresh::Failed { line, message }, _)
+            | (Fresh::Cached(Outcome::Failed { line, message }), _) => Outcome::Failed {
                 line: *line,
                 message: message.clone(),
             },
-            Fresh::Doc {
+            (_, Some((head, body, mentions, raw_missing))) => Outcome::Parsed {
+                head,
+                body: resolve(&body),
+                mentions: resolve(&mentions),
                 raw_missing,
-                old_blob,
-                ..
-            } => {
-                let start = blobs.len();
-                let bytes = match (old_blob, old_blobs) {
-                    (Some(r), Some(old)) => old.get(r.clone()),
-                    _ => new_blobs.get(&i).map(Vec::as_slice),
-                };
-                // A duplicate id is not in the corpus: it is parsed again next time.
-                let Some(bytes) = bytes else { continue };
-                blobs.extend_from_slice(bytes);
-                let mid = blobs.len();
-                let empty = Vec::new();
-                let m = mentions_of.get(&i).copied().unwrap_or(&empty);
-                if ciborium::into_writer(m, &mut blobs).is_err() {
-                    blobs.truncate(start);
-                    continue;
-                }
-                Outcome::Parsed {
-                    doc: start..mid,
-                    mentions: mid..blobs.len(),
-                    raw_missing: *raw_missing,
-                }
-            }
+            },
+            (_, None) => continue,
         };
+        f.fresh = Fresh::Cached(outcome.clone());
         entries.push(Entry {
             name: f.name.clone(),
             size: f.size,
@@ -407,28 +609,43 @@ fn encode(
     let table = Table {
         written_ns,
         registry_crc,
+        registry: registry_place.as_ref().map(resolve),
+        registry_problems: problems,
         entries,
     };
-    let mut table_bytes = Vec::new();
-    // Encoding plain structs into a Vec cannot fail; an empty table is only a slower cache.
-    let _ = ciborium::into_writer(&table, &mut table_bytes);
-    file::frame(&table_bytes, &blobs)
+    file::write_atomically(cache, &file::encode_table(&table))?;
+    let mut keep: HashSet<u64> = referenced(&files);
+    keep.extend(table.registry.map(|b| b.pack));
+    packs.remove_unused(&keep);
+    // Unreadable files have no entry: they are read again next time, and reported now.
+    Ok((files, table))
 }
 
-/// What a document leaves behind in the cache's file list once it has moved into the corpus.
-fn placeholder() -> Document {
-    Document {
-        id: String::new(),
-        kind: crate::model::DocKind::Other,
-        title: Default::default(),
-        dates: Vec::new(),
-        parties: Vec::new(),
-        summary: None,
-        source: Default::default(),
-        texts: Vec::new(),
-        notes: Vec::new(),
-        inferred: Default::default(),
-        blocks: Vec::new(),
-        footnotes: Vec::new(),
+/// Reads a file whose size and mtime cannot be trusted: its CRC, and what it now is, or `None`
+/// when it is unchanged since `old` (touched, not changed).
+fn read_file(dir: &Path, path: &Path, size: u64, old: Option<&Entry>) -> (u32, Option<Fresh>) {
+    let text = match crate::files::read_text(path, crate::files::limits::DOCUMENT) {
+        Ok(text) => text,
+        Err(e) => return (0, Some(Fresh::Unreadable(e.to_string()))),
+    };
+    let crc = crc32fast::hash(text.as_bytes());
+    if old.is_some_and(|e| e.crc == crc && e.size == size) {
+        return (crc, None);
     }
+    let fresh = match format::parse(path, &text) {
+        Ok(doc) => Fresh::New {
+            raw_missing: (!dir.join(&doc.source.raw).is_file()).then(|| {
+                (
+                    crate::diag::line_of_key(&text, "raw"),
+                    doc.source.raw.clone(),
+                )
+            }),
+            doc: Box::new(doc),
+        },
+        Err(p) => Fresh::Failed {
+            line: p.line,
+            message: p.message,
+        },
+    };
+    (crc, Some(fresh))
 }

@@ -1,23 +1,36 @@
-//! The corpus cache's file: a header (magic, version, CRC-32 of the rest, table length), a
-//! CBOR table of entries, then the blobs the entries point into; and how it is replaced.
+//! The corpus cache's files, beside each other in the user's cache:
+//!
+//! - `corpus-<key>.cache`, the **catalog**: a header (magic, version, CRC-32 and length of the
+//!   table), then the table (bincode) of every document file with its size, mtime, CRC and
+//!   head (what `list` shows and the index's fingerprint needs). It is small (about 200 bytes a
+//!   document) and read in one go; it is rewritten whole and renamed into place on a change.
+//! - `corpus-<key>.<n>.pack`, **packs** of blobs: each document's body and mentions, CBOR, with
+//!   a CRC-32 of its own in the table. A pack is written once and never changed, so a refresh
+//!   writes only the blobs of the files that changed into a new pack, and a reader holding an
+//!   older table still finds its blobs. Packs that no table names are removed after a while.
 
 use serde::{Deserialize, Serialize};
-use std::ops::Range;
-use std::path::Path;
+use std::io::{Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 const MAGIC: &[u8; 8] = b"LECTCORP";
-/// Changes whenever the entries, the document model or the validation change.
-const VERSION: u32 = 1;
-/// Header: magic, version (u32), CRC-32 of everything after the header (u32), table length (u64).
+/// Changes whenever the table, the document model or the validation change.
+const VERSION: u32 = 2;
+/// Header: magic, version (u32), CRC-32 of the table (u32), table length (u64).
 const HEADER: usize = 8 + 4 + 4 + 8;
 /// A file modified this close to the cache's writing may have changed unseen within one tick.
 pub(super) const RACY_NS: u64 = 2_000_000_000;
+/// A table bigger than this is not a table of ours (and is not read into memory).
+const MAX_TABLE: u64 = 1 << 32;
 
-#[derive(Serialize, Deserialize)]
+#[derive(Clone, Serialize, Deserialize)]
 pub(super) struct Table {
     pub(super) written_ns: u64,
     pub(super) registry_crc: u32,
+    /// The registry as validated against the documents (CBOR), and its problems.
+    pub(super) registry: Option<Blob>,
+    pub(super) registry_problems: Vec<(PathBuf, usize, String)>,
     pub(super) entries: Vec<Entry>,
 }
 
@@ -33,61 +46,229 @@ pub(super) struct Entry {
 
 #[derive(Clone, Serialize, Deserialize)]
 pub(super) enum Outcome {
-    /// Parsed: byte ranges of the document and of its mentions in the blob area, and the line
-    /// of a `raw` that names a missing file.
+    /// Parsed: the head, where the body and the mentions are, and the line of a `raw` that
+    /// names a missing file.
     Parsed {
-        doc: Range<usize>,
-        mentions: Range<usize>,
-        raw_missing: Option<usize>,
+        head: super::catalog::Head,
+        body: Blob,
+        mentions: Blob,
+        raw_missing: Option<(usize, String)>,
     },
     /// The file failed validation: line and message.
     Failed { line: usize, message: String },
 }
 
-/// Header, table and blobs as one file's bytes.
-pub(super) fn frame(table: &[u8], blobs: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(HEADER + table.len() + blobs.len());
+/// Where a blob is: which pack, which bytes, and their CRC-32.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Blob {
+    pub(super) pack: u64,
+    pub(super) start: u64,
+    pub(super) len: u32,
+    pub(super) crc: u32,
+}
+
+/// The catalog's bytes: header and table.
+pub(super) fn encode_table(table: &Table) -> Vec<u8> {
+    // Plain structs into a Vec: bincode cannot fail here; an empty table is only a slower cache.
+    let body = bincode::serialize(table).unwrap_or_default();
+    let mut out = Vec::with_capacity(HEADER + body.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&VERSION.to_le_bytes());
-    out.extend_from_slice(&[0; 4]);
-    out.extend_from_slice(&(table.len() as u64).to_le_bytes());
-    out.extend_from_slice(table);
-    out.extend_from_slice(blobs);
-    let crc = crc32fast::hash(&out[HEADER..]);
-    out[12..16].copy_from_slice(&crc.to_le_bytes());
+    out.extend_from_slice(&crc32fast::hash(&body).to_le_bytes());
+    out.extend_from_slice(&(body.len() as u64).to_le_bytes());
+    out.extend_from_slice(&body);
     out
 }
 
-/// Checks the header and decodes the table.
-pub(super) fn decode_table(bytes: &[u8]) -> Result<Table, String> {
-    if bytes.len() < HEADER || &bytes[..8] != MAGIC {
+/// Reads and checks the catalog at `path`: `Ok(None)` when there is none yet.
+pub(super) fn read_table(path: &Path) -> Result<Option<Table>, String> {
+    let mut file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e.to_string()),
+    };
+    let mut header = [0u8; HEADER];
+    file.read_exact(&mut header)
+        .map_err(|_| "not a lectern corpus cache".to_string())?;
+    if &header[..8] != MAGIC {
         return Err("not a lectern corpus cache".into());
     }
-    let word =
-        |at: usize| u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+    let word = |at: usize| {
+        u32::from_le_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
+    };
     if word(8) != VERSION {
         return Err(format!("version {} instead of {VERSION}", word(8)));
     }
-    if crc32fast::hash(&bytes[HEADER..]) != word(12) {
+    let mut len = [0u8; 8];
+    len.copy_from_slice(&header[16..24]);
+    let len = u64::from_le_bytes(len);
+    if len > MAX_TABLE {
+        return Err("bad table length".into());
+    }
+    let mut body = Vec::with_capacity(len as usize);
+    file.take(len)
+        .read_to_end(&mut body)
+        .map_err(|e| e.to_string())?;
+    if body.len() as u64 != len {
+        return Err("truncated".into());
+    }
+    if crc32fast::hash(&body) != word(12) {
         return Err("checksum mismatch".into());
     }
-    let len = table_len(bytes).ok_or("bad table length")?;
-    let table = bytes.get(HEADER..HEADER + len).ok_or("truncated")?;
-    ciborium::from_reader(table).map_err(|e| format!("cannot decode: {e}"))
+    bincode::deserialize(&body)
+        .map(Some)
+        .map_err(|e| format!("cannot decode: {e}"))
 }
 
-fn table_len(bytes: &[u8]) -> Option<usize> {
-    let raw: [u8; 8] = bytes.get(16..24)?.try_into().ok()?;
-    usize::try_from(u64::from_le_bytes(raw)).ok()
+/// The pack files of the catalog at `cache`: `corpus-<key>.<n>.pack` beside it.
+#[derive(Debug)]
+pub struct Packs {
+    /// `corpus-<key>` with its directory.
+    stem: PathBuf,
+    open: std::sync::Mutex<std::collections::HashMap<u64, std::fs::File>>,
 }
 
-/// The blob area of a valid cache.
-pub(super) fn blob_area<'a>(bytes: &'a [u8], table: Option<&Table>) -> Option<&'a [u8]> {
-    table?;
-    bytes.get(HEADER + table_len(bytes)?..)
+impl Packs {
+    pub(super) fn of(cache: &Path) -> Self {
+        Self {
+            stem: cache.with_extension(""),
+            open: Default::default(),
+        }
+    }
+
+    pub(super) fn path(&self, pack: u64) -> PathBuf {
+        let mut name = self.stem.as_os_str().to_owned();
+        name.push(format!(".{pack:016x}.pack"));
+        PathBuf::from(name)
+    }
+
+    /// One blob, checked against its CRC.
+    pub(super) fn read(&self, blob: Blob) -> Result<Vec<u8>, String> {
+        let mut open = self.open.lock().map_err(|_| "a reader panicked")?;
+        let file = match open.entry(blob.pack) {
+            std::collections::hash_map::Entry::Occupied(f) => f.into_mut(),
+            std::collections::hash_map::Entry::Vacant(v) => v.insert(
+                std::fs::File::open(self.path(blob.pack)).map_err(|e| format!("pack: {e}"))?,
+            ),
+        };
+        let mut bytes = vec![0; blob.len as usize];
+        file.seek(SeekFrom::Start(blob.start))
+            .and_then(|_| file.read_exact(&mut bytes))
+            .map_err(|e| format!("pack: {e}"))?;
+        check(&bytes, blob)?;
+        Ok(bytes)
+    }
+
+    /// Whole packs, for reading every blob at once.
+    pub(super) fn read_all(
+        &self,
+        packs: impl IntoIterator<Item = u64>,
+    ) -> std::collections::HashMap<u64, Vec<u8>> {
+        packs
+            .into_iter()
+            .filter_map(|p| std::fs::read(self.path(p)).ok().map(|b| (p, b)))
+            .collect()
+    }
+
+    /// Writes `bytes` as a new pack and returns its number. Nothing names it until a table
+    /// that does is renamed into place, so it is written under its final name.
+    pub(super) fn write(&self, bytes: &[u8]) -> std::io::Result<u64> {
+        static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let nanos = SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as u64);
+        let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let pack = nanos ^ (u64::from(std::process::id()) << 40) ^ n;
+        if let Some(parent) = self.stem.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(self.path(pack), bytes)?;
+        Ok(pack)
+    }
+
+    /// Removes the packs no table names any more: those `keep` does not hold and that are old
+    /// enough that no reader of an older table should still be reading them.
+    pub(super) fn remove_unused(&self, keep: &std::collections::HashSet<u64>) {
+        let (Some(parent), Some(stem)) = (self.stem.parent(), self.stem.file_name()) else {
+            return;
+        };
+        let prefix = format!("{}.", stem.to_string_lossy());
+        let now = SystemTime::now();
+        for entry in std::fs::read_dir(parent).into_iter().flatten().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Some(hex) = name
+                .strip_prefix(&prefix)
+                .and_then(|r| r.strip_suffix(".pack"))
+            else {
+                continue;
+            };
+            let Ok(pack) = u64::from_str_radix(hex, 16) else {
+                continue;
+            };
+            let old = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| now.duration_since(t).ok())
+                .is_some_and(|age| age > UNUSED_PACK_AFTER);
+            if old && !keep.contains(&pack) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
 }
 
-/// A temporary cache file older than this belongs to a process that died while writing it.
+/// A pack no table names is kept this long, for readers of the table it belonged to.
+const UNUSED_PACK_AFTER: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// Checks a blob's bytes against its CRC.
+pub(super) fn check(bytes: &[u8], blob: Blob) -> Result<(), String> {
+    if bytes.len() != blob.len as usize || crc32fast::hash(bytes) != blob.crc {
+        return Err("a blob fails its checksum".into());
+    }
+    Ok(())
+}
+
+/// The bytes of `blob` inside a whole pack.
+pub(super) fn slice(pack: &[u8], blob: Blob) -> Result<&[u8], String> {
+    let start = usize::try_from(blob.start).map_err(|_| "bad blob")?;
+    let bytes = pack
+        .get(start..start + blob.len as usize)
+        .ok_or("a blob lies outside its pack")?;
+    check(bytes, blob)?;
+    Ok(bytes)
+}
+
+/// Blobs of one pack being written.
+#[derive(Default)]
+pub(super) struct PackWriter {
+    pub(super) bytes: Vec<u8>,
+    /// Blobs appended, as (start, len, crc); their pack number is known once written.
+    pub(super) blobs: Vec<(u64, u32, u32)>,
+}
+
+impl PackWriter {
+    /// Appends `bytes`, returning the blob's number in this pack.
+    pub(super) fn push(&mut self, bytes: &[u8]) -> usize {
+        let start = self.bytes.len() as u64;
+        self.bytes.extend_from_slice(bytes);
+        self.blobs
+            .push((start, bytes.len() as u32, crc32fast::hash(bytes)));
+        self.blobs.len() - 1
+    }
+
+    pub(super) fn blob(&self, pack: u64, i: usize) -> Blob {
+        let (start, len, crc) = self.blobs[i];
+        Blob {
+            pack,
+            start,
+            len,
+            crc,
+        }
+    }
+}
+
+/// A temporary catalog older than this belongs to a process that died while writing it.
 const ABANDONED_AFTER: std::time::Duration = std::time::Duration::from_secs(600);
 
 /// Writes `bytes` beside `path` under a unique name, then renames it over `path`; removes

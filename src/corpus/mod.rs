@@ -9,10 +9,12 @@
 
 pub mod cache;
 mod cache_file;
+pub mod catalog;
 mod embedded;
 pub mod format;
 
 pub use crate::diag::Problem;
+pub use catalog::{Catalog, Head};
 
 use crate::files::{limits, read_text};
 use crate::model::Document;
@@ -207,14 +209,18 @@ impl Corpus {
 
     /// One line for the user when files were skipped, e.g. "2 files skipped (lectern check)".
     pub fn skipped_summary(&self) -> Option<String> {
-        match self.problems.len() {
-            0 => None,
-            n => Some(format!(
-                "{n} problem{} in the corpus, affected files skipped: {} (run `lectern check` for all)",
-                if n == 1 { "" } else { "s" },
-                self.problems[0]
-            )),
-        }
+        skipped_summary(&self.problems)
+    }
+}
+
+fn skipped_summary(problems: &[Problem]) -> Option<String> {
+    match problems.len() {
+        0 => None,
+        n => Some(format!(
+            "{n} problem{} in the corpus, affected files skipped: {} (run `lectern check` for all)",
+            if n == 1 { "" } else { "s" },
+            problems[0]
+        )),
     }
 }
 

@@ -70,29 +70,25 @@ pub fn find(
     limit: usize,
 ) -> anyhow::Result<Concordance> {
     let query = as_phrase(term);
-    // Titles are index units too and may rank first: ask for more until `limit` blocks.
-    let mut asked = limit.max(1);
-    // Only (document, block) ids: the blocks are read here, so no snippet or title is built.
-    let results = loop {
-        let r = index.matching_blocks(docs, &query, asked)?;
-        let blocks = r.units.iter().filter(|(_, b)| *b > 0).count();
-        if blocks >= limit || r.units.len() >= r.total || asked >= limit.saturating_mul(16) {
-            break r;
-        }
-        asked = asked.saturating_mul(4);
-    };
+    // Only (slot, id, block) of the blocks: they are read here, so no snippet or title is built.
+    let results = index.matching_blocks(&query, limit)?;
     let matcher = &results.matcher;
     let mut occurrences = Vec::new();
     let mut backgrounds: Vec<String> = Vec::new();
     let mut examined = 0;
-    for &(ordinal, block_no) in results.units.iter().filter(|(_, b)| *b > 0).take(limit) {
-        let Some(doc) = docs.get(ordinal) else {
+    for hit in &results.blocks {
+        // The slot is the document's position on a fresh build; the id decides.
+        let Some(doc) = (usize::try_from(hit.slot).ok())
+            .and_then(|i| docs.get(i))
+            .filter(|d| d.id == hit.doc_id)
+            .or_else(|| docs.iter().find(|d| d.id == hit.doc_id))
+        else {
             continue;
         };
         let Ok((left, right)) = language_pair(doc) else {
             continue;
         };
-        let Some(block) = doc.block(block_no) else {
+        let Some(block) = doc.block(hit.block) else {
             continue;
         };
         let (Some(lt), Some(rt)) = (block.text.get(left), block.text.get(right)) else {
@@ -100,7 +96,7 @@ pub fn find(
         };
         examined += 1;
         let aligned = aligner.block(
-            block_no,
+            hit.block,
             (left, lt),
             (right, rt),
             length_model(doc, left, right),
@@ -114,7 +110,7 @@ pub fn find(
                 &aligned.right
             };
             let mut used_pairs = BTreeSet::new();
-            for r in matcher.ranges(block_no, lang, &plain.text) {
+            for r in matcher.ranges(hit.block, lang, &plain.text) {
                 let r = plain.to_source(r);
                 let Some(s) = sentences.iter().position(|s| s.bytes.contains(&r.start)) else {
                     continue;
@@ -135,7 +131,7 @@ pub fn find(
                 occurrences.push(Occurrence {
                     doc: doc.id.clone(),
                     date: doc.date(),
-                    block: block_no,
+                    block: hit.block,
                     lang,
                     sentence: text[own.clone()].to_string(),
                     hit: r.start.saturating_sub(own.start)

@@ -11,4 +11,4 @@ pub mod timeline;
 pub use links::Links;
 pub use mentions::Mention;
 pub use registry::{Entity, Instrument, Registry, SourceRef, Target};
-pub use registry_file::load;
+pub use registry_file::{DocumentOf, load, load_with};

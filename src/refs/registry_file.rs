@@ -10,6 +10,25 @@ use std::path::{Path, PathBuf};
 
 /// Loads registry files (path, text) and validates them against the documents.
 pub fn load(files: &[(PathBuf, String)], documents: &[Document]) -> (Registry, Vec<Problem>) {
+    let by_id: std::collections::HashMap<&str, &Document> = documents
+        .iter()
+        .rev() // the first document of an id wins, as in the corpus
+        .map(|d| (d.id.as_str(), d))
+        .collect();
+    let lookup = |id: &str| by_id.get(id).map(|d| std::borrow::Cow::Borrowed(*d));
+    load_with(files, &lookup, &|id| by_id.get(id).map(|d| d.blocks.len()))
+}
+
+/// A document by id, borrowed or read on demand.
+pub type DocumentOf<'a> = dyn Fn(&str) -> Option<std::borrow::Cow<'a, Document>> + 'a;
+
+/// [`load`] against a corpus known by how many blocks each document id has, and whose bodies
+/// are read only for the few references that quote a document's text (the corpus cache).
+pub fn load_with<'a>(
+    files: &[(PathBuf, String)],
+    document: &DocumentOf<'a>,
+    blocks_of: &dyn Fn(&str) -> Option<usize>,
+) -> (Registry, Vec<Problem>) {
     let mut problems = Vec::new();
     let mut parsed = Vec::new();
     let mut known = KnownIds::default();
@@ -43,7 +62,7 @@ pub fn load(files: &[(PathBuf, String)], documents: &[Document]) -> (Registry, V
     }
     let mut registry = Registry::default();
     for (path, text, mut reg) in parsed {
-        problems.extend(validate(path, text, &mut reg, documents, &known));
+        problems.extend(validate(path, text, &mut reg, document, blocks_of, &known));
         registry.instruments.extend(reg.instruments);
         registry.entities.extend(reg.entities);
     }
@@ -61,16 +80,17 @@ fn validate(
     path: &Path,
     text: &str,
     registry: &mut Registry,
-    documents: &[Document],
+    document: &DocumentOf<'_>,
+    blocks_of: &dyn Fn(&str) -> Option<usize>,
     known: &KnownIds,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
     let check =
         |r: &SourceRef, needle: &str, problems: &mut Vec<Problem>, entry_line: usize| -> bool {
-            let msg = match documents.iter().find(|d| d.id == r.doc) {
+            let msg = match blocks_of(&r.doc) {
                 None => format!("'{r}' names no document of the corpus"),
-                Some(d) if d.block(r.block).is_none() => {
-                    format!("'{r}': the document has {} blocks", d.blocks.len())
+                Some(n) if r.block == 0 || r.block > n => {
+                    format!("'{r}': the document has {n} blocks")
                 }
                 Some(_) => return true,
             };
@@ -109,10 +129,8 @@ fn validate(
         }
         for desc in &inst.descriptions {
             if check(&desc.at, &desc.at.to_string(), &mut problems, line) {
-                let block = documents
-                    .iter()
-                    .find(|d| d.id == desc.at.doc)
-                    .and_then(|d| d.block(desc.at.block));
+                let doc = document(&desc.at.doc);
+                let block = doc.as_deref().and_then(|d| d.block(desc.at.block));
                 if !block.is_some_and(|b| b.text.0.values().any(|t| t.contains(&desc.text))) {
                     problems.push(Problem::new(
                         path,

@@ -31,9 +31,10 @@ pub use snippet::Snippet;
 pub use store::{BuildReason, Location};
 
 use crate::model::{DocKind, Document, Lang, PartialDate};
-use highlight::{PlainText, units};
+use highlight::PlainText;
 use std::sync::Arc;
 use tantivy::collector::{Count, TopDocs};
+use tantivy::schema::Value as _;
 
 /// The most hits one search returns: tantivy reserves room for `limit` hits up front, so an
 /// unbounded `--limit` would allocate without bound (issue 11).
@@ -88,9 +89,6 @@ pub struct SearchResults {
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Hit {
     pub doc_id: String,
-    /// Position of the document in the corpus slice searched.
-    #[serde(skip)]
-    pub ordinal: usize,
     pub title: String,
     pub kind: DocKind,
     pub date: Option<PartialDate>,
@@ -108,8 +106,8 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    /// Opens (building if needed) the index of `docs` at `loc`. The reason is `Some` when
-    /// it was built, for a one-line notice.
+    /// Opens (building or updating it if needed) the index of `docs` at `loc`. The reason is
+    /// `Some` when it was built whole, for a one-line notice.
     pub fn open(
         loc: &Location,
         docs: &[Document],
@@ -125,15 +123,28 @@ impl SearchIndex {
         ))
     }
 
-    /// Runs `query` over `docs`, which must be the documents the index was built from. A
-    /// panic inside tantivy (a corrupt file its checks missed) is an error for which
+    /// [`SearchIndex::open`] for the corpus with this key ([`store::corpus_key`]), from any
+    /// [`store::Source`] (the corpus cache's catalog reads only the bodies the index lacks).
+    pub fn open_source(
+        loc: &Location,
+        key: &str,
+        source: &dyn store::Source,
+        progress: store::Progress<'_>,
+    ) -> anyhow::Result<(Self, Option<BuildReason>)> {
+        let (open, reason) = store::open_source(loc, key, source, false, progress)?;
+        Ok((
+            Self {
+                open,
+                hooks: Hooks::default(),
+            },
+            reason,
+        ))
+    }
+
+    /// Runs `query`; the hits come from the index alone (it stores what they show). A panic
+    /// inside tantivy (a corrupt file its checks missed) is an error for which
     /// [`guard::is_damaged`] holds: rebuild with [`store::rebuild_damaged`] and ask again.
-    pub fn search(
-        &self,
-        docs: &[Document],
-        query: &str,
-        limit: usize,
-    ) -> anyhow::Result<SearchResults> {
+    pub fn search(&self, query: &str, limit: usize) -> anyhow::Result<SearchResults> {
         let limit = limit.min(MAX_HITS);
         if query.len() > MAX_QUERY_BYTES {
             anyhow::bail!(
@@ -141,19 +152,15 @@ impl SearchIndex {
                 query.len()
             );
         }
-        guard::contain(|| self.search_unguarded(docs, query, limit))
+        guard::contain(|| self.search_unguarded(query, limit))
     }
 
-    fn search_unguarded(
-        &self,
-        docs: &[Document],
-        query: &str,
-        limit: usize,
-    ) -> anyhow::Result<SearchResults> {
+    fn search_unguarded(&self, query: &str, limit: usize) -> anyhow::Result<SearchResults> {
         let parsed = parse(query);
         let searcher = self.open.reader.searcher();
         let fields = &self.open.fields;
-        let plan = plan::plan(&parsed, fields, &searcher, docs, &self.hooks)?;
+        let slot_of = |id: &str| self.open.slot_of(id);
+        let plan = plan::plan(&parsed, fields, &searcher, &slot_of, &self.hooks)?;
         let mut results = SearchResults {
             query: query.to_string(),
             total: 0,
@@ -165,43 +172,69 @@ impl SearchIndex {
         }
         let (total, top) = top_units(&searcher, &*plan.query, limit.max(1), plan.has_phrase)?;
         results.total = total;
-        for (score, unit) in top.into_iter().take(limit) {
-            let (ordinal, block) = schema::split_unit(unit);
-            let Some(doc) = docs.get(ordinal) else {
-                anyhow::bail!(
-                    "the search index does not belong to this corpus (rebuild with `lectern index --rebuild`)"
-                );
+        for (score, addr, unit) in top {
+            let (_, block) = schema::split_unit(unit);
+            let doc: tantivy::TantivyDocument = searcher.doc(addr)?;
+            let id = doc.get_first(fields.id).and_then(|v| v.as_str());
+            let stored = doc
+                .get_first(fields.stored)
+                .and_then(|v| v.as_bytes())
+                .and_then(|b| ciborium::from_reader::<schema::StoredUnit, _>(b).ok());
+            let (Some(id), Some(stored)) = (id, stored) else {
+                anyhow::bail!("the search index lacks the stored text of a hit");
             };
             results
                 .hits
-                .push(hit(doc, ordinal, block, score, &plan.matcher));
+                .push(hit(id, stored, block, score, &plan.matcher));
         }
+        // Equal scores by date, id and block: the same order however the index was built or
+        // updated (slots and segments differ between a fresh build and an updated index).
+        results.hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| date_order(a.date, b.date))
+                .then_with(|| a.doc_id.cmp(&b.doc_id))
+                .then(a.block.cmp(&b.block))
+        });
+        results.hits.truncate(limit);
         Ok(results)
     }
 
     /// The patterns of a query, to find every hit in a document (see [`Matcher::document_hits`]).
-    pub fn matcher(&self, docs: &[Document], query: &str) -> anyhow::Result<Matcher> {
+    pub fn matcher(&self, query: &str) -> anyhow::Result<Matcher> {
         let searcher = self.open.reader.searcher();
+        let slot_of = |id: &str| self.open.slot_of(id);
         Ok(plan::plan(
             &parse(query),
             &self.open.fields,
             &searcher,
-            docs,
+            &slot_of,
             &self.hooks,
         )?
         .matcher)
     }
 }
 
-/// The number of matching units and the best `limit` as (score, unit), best first; equal
-/// scores in corpus order, so that the order does not depend on how the build happened to
-/// split the index into segments.
+/// Dated before undated, earlier first.
+fn date_order(a: Option<PartialDate>, b: Option<PartialDate>) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    }
+}
+
+/// A unit that made the top: score, address and `unit` value.
+type Ranked = (f32, tantivy::DocAddress, u64);
+
+/// The number of matching units and the best `limit` as (score, address, unit), best first.
 fn top_units(
     searcher: &tantivy::Searcher,
     query: &dyn tantivy::query::Query,
     limit: usize,
     has_phrase: bool,
-) -> tantivy::Result<(usize, Vec<(f32, u64)>)> {
+) -> tantivy::Result<(usize, Vec<Ranked>)> {
     let unit_of = |addr: tantivy::DocAddress| -> tantivy::Result<Option<u64>> {
         Ok(searcher
             .segment_reader(addr.segment_ord)
@@ -209,13 +242,13 @@ fn top_units(
             .u64("unit")?
             .first(addr.doc_id))
     };
-    let mut top: Vec<(f32, u64)> = Vec::with_capacity(limit);
+    let mut top = Vec::with_capacity(limit);
     let total = if has_phrase {
         // Position checks dominate: count and rank in the same pass.
         let (total, docs) =
             searcher.search(query, &(Count, TopDocs::with_limit(limit).order_by_score()))?;
         for (score, addr) in docs {
-            top.extend(unit_of(addr)?.map(|u| (score, u)));
+            top.extend(unit_of(addr)?.map(|u| (score, addr, u)));
         }
         total
     } else {
@@ -223,21 +256,20 @@ fn top_units(
         // skip whole blocks that cannot make the top (block-max WAND); two passes are cheaper.
         let total = searcher.search(query, &Count)?;
         for (score, addr) in searcher.search(query, &TopDocs::with_limit(limit).order_by_score())? {
-            top.extend(unit_of(addr)?.map(|u| (score, u)));
+            top.extend(unit_of(addr)?.map(|u| (score, addr, u)));
         }
         total
     };
-    top.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     Ok((total, top))
 }
 
 /// Title preference for one-line display.
-const TITLE_LANGS: [Lang; 5] = [Lang::En, Lang::Zh, Lang::Ru, Lang::Fr, Lang::Ko];
+pub(crate) const TITLE_LANGS: [Lang; 5] = [Lang::En, Lang::Zh, Lang::Ru, Lang::Fr, Lang::Ko];
 
-fn hit(doc: &Document, ordinal: usize, block: usize, score: f32, matcher: &Matcher) -> Hit {
-    let text = units(doc).nth(block).map(|(_, t)| t);
+fn hit(id: &str, stored: schema::StoredUnit, block: usize, score: f32, matcher: &Matcher) -> Hit {
+    let text = &stored.text;
     let mut snippets = Vec::new();
-    for (lang, raw) in text.into_iter().flat_map(|t| t.0.iter()) {
+    for (lang, raw) in &text.0 {
         let plain = PlainText::new(raw);
         let ranges = matcher.ranges(block, *lang, &plain.text);
         if !ranges.is_empty() {
@@ -251,7 +283,7 @@ fn hit(doc: &Document, ordinal: usize, block: usize, score: f32, matcher: &Match
     }
     // Filter-only queries match no words: show the start of the first language.
     if snippets.is_empty()
-        && let Some((lang, raw)) = text.and_then(|t| t.0.iter().next())
+        && let Some((lang, raw)) = text.0.iter().next()
     {
         let plain = PlainText::new(raw);
         snippets.push(snippet::make(
@@ -262,11 +294,10 @@ fn hit(doc: &Document, ordinal: usize, block: usize, score: f32, matcher: &Match
         ));
     }
     Hit {
-        doc_id: doc.id.clone(),
-        ordinal,
-        title: doc.display_title(&TITLE_LANGS).to_string(),
-        kind: doc.kind,
-        date: doc.date(),
+        doc_id: id.to_string(),
+        title: stored.title,
+        kind: stored.kind,
+        date: stored.date,
         block,
         score,
         snippets,

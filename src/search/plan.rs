@@ -9,7 +9,6 @@ use super::highlight::{Matcher, Pattern};
 use super::query::{ParsedQuery, Term};
 use super::schema::{self, Fields};
 use super::{Hooks, Pin};
-use crate::model::Document;
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Bound;
 use tantivy::collector::DocSetCollector;
@@ -19,6 +18,9 @@ use tantivy::query::{
 };
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, Term as TTerm};
+
+/// The slot of a document in the index, by id (for `mentions:` pins).
+pub type SlotOf<'a> = dyn Fn(&str) -> Option<u64> + 'a;
 
 /// What a query string became.
 pub struct Plan {
@@ -49,7 +51,7 @@ pub fn plan(
     parsed: &ParsedQuery,
     fields: &Fields,
     searcher: &Searcher,
-    docs: &[Document],
+    slot_of: &SlotOf<'_>,
     hooks: &Hooks,
 ) -> tantivy::Result<Plan> {
     let mut notes = parsed.notes.clone();
@@ -174,7 +176,7 @@ pub fn plan(
         let ordinals = matching_ordinals(searcher, &BooleanQuery::new(title_clauses))?;
         let terms = ordinals
             .into_iter()
-            .map(|o| TTerm::from_field_u64(fields.doc, o as u64));
+            .map(|slot| TTerm::from_field_u64(fields.doc, slot));
         clauses.push((Occur::Must, filter(TermSetQuery::new(terms))));
     }
     for entity in &f.mentions {
@@ -185,7 +187,7 @@ pub fn plan(
             continue;
         };
         if let Some(pins) = resolver.mentions(entity) {
-            clauses.push((Occur::Must, filter(pin_query(&pins, docs, fields))));
+            clauses.push((Occur::Must, filter(pin_query(&pins, slot_of, fields))));
             continue;
         }
         // Not an id or a full name: the names it begins (`kim` → Kim Il Sung, Kim Jong Il, …),
@@ -207,7 +209,7 @@ pub fn plan(
             "'mentions:{entity}' was read as any of: {}",
             names.join(", ")
         ));
-        clauses.push((Occur::Must, filter(pin_query(&pins, docs, fields))));
+        clauses.push((Occur::Must, filter(pin_query(&pins, slot_of, fields))));
     }
     // Only `mentions:` filters that were ignored: nothing left to select by.
     if clauses.iter().all(|(o, _)| *o != Occur::Must) {
@@ -357,7 +359,7 @@ fn pattern_query(field: tantivy::schema::Field, pattern: &Pattern) -> Box<dyn Qu
 }
 
 /// Ordinals of the documents whose units match `query`.
-fn matching_ordinals(searcher: &Searcher, query: &dyn Query) -> tantivy::Result<BTreeSet<usize>> {
+fn matching_ordinals(searcher: &Searcher, query: &dyn Query) -> tantivy::Result<BTreeSet<u64>> {
     let addrs = searcher.search(query, &DocSetCollector)?;
     let mut out = BTreeSet::new();
     for addr in addrs {
@@ -374,17 +376,12 @@ fn matching_ordinals(searcher: &Searcher, query: &dyn Query) -> tantivy::Result<
 }
 
 /// Selects the blocks (or whole documents) a resolver pinned.
-fn pin_query(pins: &[Pin], docs: &[Document], fields: &Fields) -> TermSetQuery {
-    let ordinal: HashMap<&str, usize> = docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.id.as_str(), i))
-        .collect();
+fn pin_query(pins: &[Pin], slot_of: &SlotOf<'_>, fields: &Fields) -> TermSetQuery {
     let terms = pins.iter().filter_map(|p| {
-        let ord = *ordinal.get(p.doc.as_str())?;
+        let slot = slot_of(p.doc.as_str())?;
         Some(match p.block {
-            Some(b) => TTerm::from_field_u64(fields.unit, schema::unit(ord, b)),
-            None => TTerm::from_field_u64(fields.doc, ord as u64),
+            Some(b) => TTerm::from_field_u64(fields.unit, schema::unit(slot, b)),
+            None => TTerm::from_field_u64(fields.doc, slot),
         })
     });
     TermSetQuery::new(terms)

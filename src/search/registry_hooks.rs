@@ -5,23 +5,48 @@
 //! It lives in search, above refs and corpus, so that refs needs nothing from either.
 
 use super::{AliasExpander, Hooks, MentionResolver, Pin};
-use crate::corpus::Corpus;
-use std::sync::Arc;
+use crate::corpus::{Catalog, Corpus};
+use crate::refs::{Links, Registry};
+use std::sync::{Arc, OnceLock};
 
-/// Reads the registry and links of a corpus shared with whoever else holds it (the reader).
+/// Reads the registry and links of a corpus shared with whoever else holds it (the reader),
+/// or of a catalog, whose links are read only when a `mentions:` filter asks.
 struct RegistryHooks {
-    corpus: Arc<Corpus>,
+    held: Held,
+}
+
+enum Held {
+    Corpus(Arc<Corpus>),
+    Catalog {
+        catalog: Arc<Catalog>,
+        links: OnceLock<Links>,
+    },
+}
+
+impl RegistryHooks {
+    fn registry(&self) -> &Registry {
+        match &self.held {
+            Held::Corpus(c) => &c.registry,
+            Held::Catalog { catalog, .. } => catalog.registry(),
+        }
+    }
+
+    fn links(&self) -> &Links {
+        match &self.held {
+            Held::Corpus(c) => &c.links,
+            Held::Catalog { catalog, links } => links.get_or_init(|| catalog.links()),
+        }
+    }
 }
 
 impl AliasExpander for RegistryHooks {
     /// Every other name of the instrument or entity the term names, in every language.
     fn alternatives(&self, term: &str) -> Vec<String> {
-        let Some(target) = self.corpus.registry.find(term) else {
+        let Some(target) = self.registry().find(term) else {
             return Vec::new();
         };
         let folded = crate::text::fold::fold(term);
-        self.corpus
-            .registry
+        self.registry()
             .all_names(target)
             .into_iter()
             .filter(|n| crate::text::fold::fold(n) != folded)
@@ -32,10 +57,9 @@ impl AliasExpander for RegistryHooks {
 
 impl MentionResolver for RegistryHooks {
     fn mentions(&self, entity: &str) -> Option<Vec<Pin>> {
-        let target = self.corpus.registry.find(entity)?;
+        let target = self.registry().find(entity)?;
         Some(
-            self.corpus
-                .links
+            self.links()
                 .of_target(target)
                 .map(|m| Pin {
                     doc: m.doc.clone(),
@@ -46,7 +70,7 @@ impl MentionResolver for RegistryHooks {
     }
 
     fn close_matches(&self, name: &str) -> Vec<(String, String)> {
-        let registry = &self.corpus.registry;
+        let registry = self.registry();
         registry
             .close_matches(name)
             .into_iter()
@@ -60,7 +84,9 @@ impl MentionResolver for RegistryHooks {
 
 /// Search hooks over a shared corpus: nothing is copied.
 pub fn shared_hooks(corpus: Arc<Corpus>) -> Hooks {
-    let shared = Arc::new(RegistryHooks { corpus });
+    let shared = Arc::new(RegistryHooks {
+        held: Held::Corpus(corpus),
+    });
     Hooks {
         aliases: Some(shared.clone()),
         mentions: Some(shared),
@@ -75,4 +101,19 @@ pub fn hooks(corpus: &Corpus) -> Hooks {
         links: corpus.links.clone(),
         ..Corpus::default()
     }))
+}
+
+/// Search hooks over a catalog: the registry is read on first use, the links only for a
+/// `mentions:` filter.
+pub fn catalog_hooks(catalog: Arc<Catalog>) -> Hooks {
+    let shared = Arc::new(RegistryHooks {
+        held: Held::Catalog {
+            catalog,
+            links: OnceLock::new(),
+        },
+    });
+    Hooks {
+        aliases: Some(shared.clone()),
+        mentions: Some(shared),
+    }
 }

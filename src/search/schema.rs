@@ -1,26 +1,41 @@
 //! The index schema: one index document per block of a corpus document (block 0 is the title),
-//! so that every hit carries its pinpoint. Nothing is stored: hits are mapped back to the corpus
-//! through the `unit` fast field, and snippets are cut from the corpus text.
+//! so that every hit carries its pinpoint. Each unit stores what its hit shows (the document's
+//! id, title, kind and date, and the block's text), so that a search answers from the index
+//! alone without loading the corpus. Documents are numbered by a *slot* that stays theirs
+//! while the index is updated in place (see [`super::store`]).
 
 use super::analysis::TextField;
 use crate::model::PartialDate;
 use tantivy::schema::{
-    Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions,
+    Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
+
+/// What one unit stores for its hit: the block's text and its document's head.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct StoredUnit {
+    pub title: String,
+    pub kind: crate::model::DocKind,
+    pub date: Option<PartialDate>,
+    pub text: crate::model::LangText,
+}
 
 /// Changes whenever the schema or an analyser changes, so that old indexes are rebuilt.
 /// Part of the corpus fingerprint.
-pub const SCHEMA_VERSION: &str = "lectern-search-v3";
+pub const SCHEMA_VERSION: &str = "lectern-search-v4";
 
 /// Bits of `unit` that hold the block number; the document ordinal sits above them.
 pub const BLOCK_BITS: u32 = 20;
 
 #[derive(Clone, Debug)]
 pub struct Fields {
-    /// `ordinal << BLOCK_BITS | block`: which block of which corpus document (fast field).
+    /// `slot << BLOCK_BITS | block`: which block of which document (fast field).
     pub unit: Field,
-    /// Ordinal of the document in the corpus slice the index was built from.
+    /// The document's slot.
     pub doc: Field,
+    /// The document's id: deleted by when the document is replaced or removed (stored).
+    pub id: Field,
+    /// What a hit shows, as a [`StoredUnit`] (stored only).
+    pub stored: Field,
     /// Block number; 0 for the title.
     pub block: Field,
     /// The document's date as `yyyymmdd`, unknown month or day as 00 (fast, for ranges).
@@ -41,6 +56,8 @@ pub fn build() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let unit = b.add_u64_field("unit", INDEXED | tantivy::schema::FAST);
     let doc = b.add_u64_field("doc", INDEXED);
+    let id = b.add_text_field("id", STRING | STORED);
+    let stored = b.add_bytes_field("stored", STORED);
     let block = b.add_u64_field("block", INDEXED);
     let date = b.add_i64_field("date", INDEXED | tantivy::schema::FAST);
     let kind = b.add_text_field("kind", STRING);
@@ -57,6 +74,8 @@ pub fn build() -> (Schema, Fields) {
     let fields = Fields {
         unit,
         doc,
+        id,
+        stored,
         block,
         date,
         kind,
@@ -66,13 +85,13 @@ pub fn build() -> (Schema, Fields) {
     (b.build(), fields)
 }
 
-pub fn unit(ordinal: usize, block: usize) -> u64 {
-    ((ordinal as u64) << BLOCK_BITS) | block as u64
+pub fn unit(slot: u64, block: usize) -> u64 {
+    (slot << BLOCK_BITS) | block as u64
 }
 
-pub fn split_unit(unit: u64) -> (usize, usize) {
+pub fn split_unit(unit: u64) -> (u64, usize) {
     (
-        (unit >> BLOCK_BITS) as usize,
+        unit >> BLOCK_BITS,
         (unit & ((1 << BLOCK_BITS) - 1)) as usize,
     )
 }

@@ -120,8 +120,9 @@ fn run(
     rx: Receiver<Request>,
     notify: impl Fn(Event),
 ) {
-    let docs = &corpus.documents;
-    let opened = SearchIndex::open(&location, docs, &mut |done, total| {
+    let docs = super::store::Docs(&corpus.documents);
+    let key = super::store::corpus_key(corpus.dir.as_deref());
+    let opened = SearchIndex::open_source(&location, &key, &docs, &mut |done, total| {
         notify(Event::Progress { done, total })
     });
     let mut index = match opened {
@@ -169,7 +170,7 @@ fn run(
                     if Some(i) != newest_search {
                         continue;
                     }
-                    let mut answer = index.search(docs, &query, limit);
+                    let mut answer = index.search(&query, limit);
                     // Damage the checks on open missed: rebuild once, tell, ask again.
                     if let Err(e) = &answer
                         && super::guard::is_damaged(e)
@@ -181,7 +182,7 @@ fn run(
                         match super::store::rebuild_damaged(
                             &location,
                             &index.open,
-                            docs,
+                            &docs,
                             why,
                             progress,
                         ) {
@@ -190,7 +191,7 @@ fn run(
                                 notify(Event::Ready {
                                     notice: Some(reason.notice()),
                                 });
-                                answer = index.search(docs, &query, limit);
+                                answer = index.search(&query, limit);
                             }
                             Err(e) => answer = Err(e),
                         }
@@ -211,7 +212,7 @@ fn run(
                     doc_id,
                     generation,
                 } => {
-                    let hits = match (index.matcher(docs, &query), corpus.get(&doc_id)) {
+                    let hits = match (index.matcher(&query), corpus.get(&doc_id)) {
                         (Ok(m), Some(doc)) => m.document_hits(doc),
                         (Ok(_), None) => Vec::new(),
                         (Err(e), _) => {

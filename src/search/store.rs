@@ -1,20 +1,30 @@
-//! Where the index lives and how it comes to be there: `<cache>/lectern/index-<fingerprint>`,
-//! the fingerprint covering the indexed corpus content and the schema/analyser version.
+//! Where the index lives and how it stays current: `<cache>/lectern/index-<key>`, one per
+//! corpus (the key covers the corpus directory and the schema/analyser version).
 //!
-//! An index is built in a directory of its own (`.tmp-…`, unique per process and attempt) and
-//! renamed into place only once committed, so an interrupted build never leaves a half index
-//! under the real name. When two processes build the same index at once, the first rename wins
-//! and the other process drops its copy and opens the winner's. On open, the fingerprint in the
-//! commit payload is checked and every segment file opened; an index that fails is moved aside
-//! and rebuilt, with a one-line notice.
+//! - **Incremental.** Each document has a fingerprint of what the index holds of it
+//!   ([`doc_hash`]; the corpus cache keeps it, so opening hashes no text). The commit payload is
+//!   a digest of every (id, fingerprint) pair, and a state file beside the segments lists the
+//!   pairs with each document's slot. When the digest differs, only the documents added,
+//!   replaced or removed are deleted by id and added again, in one commit; a whole build happens
+//!   only the first time, when most of the corpus changed, or when the index is damaged.
+//! - **Atomic.** A whole build goes to a directory of its own (`.tmp-…`, unique per process and
+//!   attempt) and is renamed into place only once committed; an update is one tantivy commit.
+//!   When two processes build at once, the first rename wins and the other opens the winner's;
+//!   when two update at once, the second waits for the writer lock and finds the work done.
+//! - **Checked.** On open every segment file is opened (and checksummed when small); an index
+//!   that fails is moved aside and rebuilt, with a one-line notice.
 
 use super::analysis::{self, TextField};
 use super::guard;
 use super::highlight::units;
 use super::schema::{self, Fields, SCHEMA_VERSION};
-use crate::model::Document;
 use crate::model::inline::plain_text;
+use crate::model::{Document, Lang};
+use rayon::prelude::*;
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument};
@@ -49,8 +59,12 @@ impl Location {
         Self { root: root.into() }
     }
 
-    pub fn index_dir(&self, fingerprint: &str) -> PathBuf {
-        self.root.join(format!("index-{fingerprint}"))
+    /// The index directory of the corpus with this key (see [`corpus_key`]).
+    pub fn index_dir(&self, key: &str) -> PathBuf {
+        let mut h = Fnv128::default();
+        h.write(SCHEMA_VERSION.as_bytes());
+        h.write(key.as_bytes());
+        self.root.join(format!("index-{}", &h.hex()[..16]))
     }
 }
 
@@ -88,57 +102,182 @@ impl BuildReason {
     }
 }
 
+/// The key of a corpus's index: its directory, or `bundled`.
+pub fn corpus_key(dir: Option<&Path>) -> String {
+    match dir {
+        Some(d) => d
+            .canonicalize()
+            .unwrap_or_else(|_| d.to_path_buf())
+            .to_string_lossy()
+            .into_owned(),
+        None => "bundled".into(),
+    }
+}
+
+/// The key of indexes opened for a slice of documents with no corpus behind it.
+pub const DOCUMENTS_KEY: &str = "documents";
+
+/// What an index is made of: documents by position, each with its id and the fingerprint of its
+/// indexed text ([`doc_hash`]); a body is read only when the index needs to add it.
+pub trait Source: Sync {
+    fn len(&self) -> usize;
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    fn id(&self, i: usize) -> &str;
+    fn index_hash(&self, i: usize) -> u64;
+    fn document(&self, i: usize) -> anyhow::Result<Cow<'_, Document>>;
+}
+
+/// Documents in memory as a [`Source`].
+pub struct Docs<'a>(pub &'a [Document]);
+
+impl Source for Docs<'_> {
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+    fn id(&self, i: usize) -> &str {
+        &self.0[i].id
+    }
+    fn index_hash(&self, i: usize) -> u64 {
+        doc_hash(&self.0[i])
+    }
+    fn document(&self, i: usize) -> anyhow::Result<Cow<'_, Document>> {
+        Ok(Cow::Borrowed(&self.0[i]))
+    }
+}
+
 /// An open index: one reader for the life of the program, a fresh searcher per query.
 pub struct OpenIndex {
     pub index: Index,
     pub reader: IndexReader,
     pub fields: Fields,
+    /// The digest of the documents it holds (its commit payload).
     pub fingerprint: String,
+    /// The corpus it belongs to ([`corpus_key`]).
+    pub key: String,
     /// Where it lives; for an index built in memory, the cache dir that could not be written.
     pub dir: PathBuf,
     pub in_memory: bool,
+    /// What the last update on open changed; `None` when none was needed or it was built.
+    pub updated: Option<Update>,
+    /// Document id → slot, read from the state file on first use (`mentions:` filters).
+    slots: OnceLock<HashMap<String, u64>>,
+}
+
+impl OpenIndex {
+    /// The slot of the document with this id.
+    pub fn slot_of(&self, id: &str) -> Option<u64> {
+        self.slots
+            .get_or_init(|| {
+                read_state(&self.dir, &self.fingerprint)
+                    .map(|s| s.into_iter().map(|(id, _, slot)| (id, slot)).collect())
+                    .unwrap_or_default()
+            })
+            .get(id)
+            .copied()
+    }
+}
+
+/// What an update changed, in documents.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Update {
+    pub added: usize,
+    pub replaced: usize,
+    pub removed: usize,
 }
 
 /// Progress of a build: documents done, of total.
 pub type Progress<'a> = &'a mut dyn FnMut(usize, usize);
 
-/// Opens the index for `docs`, building it first if it is missing, stale or damaged.
-/// Returns the reason when it was built.
+/// Opens the index for `docs` (no corpus behind them: key [`DOCUMENTS_KEY`]), building or
+/// updating it first as needed. Returns the reason when it was built whole.
 pub fn open_or_build(
     loc: &Location,
     docs: &[Document],
     rebuild: bool,
     progress: Progress<'_>,
 ) -> anyhow::Result<(OpenIndex, Option<BuildReason>)> {
-    let fp = fingerprint(docs);
-    let dir = loc.index_dir(&fp);
+    open_source(loc, DOCUMENTS_KEY, &Docs(docs), rebuild, progress)
+}
+
+/// Opens the index of corpus `key` for `source`: as it is when it holds exactly the source's
+/// documents, updated in place when some changed, built whole when it is missing, damaged,
+/// `rebuild` is asked for, or most of the corpus changed. Returns the reason when it was built.
+pub fn open_source(
+    loc: &Location,
+    key: &str,
+    source: &dyn Source,
+    rebuild: bool,
+    progress: Progress<'_>,
+) -> anyhow::Result<(OpenIndex, Option<BuildReason>)> {
+    let hashes: Vec<u64> = (0..source.len())
+        .into_par_iter()
+        .map(|i| source.index_hash(i))
+        .collect();
+    let fp = digest(source, &hashes);
+    let dir = loc.index_dir(key);
     // At every start, not only before a build: a killed build's leftovers go at the next run.
     clean_leftovers(loc);
     let reason = if rebuild {
         BuildReason::Requested
     } else if dir.exists() {
-        match guard::contain(|| open_checked(&dir, &fp)) {
-            Ok(open) => return Ok((open, None)),
+        match guard::contain(|| open_checked(&dir, key)) {
+            Ok(open) if open.fingerprint == fp => return Ok((open, None)),
+            Ok(open) => match update(&dir, open, source, &hashes, &fp) {
+                Ok(Some(open)) => return Ok((open, None)),
+                Ok(None) => BuildReason::Stale,
+                Err(e) if guard::is_damaged(&e) => BuildReason::Damaged(guard::damage_of(&e)),
+                // A read-only cache dir holds a stale index: build this run's in memory.
+                Err(e) if is_unwritable(&e) => {
+                    return in_memory(
+                        &loc.root,
+                        &e.to_string(),
+                        source,
+                        &hashes,
+                        &fp,
+                        key,
+                        progress,
+                    );
+                }
+                Err(e) => BuildReason::Damaged(format!("{e:#}")),
+            },
             Err(e) => BuildReason::Damaged(format!("{e:#}")),
         }
-    } else if other_indexes(loc, &fp).is_empty() {
+    } else if other_indexes(loc, &dir).is_empty() {
         BuildReason::FirstUse
     } else {
         BuildReason::Stale
     };
     if let Err(e) = std::fs::create_dir_all(&loc.root) {
-        return in_memory(&loc.root, &e, docs, &fp, progress);
+        return in_memory(
+            &loc.root,
+            &e.to_string(),
+            source,
+            &hashes,
+            &fp,
+            key,
+            progress,
+        );
     }
     let tmp = unique_sibling(loc, ".tmp", &fp);
     // A cache dir that exists but cannot be written (read-only, full) is found here.
     if let Err(e) = std::fs::create_dir(&tmp) {
-        return in_memory(&loc.root, &e, docs, &fp, progress);
+        return in_memory(
+            &loc.root,
+            &e.to_string(),
+            source,
+            &hashes,
+            &fp,
+            key,
+            progress,
+        );
     }
-    if let Err(e) = write_index(&tmp, docs, &fp, progress) {
+    if let Err(e) = write_source(&tmp, source, &hashes, &fp, progress) {
         let _ = std::fs::remove_dir_all(&tmp);
         return Err(e);
     }
-    if dir.exists() && (rebuild || matches!(reason, BuildReason::Damaged(_))) {
+    if dir.exists() && !matches!(reason, BuildReason::FirstUse) {
         discard(loc, &dir, &fp);
     }
     if let Err(e) = std::fs::rename(&tmp, &dir) {
@@ -147,11 +286,31 @@ pub fn open_or_build(
             return Err(anyhow::Error::new(e)
                 .context(format!("cannot move the index into {}", dir.display())));
         }
-        // Another process put its index in place first: use that one.
+        // Another process put its index in place first: use that one (updated if need be).
+        let open = guard::contain(|| open_checked(&dir, key))?;
+        if open.fingerprint != fp {
+            if let Some(open) = update(&dir, open, source, &hashes, &fp)? {
+                return Ok((open, Some(reason)));
+            }
+            anyhow::bail!("another process replaced the search index; try again");
+        }
+        return Ok((open, Some(reason)));
     }
-    prune_others(loc, &fp);
-    let open = guard::contain(|| open_checked(&dir, &fp))?;
+    prune_others(loc, &dir);
+    let open = guard::contain(|| open_checked(&dir, key))?;
     Ok((open, Some(reason)))
+}
+
+fn is_unwritable(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>().is_some_and(|io| {
+            matches!(
+                io.kind(),
+                std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+            )
+        }) || c.to_string().contains("Permission denied")
+            || c.to_string().contains("Read-only file system")
+    })
 }
 
 /// Rebuilds an index that turned out damaged while searching (a contained panic), once:
@@ -159,14 +318,14 @@ pub fn open_or_build(
 pub fn rebuild_damaged(
     loc: &Location,
     damaged: &OpenIndex,
-    docs: &[Document],
+    source: &dyn Source,
     why: String,
     progress: Progress<'_>,
 ) -> anyhow::Result<(OpenIndex, BuildReason)> {
     if damaged.in_memory {
         anyhow::bail!("the search index built in memory is damaged ({why})");
     }
-    let (open, reason) = open_or_build(loc, docs, true, progress)?;
+    let (open, reason) = open_source(loc, &damaged.key, source, true, progress)?;
     let reason = match reason {
         Some(BuildReason::Unwritable { path, error }) => BuildReason::Unwritable { path, error },
         _ => BuildReason::Damaged(why),
@@ -186,9 +345,11 @@ pub fn discard(loc: &Location, dir: &Path, fp: &str) {
 /// Builds the index in memory when `root` cannot be written, and says so.
 fn in_memory(
     root: &Path,
-    error: &std::io::Error,
-    docs: &[Document],
+    error: &str,
+    source: &dyn Source,
+    hashes: &[u64],
     fp: &str,
+    key: &str,
     progress: Progress<'_>,
 ) -> anyhow::Result<(OpenIndex, Option<BuildReason>)> {
     let (schema, _) = schema::build();
@@ -197,9 +358,12 @@ fn in_memory(
         schema,
         tantivy::IndexSettings::default(),
     )?;
-    fill_index(&index, docs, fp, progress)?;
-    let mut open = guard::contain(|| checked(index, root, fp))?;
+    let state = fill_index(&index, source, hashes, fp, progress)?;
+    let mut open = guard::contain(|| checked(index, root, key))?;
     open.in_memory = true;
+    let _ = open
+        .slots
+        .set(state.into_iter().map(|(id, _, slot)| (id, slot)).collect());
     Ok((
         open,
         Some(BuildReason::Unwritable {
@@ -209,9 +373,9 @@ fn in_memory(
     ))
 }
 
-/// Opens an index and checks that it is whole and built for `fp`. It is opened read-only:
-/// a read-only cache dir still serves its index.
-pub fn open_checked(dir: &Path, fp: &str) -> anyhow::Result<OpenIndex> {
+/// Opens an index read-only and checks that it is whole: a read-only cache dir still serves
+/// its index. Its fingerprint is its payload, for the caller to compare.
+pub fn open_checked(dir: &Path, key: &str) -> anyhow::Result<OpenIndex> {
     let index = Index::open(guard::ReadOnly::open(dir)?)?;
     let size: u64 = dir_size(dir);
     if size < CHECKSUM_LIMIT {
@@ -220,18 +384,18 @@ pub fn open_checked(dir: &Path, fp: &str) -> anyhow::Result<OpenIndex> {
             anyhow::bail!("{} file(s) fail their checksum", bad.len());
         }
     }
-    checked(index, dir, fp)
+    checked(index, dir, key)
 }
 
-/// Checks the payload, the schema and every segment file of an open index.
-fn checked(mut index: Index, dir: &Path, fp: &str) -> anyhow::Result<OpenIndex> {
+/// Checks the schema and every segment file of an open index.
+fn checked(mut index: Index, dir: &Path, key: &str) -> anyhow::Result<OpenIndex> {
     // Segments are searched in parallel: the heavy queries (frequent phrases) then use every
     // core. A small corpus has one segment and gains nothing, loses nothing.
     index.set_multithread_executor(cores())?;
     let metas = index.load_metas()?;
-    if metas.payload.as_deref() != Some(fp) {
+    let Some(fp) = metas.payload.clone() else {
         anyhow::bail!("it was built for other content");
-    }
+    };
     let (expected, fields) = schema::build();
     if index.schema() != expected {
         anyhow::bail!("its schema differs");
@@ -248,108 +412,312 @@ fn checked(mut index: Index, dir: &Path, fp: &str) -> anyhow::Result<OpenIndex> 
         for tf in TextField::ALL {
             segment.inverted_index(fields.text(tf))?;
         }
-        for f in [fields.unit, fields.doc, fields.block, fields.date] {
+        for f in [
+            fields.unit,
+            fields.doc,
+            fields.id,
+            fields.block,
+            fields.date,
+        ] {
             segment.inverted_index(f)?;
         }
         segment.fast_fields().u64("unit")?;
         segment.fast_fields().i64("date")?;
+        segment.get_store_reader(0)?;
     }
     Ok(OpenIndex {
         index,
         reader,
         fields,
-        fingerprint: fp.to_string(),
+        fingerprint: fp,
+        key: key.to_string(),
         dir: dir.to_path_buf(),
         in_memory: false,
+        updated: None,
+        slots: OnceLock::new(),
     })
 }
 
-/// Writes a complete index of `docs` into `dir` (created), committed with `fp` as payload.
-pub fn write_index(
+/// Writes a complete index of `docs` into `dir` (created); its fingerprint is their digest.
+pub fn write_index(dir: &Path, docs: &[Document], progress: Progress<'_>) -> anyhow::Result<()> {
+    let source = Docs(docs);
+    let hashes: Vec<u64> = docs.par_iter().map(doc_hash).collect();
+    let fp = digest(&source, &hashes);
+    write_source(dir, &source, &hashes, &fp, progress)
+}
+
+fn write_source(
     dir: &Path,
-    docs: &[Document],
+    source: &dyn Source,
+    hashes: &[u64],
     fp: &str,
     progress: Progress<'_>,
 ) -> anyhow::Result<()> {
     std::fs::create_dir_all(dir)?;
     let (schema, _) = schema::build();
     let index = Index::create_in_dir(dir, schema)?;
-    fill_index(&index, docs, fp, progress)
+    let state = fill_index(&index, source, hashes, fp, progress)?;
+    write_state(dir, fp, &state)?;
+    Ok(())
 }
 
-/// Indexes every block of `docs` into the empty `index` and commits with `fp` as payload.
+/// (id, fingerprint, slot) of every document an index holds.
+type State = Vec<(String, u64, u64)>;
+
+/// Documents are read from the source this many at a time, in parallel.
+const CHUNK: usize = 512;
+
+/// Indexes every document of `source` into the empty `index` (slot = position) and commits
+/// with `fp` as payload. Returns the state to write beside it.
 fn fill_index(
     index: &Index,
-    docs: &[Document],
+    source: &dyn Source,
+    hashes: &[u64],
     fp: &str,
     progress: Progress<'_>,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<State> {
     let fields = schema::build().1;
     analysis::register(index);
     let threads = cores();
     let mut writer =
         index.writer_with_num_threads::<TantivyDocument>(threads, threads * 96_000_000)?;
-    // The index is written once and never updated, so merging segments would only cost build
-    // time; and a few segments are searched on all cores at once.
+    // A few big segments, searched on all cores at once; updates later add small ones, which
+    // the update's merge policy folds together.
     writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
-    let total = docs.len();
-    for (ordinal, doc) in docs.iter().enumerate() {
-        let kind = doc.kind.code();
-        let date = doc.date().map(schema::date_key);
-        for (block, text) in units(doc) {
-            let mut d = TantivyDocument::new();
-            let mut any = false;
-            for (lang, raw) in &text.0 {
-                let plain = plain_text(raw);
-                if plain.trim().is_empty() {
-                    continue;
-                }
-                any = true;
-                d.add_text(fields.text(TextField::of(*lang)), &plain);
-                d.add_text(fields.lang, lang.code());
-            }
-            if !any {
-                continue;
-            }
-            d.add_u64(fields.unit, schema::unit(ordinal, block));
-            d.add_u64(fields.doc, ordinal as u64);
-            d.add_u64(fields.block, block as u64);
-            if let Some(date) = date {
-                d.add_i64(fields.date, date);
-            }
-            d.add_text(fields.kind, kind);
-            writer.add_document(d)?;
+    let total = source.len();
+    let mut state = Vec::with_capacity(total);
+    for start in (0..total).step_by(CHUNK) {
+        let end = (start + CHUNK).min(total);
+        let docs: Vec<anyhow::Result<Cow<'_, Document>>> = (start..end)
+            .into_par_iter()
+            .map(|i| source.document(i))
+            .collect();
+        for (i, doc) in (start..end).zip(docs) {
+            let doc = doc?;
+            add_document(&writer, &fields, &doc, i as u64)?;
+            state.push((doc.id.clone(), hashes[i], i as u64));
         }
-        if (ordinal + 1) % 500 == 0 || ordinal + 1 == total {
-            progress(ordinal + 1, total);
-        }
+        progress(end, total);
     }
     let mut commit = writer.prepare_commit()?;
     commit.set_payload(fp);
     commit.commit()?;
     writer.wait_merging_threads()?;
+    Ok(state)
+}
+
+/// Adds the units (title, blocks) of one document under `slot`.
+fn add_document(
+    writer: &tantivy::IndexWriter<TantivyDocument>,
+    fields: &Fields,
+    doc: &Document,
+    slot: u64,
+) -> anyhow::Result<()> {
+    let kind = doc.kind.code();
+    let date = doc.date();
+    let title = doc.display_title(&super::TITLE_LANGS).to_string();
+    for (block, text) in units(doc) {
+        let mut d = TantivyDocument::new();
+        let mut any = false;
+        for (lang, raw) in &text.0 {
+            let plain = plain_text(raw);
+            if plain.trim().is_empty() {
+                continue;
+            }
+            any = true;
+            d.add_text(fields.text(TextField::of(*lang)), &plain);
+            d.add_text(fields.lang, lang.code());
+        }
+        if !any {
+            continue;
+        }
+        d.add_u64(fields.unit, schema::unit(slot, block));
+        d.add_u64(fields.doc, slot);
+        d.add_text(fields.id, &doc.id);
+        d.add_u64(fields.block, block as u64);
+        if let Some(date) = date {
+            d.add_i64(fields.date, schema::date_key(date));
+        }
+        d.add_text(fields.kind, kind);
+        let stored = schema::StoredUnit {
+            title: title.clone(),
+            kind: doc.kind,
+            date,
+            text: text.clone(),
+        };
+        let mut bytes = Vec::new();
+        ciborium::into_writer(&stored, &mut bytes)
+            .map_err(|e| anyhow::anyhow!("cannot store a unit: {e}"))?;
+        d.add_bytes(fields.stored, &bytes);
+        writer.add_document(d)?;
+    }
     Ok(())
 }
 
-/// Fingerprint of what the index holds: schema version and every indexed field of every
-/// document, in order (ordinals are part of the index). 128-bit FNV-1a, hex.
-pub fn fingerprint(docs: &[Document]) -> String {
-    let mut h = Fnv128::default();
-    h.write(SCHEMA_VERSION.as_bytes());
-    h.write(&(docs.len() as u64).to_le_bytes());
-    for doc in docs {
-        h.write(doc.id.as_bytes());
-        h.write(doc.kind.code().as_bytes());
-        h.write(&doc.date().map_or(-1, schema::date_key).to_le_bytes());
-        for (block, text) in units(doc) {
-            h.write(&(block as u64).to_le_bytes());
-            for (lang, t) in &text.0 {
-                h.write(lang.code().as_bytes());
-                h.write(&(t.len() as u64).to_le_bytes());
-                h.write(t.as_bytes());
+/// When more than this share of the corpus changed, a whole build is cheaper than an update.
+const UPDATE_AT_MOST: f64 = 0.5;
+/// How long an update waits for another process's writer.
+const LOCK_WAIT: Duration = Duration::from_secs(120);
+
+/// Brings the index in `dir` (opened as `open`) to `fp` in place: deletes by id the documents
+/// replaced or removed and adds the new versions. `None` when an update does not pay or the
+/// state of the index is unknown: the caller builds it whole.
+fn update(
+    dir: &Path,
+    open: OpenIndex,
+    source: &dyn Source,
+    hashes: &[u64],
+    fp: &str,
+) -> anyhow::Result<Option<OpenIndex>> {
+    let key = open.key.clone();
+    drop(open);
+    let index = Index::open_in_dir(dir)?;
+    analysis::register(&index);
+    let fields = schema::build().1;
+    let waited = std::time::Instant::now();
+    let writer = loop {
+        match index.writer_with_num_threads::<TantivyDocument>(1, 50_000_000) {
+            Ok(w) => break w,
+            Err(tantivy::TantivyError::LockFailure(..)) if waited.elapsed() < LOCK_WAIT => {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            Err(e) => return Err(e.into()),
+        }
+    };
+    // The writer lock is ours: see what the index holds now (another process may have updated).
+    let Some(current) = index.load_metas()?.payload else {
+        return Ok(None);
+    };
+    if current == fp {
+        drop(writer);
+        return guard::contain(|| open_checked(dir, &key)).map(Some);
+    }
+    let Some(old) = read_state(dir, &current) else {
+        return Ok(None);
+    };
+    let mut old_by_id: HashMap<&str, (u64, u64)> = old
+        .iter()
+        .map(|(id, h, s)| (id.as_str(), (*h, *s)))
+        .collect();
+    let mut next_slot = old.iter().map(|(_, _, s)| s + 1).max().unwrap_or(0);
+    let mut todo: Vec<(usize, u64)> = Vec::new();
+    let mut change = Update::default();
+    let mut state: State = Vec::with_capacity(source.len());
+    for (i, &hash) in hashes.iter().enumerate() {
+        let id = source.id(i);
+        match old_by_id.remove(id) {
+            Some((h, slot)) if h == hash => state.push((id.to_string(), hash, slot)),
+            Some((_, slot)) => {
+                change.replaced += 1;
+                todo.push((i, slot));
+                state.push((id.to_string(), hash, slot));
+            }
+            None => {
+                change.added += 1;
+                todo.push((i, next_slot));
+                state.push((id.to_string(), hash, next_slot));
+                next_slot += 1;
             }
         }
     }
+    change.removed = old_by_id.len();
+    let changed = todo.len() + change.removed;
+    if changed as f64 > UPDATE_AT_MOST * source.len().max(1) as f64 && changed > 64 {
+        return Ok(None);
+    }
+    let mut writer = writer;
+    let mut policy = tantivy::indexer::LogMergePolicy::default();
+    // Only the small segments that updates add are merged; the build's big ones stay.
+    policy.set_max_docs_before_merge(20_000);
+    writer.set_merge_policy(Box::new(policy));
+    for id in old_by_id.keys() {
+        writer.delete_term(tantivy::Term::from_field_text(fields.id, id));
+    }
+    for &(i, _) in &todo {
+        writer.delete_term(tantivy::Term::from_field_text(fields.id, source.id(i)));
+    }
+    for chunk in todo.chunks(CHUNK) {
+        let docs: Vec<anyhow::Result<Cow<'_, Document>>> =
+            chunk.par_iter().map(|(i, _)| source.document(*i)).collect();
+        for (doc, (_, slot)) in docs.into_iter().zip(chunk) {
+            add_document(&writer, &fields, &*doc?, *slot)?;
+        }
+    }
+    write_state(dir, fp, &state)?;
+    let mut commit = writer.prepare_commit()?;
+    commit.set_payload(fp);
+    commit.commit()?;
+    writer.wait_merging_threads()?;
+    remove_other_states(dir, fp);
+    let mut open = guard::contain(|| open_checked(dir, &key))?;
+    open.updated = Some(change);
+    Ok(Some(open))
+}
+
+fn state_path(dir: &Path, fp: &str) -> PathBuf {
+    dir.join(format!("lectern-state-{fp}.bin"))
+}
+
+fn read_state(dir: &Path, fp: &str) -> Option<State> {
+    let bytes = std::fs::read(state_path(dir, fp)).ok()?;
+    bincode::deserialize(&bytes).ok()
+}
+
+/// Writes the state of commit `fp` beside the segments, before the commit names it.
+fn write_state(dir: &Path, fp: &str, state: &State) -> anyhow::Result<()> {
+    let bytes = bincode::serialize(state)?;
+    let path = state_path(dir, fp);
+    let tmp = dir.join(format!(".state-{}.tmp", std::process::id()));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, &path)?;
+    Ok(())
+}
+
+/// Removes the state files of commits other than `fp`.
+fn remove_other_states(dir: &Path, fp: &str) {
+    let own = state_path(dir, fp);
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with("lectern-state-") && entry.path() != own {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// What the index holds of one document: its id, kind, date, title and every block's text.
+/// 64-bit FNV-1a; stored by the corpus cache so that opening hashes no text.
+pub fn doc_hash(doc: &Document) -> u64 {
+    let mut h = Fnv128::default();
+    h.write(doc.id.as_bytes());
+    h.write(doc.kind.code().as_bytes());
+    h.write(format!("{:?}", doc.date()).as_bytes());
+    h.write(doc.display_title(&super::TITLE_LANGS).as_bytes());
+    for (block, text) in units(doc) {
+        h.write(&(block as u64).to_le_bytes());
+        for (lang, t) in &text.0 {
+            h.write(Lang::code(*lang).as_bytes());
+            h.write(t.as_bytes());
+        }
+    }
+    h.a
+}
+
+/// The digest of a source: schema version and every (id, fingerprint) pair, in any order (a
+/// sum of each pair's hash), as 128-bit hex.
+pub fn digest(source: &dyn Source, hashes: &[u64]) -> String {
+    let (mut a, mut b) = (0u64, 0u64);
+    for (i, hash) in hashes.iter().enumerate() {
+        let mut h = Fnv128::default();
+        h.write(source.id(i).as_bytes());
+        h.write(&hash.to_le_bytes());
+        a = a.wrapping_add(h.a);
+        b = b.wrapping_add(h.b);
+    }
+    let mut h = Fnv128::default();
+    h.write(SCHEMA_VERSION.as_bytes());
+    h.write(&(hashes.len() as u64).to_le_bytes());
+    h.write(&a.to_le_bytes());
+    h.write(&b.to_le_bytes());
     h.hex()
 }
 
@@ -396,9 +764,12 @@ fn unique_sibling(loc: &Location, prefix: &str, fp: &str) -> PathBuf {
         .join(format!("{prefix}-{fp}-{}-{nanos}-{n}", std::process::id()))
 }
 
-/// `index-*` directories for other fingerprints, newest first.
-fn other_indexes(loc: &Location, fp: &str) -> Vec<PathBuf> {
-    let own = format!("index-{fp}");
+/// `index-*` directories other than `own`, newest first.
+fn other_indexes(loc: &Location, own: &Path) -> Vec<PathBuf> {
+    let own = own
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut found: Vec<(SystemTime, PathBuf)> = std::fs::read_dir(&loc.root)
         .into_iter()
         .flatten()
@@ -420,8 +791,8 @@ fn other_indexes(loc: &Location, fp: &str) -> Vec<PathBuf> {
 }
 
 /// Keeps the few most recent indexes of other corpora; removes the rest.
-fn prune_others(loc: &Location, fp: &str) {
-    for old in other_indexes(loc, fp).into_iter().skip(KEEP_OTHERS) {
+fn prune_others(loc: &Location, own: &Path) {
+    for old in other_indexes(loc, own).into_iter().skip(KEEP_OTHERS) {
         let _ = std::fs::remove_dir_all(old);
     }
 }
