@@ -70,22 +70,19 @@ pub fn find(
     limit: usize,
 ) -> anyhow::Result<Concordance> {
     let query = as_phrase(term);
-    // Titles are index units too and may rank first: ask for more until `limit` blocks.
-    let mut asked = limit.max(1);
-    let results = loop {
-        let r = index.search(&query, asked)?;
-        let blocks = r.hits.iter().filter(|h| h.block > 0).count();
-        if blocks >= limit || r.hits.len() >= r.total || asked >= limit.saturating_mul(16) {
-            break r;
-        }
-        asked = asked.saturating_mul(4);
-    };
-    let matcher = index.matcher(&query)?;
+    // Only (slot, id, block) of the blocks: they are read here, so no snippet or title is built.
+    let results = index.matching_blocks(&query, limit)?;
+    let matcher = &results.matcher;
     let mut occurrences = Vec::new();
     let mut backgrounds: Vec<String> = Vec::new();
     let mut examined = 0;
-    for hit in results.hits.iter().filter(|h| h.block > 0).take(limit) {
-        let Some(doc) = docs.iter().find(|d| d.id == hit.doc_id) else {
+    for hit in &results.blocks {
+        // The slot is the document's position on a fresh build; the id decides.
+        let Some(doc) = (usize::try_from(hit.slot).ok())
+            .and_then(|i| docs.get(i))
+            .filter(|d| d.id == hit.doc_id)
+            .or_else(|| docs.iter().find(|d| d.id == hit.doc_id))
+        else {
             continue;
         };
         let Ok((left, right)) = language_pair(doc) else {

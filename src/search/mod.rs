@@ -22,6 +22,7 @@ pub mod service;
 pub mod snippet;
 pub mod store;
 pub mod synth;
+pub mod units;
 
 pub use highlight::{BlockHits, Matcher};
 pub use query::{ParsedQuery, parse, parse_cost};

@@ -68,6 +68,10 @@ pub enum Action {
     CopyDocumentCitation,
     /// List every mention elsewhere of what the open document holds, to follow one.
     Backlinks,
+    /// Put the sentence cursor on the next sentence: it and its counterpart are highlighted.
+    NextSentence,
+    /// Put the sentence cursor on the previous sentence.
+    PrevSentence,
 }
 
 impl Action {
@@ -104,6 +108,8 @@ impl Action {
             Action::CopyCitation => "copy the citation (with pinpoint)",
             Action::CopyDocumentCitation => "copy the document's citation",
             Action::Backlinks => "where this document is mentioned (enter opens)",
+            Action::NextSentence => "next sentence and its counterpart",
+            Action::PrevSentence => "previous sentence and its counterpart",
         }
     }
 

@@ -92,6 +92,8 @@ pub struct App {
     pub positions: PositionStore,
     /// The selected link and the history of followed links.
     pub link: super::links::LinkState,
+    /// Sentence alignment, translation questions and the sentence cursor of the open document.
+    pub parallel: super::parallel::Parallel,
     pub should_quit: bool,
     /// The terminal size at the last frame.
     pub size: Rect,
@@ -128,6 +130,7 @@ impl App {
             theme: settings.theme,
             positions: settings.positions,
             link: Default::default(),
+            parallel: Default::default(),
             should_quit: false,
             size: Rect::default(),
             after_frame: Vec::new(),
@@ -135,6 +138,11 @@ impl App {
             rx,
         };
         super::citation::install(&mut app.panel, &app.keymap, &app.citation);
+        let loaded = app.parallel.loaded.clone();
+        (app.panel).add_section(
+            super::panel::state::SectionSlot::Notes,
+            Box::new(super::parallel::section::ParallelSection { loaded }),
+        );
         let mut problems = settings.problems;
         problems.extend(skipped);
         if !problems.is_empty() {
@@ -314,6 +322,11 @@ impl App {
             Action::Backlinks if matches!(self.focus, Focus::Reader | Focus::Panel) => {
                 self.link_action(action)
             }
+            Action::NextSentence | Action::PrevSentence if self.focus == Focus::Reader => {
+                let block = self.reader.as_ref().map_or(0, |r| r.cursor);
+                let effects = self.parallel.update(action, block, &self.theme);
+                self.apply(effects);
+            }
             _ => match self.focus {
                 Focus::List => {
                     let effects = self.list.update(action);
@@ -361,6 +374,11 @@ impl App {
                 Effect::Info(text) => self.status.info(text),
                 Effect::Status(level, text) => self.status.post(level, text),
                 Effect::WriteTerminal(bytes) => self.after_frame.extend(bytes),
+                Effect::Highlights(owner, ranges) => {
+                    if let Some(reader) = self.reader.as_mut() {
+                        reader.set_highlights(owner, ranges);
+                    }
+                }
             }
         }
     }

@@ -48,6 +48,8 @@ pub enum Effect {
     Status(Level, String),
     /// Bytes for the terminal itself (OSC 52), written by the loop after the next frame.
     WriteTerminal(Vec<u8>),
+    /// Replace the reader's highlights of this owner (the sentence cursor's pair).
+    Highlights(&'static str, Vec<super::reader::state::Highlight>),
     /// Save the position and end the reader.
     Quit,
 }

@@ -32,6 +32,7 @@
 //! | `NextLink`, `PrevLink`, `Open` on a link, `HistoryBack/Forward`, `Timeline` | reader | [`links::LinkState::update`], `LinkState::follow_selected`; cards, backlinks and timeline keys: `links/card.rs`, `links/backlinks.rs`, `links/timeline.rs` |
 //! | `Backlinks` | reader, panel | `LinkState::update` → [`Effect::ShowBacklinks`] |
 //! | `NextHit`, `PrevHit` | reader | `SearchState::step_hit` (`search/mod.rs`): on past the document's last hit to the next document of the results |
+//! | `NextSentence`, `PrevSentence`; a click on a sentence | reader | [`parallel::Parallel::update`], `Parallel::click` |
 //! | `Up` … `Bottom`, `Back`, `Open`, `TogglePanel`, `FocusNext/Prev` | panel | [`panel::Panel::update`] |
 //! | mouse | — | `App::mouse` → `List::click`, the reader's `click_text`, panel focus |
 //!
@@ -63,6 +64,7 @@ pub mod list;
 pub mod msg;
 pub mod overlay;
 pub mod panel;
+pub mod parallel;
 pub mod positions;
 pub mod reader;
 mod routing;

@@ -79,6 +79,8 @@ impl App {
                 reader.restore_later(BlockNo(pos.block).index(), BlockNo(pos.top).index());
             }
             self.reader = Some(reader);
+            let effects = self.parallel.open(i, doc, &corpus.registry);
+            self.apply(effects);
             self.panel.scroll = 0;
             self.panel.selected_footnote = None;
         }
@@ -142,6 +144,7 @@ impl App {
         r.cursor = row.block as usize;
         let g = r.layout.geometry;
         let mut footnote = None;
+        let mut sentence = None;
         for part in row.parts.iter().flatten() {
             let (px, pw) = g.slot(part.slot);
             if x < px || x >= px + pw {
@@ -162,6 +165,8 @@ impl App {
                 col += w;
             }
             let Some(at) = at else { continue };
+            let stored = super::parallel::stored_offset(&laid.text, at);
+            sentence = Some((laid.block as usize, laid.lang, stored));
             if let Some((_, PieceKind::FootnoteRef { index })) =
                 laid.text.pieces_in(at..at + 1).next()
             {
@@ -170,6 +175,9 @@ impl App {
         }
         if let Some(id) = footnote {
             self.footnote_clicked(id);
+        } else if let Some((block, lang, at)) = sentence {
+            let effects = self.parallel.click(block, lang, at, &self.theme);
+            self.apply(effects);
         }
     }
 }

@@ -57,6 +57,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                     t.get("gutter")
                 };
                 buf.set_stringn(area.x, y, format!("{:>width$}", block + 1), width, style);
+                // A translation question: a ? in the space after the number, never a verdict.
+                if app.parallel.flagged(block + 1) {
+                    buf.set_stringn(area.x + width as u16, y, "?", 1, t.get("question"));
+                }
             } else if let Some(lang) = row.tag {
                 let style = t.get("lang_tag").patch(if on_cursor {
                     cursor_style
