@@ -61,6 +61,7 @@ pub mod positions;
 pub mod reader;
 pub mod search;
 pub mod status;
+pub mod styled_wrap;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
