@@ -70,3 +70,14 @@ fn no_cell_leaves_its_column_at_any_width_for_any_seed() {
         }
     }
 }
+
+#[test]
+fn the_panel_gives_way_before_the_parallel_text_stacks() {
+    use lectern::tui::reader::layout::View;
+    for w in 80..=220u16 {
+        let (app, _) = reading(PEOPLES_DAILY, w, 40);
+        let reader = app.reader.as_ref().unwrap_or_else(|| panic!("open"));
+        let view = reader.layout.key.as_ref().map(|k| k.view);
+        assert_eq!(view, Some(View::SideBySide), "at {w} columns");
+    }
+}
