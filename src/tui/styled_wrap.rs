@@ -70,7 +70,7 @@ pub fn ellipsize(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::style::{Style, Stylize};
+    use ratatui::style::Style;
 
     #[test]
     fn wide_text_never_exceeds_the_width_and_keeps_its_styles() {
