@@ -143,3 +143,40 @@ fn with_no_color_the_screen_has_no_colours_but_keeps_reverse_and_bold() {
     let article = find(&term, "Article 1").unwrap_or_else(|| panic!("an article heading"));
     assert!(cell(&term, article).modifier.contains(Modifier::BOLD));
 }
+
+/// Relative luminance of a fixed colour; a colour left to the terminal is a failure here.
+fn luminance(c: Color) -> f32 {
+    match c {
+        Color::Rgb(r, g, b) => (0.2126 * r as f32 + 0.7152 * g as f32 + 0.0722 * b as f32) / 255.0,
+        Color::Black => 0.0,
+        Color::White => 1.0,
+        other => panic!("the cursor block leaves a colour to the terminal: {other:?}"),
+    }
+}
+
+#[test]
+fn the_cursor_block_text_is_readable_in_the_dark_and_the_light_theme() {
+    use lectern::tui::theme::Background;
+    for bg in [Background::Dark, Background::Light] {
+        let settings = Settings {
+            theme: Theme::builtin_for(bg, false),
+            ..Settings::defaults()
+        };
+        let mut app = App::new(Corpus::bundled(), settings);
+        open(&mut app, PEOPLES_DAILY);
+        let mut term = terminal(120, 40);
+        render(&mut app, &mut term);
+        press(&mut app, "j");
+        render(&mut app, &mut term);
+        let two = find(&term, "2 新华社").unwrap_or_else(|| panic!("block 2"));
+        let at = (two.0 + 2, two.1);
+        let c = cell(&term, at);
+        let (fg, back) = (luminance(c.fg), luminance(c.bg));
+        assert!((fg - back).abs() > 0.6, "{bg:?}: {:?} on {:?}", c.fg, c.bg);
+        assert_eq!(
+            back < 0.5,
+            bg == Background::Dark,
+            "{bg:?}: block suits the terminal"
+        );
+    }
+}

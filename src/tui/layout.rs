@@ -4,9 +4,14 @@
 use crate::tui::focus::Screen;
 use ratatui::layout::Rect;
 
+/// The narrowest panel worth showing beside the text.
+const PANEL_MIN_WIDTH: u16 = 30;
+
 /// Screens at least this wide show the panel beside the text; narrower ones show it in
-/// place of part of the text, and only while it has the focus.
-pub const PANEL_BESIDE_MIN_WIDTH: u16 = 100;
+/// place of part of the text, and only while it has the focus. The panel gives way before
+/// the parallel text would have to stack: the text keeps room for two columns.
+pub const PANEL_BESIDE_MIN_WIDTH: u16 =
+    crate::tui::reader::layout::MIN_SIDE_BY_SIDE_WIDTH + PANEL_MIN_WIDTH;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Areas {
@@ -43,7 +48,9 @@ pub fn areas(size: Rect, screen: Screen, panel_open: bool, panel_focused: bool) 
         Screen::List => out.list = main,
         Screen::Reader => {
             if panel_open && panel_beside(size) {
-                let w = (main.width * 3 / 10).clamp(30, 60);
+                let w = (main.width * 3 / 10)
+                    .clamp(PANEL_MIN_WIDTH, 60)
+                    .min(main.width - crate::tui::reader::layout::MIN_SIDE_BY_SIDE_WIDTH);
                 out.body = Rect {
                     width: main.width - w,
                     ..main
@@ -80,6 +87,19 @@ pub fn areas(size: Rect, screen: Screen, panel_open: bool, panel_focused: bool) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_panel_beside_never_leaves_the_text_too_narrow_for_two_columns() {
+        use crate::tui::reader::layout::MIN_SIDE_BY_SIDE_WIDTH;
+        for w in 0..=400 {
+            let a = areas(Rect::new(0, 0, w, 40), Screen::Reader, true, false);
+            if a.panel.is_some() {
+                assert!(a.body.width >= MIN_SIDE_BY_SIDE_WIDTH, "{w}: {a:?}");
+            } else {
+                assert_eq!(a.body.width, w);
+            }
+        }
+    }
 
     #[test]
     fn areas_never_overlap_or_leave_the_screen_at_any_size() {

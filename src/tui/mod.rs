@@ -70,6 +70,7 @@ pub mod reader;
 mod routing;
 pub mod search;
 pub mod status;
+pub mod styled_wrap;
 pub mod terminal;
 pub mod theme;
 pub mod ui;

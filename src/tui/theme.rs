@@ -11,6 +11,47 @@ use std::path::Path;
 use toml::Spanned;
 
 const DEFAULT_THEME: &str = include_str!("../../assets/theme.toml");
+const LIGHT_THEME: &str = include_str!("../../assets/theme-light.toml");
+
+/// Which built-in colours to start from: for a dark or a light terminal background.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Background {
+    Dark,
+    Light,
+}
+
+impl Background {
+    /// The background to style for. `setting`: `LECTERN_THEME`, else the user theme's
+    /// `background` (`light`, `dark`, `auto`); unset or `auto` asks the terminal (`ask`),
+    /// and a terminal that does not answer gets the dark theme.
+    pub fn choose(setting: Option<&str>, ask: impl FnOnce() -> Option<Background>) -> Background {
+        match setting.map(|s| s.trim().to_ascii_lowercase()).as_deref() {
+            Some("light") => Background::Light,
+            Some("dark") => Background::Dark,
+            _ => ask().unwrap_or(Background::Dark),
+        }
+    }
+
+    /// The terminal's reported background (OSC 11), when stdout and stdin are terminals.
+    pub fn ask_terminal() -> Option<Background> {
+        use std::io::IsTerminal;
+        if !crate::output::stdout_is_terminal() || !std::io::stdin().is_terminal() {
+            return None;
+        }
+        let mut options = terminal_colorsaurus::QueryOptions::default();
+        options.timeout = std::time::Duration::from_millis(300);
+        match terminal_colorsaurus::theme_mode(options).ok()? {
+            terminal_colorsaurus::ThemeMode::Light => Some(Background::Light),
+            terminal_colorsaurus::ThemeMode::Dark => Some(Background::Dark),
+        }
+    }
+}
+
+/// The `background` key of a user theme file, if it has one.
+#[derive(serde::Deserialize)]
+struct BackgroundKey {
+    background: Option<String>,
+}
 
 #[derive(Clone, Debug, Default)]
 pub struct Theme {
@@ -27,6 +68,9 @@ struct RawTheme {
     styles: BTreeMap<String, Spanned<String>>,
     #[serde(default)]
     no_color: BTreeMap<String, Spanned<String>>,
+    /// `light`, `dark` or `auto`: read by [`Theme::load`] before the file is laid.
+    #[allow(dead_code)]
+    background: Option<String>,
 }
 
 impl Theme {
@@ -43,10 +87,29 @@ impl Theme {
         theme
     }
 
-    /// The built-in theme with the user's file over it; `NO_COLOR` read from the environment.
+    /// The built-in theme for `background`.
+    pub fn builtin_for(background: Background, no_color: bool) -> Theme {
+        let mut theme = Theme::builtin(no_color);
+        if background == Background::Light {
+            // Compiled in and covered by a unit test, like the dark one.
+            if let Err(e) = theme.layer(Path::new("assets/theme-light.toml"), LIGHT_THEME) {
+                panic!("built-in light theme is invalid: {e}");
+            }
+        }
+        theme
+    }
+
+    /// The built-in theme for the terminal's background with the user's file over it;
+    /// `NO_COLOR` and `LECTERN_THEME` read from the environment.
     pub fn load() -> (Theme, Option<ConfigError>) {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        with_user_file(Theme::builtin(no_color), "theme.toml")
+        let from_file = super::config::user_config_path("theme.toml")
+            .and_then(|p| super::config::read_user_file(&p).ok().flatten())
+            .and_then(|text| toml::from_str::<BackgroundKey>(&text).ok())
+            .and_then(|k| k.background);
+        let setting = std::env::var("LECTERN_THEME").ok().or(from_file);
+        let background = Background::choose(setting.as_deref(), Background::ask_terminal);
+        with_user_file(Theme::builtin_for(background, no_color), "theme.toml")
     }
 
     /// Lays the styles of `text` over these; on any problem nothing is changed.
@@ -164,6 +227,49 @@ mod tests {
                 .add_modifier(Modifier::BOLD)
         );
         assert_eq!(theme.get("no such style"), Style::default());
+    }
+
+    #[test]
+    fn the_setting_overrides_the_terminal_and_silence_means_dark() {
+        let light = || Some(Background::Light);
+        assert_eq!(Background::choose(None, light), Background::Light);
+        assert_eq!(Background::choose(Some("auto"), light), Background::Light);
+        assert_eq!(Background::choose(Some("Dark"), light), Background::Dark);
+        assert_eq!(
+            Background::choose(Some("light"), || None),
+            Background::Light
+        );
+        assert_eq!(Background::choose(None, || None), Background::Dark);
+    }
+
+    /// Relative luminance (0 black, 1 white) of an RGB colour.
+    fn luminance(c: Option<Color>) -> f32 {
+        match c {
+            Some(Color::Rgb(r, g, b)) => {
+                (0.2126 * r as f32 + 0.7152 * g as f32 + 0.0722 * b as f32) / 255.0
+            }
+            Some(Color::Black) => 0.0,
+            Some(Color::White) => 1.0,
+            other => panic!("the cursor needs a fixed colour, not {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_cursor_block_sets_both_colours_with_contrast_in_each_theme() {
+        for (bg, dark_block) in [(Background::Dark, true), (Background::Light, false)] {
+            let cursor = Theme::builtin_for(bg, false).get("cursor");
+            let (fg, back) = (luminance(cursor.fg), luminance(cursor.bg));
+            assert!((fg - back).abs() > 0.6, "{bg:?}: {cursor:?}");
+            assert_eq!(
+                back < 0.5,
+                dark_block,
+                "{bg:?}: the block suits the terminal"
+            );
+        }
+        // The light theme changes colours only where it must.
+        let light = Theme::builtin_for(Background::Light, false);
+        assert_ne!(light.get("heading").fg, Some(Color::Yellow));
+        assert_eq!(light.get("title"), Theme::builtin(false).get("title"));
     }
 
     #[test]

@@ -73,8 +73,9 @@ impl Panel {
         };
         let lines = ctx.map(|ctx| self.build_lines(ctx)).unwrap_or_default();
         let inner = view::inner(area);
-        let rows = view::paragraph(lines.clone()).line_count(inner.width);
-        self.lines = lines;
+        // Wrapped here, one row a line, so scrolling and drawing count the same rows.
+        self.lines = crate::tui::styled_wrap::wrap_lines(&lines, inner.width);
+        let rows = self.lines.len();
         self.scroll = self.scroll.min(rows.saturating_sub(inner.height as usize));
     }
 

@@ -1,12 +1,11 @@
-//! Draws the panel: the lines `Panel::prepare` built for this frame, inside
+//! Draws the panel: the lines `Panel::prepare` built and wrapped for this frame, inside
 //! a border on the side that faces the text.
 
 use super::Panel;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 fn border(area: Rect) -> Block<'static> {
     Block::default().borders(if area.x > 0 {
@@ -21,11 +20,6 @@ pub fn inner(area: Rect) -> Rect {
     border(area).inner(area)
 }
 
-/// The panel's lines as drawn: measuring and drawing wrap the same way.
-pub fn paragraph(lines: Vec<Line<'static>>) -> Paragraph<'static> {
-    Paragraph::new(lines).wrap(Wrap { trim: false })
-}
-
 pub fn draw(panel: &Panel, t: &Theme, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
@@ -37,7 +31,8 @@ pub fn draw(panel: &Panel, t: &Theme, area: Rect, buf: &mut Buffer) {
     };
     border(area).border_style(style).render(area, buf);
     let scroll = panel.scroll.min(u16::MAX as usize) as u16;
-    paragraph(panel.lines.clone())
+    // `Panel::prepare` wrapped the lines to this width.
+    Paragraph::new(panel.lines.clone())
         .scroll((scroll, 0))
         .render(inner(area), buf);
 }
