@@ -4,7 +4,9 @@
 //! asked for without a terminal.
 
 use super::ids::{BlockNo, DocIx};
+use super::reader::state::Highlight;
 use super::status::Level;
+use super::workspace::Layer;
 
 /// One request from a feature to the rest of the reader.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,6 +27,14 @@ pub enum Effect {
     Info(String),
     /// A line for the status line at `Level`.
     Status(Level, String),
+    /// Replace the reader highlights of this owner (marks, a selection, find matches).
+    Highlights(&'static str, Vec<Highlight>),
+    /// Show one of the workspace's overlays.
+    OpenLayer(Layer),
+    /// Copy this passage followed by the citation with the pinpoint of the cursor block.
+    CopyPassage(String),
+    /// Open a document at a block, remembering where the reader was.
+    JumpTo(DocIx, BlockNo),
     /// Bytes for the terminal itself (OSC 52), written by the loop after the next frame.
     WriteTerminal(Vec<u8>),
 }

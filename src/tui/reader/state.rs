@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use std::ops::Range;
 
 /// A styled range inside one block's stored text in one language: a search hit, a link.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Highlight {
     /// Block index, from 0.
     pub block: usize,
