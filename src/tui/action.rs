@@ -72,6 +72,20 @@ pub enum Action {
     NextSentence,
     /// Put the sentence cursor on the previous sentence.
     PrevSentence,
+    /// Start selecting a span of the cursor block (then highlight, note or copy it).
+    Select,
+    /// Write a Markdown note on the selection or the cursor block.
+    Annotate,
+    /// Bookmark the cursor block.
+    Bookmark,
+    /// Find in the open document, in every language shown.
+    FindInDocument,
+    /// Copy the cursor block in the languages shown, followed by its citation.
+    CopyPassage,
+    /// Search your own notes and highlights.
+    MyNotes,
+    /// The documents read last.
+    Recent,
 }
 
 impl Action {
@@ -102,14 +116,21 @@ impl Action {
             Action::HistoryForward => "forward again",
             Action::Timeline => "timeline of documents and instruments",
             Action::Search => "search",
-            Action::NextHit => "next search hit",
-            Action::PrevHit => "previous search hit",
+            Action::NextHit => "next search hit (find match)",
+            Action::PrevHit => "previous search hit (find match)",
             Action::CycleStyle => "next citation style",
             Action::CopyCitation => "copy the citation (with pinpoint)",
             Action::CopyDocumentCitation => "copy the document's citation",
             Action::Backlinks => "where this document is mentioned (enter opens)",
             Action::NextSentence => "next sentence and its counterpart",
             Action::PrevSentence => "previous sentence and its counterpart",
+            Action::Select => "select a span (then 1-5 highlight, a note, C copy)",
+            Action::Annotate => "note on the selection or block",
+            Action::Bookmark => "bookmark the block",
+            Action::FindInDocument => "find in the document (n / N, count)",
+            Action::CopyPassage => "copy the passage with its citation",
+            Action::MyNotes => "search your notes (note: tag: collection:)",
+            Action::Recent => "documents read last",
         }
     }
 

@@ -24,6 +24,7 @@ use super::reader::state::ReaderState;
 use super::search::state::SearchState;
 use super::status::StatusLine;
 use super::theme::Theme;
+use super::workspace::{Ctx, Notes};
 use crate::corpus::Corpus;
 use crate::model::Document;
 use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
@@ -38,6 +39,8 @@ pub struct Settings {
     pub keymap: Keymap,
     pub theme: Theme,
     pub positions: PositionStore,
+    /// Where highlights, notes and bookmarks are kept; `None` keeps nothing (tests).
+    pub workspace: Option<crate::workspace::Workspace>,
     pub problems: Vec<String>,
 }
 
@@ -48,6 +51,7 @@ impl Settings {
             keymap: Keymap::default(),
             theme: Theme::builtin(false),
             positions: PositionStore::in_memory(),
+            workspace: None,
             problems: Vec::new(),
         }
     }
@@ -65,6 +69,7 @@ impl Settings {
             keymap,
             theme,
             positions,
+            workspace: crate::workspace::Workspace::open_default(),
             problems,
         }
     }
@@ -94,6 +99,8 @@ pub struct App {
     pub link: super::links::LinkState,
     /// Sentence alignment, translation questions and the sentence cursor of the open document.
     pub parallel: super::parallel::Parallel,
+    /// Highlights, notes, bookmarks, find in document (`workspace/`).
+    pub notes: Notes,
     pub should_quit: bool,
     /// The terminal size at the last frame.
     pub size: Rect,
@@ -114,6 +121,13 @@ impl App {
         let key = (settings.keymap).hint(Mode::Reader, Action::Backlinks);
         sections::install_backlinks(&mut panel, &corpus, key.map(|k| k.to_string()));
         let skipped = corpus_summary(&corpus.problems);
+        let (notes, notes_problem) = Notes::new(settings.workspace);
+        panel.add_section(
+            super::panel::state::SectionSlot::Extra,
+            Box::new(super::workspace::section::NotesSection {
+                listed: notes.listed.clone(),
+            }),
+        );
         let mut app = App {
             list: List::new(&corpus.documents),
             ids: DocIds::new(&corpus.documents),
@@ -131,6 +145,7 @@ impl App {
             positions: settings.positions,
             link: Default::default(),
             parallel: Default::default(),
+            notes,
             should_quit: false,
             size: Rect::default(),
             after_frame: Vec::new(),
@@ -143,7 +158,10 @@ impl App {
             super::panel::state::SectionSlot::Notes,
             Box::new(super::parallel::section::ParallelSection { loaded }),
         );
+        app.list
+            .set_labels(&app.corpus.documents, &app.notes.library);
         let mut problems = settings.problems;
+        problems.extend(notes_problem);
         problems.extend(skipped);
         if !problems.is_empty() {
             app.status.warn(problems.join(" · "));
@@ -198,6 +216,7 @@ impl App {
             Msg::SearchAction(action) => self.search_action(action),
             Msg::JumpTo { doc, block } => self.jump_to(doc, block),
             Msg::Follow(target) => self.follow(target),
+            Msg::Notes(m) => self.route_notes(|notes, ctx| notes.handle(m, ctx)),
             Msg::Copied(done) => self.apply(super::citation::copied(done)),
             Msg::WorkerStopped { worker, message } => self.worker_stopped(worker, message),
         }
@@ -311,6 +330,24 @@ impl App {
             }
             Action::Help => self.overlays.push(Box::new(HelpOverlay::new(self.mode()))),
             Action::Search => self.open_search(),
+            Action::MyNotes | Action::Recent => {
+                self.route_notes(|notes, ctx| notes.update(action, ctx))
+            }
+            Action::Select
+            | Action::Annotate
+            | Action::Bookmark
+            | Action::FindInDocument
+            | Action::CopyPassage
+                if self.focus == Focus::Reader =>
+            {
+                self.route_notes(|notes, ctx| notes.update(action, ctx))
+            }
+            // While a find is in force, n / N step through its matches.
+            Action::NextHit | Action::PrevHit
+                if self.focus == Focus::Reader && self.notes.find.active() =>
+            {
+                self.route_notes(|notes, ctx| notes.update(action, ctx))
+            }
             Action::CycleStyle | Action::CopyCitation | Action::CopyDocumentCitation
                 if matches!(self.focus, Focus::Reader | Focus::Panel) =>
             {
@@ -379,8 +416,34 @@ impl App {
                         reader.set_highlights(owner, ranges);
                     }
                 }
+                Effect::OpenLayer(layer) => {
+                    self.overlays.push(super::workspace::view::overlay(layer));
+                }
+                Effect::CopyPassage(text) => {
+                    let reader = self.reader.as_ref();
+                    let effects = (self.citation).copy_passage(
+                        text,
+                        &self.corpus.documents,
+                        reader,
+                        &self.tx,
+                    );
+                    self.apply(effects);
+                }
+                Effect::JumpTo(doc, block) => self.jump_to(doc, block),
             }
         }
+    }
+
+    /// Hands the workspace component its context and carries out what it asks.
+    pub(super) fn route_notes(&mut self, f: impl FnOnce(&mut Notes, &Ctx) -> Vec<Effect>) {
+        let ctx = Ctx {
+            docs: &self.corpus.documents,
+            reader: self.reader.as_ref(),
+            ids: &self.ids,
+            theme: &self.theme,
+        };
+        let effects = f(&mut self.notes, &ctx);
+        self.apply(effects);
     }
 
     /// Whether the panel sits beside the text (wide screens) rather than taking its place.
@@ -394,9 +457,18 @@ impl App {
         self.focus = if on { Focus::Panel } else { Focus::Reader };
     }
 
-    /// Routing of a mouse event: to the pane under it (nothing while an overlay shows).
+    /// The block, language and char under a cell of the reader's body.
+    fn text_point(&self, x: u16, y: u16) -> Option<(usize, crate::model::Lang, usize)> {
+        let r = self.reader.as_ref()?;
+        super::workspace::select::point_at(r, self.doc(r.doc)?, x, y)
+    }
+
+    /// Routing of a mouse event: to the pane under it (nothing while an overlay shows, but
+    /// a drag that is making a selection goes on).
     pub fn mouse(&mut self, m: MouseEvent) {
-        if !self.overlays.is_empty() || self.search.open {
+        let selecting = self.overlays.top_name() == Some(super::workspace::view::SelectBar::NAME)
+            && matches!(m.kind, MouseEventKind::Drag(_));
+        if (!self.overlays.is_empty() || self.search.open) && !selecting {
             return;
         }
         let a = self.areas();
@@ -431,7 +503,15 @@ impl App {
                 } else if self.screen == Screen::Reader && inside(a.body) {
                     self.focus_panel(false);
                     self.click_text(m.column - a.body.x, m.row - a.body.y);
+                    let at = self.text_point(m.column - a.body.x, m.row - a.body.y);
+                    self.notes.press(at);
                 }
+            }
+            MouseEventKind::Drag(MouseButton::Left)
+                if self.screen == Screen::Reader && inside(a.body) =>
+            {
+                let at = self.text_point(m.column - a.body.x, m.row - a.body.y);
+                self.route_notes(|notes, ctx| notes.drag(at, ctx));
             }
             _ => {}
         }

@@ -4,7 +4,9 @@
 //! asked for without a terminal.
 
 use super::ids::{BlockNo, DocIx};
+use super::reader::state::Highlight;
 use super::status::Level;
+use super::workspace::Layer;
 use crate::model::Lang;
 use crate::refs::Target;
 use std::ops::Range;
@@ -46,10 +48,16 @@ pub enum Effect {
     Info(String),
     /// A line for the status line at `Level`.
     Status(Level, String),
+    /// Replace the reader highlights of this owner (marks, a selection, find matches).
+    Highlights(&'static str, Vec<Highlight>),
+    /// Show one of the workspace's overlays.
+    OpenLayer(Layer),
+    /// Copy this passage followed by the citation with the pinpoint of the cursor block.
+    CopyPassage(String),
+    /// Open a document at a block, remembering where the reader was.
+    JumpTo(DocIx, BlockNo),
     /// Bytes for the terminal itself (OSC 52), written by the loop after the next frame.
     WriteTerminal(Vec<u8>),
-    /// Replace the reader's highlights of this owner (the sentence cursor's pair).
-    Highlights(&'static str, Vec<super::reader::state::Highlight>),
     /// Save the position and end the reader.
     Quit,
 }

@@ -75,6 +75,7 @@ pub mod terminal;
 pub mod theme;
 pub mod ui;
 pub mod workers;
+pub mod workspace;
 
 pub use action::Action;
 pub use app::{App, Settings};
@@ -113,6 +114,9 @@ pub fn run(corpus: Corpus) -> anyhow::Result<()> {
     // Said once the terminal is restored, where it stays readable after the reader is gone.
     if let Some(e) = app.positions.failed_save() {
         crate::errln!("lectern: reading position not saved: {e}");
+    }
+    if let Some(e) = &app.notes.failed_save {
+        crate::errln!("lectern: workspace {e}");
     }
     Ok(())
 }

@@ -34,6 +34,8 @@ pub enum Msg {
     Follow(Target),
     /// A copy finished on its worker thread.
     Copied(CopyDone),
+    /// What a workspace overlay (selection, note editor, find bar, picker) asks for.
+    Notes(super::workspace::NotesMsg),
     /// A worker thread panicked. The reader goes on without it; the message says why.
     WorkerStopped { worker: WorkerKind, message: String },
 }

@@ -38,6 +38,8 @@ pub struct OverlayContext<'a> {
     pub theme: &'a Theme,
     pub keymap: &'a Keymap,
     pub corpus: &'a Corpus,
+    /// The workspace's selection, draft, find and picker, which its bars and windows show.
+    pub notes: &'a super::workspace::Notes,
 }
 
 pub trait Overlay {

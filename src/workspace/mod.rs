@@ -36,6 +36,7 @@
 pub mod anchor;
 pub mod check;
 pub mod export;
+pub mod search;
 pub mod store;
 
 pub use anchor::{Anchor, AnchorError, Found, Located};

@@ -96,6 +96,30 @@ impl CitationState {
         }
     }
 
+    /// Copies `passage` (quoted) followed by the citation with the pinpoint of the cursor
+    /// block: the workspace's `C` (`Effect::CopyPassage`), by the same copier as `y`.
+    pub fn copy_passage(
+        &mut self,
+        passage: String,
+        docs: &[Document],
+        reader: Option<&ReaderState>,
+        tx: &Sender<Msg>,
+    ) -> Vec<Effect> {
+        if passage.trim().is_empty() {
+            return vec![Effect::Info("nothing to copy: no text there".into())];
+        }
+        let Some(shown) = self.current(docs, reader) else {
+            return Vec::new();
+        };
+        let what = format!(
+            "passage with its {} citation at {}",
+            shown.style.label(),
+            pin_label(&shown.pin)
+        );
+        let text = shown.text.map(|c| format!("“{}”\n\n{c}", passage.trim()));
+        self.copy(what, text, tx)
+    }
+
     /// Copies `text` (described as `what` in the status line) by the citation's copier.
     fn copy(&self, what: String, text: Result<String, String>, tx: &Sender<Msg>) -> Vec<Effect> {
         let text = match text {

@@ -26,6 +26,9 @@ pub struct List {
     haystacks: Vec<String>,
     /// Language codes per document ("zh en"), computed once: counting them walks every block.
     pub langs: Vec<String>,
+    /// `tag:x` and `collection:name` per document (lower case), from the workspace's
+    /// library: filter words of that form must be among them.
+    labels: Vec<Vec<String>>,
 }
 
 impl List {
@@ -47,6 +50,22 @@ impl List {
         state
     }
 
+    /// Takes the tags and collections of each document from the workspace's library.
+    pub fn set_labels(&mut self, docs: &[Document], library: &crate::workspace::Library) {
+        self.labels = docs
+            .iter()
+            .map(|d| {
+                let tags = library.tags_of(&d.id).iter().map(|t| format!("tag:{t}"));
+                let cols = library
+                    .collections_of(&d.id)
+                    .into_iter()
+                    .map(|c| format!("collection:{c}"));
+                tags.chain(cols).map(|l| l.to_lowercase()).collect()
+            })
+            .collect();
+        self.refilter();
+    }
+
     /// The corpus index of the selected document.
     pub fn selected_doc(&self) -> Option<DocIx> {
         self.shown.get(self.selected).copied()
@@ -56,9 +75,24 @@ impl List {
     /// (with no query, the selection stays on the same document).
     pub fn refilter(&mut self) {
         let keep = self.selected_doc().filter(|_| self.query.trim().is_empty());
-        let query = self.query.trim();
+        // `tag:` and `collection:` words restrict; the rest is matched as typed.
+        let (labels, words): (Vec<&str>, Vec<&str>) = self
+            .query
+            .split_whitespace()
+            .partition(|w| w.starts_with("tag:") || w.starts_with("collection:"));
+        let labels: Vec<String> = labels.iter().map(|l| l.to_lowercase()).collect();
+        let allowed = |i: usize| {
+            labels
+                .iter()
+                .all(|l| self.labels.get(i).is_some_and(|have| have.contains(l)))
+        };
+        let query = words.join(" ");
+        let query = query.as_str();
         if query.is_empty() {
-            self.shown = (0..self.haystacks.len()).map(DocIx).collect();
+            self.shown = (0..self.haystacks.len())
+                .filter(|&i| allowed(i))
+                .map(DocIx)
+                .collect();
         } else {
             let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
             let mut matcher = Matcher::new(Config::DEFAULT);
@@ -67,6 +101,7 @@ impl List {
                 .haystacks
                 .iter()
                 .enumerate()
+                .filter(|(i, _)| allowed(*i))
                 .filter_map(|(i, h)| {
                     pattern
                         .score(Utf32Str::new(h, &mut buf), &mut matcher)

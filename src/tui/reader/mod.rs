@@ -72,7 +72,8 @@ impl App {
         let Some(doc) = corpus.documents.get(i.0) else {
             return;
         };
-        if self.reader.as_ref().is_none_or(|r| r.doc != i) {
+        let opened = self.reader.as_ref().is_none_or(|r| r.doc != i);
+        if opened {
             self.save_position();
             let mut reader = ReaderState::open(i, doc);
             if let Some(pos) = self.positions.get(&doc.id) {
@@ -88,6 +89,9 @@ impl App {
         self.focus = Focus::Reader;
         self.panel.focused = false;
         self.after_document_change();
+        if opened {
+            self.route_notes(|notes, ctx| notes.opened(ctx));
+        }
     }
 
     /// Opens document `i` with the cursor on `block`, shown at the top: for search hits,

@@ -34,6 +34,7 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
         theme: &app.theme,
         keymap: &app.keymap,
         corpus: &app.corpus,
+        notes: &app.notes,
     };
     for overlay in app.overlays.iter() {
         overlay.draw(&ctx, area, buf);
