@@ -153,7 +153,7 @@ impl Own {
         let info = docs
             .iter()
             .map(|d| {
-                let title = d.display_title(&crate::search::TITLE_LANGS).to_string();
+                let title = d.display_title(&crate::model::TITLE_LANGS).to_string();
                 (
                     d.id.clone(),
                     DocInfo {
@@ -172,7 +172,7 @@ impl Own {
         let info = heads
             .iter()
             .map(|h| {
-                let title = h.display_title(&crate::search::TITLE_LANGS).to_string();
+                let title = h.display_title(&crate::model::TITLE_LANGS).to_string();
                 (
                     h.id.clone(),
                     DocInfo {
