@@ -25,5 +25,6 @@ pub fn draw(app: &View<'_>, area: Rect, buf: &mut Buffer) {
             app.docs().len()
         ),
     };
+    let text = crate::tui::styled_wrap::ellipsize(&text, area.width as usize);
     buf.set_stringn(area.x, area.y, text, area.width as usize, title);
 }
