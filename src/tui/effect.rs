@@ -54,6 +54,9 @@ pub enum Effect {
     OpenLayer(Layer),
     /// Copy this passage followed by the citation with the pinpoint of the cursor block.
     CopyPassage(String),
+    /// The user's tags or collections changed: the list's `tag:` / `collection:` filters
+    /// read them again.
+    LibraryChanged,
     /// Open a document at a block, remembering where the reader was.
     JumpTo(DocIx, BlockNo),
     /// Bytes for the terminal itself (OSC 52), written by the loop after the next frame.

@@ -14,6 +14,7 @@
 
 pub mod find;
 mod highlights;
+pub mod label;
 pub mod picker;
 pub mod section;
 pub mod select;
@@ -61,6 +62,12 @@ pub enum NotesMsg {
     PickerKey(KeyEvent),
     PickerStep(isize),
     PickerOpen,
+    /// A key typed into the tag / collection prompt.
+    LabelKey(KeyEvent),
+    /// Tab (1) or shift-Tab (-1): the next or previous name in use.
+    LabelComplete(isize),
+    LabelSave,
+    LabelCancel,
 }
 
 /// The workspace's overlays, opened by [`Effect::OpenLayer`].
@@ -71,6 +78,8 @@ pub enum Layer {
     Find,
     /// The picker: your notes (`M`) or what was read last (`R`).
     Picker,
+    /// The prompt that tags the document or adds it to a collection.
+    Label,
 }
 
 /// What the reader and the other features look like to the workspace.
@@ -109,6 +118,8 @@ pub struct Notes {
     pub failed_save: Option<String>,
     /// The notes of the open document, for the panel section.
     pub listed: section::Listed,
+    /// The tag or collection being typed for a document.
+    pub label: Option<label::LabelPrompt>,
 }
 
 impl Notes {
@@ -122,7 +133,7 @@ impl Notes {
         let notes = Notes {
             store,
             library,
-            listed: Rc::new(RefCell::new(Vec::new())),
+            listed: Rc::new(RefCell::new(section::Listing::default())),
             ..Notes::default()
         };
         (notes, problem)
@@ -188,6 +199,10 @@ impl Notes {
                 ]
             }
             Action::Annotate => self.handle(NotesMsg::StartNote, ctx),
+            Action::TagDocument => self.start_label(label::LabelKind::Tag, reader.doc, &doc.id),
+            Action::AddToCollection => {
+                self.start_label(label::LabelKind::Collection, reader.doc, &doc.id)
+            }
             Action::Bookmark => self.bookmark(reader, doc),
             Action::FindInDocument => vec![Effect::OpenLayer(Layer::Find)],
             Action::NextHit | Action::PrevHit => {
@@ -221,6 +236,10 @@ impl Notes {
                     .into_iter()
                     .collect();
             }
+            NotesMsg::LabelKey(_)
+            | NotesMsg::LabelComplete(_)
+            | NotesMsg::LabelSave
+            | NotesMsg::LabelCancel => return self.label_msg(msg),
             _ => {}
         }
         let Some((reader, doc)) = ctx.open() else {
