@@ -86,6 +86,36 @@ pub enum Action {
     MyNotes,
     /// The documents read last.
     Recent,
+    /// Tag the open document (a prompt that completes the tags in use).
+    TagDocument,
+    /// Put the open document into a collection (a prompt that completes the names in use).
+    AddToCollection,
+    /// While selecting: one character left.
+    SelectLeft,
+    /// While selecting: one character right.
+    SelectRight,
+    /// While selecting: to the start of the word before.
+    SelectWordLeft,
+    /// While selecting: to the start of the next word.
+    SelectWordRight,
+    /// While selecting: to the start of the block.
+    SelectStart,
+    /// While selecting: to the end of the block.
+    SelectEnd,
+    /// While selecting: move the other end instead.
+    SelectSwap,
+    /// While selecting: select in the other language of the block.
+    SelectOtherLanguage,
+    /// Highlight the selection in yellow.
+    HighlightYellow,
+    /// Highlight the selection in green.
+    HighlightGreen,
+    /// Highlight the selection in blue.
+    HighlightBlue,
+    /// Highlight the selection in pink.
+    HighlightPink,
+    /// Highlight the selection in orange.
+    HighlightOrange,
 }
 
 impl Action {
@@ -131,6 +161,21 @@ impl Action {
             Action::CopyPassage => "copy the passage with its citation",
             Action::MyNotes => "search your notes (note: tag: collection:)",
             Action::Recent => "documents read last",
+            Action::TagDocument => "tag the document (tab completes)",
+            Action::AddToCollection => "add to a collection (tab completes)",
+            Action::SelectLeft => "extend the selection a character left",
+            Action::SelectRight => "extend the selection a character right",
+            Action::SelectWordLeft => "extend to the word before",
+            Action::SelectWordRight => "extend to the next word",
+            Action::SelectStart => "extend to the start of the block",
+            Action::SelectEnd => "extend to the end of the block",
+            Action::SelectSwap => "move the other end",
+            Action::SelectOtherLanguage => "select in the other language",
+            Action::HighlightYellow => "highlight yellow",
+            Action::HighlightGreen => "highlight green",
+            Action::HighlightBlue => "highlight blue",
+            Action::HighlightPink => "highlight pink",
+            Action::HighlightOrange => "highlight orange",
         }
     }
 

@@ -316,6 +316,8 @@ impl App {
             | Action::Bookmark
             | Action::FindInDocument
             | Action::CopyPassage
+            | Action::TagDocument
+            | Action::AddToCollection
                 if self.focus == Focus::Reader =>
             {
                 self.route_notes(|notes, ctx| notes.update(action, ctx))
@@ -430,6 +432,9 @@ impl App {
                     self.apply(effects);
                 }
                 Effect::JumpTo(doc, block) => self.jump_to(doc, block),
+                Effect::LibraryChanged => {
+                    (self.list).set_labels(&self.corpus.documents, &self.notes.library)
+                }
             }
         }
     }

@@ -61,6 +61,9 @@ pub enum Effect {
     OpenLayer(Layer),
     /// Copy this passage followed by the citation with the pinpoint of the cursor block.
     CopyPassage(String),
+    /// The user's tags or collections changed: the list's `tag:` / `collection:` filters
+    /// read them again.
+    LibraryChanged,
     /// Open a document at a block, remembering where the reader was.
     JumpTo(DocIx, BlockNo),
     /// Bytes for the terminal itself (OSC 52), written by the loop after the next frame.
@@ -108,4 +111,6 @@ pub enum Layer {
     Find,
     /// The picker: your notes (`M`) or what was read last (`R`).
     Picker,
+    /// The prompt that tags the document or adds it to a collection.
+    Label,
 }

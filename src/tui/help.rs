@@ -32,6 +32,9 @@ impl HelpOverlay {
     pub fn lines(&self, keymap: &Keymap, key_style: ratatui::style::Style) -> Vec<Line<'static>> {
         let mut out = Vec::new();
         let mut sections = vec![(self.mode, keymap.reverse(self.mode))];
+        if self.mode == Mode::Reader {
+            sections.push((Mode::Select, keymap.reverse(Mode::Select)));
+        }
         if self.mode != Mode::Filter {
             sections.push((Mode::Global, keymap.reverse(Mode::Global)));
         }
@@ -63,6 +66,7 @@ fn heading(mode: Mode) -> &'static str {
         Mode::Reader => "Reader",
         Mode::Panel => "Notes and source panel",
         Mode::Help => "Help",
+        Mode::Select => "While selecting (after select)",
     }
 }
 

@@ -24,16 +24,19 @@ pub enum Mode {
     Reader,
     Panel,
     Help,
+    /// While a span is being selected (after `select`): extend it, highlight, note, copy.
+    Select,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 6] = [
+    pub const ALL: [Mode; 7] = [
         Mode::Global,
         Mode::List,
         Mode::Filter,
         Mode::Reader,
         Mode::Panel,
         Mode::Help,
+        Mode::Select,
     ];
 
     pub fn name(self) -> &'static str {
@@ -44,6 +47,7 @@ impl Mode {
             Mode::Reader => "reader",
             Mode::Panel => "panel",
             Mode::Help => "help",
+            Mode::Select => "select",
         }
     }
 

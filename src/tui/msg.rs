@@ -94,6 +94,12 @@ pub enum NotesMsg {
     PickerKey(KeyEvent),
     PickerStep(isize),
     PickerOpen,
+    /// A key typed into the tag / collection prompt.
+    LabelKey(KeyEvent),
+    /// Tab (1) or shift-Tab (-1): the next or previous name in use.
+    LabelComplete(isize),
+    LabelSave,
+    LabelCancel,
 }
 
 /// A move of the selection's head.

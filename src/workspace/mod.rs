@@ -300,7 +300,7 @@ impl Workspace {
     }
 
     /// The `documents/*.toml` files, sorted.
-    fn document_files(&self) -> Vec<PathBuf> {
+    pub fn document_files(&self) -> Vec<PathBuf> {
         let mut files: Vec<PathBuf> = std::fs::read_dir(self.dir.join("documents"))
             .into_iter()
             .flatten()

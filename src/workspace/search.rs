@@ -23,6 +23,8 @@ use crate::search::query::{ParsedQuery, Term};
 use crate::search::{OwnHit, OwnMaterial};
 use crate::text::fold::fold;
 use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Mutex;
 
 /// One mark that matched, with where it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -139,12 +141,63 @@ fn document_holds(
         && title_terms.iter().all(|t| title.contains(t.as_str()))
 }
 
-/// The workspace as the main search's [`OwnMaterial`]: it reads the files again for every
-/// query, so what it finds is always what is saved now.
+/// The workspace as the main search's [`OwnMaterial`]: for every query it lists the files
+/// again and re-reads each whose size or modification time changed (the rest come parsed
+/// from memory), so what it finds is always what is saved now.
 pub struct Own {
     pub workspace: Workspace,
     /// Title, kind and date of each document of the corpus, by id.
     pub info: HashMap<String, DocInfo>,
+    /// Each file as last parsed, with the size and time it had then.
+    parsed: Mutex<HashMap<PathBuf, (Stamp, DocNotes)>>,
+}
+
+/// What tells that a file changed: its size and modification time (writes replace the file
+/// by a rename, so a change also gives it a new time).
+type Stamp = (u64, Option<std::time::SystemTime>);
+
+impl Own {
+    /// Over the documents whose title, kind and date `info` gives.
+    pub fn new(workspace: Workspace, info: HashMap<String, DocInfo>) -> Own {
+        Own {
+            workspace,
+            info,
+            parsed: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Every document file that reads, and one line for each that does not.
+    fn documents(&self) -> (Vec<DocNotes>, Vec<String>) {
+        let mut parsed = self.parsed.lock().unwrap_or_else(|e| e.into_inner());
+        let files = self.workspace.document_files();
+        parsed.retain(|path, _| files.contains(path));
+        let (mut docs, mut problems) = (Vec::new(), Vec::new());
+        for path in files {
+            let stamp: Stamp = match std::fs::metadata(&path) {
+                Ok(m) => (m.len(), m.modified().ok()),
+                Err(_) => continue,
+            };
+            if let Some((s, d)) = parsed.get(&path)
+                && *s == stamp
+            {
+                docs.push(d.clone());
+                continue;
+            }
+            match super::store::read::<DocNotes>(&path) {
+                Ok(Some(d)) => {
+                    parsed.insert(path, (stamp, d.clone()));
+                    docs.push(d);
+                }
+                Ok(None) => {}
+                Err(p) => {
+                    parsed.remove(&path);
+                    problems.push(p.to_string());
+                }
+            }
+        }
+        docs.sort_by(|a, b| a.id.cmp(&b.id));
+        (docs, problems)
+    }
 }
 
 impl Own {
@@ -164,7 +217,7 @@ impl Own {
                 )
             })
             .collect();
-        Own { workspace, info }
+        Own::new(workspace, info)
     }
 
     /// Over the heads of a catalog (no document body is read).
@@ -183,7 +236,7 @@ impl Own {
                 )
             })
             .collect();
-        Own { workspace, info }
+        Own::new(workspace, info)
     }
 }
 
@@ -209,8 +262,7 @@ impl OwnMaterial for Own {
         if query.is_empty() && query.filters.note.is_none() {
             return (Vec::new(), Vec::new());
         }
-        let (docs, problems) = self.workspace.documents();
-        let mut notes: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        let (docs, mut notes) = self.documents();
         let library = self.workspace.library().unwrap_or_else(|p| {
             notes.push(p.to_string());
             Library::default()

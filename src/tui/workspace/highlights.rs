@@ -37,7 +37,10 @@ impl Notes {
                 style,
             });
         }
-        *self.listed.borrow_mut() = listed;
+        *self.listed.borrow_mut() = section::Listing {
+            entries: listed,
+            labels: self.labels_line(&doc.id),
+        };
         Effect::Highlights(MARKS, out)
     }
 

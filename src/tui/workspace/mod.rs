@@ -14,6 +14,7 @@
 
 pub mod find;
 mod highlights;
+pub mod label;
 pub mod picker;
 pub mod section;
 pub mod select;
@@ -80,6 +81,8 @@ pub struct Notes {
     pub failed_save: Option<String>,
     /// The notes of the open document, for the panel section.
     pub listed: section::Listed,
+    /// The tag or collection being typed for a document.
+    pub label: Option<label::LabelPrompt>,
 }
 
 impl Notes {
@@ -93,7 +96,7 @@ impl Notes {
         let notes = Notes {
             store,
             library,
-            listed: Rc::new(RefCell::new(Vec::new())),
+            listed: Rc::new(RefCell::new(section::Listing::default())),
             ..Notes::default()
         };
         (notes, problem)
@@ -159,6 +162,10 @@ impl Notes {
                 ]
             }
             Action::Annotate => self.handle(NotesMsg::StartNote, ctx),
+            Action::TagDocument => self.start_label(label::LabelKind::Tag, reader.doc, &doc.id),
+            Action::AddToCollection => {
+                self.start_label(label::LabelKind::Collection, reader.doc, &doc.id)
+            }
             Action::Bookmark => self.bookmark(reader, doc),
             Action::FindInDocument => vec![Effect::OpenLayer(Layer::Find)],
             Action::NextHit | Action::PrevHit => {
@@ -192,6 +199,10 @@ impl Notes {
                     .into_iter()
                     .collect();
             }
+            NotesMsg::LabelKey(_)
+            | NotesMsg::LabelComplete(_)
+            | NotesMsg::LabelSave
+            | NotesMsg::LabelCancel => return self.label_msg(msg),
             _ => {}
         }
         let Some((reader, doc)) = ctx.open() else {

@@ -34,8 +34,16 @@ impl Entry {
     }
 }
 
+/// What the section shows of the open document.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Listing {
+    pub entries: Vec<Entry>,
+    /// `tags: a, b · collections: c`; empty when it has none.
+    pub labels: String,
+}
+
 /// Shared between the component (which writes it when marks change) and the section.
-pub type Listed = Rc<RefCell<Vec<Entry>>>;
+pub type Listed = Rc<RefCell<Listing>>;
 
 pub struct NotesSection {
     pub listed: Listed,
@@ -49,7 +57,11 @@ impl PanelSection for NotesSection {
     fn lines(&self, ctx: &SectionContext<'_>) -> Vec<Line<'static>> {
         let label = ctx.theme.get("panel_label");
         let mut out = Vec::new();
-        for e in self.listed.borrow().iter() {
+        let listing = self.listed.borrow();
+        if !listing.labels.is_empty() {
+            out.push(Line::styled(sanitize(&listing.labels).into_owned(), label));
+        }
+        for e in listing.entries.iter() {
             let on_screen = e
                 .block
                 .is_some_and(|b| ctx.visible.contains(&BlockNo(b).index()));

@@ -5,7 +5,8 @@
 use super::select::Move;
 use super::{Layer, Notes, NotesMsg};
 use crate::text::sanitize::sanitize;
-use crate::tui::keymap::Keymap;
+use crate::tui::action::Action;
+use crate::tui::keymap::{Key, Keymap, Mode};
 use crate::tui::msg::Msg;
 use crate::tui::overlay::OverlayContext;
 use crate::tui::overlay::{Outcome, Overlay, window};
@@ -22,6 +23,7 @@ pub fn overlay(layer: Layer) -> Box<dyn Overlay> {
         Layer::NoteEditor => Box::new(NoteEditor),
         Layer::Find => Box::new(FindBar),
         Layer::Picker => Box::new(PickerWindow),
+        Layer::Label => Box::new(super::label::LabelBar),
     }
 }
 
@@ -38,7 +40,7 @@ fn ctrl(key: &KeyEvent, c: char) -> bool {
 }
 
 /// A bar of one line just above the status line.
-fn bar(app: &OverlayContext, area: Rect, text: &str, buf: &mut Buffer) {
+pub(super) fn bar(app: &OverlayContext, area: Rect, text: &str, buf: &mut Buffer) {
     if area.height < 2 {
         return;
     }
@@ -57,6 +59,17 @@ fn bar(app: &OverlayContext, area: Rect, text: &str, buf: &mut Buffer) {
     );
 }
 
+/// The colour a highlight action stands for.
+fn colour_of(action: Action) -> Colour {
+    match action {
+        Action::HighlightGreen => Colour::Green,
+        Action::HighlightBlue => Colour::Blue,
+        Action::HighlightPink => Colour::Pink,
+        Action::HighlightOrange => Colour::Orange,
+        _ => Colour::Yellow,
+    }
+}
+
 pub struct SelectBar;
 
 impl SelectBar {
@@ -68,26 +81,31 @@ impl Overlay for SelectBar {
         Self::NAME
     }
 
-    fn handle_key(&mut self, key: &KeyEvent, _: &Keymap) -> Outcome {
-        if ctrl(key, 'c') {
-            return Outcome::Pass;
-        }
-        let m = match key.code {
-            KeyCode::Left | KeyCode::Char('h') => Move::Left,
-            KeyCode::Right | KeyCode::Char('l') => Move::Right,
-            KeyCode::Char('w') => Move::WordRight,
-            KeyCode::Char('b') => Move::WordLeft,
-            KeyCode::Char('0') | KeyCode::Home => Move::Start,
-            KeyCode::Char('$') | KeyCode::End => Move::End,
-            KeyCode::Char('o') => Move::Swap,
-            KeyCode::Tab => Move::OtherLanguage,
-            KeyCode::Char(c @ '1'..='5') => {
-                let colour = Colour::ALL[(c as u8 - b'1') as usize];
-                return close_and_send(NotesMsg::Highlight(colour));
+    /// The keymap's `select` table, so every key here can be rebound.
+    fn handle_key(&mut self, key: &KeyEvent, keymap: &Keymap) -> Outcome {
+        let Some(action) = keymap.action(Mode::Select, Key::from_event(key)) else {
+            return Outcome::Consumed;
+        };
+        let m = match action {
+            Action::SelectLeft => Move::Left,
+            Action::SelectRight => Move::Right,
+            Action::SelectWordRight => Move::WordRight,
+            Action::SelectWordLeft => Move::WordLeft,
+            Action::SelectStart => Move::Start,
+            Action::SelectEnd => Move::End,
+            Action::SelectSwap => Move::Swap,
+            Action::SelectOtherLanguage => Move::OtherLanguage,
+            Action::HighlightYellow
+            | Action::HighlightGreen
+            | Action::HighlightBlue
+            | Action::HighlightPink
+            | Action::HighlightOrange => {
+                return close_and_send(NotesMsg::Highlight(colour_of(action)));
             }
-            KeyCode::Char('a') | KeyCode::Enter => return close_and_send(NotesMsg::StartNote),
-            KeyCode::Char('C') => return close_and_send(NotesMsg::CopySelection),
-            KeyCode::Esc | KeyCode::Char('q') => return close_and_send(NotesMsg::CancelSelection),
+            Action::Annotate => return close_and_send(NotesMsg::StartNote),
+            Action::CopyPassage => return close_and_send(NotesMsg::CopySelection),
+            Action::Back => return close_and_send(NotesMsg::CancelSelection),
+            Action::Quit => return Outcome::Pass,
             _ => return Outcome::Consumed,
         };
         send(NotesMsg::Move(m))
@@ -96,8 +114,24 @@ impl Overlay for SelectBar {
     fn draw(&self, app: &OverlayContext, area: Rect, buf: &mut Buffer) {
         let Some(notes) = notes_of(app) else { return };
         let n = notes.selection.map_or(0, |s| s.chars().len());
+        let k = |a: Action| {
+            (app.keymap.hint(Mode::Select, a)).map_or_else(|| "-".to_string(), |k| k.to_string())
+        };
         let text = format!(
-            " select ({n} chars): h/l w/b 0/$ extend · o other end · tab language · 1-5 highlight · a note · C copy · esc"
+            " select ({n} chars): {}/{} {}/{} {}/{} extend · {} other end · {} language · {}-{} highlight · {} note · {} copy · {}",
+            k(Action::SelectLeft),
+            k(Action::SelectRight),
+            k(Action::SelectWordRight),
+            k(Action::SelectWordLeft),
+            k(Action::SelectStart),
+            k(Action::SelectEnd),
+            k(Action::SelectSwap),
+            k(Action::SelectOtherLanguage),
+            k(Action::HighlightYellow),
+            k(Action::HighlightOrange),
+            k(Action::Annotate),
+            k(Action::CopyPassage),
+            k(Action::Back),
         );
         bar(app, area, &text, buf);
     }
@@ -165,17 +199,23 @@ impl Overlay for FindBar {
         Self::NAME
     }
 
-    fn handle_key(&mut self, key: &KeyEvent, _: &Keymap) -> Outcome {
-        match key.code {
-            KeyCode::Esc => close_and_send(NotesMsg::FindClose),
+    /// The keymap's `filter` table (the one for typing, as in the search window).
+    fn handle_key(&mut self, key: &KeyEvent, keymap: &Keymap) -> Outcome {
+        match keymap.action(Mode::Filter, Key::from_event(key)) {
+            Some(Action::Back) => close_and_send(NotesMsg::FindClose),
             // Enter keeps the matches: n / N step through them in the reader.
-            KeyCode::Enter => Outcome::Close,
-            KeyCode::Down => send(NotesMsg::FindStep(true)),
-            KeyCode::Up => send(NotesMsg::FindStep(false)),
-            _ if ctrl(key, 'n') || ctrl(key, 'f') => send(NotesMsg::FindStep(true)),
-            _ if ctrl(key, 'p') => send(NotesMsg::FindStep(false)),
-            _ if ctrl(key, 'c') => Outcome::Pass,
-            _ => send(NotesMsg::FindKey(*key)),
+            Some(Action::Open) => Outcome::Close,
+            Some(Action::Down) => send(NotesMsg::FindStep(true)),
+            Some(Action::Up) => send(NotesMsg::FindStep(false)),
+            Some(Action::Quit) => Outcome::Pass,
+            Some(_) => Outcome::Consumed,
+            // The key that opened the find steps on, as in most editors.
+            None if keymap.action(Mode::Reader, Key::from_event(key))
+                == Some(Action::FindInDocument) =>
+            {
+                send(NotesMsg::FindStep(true))
+            }
+            None => send(NotesMsg::FindKey(*key)),
         }
     }
 
@@ -202,18 +242,18 @@ impl Overlay for PickerWindow {
         Self::NAME
     }
 
-    fn handle_key(&mut self, key: &KeyEvent, _: &Keymap) -> Outcome {
-        match key.code {
-            KeyCode::Esc => Outcome::Close,
-            KeyCode::Enter => close_and_send(NotesMsg::PickerOpen),
-            KeyCode::Down => send(NotesMsg::PickerStep(1)),
-            KeyCode::Up => send(NotesMsg::PickerStep(-1)),
-            KeyCode::PageDown => send(NotesMsg::PickerStep(10)),
-            KeyCode::PageUp => send(NotesMsg::PickerStep(-10)),
-            _ if ctrl(key, 'n') => send(NotesMsg::PickerStep(1)),
-            _ if ctrl(key, 'p') => send(NotesMsg::PickerStep(-1)),
-            _ if ctrl(key, 'c') => Outcome::Pass,
-            _ => send(NotesMsg::PickerKey(*key)),
+    /// The keymap's `filter` table (the one for typing).
+    fn handle_key(&mut self, key: &KeyEvent, keymap: &Keymap) -> Outcome {
+        match keymap.action(Mode::Filter, Key::from_event(key)) {
+            Some(Action::Back) => Outcome::Close,
+            Some(Action::Open) => close_and_send(NotesMsg::PickerOpen),
+            Some(Action::Down) => send(NotesMsg::PickerStep(1)),
+            Some(Action::Up) => send(NotesMsg::PickerStep(-1)),
+            Some(Action::PageDown) => send(NotesMsg::PickerStep(10)),
+            Some(Action::PageUp) => send(NotesMsg::PickerStep(-10)),
+            Some(Action::Quit) => Outcome::Pass,
+            Some(_) => Outcome::Consumed,
+            None => send(NotesMsg::PickerKey(*key)),
         }
     }
 
@@ -264,6 +304,6 @@ impl Overlay for PickerWindow {
 }
 
 /// The workspace's state in an overlay's context.
-fn notes_of<'a>(ctx: &OverlayContext<'a>) -> Option<&'a Notes> {
+pub(super) fn notes_of<'a>(ctx: &OverlayContext<'a>) -> Option<&'a Notes> {
     ctx.notes.downcast_ref::<Notes>()
 }
