@@ -30,7 +30,7 @@ pub use service::{Event, Service};
 pub use snippet::Snippet;
 pub use store::{BuildReason, Location};
 
-use crate::model::{DocKind, Document, Lang, PartialDate};
+use crate::model::{DocKind, Document, PartialDate};
 use highlight::PlainText;
 use std::sync::Arc;
 use tantivy::collector::{Count, TopDocs};
@@ -298,9 +298,6 @@ fn top_units(
     };
     Ok((total, top))
 }
-
-/// Title preference for one-line display.
-pub(crate) const TITLE_LANGS: [Lang; 5] = [Lang::En, Lang::Zh, Lang::Ru, Lang::Fr, Lang::Ko];
 
 fn hit(id: &str, stored: schema::StoredUnit, block: usize, score: f32, matcher: &Matcher) -> Hit {
     let text = &stored.text;

@@ -69,6 +69,7 @@ pub mod positions;
 pub mod reader;
 mod routing;
 pub mod search;
+pub mod settings;
 pub mod status;
 pub mod styled_wrap;
 pub mod terminal;
@@ -78,10 +79,11 @@ pub mod workers;
 pub mod workspace;
 
 pub use action::Action;
-pub use app::{App, Settings};
+pub use app::App;
 pub use effect::Effect;
 pub use ids::{BlockNo, DocIx};
 pub use msg::Msg;
+pub use settings::Settings;
 
 use crate::corpus::Corpus;
 use ratatui::Terminal;
@@ -125,7 +127,7 @@ pub fn run(corpus: Corpus) -> anyhow::Result<()> {
 pub fn frame<B: Backend>(app: &mut App, terminal: &mut Terminal<B>) -> Result<(), B::Error> {
     let size = terminal.size()?;
     app.prepare(ratatui::layout::Rect::new(0, 0, size.width, size.height));
-    terminal.draw(|f| ui::draw(app, f))?;
+    terminal.draw(|f| ui::draw(&app.view(), f))?;
     Ok(())
 }
 

@@ -206,7 +206,7 @@ impl Own {
         let info = docs
             .iter()
             .map(|d| {
-                let title = d.display_title(&crate::search::TITLE_LANGS).to_string();
+                let title = d.display_title(&crate::model::TITLE_LANGS).to_string();
                 (
                     d.id.clone(),
                     DocInfo {
@@ -225,7 +225,7 @@ impl Own {
         let info = heads
             .iter()
             .map(|h| {
-                let title = h.display_title(&crate::search::TITLE_LANGS).to_string();
+                let title = h.display_title(&crate::model::TITLE_LANGS).to_string();
                 (
                     h.id.clone(),
                     DocInfo {
