@@ -238,15 +238,6 @@ fn slash_in_the_reader_finds_a_note_shows_it_as_a_note_and_enter_opens_its_block
     let mut want = vec![PEOPLES_DAILY, TREATY];
     want.sort_unstable();
     assert_eq!(got, want);
-    // A second note in a file the search has already read (and keeps parsed): found too.
-    note_on(&ws, TREATY, 3, 6, &format!("{OWN_WORD} third"));
-    press(&mut app, "/ ctrl-u");
-    type_text(&mut app, &format!("note:{OWN_WORD}"));
-    answered(&mut app, &format!("note:{OWN_WORD}"));
-    assert_eq!(results(&app).own.len(), 3, "{:?}", results(&app).own);
-    press(&mut app, "ctrl-u");
-    type_text(&mut app, OWN_WORD);
-    answered(&mut app, OWN_WORD);
     // Documents first, then notes: the selection moves onto the notes after the hits.
     press(&mut app, "down enter");
     render(&mut app, &mut term);
