@@ -11,11 +11,12 @@
 //!   mark is anchored in. `mentions:` is not applied to notes (said in the results).
 //!
 //! # Why a scan, not an index
-//! The workspace files are read again for every query ([`Own`]), so a note added in the
-//! reader or by `lectern note add` in another terminal is found at once and nothing can go
-//! stale. A thesis's worth of notes (thousands) is a few files of a few hundred kB: reading and
-//! scanning them costs milliseconds (see BENCHMARKS.md, "Your own material"), far below the
-//! debounce of the search window. Past some hundred thousand marks a separate index would pay.
+//! The workspace files are listed again for every query ([`Own`]); a file whose size or
+//! modification time changed is parsed again, the rest come from memory. So a note added in
+//! the reader or by `lectern note add` in another terminal is found at once and nothing can go
+//! stale, with no index to rebuild or damage. The query runs on the search worker; figures at
+//! 5 000 and 50 000 notes are in BENCHMARKS.md ("The workspace"). A separate index would pay
+//! only far past what one researcher writes.
 
 use super::{DocNotes, Library, Mark, Workspace};
 use crate::model::{DocKind, PartialDate};

@@ -166,7 +166,7 @@ fn fold_document(ix: DocIx, doc: &Document, langs: &[Lang]) -> Folded {
 
 /// Every occurrence of `query`, overlapping ones included. One searcher is built for the
 /// query and reused over every text (building one per text and per match cost more than the
-/// scan itself on a 10 MB document: BENCHMARKS.md, "Find in the document").
+/// scan itself on a 10 MB document: BENCHMARKS.md, "The workspace").
 fn scan(texts: &[(usize, Lang, String)], query: &str) -> (Vec<Match>, Vec<usize>) {
     let (mut out, mut slots) = (Vec::new(), Vec::new());
     let finder = memchr::memmem::Finder::new(query.as_bytes());
