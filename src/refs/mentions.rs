@@ -29,11 +29,18 @@ pub struct Mention {
 /// The words of a mention as they stand in its document's text; `None` when `doc` is not the
 /// mention's document or no longer holds them.
 pub fn words<'a>(doc: Option<&'a Document>, m: &Mention) -> Option<&'a str> {
-    doc.filter(|d| d.id == m.doc)?
-        .block(m.block)?
-        .text
-        .get(m.lang)?
-        .get(m.range.clone())
+    words_at(
+        doc.filter(|d| d.id == m.doc)?,
+        m.block,
+        m.lang,
+        m.range.clone(),
+    )
+}
+
+/// The text of `doc` at block `block` (from 1), language `lang`, byte range `range`: the words
+/// of a mention wherever one is kept (here, the reader's rows).
+pub fn words_at(doc: &Document, block: usize, lang: Lang, range: Range<usize>) -> Option<&str> {
+    doc.block(block)?.text.get(lang)?.get(range)
 }
 
 /// A compiled matcher over every name of every target.

@@ -5,6 +5,7 @@
 use crate::corpus::Corpus;
 use crate::model::Lang;
 use crate::refs::Mention;
+use crate::refs::mentions::words_at;
 use crate::text::sanitize::sanitize;
 use crate::text::wrap::str_width;
 use crate::tui::ids::{BlockNo, DocIds, DocIx};
@@ -39,10 +40,7 @@ impl MentionRow {
     /// `doc-id  ¶4 en  “the words”`, read from the document now.
     pub fn label(&self, corpus: &Corpus) -> String {
         let doc = corpus.documents.get(self.doc.0);
-        let words = doc
-            .and_then(|d| d.block(self.block.0))
-            .and_then(|b| b.text.get(self.lang))
-            .and_then(|t| t.get(self.range.clone()))
+        let words = (doc.and_then(|d| words_at(d, self.block.0, self.lang, self.range.clone())))
             .unwrap_or_default();
         format!(
             "{}  ¶{} {}  “{}”",

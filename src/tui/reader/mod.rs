@@ -77,17 +77,7 @@ impl ReaderState {
             let Some((laid, line)) = self.layout.text(part) else {
                 continue;
             };
-            // The character under the click, by display width.
-            let mut col = px;
-            let mut at = None;
-            for (i, c) in line.char_indices() {
-                let w = crate::text::wrap::char_width(c) as u16;
-                if x < col + w.max(1) {
-                    at = Some(part.range.start as usize + i);
-                    break;
-                }
-                col += w;
-            }
+            let at = char_under(line, px, x).map(|i| part.range.start as usize + i);
             let Some(at) = at else { continue };
             let stored = block_text::stored_offset(&laid.text, at);
             sentence = Some((laid.block as usize, laid.lang, stored));
@@ -105,4 +95,18 @@ impl ReaderState {
             Vec::new()
         }
     }
+}
+
+/// The byte offset in `line` (drawn from column `from`) of the character under column `x`, by
+/// display width; `None` right of its end. Clicks and mouse selection both read it.
+pub fn char_under(line: &str, from: u16, x: u16) -> Option<usize> {
+    let mut col = from;
+    for (i, c) in line.char_indices() {
+        let w = crate::text::wrap::char_width(c) as u16;
+        if x < col + w.max(1) {
+            return Some(i);
+        }
+        col += w;
+    }
+    None
 }

@@ -107,16 +107,7 @@ pub fn point_at(
         if laid.fallback {
             return None;
         }
-        let mut col = px;
-        let mut at = None;
-        for (i, c) in line.char_indices() {
-            let w = crate::text::wrap::char_width(c) as u16;
-            if x < col + w.max(1) {
-                at = Some(part.range.start as usize + i);
-                break;
-            }
-            col += w;
-        }
+        let at = crate::tui::reader::char_under(line, px, x).map(|i| part.range.start as usize + i);
         // Right of the line's end: its last character.
         let at = at.or_else(|| {
             let end = part.range.end as usize;
