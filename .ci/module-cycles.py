@@ -1,10 +1,16 @@
 #!/usr/bin/env python3
-# Module cycles between folders: `python3 .ci/module-cycles.py src [-v]`. Not run by CI yet:
-# tui/ still has one loop (reader/ is an `impl App` block and imports app.rs; citation/ and
-# panel/ read ReaderState), and corpus/ ↔ search/ (the corpus cache finds its directory
-# through search::Location).
+# The house rule for modules, checked by CI: `python3 .ci/module-cycles.py src [-v]`.
 # Lists edges "folder A uses folder B" from `crate::B` paths (and, inside tui/, `super::B`
-# / `crate::tui::B`), then reports every cycle between folders.
+# / `crate::tui::B`), outside #[cfg(test)], then fails (exit 1) when
+# - src/ has a cycle between its folders, or src/tui has one between its modules;
+# - a tui module imports one of a layer above its own, or a feature imports another feature.
+# The layers of src/tui, bottom up (README, "The reader's architecture"):
+#   floor    shared types and services every feature may use;
+#   reader   the reading surface, which features read through contexts or directly;
+#   panel    the side panel, whose sections features add;
+#   features one folder each; they talk to each other only through Effects and Msgs;
+#   top      the app, its routing, drawing of the whole screen, the terminal.
+# A tui module in no list is taken as a feature: add it to its layer when it is not one.
 import os, re, sys, itertools
 root = sys.argv[1]
 def modpath(path):
@@ -55,9 +61,35 @@ def cycles(edges):
     for v in nodes:
         if v not in index: sc(v)
     return out
+LAYERS = [
+    ('floor', {'action', 'config', 'context', 'effect', 'focus', 'ids', 'keymap', 'line_edit',
+               'msg', 'overlay', 'positions', 'status', 'styled_wrap', 'theme', 'workers'}),
+    ('reader', {'reader'}),
+    ('panel', {'panel'}),
+    ('features', set()),
+    ('top', {'app', 'layout', 'routing', 'settings', 'terminal', 'ui'}),
+]
+FEATURES = 3
+def layer(m):
+    for i, (_, names) in enumerate(LAYERS):
+        if m in names: return i
+    return FEATURES
+failed = False
 for prefix in ([], ['tui']):
     e = graph(prefix)
     name = 'src/' + '/'.join(prefix)
-    print(f'{name}: {sum(len(v) for v in e.values())} edges between folders; cycles: {cycles(e) or "none"}')
+    found = cycles(e)
+    print(f'{name}: {sum(len(v) for v in e.values())} edges between folders; cycles: {found or "none"}')
+    failed |= bool(found)
     if '-v' in sys.argv:
         for k in sorted(e): print('  ', k, '->', sorted(e[k]))
+    if prefix == ['tui']:
+        for a in sorted(e):
+            for b in sorted(e[a]):
+                la, lb = layer(a), layer(b)
+                if lb > la or (la == lb == FEATURES):
+                    print(f'  src/tui/{a} ({LAYERS[la][0]}) imports src/tui/{b} ({LAYERS[lb][0]}): '
+                          + ('features talk through Effects and Msgs, not imports' if la == lb
+                             else 'a module imports only layers below its own'))
+                    failed = True
+sys.exit(1 if failed else 0)

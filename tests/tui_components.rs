@@ -471,3 +471,148 @@ fn backlinks_are_followable_from_the_reader_as_an_effect_and_open_the_mention() 
     press(&mut app, "backspace");
     assert_eq!(app.document().map(|d| d.id.as_str()), Some(TREATY));
 }
+
+// The reader, driven by `Action` values alone: `ReaderState::update` moves its own cursor and
+// returns what it asks of the panel, the links and the status line as effects.
+
+use lectern::model::Document;
+use lectern::tui::reader::ReaderContext;
+use lectern::tui::reader::state::ReaderState;
+
+/// The first bundled document with a footnote on a block (not the title), its index and
+/// that footnote's id and block.
+fn footnoted(corpus: &Corpus) -> (DocIx, &Document, String, BlockNo) {
+    let (ix, doc) = corpus
+        .documents
+        .iter()
+        .enumerate()
+        .find(|(_, d)| d.footnotes.iter().any(|f| f.block > 0))
+        .unwrap_or_else(|| panic!("the bundled corpus has a document with a footnote"));
+    let note =
+        (doc.footnotes.iter().find(|f| f.block > 0)).unwrap_or_else(|| panic!("found above"));
+    (DocIx(ix), doc, note.id.clone(), BlockNo(note.block))
+}
+
+fn reader_ctx(doc: &Document, wide: bool) -> ReaderContext<'_> {
+    ReaderContext {
+        doc,
+        wide,
+        panel_open: false,
+        selected_footnote: None,
+    }
+}
+
+#[test]
+fn the_reader_moves_its_own_cursor_and_asks_for_the_rest_as_effects() {
+    let corpus = Corpus::bundled();
+    let (ix, doc, _, _) = footnoted(&corpus);
+    let mut reader = ReaderState::open(ix, doc);
+    reader.prepare(doc, 120, 30);
+    let ctx = reader_ctx(doc, true);
+    assert_eq!(reader.update(Action::Down, &ctx), vec![]);
+    assert_eq!(reader.cursor, 1, "a move is the reader's own");
+    let effects = reader.update(Action::CycleView, &ctx);
+    assert_eq!(
+        effects,
+        vec![
+            Effect::Info(format!("view: {}", reader.view.label())),
+            Effect::ViewChanged
+        ]
+    );
+    assert_eq!(reader.update(Action::Back, &ctx), vec![Effect::CloseReader]);
+    // Beside the text the panel toggles; on a narrow screen it takes the keys.
+    assert_eq!(
+        reader.update(Action::TogglePanel, &ctx),
+        vec![Effect::ShowPanel(true)]
+    );
+    assert_eq!(
+        reader.update(Action::TogglePanel, &reader_ctx(doc, false)),
+        vec![Effect::ShowPanel(true), Effect::FocusPanel(true)]
+    );
+}
+
+#[test]
+fn the_next_footnote_moves_the_cursor_to_its_block_and_asks_the_panel_to_show_it() {
+    let corpus = Corpus::bundled();
+    let (ix, doc, id, block) = footnoted(&corpus);
+    let mut reader = ReaderState::open(ix, doc);
+    reader.prepare(doc, 120, 30);
+    let shown = vec![
+        Effect::Info(format!("footnote {id} (block {block})")),
+        Effect::ShowFootnote(id.clone()),
+    ];
+    assert_eq!(
+        reader.update(Action::NextFootnote, &reader_ctx(doc, true)),
+        shown
+    );
+    assert_eq!(reader.cursor, block.index());
+    // Narrow: the panel takes the place of the text, and the keys with it.
+    reader.cursor = 0;
+    let mut narrow = shown.clone();
+    narrow.push(Effect::FocusPanel(true));
+    assert_eq!(
+        reader.update(Action::NextFootnote, &reader_ctx(doc, false)),
+        narrow
+    );
+    // Enter on a block without a footnote says so, and nothing moves.
+    let bare = (1..=doc.blocks.len())
+        .map(BlockNo)
+        .find(|b| doc.footnotes.iter().all(|f| f.block != b.0))
+        .unwrap_or_else(|| panic!("a block without a footnote"));
+    reader.cursor = bare.index();
+    assert_eq!(
+        reader.update(Action::Open, &reader_ctx(doc, true)),
+        vec![Effect::Info(format!("block {bare} has no footnote"))]
+    );
+    assert_eq!(reader.cursor, bare.index());
+}
+
+#[test]
+fn a_click_on_the_text_selects_its_block_and_asks_for_the_sentence_under_it() {
+    let corpus = Corpus::bundled();
+    let (ix, doc, _, _) = footnoted(&corpus);
+    let mut reader = ReaderState::open(ix, doc);
+    reader.prepare(doc, 120, 30);
+    // The first row on screen that has text, and the column where that text starts.
+    let (y, row) = (reader.layout.rows.iter().enumerate())
+        .find(|(_, r)| r.block > 0 && r.parts.iter().flatten().any(|p| !p.range.is_empty()))
+        .unwrap_or_else(|| panic!("a row of text"));
+    let part = row.parts.iter().flatten().find(|p| !p.range.is_empty());
+    let part = part.unwrap_or_else(|| panic!("found above"));
+    let (x, _) = reader.layout.geometry.slot(part.slot);
+    let (block, start) = (row.block as usize, part.range.start as usize);
+    let effects = reader.click(x, y as u16, &reader_ctx(doc, true));
+    assert_eq!(reader.cursor, block);
+    match effects.as_slice() {
+        [Effect::SentenceClicked { block: b, at, .. }] => {
+            assert_eq!(*b, block);
+            assert_eq!(*at, start, "the first char of the line");
+        }
+        // A footnote marker at the very start of the line is a footnote, not a sentence.
+        [Effect::Info(_), Effect::ShowFootnote(_)] => {}
+        other => panic!("a click asks for a sentence or a footnote, got {other:?}"),
+    }
+    assert_eq!(
+        reader.click(x, 10_000, &reader_ctx(doc, true)),
+        vec![],
+        "below the text"
+    );
+}
+
+#[test]
+fn the_app_carries_out_what_the_reader_asked_the_panel() {
+    let mut app = app();
+    let (ix, id) = {
+        let (ix, _, id, _) = footnoted(&app.corpus);
+        (ix, id)
+    };
+    app.open_document(ix);
+    app.apply(vec![
+        Effect::ShowPanel(true),
+        Effect::ShowFootnote(id.clone()),
+    ]);
+    assert!(app.panel.open);
+    assert_eq!(app.panel.selected_footnote.as_deref(), Some(id.as_str()));
+    app.apply(vec![Effect::CloseReader]);
+    assert_eq!(app.screen, lectern::tui::focus::Screen::List);
+}

@@ -93,7 +93,8 @@ pub struct Pin {
     pub block: Option<usize>,
 }
 
-/// Extension points filled in by later features; empty by default.
+/// What the registry adds to search (alias expansion, mentions resolved to targets), filled
+/// in by `registry_hooks`; empty by default (a corpus without a registry).
 #[derive(Clone, Default)]
 pub struct Hooks {
     pub aliases: Option<Arc<dyn AliasExpander>>,

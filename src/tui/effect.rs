@@ -4,11 +4,10 @@
 //! asked for without a terminal.
 
 use super::ids::{BlockNo, DocIx};
-use super::reader::state::Highlight;
 use super::status::Level;
-use super::workspace::Layer;
 use crate::model::Lang;
 use crate::refs::Target;
+use ratatui::style::Style;
 use std::ops::Range;
 
 /// One request from a feature to the rest of the reader.
@@ -36,6 +35,14 @@ pub enum Effect {
     FocusPanel(bool),
     /// Jump to the next footnote from the reader's current block.
     NextFootnote,
+    /// Show this footnote in the panel (the reader has put its cursor on the footnote's block).
+    ShowFootnote(String),
+    /// Open (`true`) or close the panel.
+    ShowPanel(bool),
+    /// The reader's view changed (languages, columns): links and marks are laid again.
+    ViewChanged,
+    /// A click on a sentence of the text: block (from 0), language, stored byte offset.
+    SentenceClicked { block: usize, lang: Lang, at: usize },
     /// Put the reader's cursor on this block and scroll it into view.
     MoveCursor(BlockNo),
     /// Replace the highlights that `owner` laid over document `doc` with `marks`.
@@ -80,4 +87,25 @@ pub struct Place {
     /// The cursor's block, from 0 (the reader's index).
     pub cursor: usize,
     pub scroll: usize,
+}
+
+/// A styled range inside one block's stored text in one language: a search hit, a link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Highlight {
+    /// Block index, from 0.
+    pub block: usize,
+    pub lang: Lang,
+    /// Byte range of the stored text (`block.text.get(lang)`), footnote markers included.
+    pub range: Range<usize>,
+    pub style: Style,
+}
+
+/// The workspace's overlays, opened by [`Effect::OpenLayer`] (the workspace's; named here so that effects import no feature).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layer {
+    Select,
+    NoteEditor,
+    Find,
+    /// The picker: your notes (`M`) or what was read last (`R`).
+    Picker,
 }

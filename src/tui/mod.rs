@@ -6,16 +6,21 @@
 //!   `App::handle`; a key goes to the top [`overlay`], then through the [`keymap`] to an
 //!   [`Action`], which `App::update` hands to the feature that owns it; what a feature asks of
 //!   another comes back as an [`Effect`], carried out in `App::apply`;
-//! - one folder per feature. [`list::List`], [`panel::Panel`],
+//! - one folder per feature, each a component (own state, `update` returning effects,
+//!   read-only arguments for the rest): [`list::List`], [`reader::state::ReaderState`]
+//!   (reading a [`reader::ReaderContext`]), [`panel::Panel`],
 //!   [`citation::state::CitationState`], [`search::state::SearchState`] and
-//!   [`links::LinkState`] are components (own state, `update` returning effects, read-only
-//!   arguments for the rest: search and links read a [`context::ReaderAt`], never the
-//!   reader); [`reader`] still updates through an `impl App` block in its folder; `routing.rs`
-//!   builds the search and links contexts and applies their effects; [`help`] is the `?`
-//!   window; overlays draw from an [`overlay::OverlayContext`];
+//!   [`links::LinkState`] (reading a [`context::ReaderAt`], never the reader),
+//!   [`parallel::Parallel`], [`workspace::Notes`]; `impl App` is only in `app.rs` and
+//!   `routing.rs`, which builds the reader, search and links contexts and applies their
+//!   effects; [`help`] is the `?` window; overlays draw from an [`overlay::OverlayContext`],
+//!   the screen from a [`ui::View`];
+//! - layers: the floor (action, ids, effect, msg, context, overlay, keymap, theme, …) < the
+//!   reader < the panel < the features < app, routing, ui; a module imports only layers
+//!   below it, and no feature imports another (`.ci/module-cycles.py`, run by CI);
 //! - [`ids`]: [`DocIx`] and [`BlockNo`], the one identity of a document and block;
 //! - `App::prepare` brings caches up to date for the terminal size (the reader's layout, the
-//!   panel's lines, the citation); [`ui::draw`] is then a pure function of the state;
+//!   panel's lines, the citation); [`ui::draw`] is then a pure function of `App::view`;
 //! - [`workers`]: a worker thread that panics posts [`Msg::WorkerStopped`]; [`terminal`] owns
 //!   raw mode and the alternate screen and restores them when the program ends.
 //!
@@ -27,14 +32,14 @@
 //! | `Search` | any | `SearchState::open_window` (`search/mod.rs`); keys while the window shows: `SearchState::key` (moves, `Open`, typing) |
 //! | `CycleStyle`, `CopyCitation`, `CopyDocumentCitation` | reader, panel | `CitationState::update` (`citation/mod.rs`); a copy's outcome [`Msg::Copied`] → `citation::copied` |
 //! | `Up` … `Bottom`, `Filter`, `Back`, `Open`, `FocusNext/Prev`, `Timeline`; typed filter keys | list | [`list::List::update`], `List::type_key` |
-//! | `Up` … `Bottom`, `ScrollUp/Down`, `CycleView`, `Back`, `TogglePanel`, `FocusNext/Prev` | reader | `reader/mod.rs` (`update_reader`) |
-//! | `NextFootnote`; `Open` on a block without a link | reader, panel | `reader/footnotes.rs` |
+//! | `Up` … `Bottom`, `ScrollUp/Down`, `CycleView`, `Back`, `TogglePanel`, `FocusNext/Prev` | reader | `ReaderState::update` (`reader/mod.rs`) |
+//! | `NextFootnote`; `Open` on a block without a link | reader, panel | `reader/footnotes.rs` → [`Effect::ShowFootnote`] |
 //! | `NextLink`, `PrevLink`, `Open` on a link, `HistoryBack/Forward`, `Timeline` | reader | [`links::LinkState::update`], `LinkState::follow_selected`; cards, backlinks and timeline keys: `links/card.rs`, `links/backlinks.rs`, `links/timeline.rs` |
 //! | `Backlinks` | reader, panel | `LinkState::update` → [`Effect::ShowBacklinks`] |
 //! | `NextHit`, `PrevHit` | reader | `SearchState::step_hit` (`search/mod.rs`): on past the document's last hit to the next document of the results |
 //! | `NextSentence`, `PrevSentence`; a click on a sentence | reader | [`parallel::Parallel::update`], `Parallel::click` |
 //! | `Up` … `Bottom`, `Back`, `Open`, `TogglePanel`, `FocusNext/Prev` | panel | [`panel::Panel::update`] |
-//! | mouse | — | `App::mouse` → `List::click`, the reader's `click_text`, panel focus |
+//! | mouse | — | `App::mouse` (`routing.rs`) → `List::click`, `ReaderState::click` (a footnote, or [`Effect::SentenceClicked`]), panel focus |
 //!
 //! To add a feature, see the README's "The reader's architecture". Other extension points:
 //! - a panel section: implement [`panel::state::PanelSection`], add it with
@@ -69,6 +74,7 @@ pub mod positions;
 pub mod reader;
 mod routing;
 pub mod search;
+pub mod settings;
 pub mod status;
 pub mod styled_wrap;
 pub mod terminal;
@@ -78,10 +84,11 @@ pub mod workers;
 pub mod workspace;
 
 pub use action::Action;
-pub use app::{App, Settings};
+pub use app::App;
 pub use effect::Effect;
 pub use ids::{BlockNo, DocIx};
 pub use msg::Msg;
+pub use settings::Settings;
 
 use crate::corpus::Corpus;
 use ratatui::Terminal;
@@ -125,7 +132,7 @@ pub fn run(corpus: Corpus) -> anyhow::Result<()> {
 pub fn frame<B: Backend>(app: &mut App, terminal: &mut Terminal<B>) -> Result<(), B::Error> {
     let size = terminal.size()?;
     app.prepare(ratatui::layout::Rect::new(0, 0, size.width, size.height));
-    terminal.draw(|f| ui::draw(app, f))?;
+    terminal.draw(|f| ui::draw(&app.view(), f))?;
     Ok(())
 }
 

@@ -7,6 +7,7 @@ use super::action::Action;
 use super::status::Level;
 use crate::clipboard::{CopyError, CopyReport};
 use crate::refs::Target;
+use crate::workspace::Colour;
 use crossterm::event::{Event, KeyEvent};
 
 /// One message for the loop. The loop redraws after each batch.
@@ -35,7 +36,7 @@ pub enum Msg {
     /// A copy finished on its worker thread.
     Copied(CopyDone),
     /// What a workspace overlay (selection, note editor, find bar, picker) asks for.
-    Notes(super::workspace::NotesMsg),
+    Notes(NotesMsg),
     /// A worker thread panicked. The reader goes on without it; the message says why.
     WorkerStopped { worker: WorkerKind, message: String },
 }
@@ -71,4 +72,41 @@ impl WorkerKind {
             WorkerKind::Copy => "copy",
         }
     }
+}
+
+/// What the workspace's overlays send back (through `Msg::Notes`); named here so that the
+/// messages import no feature.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NotesMsg {
+    Move(Move),
+    Highlight(Colour),
+    /// Write a note on the selection (or the cursor block).
+    StartNote,
+    NoteKey(KeyEvent),
+    SaveNote,
+    CancelNote,
+    CancelSelection,
+    CopySelection,
+    FindKey(KeyEvent),
+    FindStep(bool),
+    /// Esc in the find bar: the find ends, its highlights go.
+    FindClose,
+    PickerKey(KeyEvent),
+    PickerStep(isize),
+    PickerOpen,
+}
+
+/// A move of the selection's head.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Move {
+    Left,
+    Right,
+    WordRight,
+    WordLeft,
+    Start,
+    End,
+    /// Swap the two ends, to extend the other way.
+    Swap,
+    /// To the next language of the block shown (the selection starts again there).
+    OtherLanguage,
 }

@@ -38,8 +38,10 @@ pub struct OverlayContext<'a> {
     pub theme: &'a Theme,
     pub keymap: &'a Keymap,
     pub corpus: &'a Corpus,
-    /// The workspace's selection, draft, find and picker, which its bars and windows show.
-    pub notes: &'a super::workspace::Notes,
+    /// The workspace's state (`workspace::Notes`: selection, draft, find, picker), which its
+    /// bars and windows downcast to draw. As `Any` so that the overlays' floor names no
+    /// feature (features import the floor, never the other way).
+    pub notes: &'a dyn std::any::Any,
 }
 
 pub trait Overlay {

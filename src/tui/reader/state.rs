@@ -4,19 +4,8 @@
 use crate::model::{BlockKind, Document, Lang};
 use crate::tui::ids::DocIx;
 use crate::tui::reader::layout::{LayoutKey, ReaderLayout, View, effective_view, reading_pair};
-use ratatui::style::Style;
-use std::ops::Range;
 
-/// A styled range inside one block's stored text in one language: a search hit, a link.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Highlight {
-    /// Block index, from 0.
-    pub block: usize,
-    pub lang: Lang,
-    /// Byte range of the stored text (`block.text.get(lang)`), footnote markers included.
-    pub range: Range<usize>,
-    pub style: Style,
-}
+pub use crate::tui::effect::Highlight;
 
 #[derive(Debug)]
 pub struct ReaderState {

@@ -1,9 +1,9 @@
 //! The bottom line: the latest message, or hints from the keymap; where the reader is.
 
+use super::View;
 use crate::text::sanitize::sanitize;
 use crate::text::wrap::str_width;
 use crate::tui::action::Action;
-use crate::tui::app::App;
 use crate::tui::focus::Screen;
 use crate::tui::ids::BlockNo;
 use crate::tui::status::Level;
@@ -16,12 +16,12 @@ fn gap(left_w: u16) -> usize {
     (left_w as usize).saturating_sub(1)
 }
 
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn draw(app: &View<'_>, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
     buf.set_style(area, app.theme.get("status"));
-    let right = match (app.screen, &app.reader) {
+    let right = match (app.screen, app.reader) {
         (Screen::Reader, Some(r)) => format!(
             " ¶{}/{} · {} ",
             BlockNo::from_index(r.cursor).0.min(r.layout.blocks()),

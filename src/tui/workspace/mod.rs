@@ -19,6 +19,8 @@ pub mod section;
 pub mod select;
 pub mod view;
 
+pub use crate::tui::effect::Layer;
+pub use crate::tui::msg::NotesMsg;
 pub use picker::{PickItem, Picker};
 
 use super::action::Action;
@@ -29,10 +31,10 @@ use super::reader::state::ReaderState;
 use super::status::Level;
 use super::theme::Theme;
 use crate::model::{Document, Lang};
-use crate::workspace::{Anchor, Colour, DocNotes, Library, NewMark, Workspace};
-use crossterm::event::{KeyCode, KeyEvent};
+use crate::workspace::{Anchor, DocNotes, Library, NewMark, Workspace};
+use crossterm::event::KeyCode;
 use find::Finder;
-use select::{Move, Selection};
+use select::Selection;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -41,37 +43,6 @@ pub const MARKS: &str = "marks";
 pub const SELECTION: &str = "selection";
 pub const FIND: &str = "find";
 pub const FIND_CURRENT: &str = "find_current";
-
-/// What the workspace's overlays send back (through `Msg::Notes`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum NotesMsg {
-    Move(Move),
-    Highlight(Colour),
-    /// Write a note on the selection (or the cursor block).
-    StartNote,
-    NoteKey(KeyEvent),
-    SaveNote,
-    CancelNote,
-    CancelSelection,
-    CopySelection,
-    FindKey(KeyEvent),
-    FindStep(bool),
-    /// Esc in the find bar: the find ends, its highlights go.
-    FindClose,
-    PickerKey(KeyEvent),
-    PickerStep(isize),
-    PickerOpen,
-}
-
-/// The workspace's overlays, opened by [`Effect::OpenLayer`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Layer {
-    Select,
-    NoteEditor,
-    Find,
-    /// The picker: your notes (`M`) or what was read last (`R`).
-    Picker,
-}
 
 /// What the reader and the other features look like to the workspace.
 pub struct Ctx<'a> {

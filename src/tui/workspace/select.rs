@@ -17,20 +17,7 @@ pub struct Selection {
     pub head: usize,
 }
 
-/// A move of the selection's head.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Move {
-    Left,
-    Right,
-    WordRight,
-    WordLeft,
-    Start,
-    End,
-    /// Swap the two ends, to extend the other way.
-    Swap,
-    /// To the next language of the block shown (the selection starts again there).
-    OtherLanguage,
-}
+pub use crate::tui::msg::Move;
 
 impl Selection {
     /// The chars selected, `start..end`.

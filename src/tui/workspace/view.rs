@@ -3,7 +3,7 @@
 //! the notes' state in the [`OverlayContext`] only.
 
 use super::select::Move;
-use super::{Layer, NotesMsg};
+use super::{Layer, Notes, NotesMsg};
 use crate::text::sanitize::sanitize;
 use crate::tui::keymap::Keymap;
 use crate::tui::msg::Msg;
@@ -94,7 +94,8 @@ impl Overlay for SelectBar {
     }
 
     fn draw(&self, app: &OverlayContext, area: Rect, buf: &mut Buffer) {
-        let n = app.notes.selection.map_or(0, |s| s.chars().len());
+        let Some(notes) = notes_of(app) else { return };
+        let n = notes.selection.map_or(0, |s| s.chars().len());
         let text = format!(
             " select ({n} chars): h/l w/b 0/$ extend · o other end · tab language · 1-5 highlight · a note · C copy · esc"
         );
@@ -124,6 +125,7 @@ impl Overlay for NoteEditor {
     }
 
     fn draw(&self, app: &OverlayContext, area: Rect, buf: &mut Buffer) {
+        let Some(notes) = notes_of(app) else { return };
         let inner = window(
             app.theme,
             area,
@@ -132,7 +134,7 @@ impl Overlay for NoteEditor {
             " Note (Markdown) · ctrl-s save · esc leave ",
             buf,
         );
-        let lines: Vec<&str> = app.notes.draft.split('\n').collect();
+        let lines: Vec<&str> = notes.draft.split('\n').collect();
         let skip = lines.len().saturating_sub(inner.height as usize);
         for (i, line) in lines.iter().skip(skip).enumerate() {
             let shown = sanitize(line);
@@ -178,7 +180,8 @@ impl Overlay for FindBar {
     }
 
     fn draw(&self, app: &OverlayContext, area: Rect, buf: &mut Buffer) {
-        let f = &app.notes.find;
+        let Some(notes) = notes_of(app) else { return };
+        let f = &notes.find;
         let count = if f.active() { f.count() } else { String::new() };
         let text = format!(
             " find: {}▏  {count}   (enter keep · ↓↑ next/prev · esc)",
@@ -215,7 +218,8 @@ impl Overlay for PickerWindow {
     }
 
     fn draw(&self, app: &OverlayContext, area: Rect, buf: &mut Buffer) {
-        let p = &app.notes.picker;
+        let Some(notes) = notes_of(app) else { return };
+        let p = &notes.picker;
         let inner = window(app.theme, area, 90, 20, p.title, buf);
         let mut y = inner.y;
         if let Some(q) = &p.query {
@@ -257,4 +261,9 @@ impl Overlay for PickerWindow {
             y += 1;
         }
     }
+}
+
+/// The workspace's state in an overlay's context.
+fn notes_of<'a>(ctx: &OverlayContext<'a>) -> Option<&'a Notes> {
+    ctx.notes.downcast_ref::<Notes>()
 }
