@@ -162,7 +162,11 @@ impl App {
     /// The one place a message is taken apart: each goes to the feature that owns it.
     pub fn handle(&mut self, msg: Msg) {
         match msg {
-            Msg::Input(Event::Key(key)) => self.key(key),
+            Msg::Input(Event::Key(key)) => {
+                let layers = self.overlays.len();
+                self.key(key);
+                self.status.window_opened(self.overlays.len() > layers);
+            }
             Msg::Input(Event::Mouse(m)) => self.mouse(m),
             Msg::Input(_) => {}
             Msg::Status(level, text) => self.status.post(level, text),

@@ -78,6 +78,10 @@ impl OverlayStack {
         self.layers.is_empty()
     }
 
+    pub fn len(&self) -> usize {
+        self.layers.len()
+    }
+
     pub fn top_name(&self) -> Option<&'static str> {
         self.layers.last().map(|l| l.name())
     }

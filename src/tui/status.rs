@@ -46,6 +46,14 @@ impl StatusLine {
         self.message.as_ref()
     }
 
+    /// After a key: when it opened a window over the text, a message from an earlier key
+    /// goes (it would read as if about the window: "footnote 1" over the timeline).
+    pub fn window_opened(&mut self, opened: bool) {
+        if opened && !self.fresh {
+            self.message = None;
+        }
+    }
+
     /// Called before each key is handled: a message already seen for one key goes away.
     pub fn key_pressed(&mut self) {
         if self.fresh {

@@ -201,12 +201,36 @@ fn channel_name(c: &Channel) -> &'static str {
     }
 }
 
-/// The first `max` characters of `text` on one line, quoted, with an ellipsis when cut.
+/// The first `max` characters of `text` on one line, quoted, with an ellipsis when cut. A
+/// text that opens with its own quotation mark (a citation of a titled work) is not quoted
+/// again: `““Su Chao…”` read as a stray mark.
 fn preview(text: &str, max: usize) -> String {
     let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out: String = one_line.chars().take(max).collect();
-    if one_line.chars().count() > max {
+    let cut = one_line.chars().count() > max;
+    if cut {
         out.push('…');
     }
-    format!("“{out}”")
+    let quoted = one_line.starts_with(['“', '"', '«', '「', '‘', '\'']);
+    match (quoted, cut) {
+        (true, false) => out,
+        // Its own closing mark was cut off: close it after the ellipsis.
+        (true, true) => format!("{out}”"),
+        (false, _) => format!("“{out}”"),
+    }
+}
+
+#[cfg(test)]
+mod preview_tests {
+    use super::preview;
+
+    #[test]
+    fn a_text_that_opens_with_a_quotation_mark_is_not_quoted_twice() {
+        assert_eq!(
+            preview("“Su Chao Liangguo,” Renmin ribao", 12),
+            "“Su Chao Lia…”"
+        );
+        assert_eq!(preview("“Short,” x", 60), "“Short,” x");
+        assert_eq!(preview("Gary  Goldberg", 60), "“Gary Goldberg”");
+    }
 }

@@ -7,8 +7,14 @@ use crate::tui::action::Action;
 use crate::tui::focus::Screen;
 use crate::tui::ids::BlockNo;
 use crate::tui::status::Level;
+use crate::tui::styled_wrap::ellipsize;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+
+/// The cells the left part may use: all but one, kept between it and the position.
+fn gap(left_w: u16) -> usize {
+    (left_w as usize).saturating_sub(1)
+}
 
 pub fn draw(app: &View<'_>, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
@@ -37,13 +43,9 @@ pub fn draw(app: &View<'_>, area: Rect, buf: &mut Buffer) {
                 Level::Warn => "status_warn",
                 Level::Error => "status_error",
             });
-            buf.set_stringn(
-                area.x,
-                area.y,
-                format!(" {}", sanitize(&m.text)),
-                left_w as usize,
-                style,
-            );
+            // A cell before the position; a message too long ends with "…".
+            let text = ellipsize(&format!(" {}", sanitize(&m.text)), gap(left_w));
+            buf.set_stringn(area.x, area.y, text, left_w as usize, style);
         }
         None => {
             let mode = app.mode();
@@ -64,15 +66,19 @@ pub fn draw(app: &View<'_>, area: Rect, buf: &mut Buffer) {
                     Action::Back,
                 ],
             };
-            let hints: Vec<String> = wanted
-                .iter()
-                .filter_map(|a| {
-                    app.keymap
-                        .hint(mode, *a)
-                        .map(|k| format!("{k} {}", a.describe()))
-                })
-                .collect();
-            let text = format!(" {}", hints.join(" · "));
+            // Whole hints only, as many as fit before the position with a cell between.
+            let mut text = String::new();
+            for a in wanted {
+                let Some(k) = app.keymap.hint(mode, *a) else {
+                    continue;
+                };
+                let sep = if text.is_empty() { " " } else { " · " };
+                let next = format!("{text}{sep}{k} {}", a.describe());
+                if str_width(&next) > gap(left_w) {
+                    break;
+                }
+                text = next;
+            }
             buf.set_stringn(
                 area.x,
                 area.y,
