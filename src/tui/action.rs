@@ -86,6 +86,11 @@ pub enum Action {
     MyNotes,
     /// The documents read last.
     Recent,
+    /// How a word or phrase was rendered across the archive (the selection, a name of the
+    /// sentence under the sentence cursor, or typed).
+    Concordance,
+    /// Set the open document beside another, aligned article by article or block by block.
+    Compare,
 }
 
 impl Action {
@@ -131,6 +136,8 @@ impl Action {
             Action::CopyPassage => "copy the passage with its citation",
             Action::MyNotes => "search your notes (note: tag: collection:)",
             Action::Recent => "documents read last",
+            Action::Concordance => "concordance: how a term was rendered",
+            Action::Compare => "compare with another document",
         }
     }
 

@@ -101,6 +101,10 @@ pub struct App {
     pub parallel: super::parallel::Parallel,
     /// Highlights, notes, bookmarks, find in document (`workspace/`).
     pub notes: Notes,
+    /// The translation concordance window (`concordance/`).
+    pub concordance: super::concordance::ConcordanceView,
+    /// The compare window (`compare/`).
+    pub compare: super::compare::CompareView,
     pub should_quit: bool,
     /// The terminal size at the last frame.
     pub size: Rect,
@@ -146,6 +150,8 @@ impl App {
             link: Default::default(),
             parallel: Default::default(),
             notes,
+            concordance: Default::default(),
+            compare: Default::default(),
             should_quit: false,
             size: Rect::default(),
             after_frame: Vec::new(),
@@ -218,6 +224,8 @@ impl App {
             Msg::Follow(target) => self.follow(target),
             Msg::Notes(m) => self.route_notes(|notes, ctx| notes.handle(m, ctx)),
             Msg::Copied(done) => self.apply(super::citation::copied(done)),
+            Msg::Concordance(m) => self.concordance_msg(m),
+            Msg::CompareKey(key) => self.compare_key(key),
             Msg::WorkerStopped { worker, message } => self.worker_stopped(worker, message),
         }
     }
@@ -359,6 +367,9 @@ impl App {
             Action::Backlinks if matches!(self.focus, Focus::Reader | Focus::Panel) => {
                 self.link_action(action)
             }
+            Action::Concordance | Action::Compare if self.focus == Focus::Reader => {
+                self.open_parallel_window(action)
+            }
             Action::NextSentence | Action::PrevSentence if self.focus == Focus::Reader => {
                 let block = self.reader.as_ref().map_or(0, |r| r.cursor);
                 let effects = self.parallel.update(action, block, &self.theme);
@@ -430,6 +441,10 @@ impl App {
                     self.apply(effects);
                 }
                 Effect::JumpTo(doc, block) => self.jump_to(doc, block),
+                Effect::SentenceAt { .. }
+                | Effect::Concordance { .. }
+                | Effect::CopyCitationAt(..)
+                | Effect::CloseOverlay(_) => self.apply_parallel(effect),
             }
         }
     }

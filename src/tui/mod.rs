@@ -33,6 +33,8 @@
 //! | `Backlinks` | reader, panel | `LinkState::update` → [`Effect::ShowBacklinks`] |
 //! | `NextHit`, `PrevHit` | reader | `SearchState::step_hit` (`search/mod.rs`): on past the document's last hit to the next document of the results |
 //! | `NextSentence`, `PrevSentence`; a click on a sentence | reader | [`parallel::Parallel::update`], `Parallel::click` |
+//! | `Concordance` (the select bar's too); keys of its window | reader | [`concordance::ConcordanceView`] (`concordance/mod.rs`), glue in `routing.rs` |
+//! | `Compare`; keys of its window | reader | [`compare::CompareView`] (`compare/mod.rs`), glue in `routing.rs` |
 //! | `Up` … `Bottom`, `Back`, `Open`, `TogglePanel`, `FocusNext/Prev` | panel | [`panel::Panel::update`] |
 //! | mouse | — | `App::mouse` → `List::click`, the reader's `click_text`, panel focus |
 //!
@@ -50,6 +52,8 @@
 pub mod action;
 pub mod app;
 pub mod citation;
+pub mod compare;
+pub mod concordance;
 pub mod config;
 pub mod context;
 pub mod effect;

@@ -36,6 +36,10 @@ pub enum Msg {
     Copied(CopyDone),
     /// What a workspace overlay (selection, note editor, find bar, picker) asks for.
     Notes(super::workspace::NotesMsg),
+    /// The concordance window's keys, and the worker's answer to a concordance.
+    Concordance(super::concordance::ConcordanceMsg),
+    /// A key in the compare window (its state says what it means).
+    CompareKey(KeyEvent),
     /// A worker thread panicked. The reader goes on without it; the message says why.
     WorkerStopped { worker: WorkerKind, message: String },
 }

@@ -40,6 +40,10 @@ pub struct OverlayContext<'a> {
     pub corpus: &'a Corpus,
     /// The workspace's selection, draft, find and picker, which its bars and windows show.
     pub notes: &'a super::workspace::Notes,
+    /// The concordance window's term and answer.
+    pub concordance: &'a super::concordance::ConcordanceView,
+    /// The compare window's choice or comparison.
+    pub compare: &'a super::compare::CompareView,
 }
 
 pub trait Overlay {

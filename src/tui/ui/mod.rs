@@ -35,6 +35,8 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
         keymap: &app.keymap,
         corpus: &app.corpus,
         notes: &app.notes,
+        concordance: &app.concordance,
+        compare: &app.compare,
     };
     for overlay in app.overlays.iter() {
         overlay.draw(&ctx, area, buf);

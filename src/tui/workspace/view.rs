@@ -5,7 +5,7 @@
 use super::select::Move;
 use super::{Layer, NotesMsg};
 use crate::text::sanitize::sanitize;
-use crate::tui::keymap::Keymap;
+use crate::tui::keymap::{Key, Keymap, Mode};
 use crate::tui::msg::Msg;
 use crate::tui::overlay::OverlayContext;
 use crate::tui::overlay::{Outcome, Overlay, window};
@@ -68,9 +68,15 @@ impl Overlay for SelectBar {
         Self::NAME
     }
 
-    fn handle_key(&mut self, key: &KeyEvent, _: &Keymap) -> Outcome {
+    fn handle_key(&mut self, key: &KeyEvent, keymap: &Keymap) -> Outcome {
         if ctrl(key, 'c') {
             return Outcome::Pass;
+        }
+        // The concordance of what is selected (its key in the reader).
+        let reader_key = keymap.action(Mode::Reader, Key::from_event(key));
+        if reader_key == Some(crate::tui::action::Action::Concordance) {
+            use crate::tui::concordance::ConcordanceMsg;
+            return Outcome::CloseAndSend(Msg::Concordance(ConcordanceMsg::OfSelection));
         }
         let m = match key.code {
             KeyCode::Left | KeyCode::Char('h') => Move::Left,
