@@ -11,7 +11,6 @@
 
 use lectern::model::inline::plain_text;
 use lectern::model::{Document, Lang};
-use lectern::search::highlight::units;
 use lectern::search::synth::{Generator, Rng};
 use lectern::search::{SearchIndex, store};
 use std::path::{Path, PathBuf};
@@ -125,7 +124,7 @@ fn analysis_speed(docs: &[Document], text_bytes: u64) -> f64 {
     let t = Instant::now();
     let mut tokens = 0;
     for d in docs {
-        for (_, text) in units(d) {
+        for (_, text) in d.units() {
             for (lang, raw) in &text.0 {
                 let plain = plain_text(raw);
                 let mut stream = tokenizers[TextField::of(*lang) as usize].token_stream(&plain);
@@ -163,7 +162,7 @@ fn write_text_files(docs: &[Document], dir: &Path) -> anyhow::Result<u64> {
     let mut total = 0;
     for d in docs {
         let mut s = String::new();
-        for (_, text) in units(d) {
+        for (_, text) in d.units() {
             for t in text.0.values() {
                 s.push_str(&plain_text(t));
                 s.push('\n');

@@ -57,7 +57,9 @@ proptest! {
 }
 
 /// The former quadratic search, kept here as the reference the linear scan must agree with:
-/// from each `[`, the first `]` where the count of open brackets returns to zero.
+/// from each `[`, the first `]` where the count of open brackets returns to zero; when
+/// brackets nested inside, a stray `]` before the next `[` ends it instead (an over-closed
+/// inner pair, as in `[… "delo [file]] 035" …]`).
 fn reference_close(bytes: &[u8], open: usize) -> Option<usize> {
     let mut depth = 0usize;
     for (i, b) in bytes.iter().enumerate().skip(open) {
@@ -81,8 +83,17 @@ fn reference_editorials(text: &str) -> Vec<String> {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'['
-            && let Some(end) = reference_close(bytes, i)
+            && let Some(mut end) = reference_close(bytes, i)
         {
+            if bytes[i + 1..end].contains(&b'[') {
+                for (j, b) in bytes.iter().enumerate().skip(end + 1) {
+                    match b {
+                        b'[' => break,
+                        b']' => end = j,
+                        _ => {}
+                    }
+                }
+            }
             out.push(text[i..=end].to_string());
             i = end + 1;
             continue;

@@ -131,6 +131,7 @@ fn alias_and_mention_hooks_plug_in() {
                 block: None,
             },
         ]))),
+        own: None,
     };
     assert_eq!(
         pins(&index, &docs, "Zyx"),

@@ -66,6 +66,32 @@ fn typing_a_fuzzy_filter_narrows_the_list_to_matching_documents() {
 }
 
 #[test]
+fn the_filter_drops_scattered_letters_and_ranks_whole_words_first() {
+    let mut app = app();
+    press(&mut app, "f");
+    // Only the communiqué's text has the word; no title does, and letters scattered in order
+    // through the treaty's or the press release's title are no match.
+    type_text(&mut app, "armistice");
+    assert!(shown_ids(&app).is_empty(), "{:?}", shown_ids(&app));
+    press(&mut app, "esc f");
+    // A word found whole ranks above a fuzzy match of the same letters.
+    type_text(&mut app, "historic");
+    let ids = shown_ids(&app);
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    assert!(ids.iter().all(|id| id.contains("historic")), "{ids:?}");
+    press(&mut app, "esc f");
+    // The Chinese title, in part, and the id.
+    type_text(&mut app, "苏朝 合作");
+    assert_eq!(shown_ids(&app), [PEOPLES_DAILY]);
+    press(&mut app, "esc f");
+    type_text(&mut app, "1960-09-14");
+    assert_eq!(
+        shown_ids(&app),
+        ["1960-09-14-journal-soviet-ambassador-dprk"]
+    );
+}
+
+#[test]
 fn enter_opens_a_chinese_english_document_side_by_side_chinese_first() {
     let mut app = app();
     open(&mut app, PEOPLES_DAILY);

@@ -187,6 +187,7 @@ fn search_answered(app: &mut lectern::tui::App, query: &str, hits: Vec<Hit>) {
         total: hits.len(),
         hits,
         notes: Vec::new(),
+        own: Vec::new(),
     };
     app.handle(Msg::Search(Event::Results {
         generation,

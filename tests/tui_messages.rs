@@ -174,6 +174,7 @@ fn a_search_worker_that_panics_is_reported_and_the_reader_goes_on() {
     app.search.hooks = HooksOverride(Some(Hooks {
         aliases: Some(Arc::new(Broken)),
         mentions: None,
+        own: None,
     }));
     app.update(Action::Search);
     type_query(&mut app, "Moscow");

@@ -310,6 +310,7 @@ fn an_answer_to_an_older_query_never_replaces_the_newer_one() {
         total: 0,
         hits: Vec::new(),
         notes: Vec::new(),
+        own: Vec::new(),
     };
     app.search_event(Event::Results {
         generation: sent - 1,

@@ -180,3 +180,29 @@ fn the_cursor_block_text_is_readable_in_the_dark_and_the_light_theme() {
         );
     }
 }
+
+#[test]
+fn an_insertion_with_over_closed_nested_brackets_is_styled_to_its_last_bracket() {
+    let theme = Theme::builtin(false);
+    let (mut app, mut term) = reading(JOURNAL, 200, 50);
+    // The journal's handwritten note: `[handwritten … "delo [file]] 035" … "17 October 1960"]`.
+    let mut end = find(&term, "1960\"]");
+    for _ in 0..40 {
+        if end.is_some() {
+            break;
+        }
+        press(&mut app, "ctrl-e");
+        render(&mut app, &mut term);
+        end = find(&term, "1960\"]");
+    }
+    let end = end.unwrap_or_else(|| panic!("the note's end is on screen"));
+    let editorial = theme.get("editorial").fg.unwrap_or(Color::Reset);
+    for dx in 0..6 {
+        let c = cell(&term, (end.0 + dx, end.1));
+        assert_eq!(c.fg, editorial, "{:?} at +{dx}", c.symbol());
+        assert!(c.modifier.contains(Modifier::ITALIC));
+    }
+    // The panel lists the insertion whole, not cut at the inner `]]`.
+    let shown = rows(&term).join("\n");
+    assert_eq!(shown.matches("1960\"]").count(), 2, "{shown}");
+}

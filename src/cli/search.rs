@@ -6,7 +6,7 @@ use super::args::SearchArgs;
 use super::index::{open_index, progress_printer};
 use crate::corpus::Catalog;
 use crate::output::{self, Markup, Safe};
-use crate::search::{Hit, SearchResults, Snippet};
+use crate::search::{Hit, OwnHit, SearchResults, Snippet};
 use crate::text::sanitize::neutralise;
 use anyhow::Context as _;
 use std::process::ExitCode;
@@ -22,6 +22,13 @@ pub fn run(catalog: Catalog, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     let mut progress = progress_printer(catalog.heads.len());
     let mut index = open_index(&catalog, false, &mut progress)?;
     index.hooks = crate::search::registry_hooks::catalog_hooks(catalog.clone());
+    // The user's notes are found too, and `tag:` / `collection:` read their workspace.
+    index.hooks.own = crate::workspace::Workspace::open_default().map(|ws| {
+        std::sync::Arc::new(crate::workspace::search::Own::of_catalog(
+            ws,
+            &catalog.heads,
+        )) as std::sync::Arc<dyn crate::search::OwnMaterial>
+    });
     let query = args.query.join(" ");
     let limit = args.limit.min(crate::search::MAX_HITS);
     if limit < args.limit {
@@ -118,6 +125,7 @@ fn json(results: &SearchResults) -> serde_json::Value {
         "total": results.total,
         "notes": results.notes,
         "hits": hits,
+        "own": results.own,
     })
 }
 
@@ -132,14 +140,66 @@ fn human(results: &SearchResults, bold: bool) -> Safe {
         }
     }
     let shown = results.hits.len();
+    if shown == 0 && !results.own.is_empty() {
+        out.push(&own_part(results));
+        return out;
+    }
     out.push_text(&match results.total {
         0 => "no matches\n".to_string(),
         1 => "1 match\n".to_string(),
         n if n == shown => format!("{n} matches\n"),
         n => format!("{n} matches, {shown} shown (--limit)\n"),
     });
+    out.push(&own_part(results));
     out
 }
+
+/// The user's notes and highlights that matched, after the documents.
+fn own_part(results: &SearchResults) -> Safe {
+    let mut out = Safe::new();
+    if !results.own.is_empty() {
+        out.push_text("your notes and highlights:\n");
+    }
+    for (i, own) in results.own.iter().enumerate() {
+        out.push(&own_lines(i + 1, own));
+    }
+    match results.own.len() {
+        0 => {}
+        1 => out.push_text("1 of your notes or highlights\n"),
+        n => out.push_text(&format!("{n} of your notes and highlights\n")),
+    }
+    out
+}
+
+/// `  1. note  DOC ¶3  Title` then the quote and the note, each on lines of their own.
+fn own_lines(rank: usize, own: &OwnHit) -> Safe {
+    let what = if own.note.is_empty() {
+        "highlight"
+    } else {
+        "note"
+    };
+    let pin = own
+        .block
+        .map_or_else(|| "document".to_string(), |b| format!("¶{b}"));
+    let mut out = Safe::new();
+    out.push_text(&format!(
+        "{rank:>3}. {what:<10}  {} {pin} {}  {}\n",
+        own.doc_id,
+        own.mark_id,
+        truncate(&neutralise(&own.title).replace('\n', " "), TITLE_WIDTH)
+    ));
+    if !own.quote.is_empty() {
+        let quote = neutralise(&own.quote).replace('\n', " ");
+        out.push_text(&format!("    “{}”\n", truncate(&quote, QUOTE_WIDTH)));
+    }
+    for line in own.note.lines() {
+        out.push_text(&format!("    {}\n", neutralise(line)));
+    }
+    out
+}
+
+/// Display columns of a quote under a note's headline.
+const QUOTE_WIDTH: usize = 100;
 
 fn headline(rank: usize, hit: &Hit) -> String {
     let date = hit

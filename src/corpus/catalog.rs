@@ -39,7 +39,7 @@ impl Head {
             date: doc.date(),
             languages: doc.languages(),
             blocks: doc.blocks.len(),
-            index_hash: crate::search::store::doc_hash(doc),
+            index_hash: crate::fingerprint::doc_hash(doc),
         }
     }
 
@@ -92,7 +92,7 @@ impl Catalog {
         else {
             return Ok(Self::from_corpus(Corpus::bundled()));
         };
-        let Ok(loc) = crate::search::Location::user_cache() else {
+        let Ok(loc) = crate::paths::Location::user_cache() else {
             return Ok(Self::from_corpus(Corpus::load_dir(&dir)?));
         };
         let cache = super::cache::cache_file(&loc.root, &dir);
@@ -322,17 +322,9 @@ pub(super) fn head_order(a: &Head, b: &Head) -> std::cmp::Ordering {
     }
 }
 
-impl crate::search::store::Source for Catalog {
-    fn len(&self) -> usize {
-        self.heads.len()
-    }
-    fn id(&self, i: usize) -> &str {
-        &self.heads[i].id
-    }
-    fn index_hash(&self, i: usize) -> u64 {
-        self.heads[i].index_hash
-    }
-    fn document(&self, i: usize) -> anyhow::Result<std::borrow::Cow<'_, Document>> {
+impl Catalog {
+    /// Document `i`, borrowed when the catalog holds it in memory, else read from the cache.
+    pub fn document_cow(&self, i: usize) -> anyhow::Result<std::borrow::Cow<'_, Document>> {
         match &self.store {
             Store::Memory(corpus) => corpus
                 .documents

@@ -82,7 +82,7 @@ impl Corpus {
         else {
             return Ok(Self::bundled());
         };
-        let Ok(loc) = crate::search::Location::user_cache() else {
+        let Ok(loc) = crate::paths::Location::user_cache() else {
             return Self::load_dir(&dir);
         };
         let file = cache::cache_file(&loc.root, &dir);

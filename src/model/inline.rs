@@ -78,21 +78,42 @@ fn segments_counted<'a>(text: &'a str, steps: &mut u64) -> Vec<Segment<'a>> {
 /// For the n-th `[` of the text, the byte index of the `]` that closes it (nested pairs
 /// counted), or `None` when it is never closed. One pass with a stack: linear, where
 /// searching forward from every `[` was quadratic on a run of unclosed ones.
+///
+/// A `]` that closes nothing, after an insertion that held nested brackets and before the
+/// next `[`, is that insertion's own end: sources over-close the inner pair
+/// (`[… "delo [file]] 035" …]`), and the editor's words run to the last `]`.
 fn closing_brackets(bytes: &[u8], steps: &mut u64) -> Vec<Option<usize>> {
     let mut closing = Vec::new();
     let mut open: Vec<usize> = Vec::new(); // indices into `closing` of unclosed `[`
+    // The last outermost insertion closed, if brackets nested inside it.
+    let mut last_nested: Option<usize> = None;
+    let mut nested = false; // whether the open outermost insertion holds a `[`
     for (i, b) in bytes.iter().enumerate() {
         *steps += 1;
         match b {
             b'[' => {
+                if open.is_empty() {
+                    last_nested = None;
+                    nested = false;
+                } else {
+                    nested = true;
+                }
                 open.push(closing.len());
                 closing.push(None);
             }
-            b']' => {
-                if let Some(n) = open.pop() {
+            b']' => match open.pop() {
+                Some(n) => {
                     closing[n] = Some(i);
+                    if open.is_empty() && nested {
+                        last_nested = Some(n);
+                    }
                 }
-            }
+                None => {
+                    if let Some(n) = last_nested {
+                        closing[n] = Some(i);
+                    }
+                }
+            },
             _ => {}
         }
     }
@@ -133,8 +154,19 @@ mod tests {
     fn nested_brackets_make_one_insertion_and_unclosed_ones_stay_text() {
         assert_eq!(segments("[a [file] b]"), vec![Editorial("[a [file] b]")]);
         assert_eq!(
-            segments("[a [file]] 035]"),
-            vec![Editorial("[a [file]]"), Text(" 035]")]
+            segments("[a [file]] 035] b"),
+            vec![Editorial("[a [file]] 035]"), Text(" b")]
+        );
+        // A stray `]` after an insertion without nesting, or after a new `[`, stays text.
+        assert_eq!(segments("[sic] a]"), vec![Editorial("[sic]"), Text(" a]")]);
+        assert_eq!(
+            segments("[a [b]] [c] d]"),
+            vec![
+                Editorial("[a [b]]"),
+                Text(" "),
+                Editorial("[c]"),
+                Text(" d]")
+            ]
         );
         assert_eq!(segments("a [b"), vec![Text("a [b")]);
     }

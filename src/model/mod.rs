@@ -12,6 +12,9 @@ mod lang;
 pub use date::{BadDate, MONTHS, PartialDate, Precision, dated};
 pub use lang::{Lang, LangText};
 
+/// Title preference for one-line display (the list, search results, the index).
+pub const TITLE_LANGS: [Lang; 5] = [Lang::En, Lang::Zh, Lang::Ru, Lang::Fr, Lang::Ko];
+
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -328,6 +331,16 @@ pub struct Footnote {
 }
 
 impl Document {
+    /// The searchable units of a document: its title as block 0, then its blocks from 1.
+    pub fn units(&self) -> impl Iterator<Item = (usize, &LangText)> {
+        std::iter::once((0, &self.title)).chain(
+            self.blocks
+                .iter()
+                .enumerate()
+                .map(|(i, b)| (i + 1, &b.text)),
+        )
+    }
+
     /// The languages of the body, the language with most blocks first; ties in `Lang` order.
     pub fn languages(&self) -> Vec<Lang> {
         let mut counts: BTreeMap<Lang, usize> = BTreeMap::new();

@@ -5,7 +5,7 @@
 
 use super::analysis::{TextField, tokens_where};
 use crate::model::inline::{Segment, segments};
-use crate::model::{Document, Lang, LangText};
+use crate::model::{Document, Lang};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -60,7 +60,7 @@ impl Matcher {
     /// ranges into the stored text, for the reader to highlight.
     pub fn document_hits(&self, doc: &Document) -> Vec<BlockHits> {
         let mut out = Vec::new();
-        for (block, text) in units(doc) {
+        for (block, text) in doc.units() {
             for (lang, raw) in &text.0 {
                 let plain = PlainText::new(raw);
                 let ranges: Vec<Range<usize>> = self
@@ -79,12 +79,6 @@ impl Matcher {
         }
         out
     }
-}
-
-/// The searchable units of a document: its title as block 0, then its blocks from 1.
-pub fn units(doc: &Document) -> impl Iterator<Item = (usize, &LangText)> {
-    std::iter::once((0, &doc.title))
-        .chain(doc.blocks.iter().enumerate().map(|(i, b)| (i + 1, &b.text)))
 }
 
 /// Finds every occurrence of every pattern among the tokens; overlapping ranges are merged.

@@ -30,7 +30,7 @@ pub use service::{Event, Service};
 pub use snippet::Snippet;
 pub use store::{BuildReason, Location};
 
-use crate::model::{DocKind, Document, Lang, PartialDate};
+use crate::model::{DocKind, Document, PartialDate};
 use highlight::PlainText;
 use std::sync::Arc;
 use tantivy::collector::{Count, TopDocs};
@@ -60,6 +60,32 @@ pub trait MentionResolver: Send + Sync {
     }
 }
 
+/// The user's own material (notes and highlights, tags and collections: the workspace), for
+/// `note:`, `tag:`, `collection:` and for plain words to find notes too.
+pub trait OwnMaterial: Send + Sync {
+    /// The ids of the documents tagged with every one of `tags` and in every one of
+    /// `collections` (both folded to lower case).
+    fn documents(&self, tags: &[String], collections: &[String]) -> Vec<String>;
+    /// The notes and highlights `query` finds, best first, and one sentence for each part of
+    /// the query they could not honour.
+    fn find(&self, query: &ParsedQuery) -> (Vec<OwnHit>, Vec<String>);
+}
+
+/// A note or highlight a search found: what it is on and what it says.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct OwnHit {
+    pub doc_id: String,
+    pub title: String,
+    /// `m3`: the mark's id within its document.
+    pub mark_id: String,
+    /// Block from 1 as the reader numbers it; `None` for a note on the whole document.
+    pub block: Option<usize>,
+    /// The text the mark is on, as quoted when it was made.
+    pub quote: String,
+    /// The note's Markdown; empty for a highlight.
+    pub note: String,
+}
+
 /// A place in the corpus: a block of a document, or the whole document.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pin {
@@ -72,6 +98,8 @@ pub struct Pin {
 pub struct Hooks {
     pub aliases: Option<Arc<dyn AliasExpander>>,
     pub mentions: Option<Arc<dyn MentionResolver>>,
+    /// The workspace: notes found alongside documents, `tag:` / `collection:` resolved.
+    pub own: Option<Arc<dyn OwnMaterial>>,
 }
 
 /// The answer to one query.
@@ -83,6 +111,8 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// What in the query was not understood and how it was read instead.
     pub notes: Vec<String>,
+    /// The user's own notes and highlights that match, after the documents' hits.
+    pub own: Vec<OwnHit>,
 }
 
 /// One matching block, best first.
@@ -161,12 +191,18 @@ impl SearchIndex {
         let fields = &self.open.fields;
         let slot_of = |id: &str| self.open.slot_of(id);
         let plan = plan::plan(&parsed, fields, &searcher, &slot_of, &self.hooks)?;
+        let (own, own_notes) = match &self.hooks.own {
+            Some(own) => own.find(&parsed),
+            None => (Vec::new(), Vec::new()),
+        };
         let mut results = SearchResults {
             query: query.to_string(),
             total: 0,
             hits: Vec::new(),
             notes: plan.notes,
+            own,
         };
+        results.notes.extend(own_notes);
         if !plan.searchable {
             return Ok(results);
         }
@@ -262,9 +298,6 @@ fn top_units(
     };
     Ok((total, top))
 }
-
-/// Title preference for one-line display.
-pub(crate) const TITLE_LANGS: [Lang; 5] = [Lang::En, Lang::Zh, Lang::Ru, Lang::Fr, Lang::Ko];
 
 fn hit(id: &str, stored: schema::StoredUnit, block: usize, score: f32, matcher: &Matcher) -> Hit {
     let text = &stored.text;

@@ -211,6 +211,25 @@ pub fn plan(
         ));
         clauses.push((Occur::Must, filter(pin_query(&pins, slot_of, fields))));
     }
+    if !f.tags.is_empty() || !f.collections.is_empty() {
+        match hooks.own.as_ref() {
+            Some(own) => {
+                let pins: Vec<Pin> = own
+                    .documents(&f.tags, &f.collections)
+                    .into_iter()
+                    .map(|doc| Pin { doc, block: None })
+                    .collect();
+                clauses.push((Occur::Must, filter(pin_query(&pins, slot_of, fields))));
+            }
+            None => notes.push(
+                "'tag:' and 'collection:' need your workspace, which is not available; they were ignored".into(),
+            ),
+        }
+    }
+    // `note:` asks for the user's notes only (found by the workspace hook), no documents.
+    if f.note.is_some() {
+        return Ok(Plan::nothing(matcher, notes));
+    }
     // Only `mentions:` filters that were ignored: nothing left to select by.
     if clauses.iter().all(|(o, _)| *o != Occur::Must) {
         return Ok(Plan::nothing(matcher, notes));

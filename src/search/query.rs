@@ -6,8 +6,10 @@
 //! item    := term | term ("OR" term)+ | "-" term | filter
 //! term    := word | "\"" phrase "\""            (an unclosed quote runs to the end)
 //! filter  := kind:K | lang:L | year:Y | year:Y..Y | date:D | date:D..D | title:term
-//!          | mentions:ID
+//!          | mentions:ID | note: | note:WORD | tag:T | collection:NAME
 //! ```
+//! `note:`, `tag:` and `collection:` are about the user's own material (the workspace): `tag:`
+//! and `collection:` narrow documents and notes alike, `note:` asks for notes only.
 //! Words must all match (in any language of a block); a word that analyses to several tokens
 //! (`Il-sung`, `朝鲜`) matches as a phrase. Words typed with spaces between CJK characters are
 //! joined (`金 日成` = `金日成`).
@@ -41,6 +43,13 @@ pub struct Filters {
     /// Entity ids (`mentions:ID`): blocks that mention all of them. Resolved by a
     /// [`super::MentionResolver`] when one is installed.
     pub mentions: Vec<String>,
+    /// `tag:T`: documents the user tagged with all of these (folded to lower case).
+    pub tags: Vec<String>,
+    /// `collection:NAME`: documents in all of these collections (folded to lower case).
+    pub collections: Vec<String>,
+    /// `note:` was typed: only the user's notes are asked for, with all of these words in
+    /// the note's own text (`note:` alone: any note).
+    pub note: Option<Vec<String>>,
 }
 
 impl Filters {
@@ -103,7 +112,17 @@ pub fn parse_cost(input: &str) -> u64 {
 /// At most this many notes: each is compared with those before it, and a user reads a few.
 const MAX_NOTES: usize = 16;
 
-const FILTERS: [&str; 6] = ["kind", "lang", "year", "date", "title", "mentions"];
+const FILTERS: [&str; 9] = [
+    "kind",
+    "lang",
+    "year",
+    "date",
+    "title",
+    "mentions",
+    "note",
+    "tag",
+    "collection",
+];
 
 fn lex(input: &str, q: &mut ParsedQuery) -> Vec<Item> {
     let chars: Vec<char> = input.chars().collect();
@@ -257,6 +276,13 @@ fn bare(chars: &[char], start: usize) -> (String, usize) {
 }
 
 fn filter(name: &str, value: &str, q: &mut ParsedQuery) {
+    if name == "note" {
+        let words = q.filters.note.get_or_insert_with(Vec::new);
+        if !value.is_empty() {
+            words.push(value.to_lowercase());
+        }
+        return;
+    }
     if value.is_empty() {
         note(q, &format!("'{name}:' needs a value; it was ignored"));
         return;
@@ -295,6 +321,8 @@ fn filter(name: &str, value: &str, q: &mut ParsedQuery) {
             quoted: true,
         }),
         "mentions" => q.filters.mentions.push(value.to_string()),
+        "tag" => q.filters.tags.push(value.to_lowercase()),
+        "collection" => q.filters.collections.push(value.to_lowercase()),
         _ => {}
     }
 }

@@ -90,6 +90,7 @@ pub fn shared_hooks(corpus: Arc<Corpus>) -> Hooks {
     Hooks {
         aliases: Some(shared.clone()),
         mentions: Some(shared),
+        ..Hooks::default()
     }
 }
 
@@ -115,5 +116,6 @@ pub fn catalog_hooks(catalog: Arc<Catalog>) -> Hooks {
     Hooks {
         aliases: Some(shared.clone()),
         mentions: Some(shared),
+        ..Hooks::default()
     }
 }

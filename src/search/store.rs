@@ -16,10 +16,10 @@
 
 use super::analysis::{self, TextField};
 use super::guard;
-use super::highlight::units;
 use super::schema::{self, Fields, SCHEMA_VERSION};
+use crate::fingerprint::Fnv128;
+use crate::model::Document;
 use crate::model::inline::plain_text;
-use crate::model::{Document, Lang};
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -46,28 +46,11 @@ const KEEP_OTHERS: usize = 3;
 /// A `.tmp-` build directory older than this belongs to a build that died.
 const ABANDONED_AFTER: Duration = Duration::from_secs(3600);
 
-/// The directory that holds the indexes.
-#[derive(Clone, Debug)]
-pub struct Location {
-    pub root: PathBuf,
-}
+pub use crate::paths::Location;
 
+// The index's own place in the cache directory (an inherent impl may live in any module of
+// the crate; the hashing and schema version it needs are search's).
 impl Location {
-    /// `$XDG_CACHE_HOME/lectern` (or the platform cache dir), or `LECTERN_INDEX_DIR` if set.
-    pub fn user_cache() -> anyhow::Result<Self> {
-        if let Some(dir) = std::env::var_os("LECTERN_INDEX_DIR") {
-            return Ok(Self::at(dir));
-        }
-        let cache = dirs::cache_dir().ok_or_else(|| {
-            anyhow::anyhow!("no cache directory (set XDG_CACHE_HOME or LECTERN_INDEX_DIR)")
-        })?;
-        Ok(Self::at(cache.join("lectern")))
-    }
-
-    pub fn at(root: impl Into<PathBuf>) -> Self {
-        Self { root: root.into() }
-    }
-
     /// The index directory of the corpus with this key (see [`corpus_key`]).
     pub fn index_dir(&self, key: &str) -> PathBuf {
         let mut h = Fnv128::default();
@@ -136,6 +119,21 @@ pub trait Source: Sync {
     fn id(&self, i: usize) -> &str;
     fn index_hash(&self, i: usize) -> u64;
     fn document(&self, i: usize) -> anyhow::Result<Cow<'_, Document>>;
+}
+
+impl Source for crate::corpus::Catalog {
+    fn len(&self) -> usize {
+        self.heads.len()
+    }
+    fn id(&self, i: usize) -> &str {
+        &self.heads[i].id
+    }
+    fn index_hash(&self, i: usize) -> u64 {
+        self.heads[i].index_hash
+    }
+    fn document(&self, i: usize) -> anyhow::Result<Cow<'_, Document>> {
+        self.document_cow(i)
+    }
 }
 
 /// Documents in memory as a [`Source`].

@@ -140,7 +140,7 @@ impl App {
             focus: Focus::List,
             reader: None,
             panel,
-            search: SearchState::default(),
+            search: SearchState::over(notes.store.clone()),
             citation: CitationState::default(),
             overlays: OverlayStack::default(),
             status: StatusLine::default(),

@@ -1,13 +1,28 @@
 //! Searching the user's own material: highlights and notes found by their words and by
-//! filters, in memory over the workspace files (a few thousand marks at most, so a scan is
-//! instant and needs no index of its own).
+//! filters, with the query language of the main search ([`crate::search::query`]), so that
+//! `/` in the reader, `lectern search` and `M` (your notes) read a query the same way.
 //!
-//! A query is words and filters, all of which must hold:
-//! - a plain word: in the quote or the note (case folded);
-//! - `note:WORD`: in the note's text; `note:` alone: marks that have a note;
-//! - `tag:X`, `collection:NAME`: the document is tagged X, is in collection NAME.
+//! A mark matches when every part of the query holds:
+//! - words and `"phrases"` (each `OR` group): in the quote or the note, folded as names are
+//!   ([`crate::text::fold`]: case, hyphens, diacritics); `-word`: in neither;
+//! - `note:WORD`: in the note's own text; `note:` alone: marks that have a note;
+//! - `tag:X`, `collection:NAME`: the document is tagged X, is in collection NAME;
+//! - `kind:`, `year:`/`date:`, `title:`: of the mark's document; `lang:`: the language the
+//!   mark is anchored in. `mentions:` is not applied to notes (said in the results).
+//!
+//! # Why a scan, not an index
+//! The workspace files are read again for every query ([`Own`]), so a note added in the
+//! reader or by `lectern note add` in another terminal is found at once and nothing can go
+//! stale. A thesis's worth of notes (thousands) is a few files of a few hundred kB: reading and
+//! scanning them costs milliseconds (see BENCHMARKS.md, "Your own material"), far below the
+//! debounce of the search window. Past some hundred thousand marks a separate index would pay.
 
-use super::{DocNotes, Library, Mark};
+use super::{DocNotes, Library, Mark, Workspace};
+use crate::model::{DocKind, PartialDate};
+use crate::search::query::{ParsedQuery, Term};
+use crate::search::{OwnHit, OwnMaterial};
+use crate::text::fold::fold;
+use std::collections::HashMap;
 
 /// One mark that matched, with where it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,54 +35,207 @@ pub struct Hit {
     pub note: String,
 }
 
-/// The marks of `docs` that `query` matches, in document and mark order.
+/// What a query may ask of a mark's document besides its tags and collections.
+#[derive(Clone, Debug)]
+pub struct DocInfo {
+    pub title: String,
+    pub kind: DocKind,
+    pub date: Option<PartialDate>,
+}
+
+/// The marks of `docs` that `query` matches, in document and mark order (an empty query
+/// matches every mark: the `M` list before anything is typed).
 pub fn find(docs: &[DocNotes], library: &Library, query: &str) -> Vec<Hit> {
-    let terms: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    find_parsed(docs, library, &crate::search::parse(query), &HashMap::new())
+}
+
+/// [`find`] for a parsed query; `info` answers `kind:`, `year:`, `date:` and `title:` (a
+/// document it lacks fails those filters).
+pub fn find_parsed(
+    docs: &[DocNotes],
+    library: &Library,
+    query: &ParsedQuery,
+    info: &HashMap<String, DocInfo>,
+) -> Vec<Hit> {
+    let fold_terms = |terms: &[Term]| terms.iter().map(|t| fold(&t.text)).collect::<Vec<_>>();
+    let groups: Vec<Vec<String>> = query.groups.iter().map(|g| fold_terms(g)).collect();
+    let excluded = fold_terms(&query.excluded);
+    let note_words: Option<Vec<String>> =
+        (query.filters.note.as_ref()).map(|w| w.iter().map(|w| fold(w)).collect());
+    let title_terms = fold_terms(&query.filters.title);
     let mut hits = Vec::new();
     for d in docs {
-        let tags: Vec<String> = library
-            .tags_of(&d.id)
-            .iter()
-            .map(|t| t.to_lowercase())
-            .collect();
-        let collections: Vec<String> = library
-            .collections_of(&d.id)
-            .iter()
-            .map(|c| c.to_lowercase())
-            .collect();
+        if !document_holds(&d.id, library, query, info, &title_terms) {
+            continue;
+        }
         for m in &d.marks {
-            if terms.iter().all(|t| holds(t, m, &tags, &collections)) {
-                hits.push(Hit {
-                    doc_id: d.id.clone(),
-                    mark_id: m.id.clone(),
-                    block: m.anchor.as_ref().map(|a| a.block),
-                    quote: m
-                        .anchor
+            let quote = m.anchor.as_ref().map_or("", |a| a.quote.as_str());
+            let (fq, fnote) = (fold(quote), fold(&m.note));
+            let has = |t: &String| fq.contains(t.as_str()) || fnote.contains(t.as_str());
+            let holds = groups.iter().all(|g| g.iter().any(has))
+                && !excluded.iter().any(has)
+                && note_words.as_ref().is_none_or(|words| {
+                    !m.note.trim().is_empty() && words.iter().all(|w| fnote.contains(w.as_str()))
+                })
+                && (query.filters.langs.is_empty()
+                    || m.anchor
                         .as_ref()
-                        .map(|a| a.quote.clone())
-                        .unwrap_or_default(),
-                    note: m.note.clone(),
-                });
+                        .is_some_and(|a| query.filters.langs.contains(&a.lang)));
+            if holds {
+                hits.push(hit(&d.id, m));
             }
         }
     }
     hits
 }
 
-fn holds(term: &str, m: &Mark, tags: &[String], collections: &[String]) -> bool {
-    let quote = m
-        .anchor
-        .as_ref()
-        .map_or(String::new(), |a| a.quote.to_lowercase());
-    let note = m.note.to_lowercase();
-    if let Some(word) = term.strip_prefix("note:") {
-        !note.is_empty() && note.contains(word)
-    } else if let Some(tag) = term.strip_prefix("tag:") {
-        tags.iter().any(|t| t == tag)
-    } else if let Some(name) = term.strip_prefix("collection:") {
-        collections.iter().any(|c| c == name)
-    } else {
-        quote.contains(term) || note.contains(term)
+fn hit(doc_id: &str, m: &Mark) -> Hit {
+    Hit {
+        doc_id: doc_id.to_string(),
+        mark_id: m.id.clone(),
+        block: m.anchor.as_ref().map(|a| a.block),
+        quote: m
+            .anchor
+            .as_ref()
+            .map(|a| a.quote.clone())
+            .unwrap_or_default(),
+        note: m.note.clone(),
+    }
+}
+
+/// Whether document `id` passes the query's document filters.
+fn document_holds(
+    id: &str,
+    library: &Library,
+    query: &ParsedQuery,
+    info: &HashMap<String, DocInfo>,
+    title_terms: &[String],
+) -> bool {
+    let f = &query.filters;
+    let tags: Vec<String> = library.tags_of(id).iter().map(|t| fold(t)).collect();
+    let collections: Vec<String> = (library.collections_of(id).iter())
+        .map(|c| fold(c))
+        .collect();
+    if !f.tags.iter().all(|t| tags.contains(&fold(t)))
+        || !f.collections.iter().all(|c| collections.contains(&fold(c)))
+    {
+        return false;
+    }
+    if f.kinds.is_empty() && f.date.is_none() && title_terms.is_empty() {
+        return true;
+    }
+    let Some(doc) = info.get(id) else {
+        return false;
+    };
+    let date_ok = f.date.is_none_or(|r| {
+        doc.date.is_some_and(|d| {
+            let key = crate::search::schema::date_key(d);
+            r.from.is_none_or(|from| key >= from) && r.to.is_none_or(|to| key <= to)
+        })
+    });
+    let title = fold(&doc.title);
+    (f.kinds.is_empty() || f.kinds.contains(&doc.kind))
+        && date_ok
+        && title_terms.iter().all(|t| title.contains(t.as_str()))
+}
+
+/// The workspace as the main search's [`OwnMaterial`]: it reads the files again for every
+/// query, so what it finds is always what is saved now.
+pub struct Own {
+    pub workspace: Workspace,
+    /// Title, kind and date of each document of the corpus, by id.
+    pub info: HashMap<String, DocInfo>,
+}
+
+impl Own {
+    /// Over the documents of a corpus.
+    pub fn of_corpus(workspace: Workspace, docs: &[crate::model::Document]) -> Own {
+        let info = docs
+            .iter()
+            .map(|d| {
+                let title = d.display_title(&crate::model::TITLE_LANGS).to_string();
+                (
+                    d.id.clone(),
+                    DocInfo {
+                        title,
+                        kind: d.kind,
+                        date: d.date(),
+                    },
+                )
+            })
+            .collect();
+        Own { workspace, info }
+    }
+
+    /// Over the heads of a catalog (no document body is read).
+    pub fn of_catalog(workspace: Workspace, heads: &[crate::corpus::Head]) -> Own {
+        let info = heads
+            .iter()
+            .map(|h| {
+                let title = h.display_title(&crate::model::TITLE_LANGS).to_string();
+                (
+                    h.id.clone(),
+                    DocInfo {
+                        title,
+                        kind: h.kind,
+                        date: h.date,
+                    },
+                )
+            })
+            .collect();
+        Own { workspace, info }
+    }
+}
+
+impl OwnMaterial for Own {
+    fn documents(&self, tags: &[String], collections: &[String]) -> Vec<String> {
+        let Ok(library) = self.workspace.library() else {
+            return Vec::new();
+        };
+        self.info
+            .keys()
+            .filter(|id| {
+                let has_tags: Vec<String> = library.tags_of(id).iter().map(|t| fold(t)).collect();
+                let in_cols: Vec<String> =
+                    library.collections_of(id).iter().map(|c| fold(c)).collect();
+                tags.iter().all(|t| has_tags.contains(&fold(t)))
+                    && collections.iter().all(|c| in_cols.contains(&fold(c)))
+            })
+            .cloned()
+            .collect()
+    }
+
+    fn find(&self, query: &ParsedQuery) -> (Vec<OwnHit>, Vec<String>) {
+        if query.is_empty() && query.filters.note.is_none() {
+            return (Vec::new(), Vec::new());
+        }
+        let (docs, problems) = self.workspace.documents();
+        let mut notes: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        let library = self.workspace.library().unwrap_or_else(|p| {
+            notes.push(p.to_string());
+            Library::default()
+        });
+        if !query.filters.mentions.is_empty() {
+            if docs.iter().any(|d| !d.marks.is_empty()) {
+                notes.push("your notes are not searched with 'mentions:'".into());
+            }
+            return (Vec::new(), notes);
+        }
+        let hits = find_parsed(&docs, &library, query, &self.info)
+            .into_iter()
+            .map(|h| OwnHit {
+                title: self
+                    .info
+                    .get(&h.doc_id)
+                    .map_or_else(|| h.doc_id.clone(), |i| i.title.clone()),
+                doc_id: h.doc_id,
+                mark_id: h.mark_id,
+                block: h.block,
+                quote: h.quote,
+                note: h.note,
+            })
+            .collect();
+        (hits, notes)
     }
 }
 

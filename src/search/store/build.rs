@@ -80,8 +80,8 @@ pub(super) fn add_document(
 ) -> anyhow::Result<()> {
     let kind = doc.kind.code();
     let date = doc.date();
-    let title = doc.display_title(&super::super::TITLE_LANGS).to_string();
-    for (block, text) in units(doc) {
+    let title = doc.display_title(&crate::model::TITLE_LANGS).to_string();
+    for (block, text) in doc.units() {
         let mut d = TantivyDocument::new();
         let mut any = false;
         for (lang, raw) in &text.0 {

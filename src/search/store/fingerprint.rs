@@ -3,23 +3,7 @@
 #[allow(unused_imports)]
 use super::*;
 
-/// What the index holds of one document: its id, kind, date, title and every block's text.
-/// 64-bit FNV-1a; stored by the corpus cache so that opening hashes no text.
-pub fn doc_hash(doc: &Document) -> u64 {
-    let mut h = Fnv128::default();
-    h.write(doc.id.as_bytes());
-    h.write(doc.kind.code().as_bytes());
-    h.write(format!("{:?}", doc.date()).as_bytes());
-    h.write(doc.display_title(&super::super::TITLE_LANGS).as_bytes());
-    for (block, text) in units(doc) {
-        h.write(&(block as u64).to_le_bytes());
-        for (lang, t) in &text.0 {
-            h.write(Lang::code(*lang).as_bytes());
-            h.write(t.as_bytes());
-        }
-    }
-    h.a
-}
+pub use crate::fingerprint::doc_hash;
 
 /// The digest of a source: schema version and every (id, fingerprint) pair, in any order (a
 /// sum of each pair's hash), as 128-bit hex.
@@ -38,37 +22,4 @@ pub fn digest(source: &dyn Source, hashes: &[u64]) -> String {
     h.write(&a.to_le_bytes());
     h.write(&b.to_le_bytes());
     h.hex()
-}
-
-/// Two independent 64-bit FNV-1a lanes: stable across Rust versions and platforms, unlike
-/// `DefaultHasher`, and a collision would need both lanes to collide.
-pub(super) struct Fnv128 {
-    a: u64,
-    b: u64,
-}
-
-impl Default for Fnv128 {
-    fn default() -> Self {
-        Self {
-            a: 0xcbf2_9ce4_8422_2325,
-            b: 0x6c62_272e_07bb_0142,
-        }
-    }
-}
-
-impl Fnv128 {
-    pub(super) fn write(&mut self, bytes: &[u8]) {
-        const PRIME: u64 = 0x0000_0100_0000_01b3;
-        for &byte in bytes {
-            self.a = (self.a ^ u64::from(byte)).wrapping_mul(PRIME);
-            self.b = (self.b ^ u64::from(byte.rotate_left(3))).wrapping_mul(PRIME);
-        }
-        // Separator: ("ab","c") and ("a","bc") must differ.
-        self.a = (self.a ^ 0xff).wrapping_mul(PRIME);
-        self.b = (self.b ^ 0xfe).wrapping_mul(PRIME);
-    }
-
-    pub(super) fn hex(&self) -> String {
-        format!("{:016x}{:016x}", self.a, self.b)
-    }
 }

@@ -3,6 +3,7 @@
 //! and its drawing ([`view`]). What it asks of others (open a document, show the timeline) it
 //! returns as [`Effect`]s.
 
+mod rank;
 pub mod state;
 pub mod view;
 

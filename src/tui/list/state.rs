@@ -1,10 +1,9 @@
 //! The document list: which documents the filter lets through, in what order, and which one
 //! is selected.
 
+use super::rank::{self, Haystack};
 use crate::model::Document;
 use crate::tui::ids::DocIx;
-use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 #[derive(Debug, Default)]
 pub struct List {
@@ -23,7 +22,7 @@ pub struct List {
     pub height: usize,
     /// What the filter matches against, per document: titles in every language, id, kind,
     /// dates.
-    haystacks: Vec<String>,
+    haystacks: Vec<Haystack>,
     /// Language codes per document ("zh en"), computed once: counting them walks every block.
     pub langs: Vec<String>,
     /// `tag:x` and `collection:name` per document (lower case), from the workspace's
@@ -33,7 +32,7 @@ pub struct List {
 
 impl List {
     pub fn new(docs: &[Document]) -> List {
-        let haystacks = docs.iter().map(haystack).collect();
+        let haystacks = docs.iter().map(|d| Haystack::new(&haystack(d))).collect();
         let langs = docs
             .iter()
             .map(|d| {
@@ -86,27 +85,19 @@ impl List {
                 .iter()
                 .all(|l| self.labels.get(i).is_some_and(|have| have.contains(l)))
         };
-        let query = words.join(" ");
-        let query = query.as_str();
-        if query.is_empty() {
+        if words.is_empty() {
             self.shown = (0..self.haystacks.len())
                 .filter(|&i| allowed(i))
                 .map(DocIx)
                 .collect();
         } else {
-            let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
-            let mut matcher = Matcher::new(Config::DEFAULT);
-            let mut buf = Vec::new();
+            let mut matcher = rank::matcher();
             let mut scored: Vec<(u32, usize)> = self
                 .haystacks
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| allowed(*i))
-                .filter_map(|(i, h)| {
-                    pattern
-                        .score(Utf32Str::new(h, &mut buf), &mut matcher)
-                        .map(|s| (s, i))
-                })
+                .filter_map(|(i, h)| rank::score(&words, h, &mut matcher).map(|s| (s, i)))
                 .collect();
             // Best first; equal scores in date order (the corpus order).
             scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));

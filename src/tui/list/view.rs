@@ -1,14 +1,11 @@
 //! The document list pane: date, kind, languages, title; columns give way on narrow screens.
 
 use super::List;
-use crate::model::Document;
-use crate::model::Lang;
+use crate::model::{Document, TITLE_LANGS};
 use crate::text::sanitize::sanitize;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-
-const TITLE_LANGS: [Lang; 5] = [Lang::En, Lang::Zh, Lang::Ru, Lang::Fr, Lang::Ko];
 
 /// Draws `list` over the corpus documents `docs`.
 pub fn draw(list: &List, docs: &[Document], t: &Theme, area: Rect, buf: &mut Buffer) {

@@ -95,10 +95,17 @@ impl SearchState {
         };
         // The worker shares the corpus; the registry lets a name typed in one language find
         // the others (as in the CLI).
-        let hooks = match &self.hooks.0 {
+        let mut hooks = match &self.hooks.0 {
             Some(h) => h.clone(),
             None => crate::search::registry_hooks::shared_hooks(Arc::clone(ctx.corpus)),
         };
+        // The user's notes are searched too; the workspace files are read for each query.
+        if hooks.own.is_none()
+            && let Some(ws) = &self.workspace
+        {
+            let own = crate::workspace::search::Own::of_corpus(ws.clone(), &ctx.corpus.documents);
+            hooks.own = Some(Arc::new(own));
+        }
         // The report lives in the worker's callback: if the worker panics, it says so.
         let report = StopReport::new(WorkerKind::Search, ctx.tx.clone());
         let started = Service::start(Arc::clone(ctx.corpus), location, hooks, move |ev| {
@@ -298,7 +305,7 @@ impl SearchState {
             return info("no result to open");
         };
         let Some(hit) = results.hits.get(self.selected) else {
-            return info("no result to open");
+            return self.open_own(ctx);
         };
         // The query that found this hit: the line may have changed since (its answer pending).
         let query = results.query.clone();
@@ -311,6 +318,33 @@ impl SearchState {
         let trail = self.trail(ctx.ids);
         self.open = false;
         self.open_hit(doc, block, query, trail, None, ctx)
+    }
+
+    /// Opens the selected note of the user's at its block (the top for a note on the whole
+    /// document), remembering where the reader was.
+    fn open_own(&mut self, ctx: &SearchContext<'_>) -> Vec<Effect> {
+        let Some(results) = &self.results else {
+            return info("no result to open");
+        };
+        let own = (self.selected.checked_sub(results.hits.len())).and_then(|i| results.own.get(i));
+        let Some(own) = own else {
+            return info("no result to open");
+        };
+        let Some(doc) = ctx.ids.get(&own.doc_id) else {
+            let line = format!("document {} is not in the corpus", own.doc_id);
+            return vec![Effect::Status(Level::Error, line)];
+        };
+        let block = BlockNo(own.block.unwrap_or(1));
+        let what = if own.note.is_empty() {
+            "highlight"
+        } else {
+            "note"
+        };
+        self.open = false;
+        vec![
+            Effect::JumpTo(doc, block),
+            Effect::Info(format!("your {what} {} · ¶{block}", own.mark_id)),
+        ]
     }
 
     /// Opens `doc` at `block` (from a result) and asks the worker for every hit of `query`

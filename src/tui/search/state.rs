@@ -152,11 +152,28 @@ pub struct SearchState {
     pub hooks: HooksOverride,
     /// The worker, once search was first used.
     pub worker: Option<Worker>,
+    /// The user's workspace, searched beside the documents (`note:`, `tag:`, `collection:`).
+    pub workspace: Option<crate::workspace::Workspace>,
     /// The last generation given to a request to the worker.
     generation: u64,
 }
 
 impl SearchState {
+    /// Search that finds the notes kept in `workspace` beside the documents.
+    pub fn over(workspace: Option<crate::workspace::Workspace>) -> SearchState {
+        SearchState {
+            workspace,
+            ..SearchState::default()
+        }
+    }
+
+    /// The number of rows to choose from: the documents' hits, then the user's notes.
+    pub fn result_count(&self) -> usize {
+        self.results
+            .as_ref()
+            .map_or(0, |r| r.hits.len() + r.own.len())
+    }
+
     /// Whether an answer to the latest query sent is still awaited.
     pub fn waiting(&self) -> bool {
         self.sent > 0
@@ -199,7 +216,8 @@ impl SearchState {
         if !same_query {
             self.selected = 0;
         }
-        self.selected = self.selected.min(results.hits.len().saturating_sub(1));
+        let rows = results.hits.len() + results.own.len();
+        self.selected = self.selected.min(rows.saturating_sub(1));
         self.results = Some(results);
         self.failure = None;
         true
@@ -241,7 +259,7 @@ impl SearchState {
     }
 
     pub fn move_selection(&mut self, delta: isize) {
-        let n = self.results.as_ref().map_or(0, |r| r.hits.len());
+        let n = self.result_count();
         self.selected = self
             .selected
             .saturating_add_signed(delta)
@@ -260,6 +278,7 @@ mod tests {
             total: 0,
             hits: Vec::new(),
             notes: Vec::new(),
+            own: Vec::new(),
         }
     }
 

@@ -6,7 +6,7 @@
 //! It sits above the overlay stack while it shows (`SearchState::open`), and its keys go to
 //! `SearchState::key`.
 
-use crate::search::{Hit, SearchResults, Snippet};
+use crate::search::{Hit, OwnHit, SearchResults, Snippet};
 use crate::text::sanitize::sanitize;
 use crate::tui::search::state::SearchState;
 use crate::tui::theme::Theme;
@@ -68,7 +68,7 @@ fn info_line(s: &SearchState, t: &Theme) -> Line<'static> {
     }
     if s.query.trim().is_empty() {
         return Line::styled(
-            "words, \"phrases\", OR, -word, kind: lang: year: date:1956..1961 title:",
+            "words, \"phrases\", OR, -word, kind: lang: year: date:1956..1961 title: note: tag: collection:",
             t.get("status_hint"),
         );
     }
@@ -90,11 +90,43 @@ fn info_line(s: &SearchState, t: &Theme) -> Line<'static> {
 }
 
 fn count(r: &SearchResults) -> String {
-    match (r.total, r.hits.len()) {
+    let docs = match (r.total, r.hits.len()) {
+        (0, _) if !r.own.is_empty() => String::new(),
         (0, _) => "no results".into(),
         (1, _) => "1 result".into(),
         (t, n) if n < t => format!("{t} results, the best {n} shown"),
         (t, _) => format!("{t} results"),
+    };
+    let own = match r.own.len() {
+        0 => String::new(),
+        1 => "1 of your notes".into(),
+        n => format!("{n} of your notes"),
+    };
+    match (docs.is_empty(), own.is_empty()) {
+        (false, false) => format!("{docs} · {own}"),
+        (true, _) => own,
+        (false, true) => docs,
+    }
+}
+
+/// One result row: a document's hit, or a note of the user's (listed after the hits).
+enum Row<'a> {
+    Doc(&'a Hit),
+    Own(&'a OwnHit),
+}
+
+impl Row<'_> {
+    fn lines(&self, selected: bool, t: &Theme) -> Vec<Line<'static>> {
+        match self {
+            Row::Doc(hit) => {
+                let mut out = vec![header(hit, selected, t)];
+                for snip in hit.snippets.iter().take(SNIPPETS_PER_HIT) {
+                    out.push(snippet_line(snip, t));
+                }
+                out
+            }
+            Row::Own(own) => own_lines(own, selected, t),
+        }
     }
 }
 
@@ -105,25 +137,62 @@ fn result_lines(
     height: usize,
     t: &Theme,
 ) -> Vec<Line<'static>> {
-    let rows = |h: &Hit| 1 + h.snippets.len().min(SNIPPETS_PER_HIT);
+    let rows: Vec<Row<'_>> = (r.hits.iter().map(Row::Doc))
+        .chain(r.own.iter().map(Row::Own))
+        .collect();
+    let heights: Vec<usize> = rows.iter().map(|row| row.lines(false, t).len()).collect();
     // The first result to show: as late as needed for the selected one to end on screen.
-    let mut first = selected.min(r.hits.len().saturating_sub(1));
-    let mut used = r.hits.get(first).map_or(0, rows);
-    while first > 0 && used + rows(&r.hits[first - 1]) <= height {
+    let mut first = selected.min(rows.len().saturating_sub(1));
+    let mut used = heights.get(first).copied().unwrap_or(0);
+    while first > 0 && used + heights[first - 1] <= height {
         first -= 1;
-        used += rows(&r.hits[first]);
+        used += heights[first];
     }
     let mut out = Vec::new();
-    for (i, hit) in r.hits.iter().enumerate().skip(first) {
+    for (i, row) in rows.iter().enumerate().skip(first) {
         if out.len() >= height {
             break;
         }
-        out.push(header(hit, i == selected, t));
-        for snip in hit.snippets.iter().take(SNIPPETS_PER_HIT) {
-            out.push(snippet_line(snip, t));
-        }
+        out.extend(row.lines(i == selected, t));
     }
     out.truncate(height);
+    out
+}
+
+/// `▶ note       ¶2  Title`, the quote, the note's first line: a note shown as a note.
+fn own_lines(own: &OwnHit, selected: bool, t: &Theme) -> Vec<Line<'static>> {
+    let what = if own.note.is_empty() {
+        "highlight"
+    } else {
+        "note"
+    };
+    let at = own
+        .block
+        .map_or_else(|| "doc".to_string(), |b| format!("¶{b}"));
+    let head = Line::from(vec![
+        Span::raw(if selected { "▶ " } else { "  " }),
+        Span::styled(format!("{what:<10}"), t.get("status_info")),
+        Span::styled(format!("  {at:<5} "), t.get("gutter")),
+        Span::styled(one_line(&own.title), t.get("list_title")),
+    ]);
+    let mut out = vec![if selected {
+        head.style(t.get("selected"))
+    } else {
+        head
+    }];
+    if !own.quote.is_empty() {
+        out.push(Line::from(vec![
+            Span::styled("    “", t.get("lang_tag")),
+            Span::raw(one_line(&own.quote)),
+            Span::styled("”", t.get("lang_tag")),
+        ]));
+    }
+    if let Some(first) = own.note.lines().find(|l| !l.trim().is_empty()) {
+        out.push(Line::from(vec![
+            Span::styled("    ✎ ", t.get("lang_tag")),
+            Span::raw(one_line(first)),
+        ]));
+    }
     out
 }
 

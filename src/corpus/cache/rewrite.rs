@@ -1,0 +1,272 @@
+//! Writing the cache back: what changed is parsed, the registry validated again when it must
+//! be, the new blobs written as one pack and the table replaced atomically.
+
+#[allow(unused_imports)]
+use super::*;
+
+/// Parses what changed, validates the registry again when the documents or its files changed,
+/// finds the mentions that may have changed, writes the new blobs as one pack and the new
+/// table, and returns the files (all `Cached` now) and the table.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn rewrite(
+    cache: &Path,
+    old: Option<&Before>,
+    mut files: Vec<FileState>,
+    registry_files: &[(PathBuf, String)],
+    mut registry_problems: Vec<Problem>,
+    registry_crc: u32,
+    docs_mtime_ns: Option<u64>,
+    packs: &Packs,
+) -> std::io::Result<(Vec<FileState>, Table)> {
+    // The documents of the corpus as the duplicate check keeps them: id → blocks.
+    let heads_of = |files: &[FileState]| -> Vec<(String, usize)> {
+        let mut seen = HashSet::new();
+        files
+            .iter()
+            .filter_map(|f| match &f.fresh {
+                Fresh::Cached(Outcome::Parsed { head, .. }) => Some((head.id.clone(), head.blocks)),
+                Fresh::New { doc, .. } => Some((doc.id.clone(), doc.blocks.len())),
+                _ => None,
+            })
+            .filter(|(id, _)| seen.insert(id.clone()))
+            .collect()
+    };
+    let now = heads_of(&files);
+    let old_registry: Option<Registry> = old
+        .and_then(|t| t.registry)
+        .and_then(|b| packs.read(b).ok())
+        .and_then(|b| ciborium::from_reader(b.as_slice()).ok());
+    let same_inputs = old.is_some_and(|t| {
+        t.registry_crc == registry_crc
+            && t.heads
+                == heads_digest(files.iter().filter_map(|f| match &f.fresh {
+                    Fresh::Cached(Outcome::Parsed { head, .. }) => {
+                        Some((head.id.as_str(), head.blocks))
+                    }
+                    Fresh::New { doc, .. } => Some((doc.id.as_str(), doc.blocks.len())),
+                    _ => None,
+                }))
+    }) && old_registry.is_some();
+    let (registry, problems) = match (&old_registry, same_inputs) {
+        (Some(r), true) => (
+            r.clone(),
+            old.map(|t| t.registry_problems.clone()).unwrap_or_default(),
+        ),
+        _ => {
+            let blocks: HashMap<&str, usize> = now.iter().map(|(i, b)| (i.as_str(), *b)).collect();
+            let mut by_id: HashMap<&str, &Fresh> = HashMap::new();
+            for f in &files {
+                let id = match &f.fresh {
+                    Fresh::Cached(Outcome::Parsed { head, .. }) => head.id.as_str(),
+                    Fresh::New { doc, .. } => doc.id.as_str(),
+                    _ => continue,
+                };
+                by_id.entry(id).or_insert(&f.fresh);
+            }
+            // Bodies only for the references that quote a document's text.
+            let document = |id: &str| -> Option<std::borrow::Cow<'_, Document>> {
+                match by_id.get(id)? {
+                    Fresh::New { doc, .. } => Some(std::borrow::Cow::Borrowed(&**doc)),
+                    Fresh::Cached(Outcome::Parsed { body, .. }) => packs
+                        .read(*body)
+                        .ok()
+                        .and_then(|b| ciborium::from_reader(b.as_slice()).ok())
+                        .map(std::borrow::Cow::Owned),
+                    _ => None,
+                }
+            };
+            let (registry, more) =
+                crate::refs::load_with(registry_files, &document, &|id| blocks.get(id).copied());
+            registry_problems.extend(more);
+            let problems = registry_problems
+                .into_iter()
+                .map(|p| (p.file, p.line, p.message))
+                .collect();
+            (registry, problems)
+        }
+    };
+    let registry_changed = old_registry.as_ref() != Some(&registry);
+    let matcher = crate::refs::mentions::Matcher::new(&registry);
+
+    let mut pack = PackWriter::default();
+    // Every blob of the new table: (file, body or new blob, mentions or new blob).
+    enum Place {
+        Old(Blob),
+        New(usize),
+    }
+    type Placed = (Head, Place, Place, Option<(usize, String)>);
+    let mut places: Vec<Option<Placed>> = Vec::new();
+    let mut old_bodies: Option<HashMap<u64, Vec<u8>>> = None;
+    let referenced = |files: &[FileState]| -> HashSet<u64> {
+        files
+            .iter()
+            .filter_map(|f| match &f.fresh {
+                Fresh::Cached(Outcome::Parsed { body, mentions, .. }) => {
+                    Some([body.pack, mentions.pack])
+                }
+                _ => None,
+            })
+            .flatten()
+            .collect()
+    };
+    let compact = referenced(&files).len() >= MAX_PACKS;
+    if registry_changed || compact {
+        old_bodies = Some(packs.read_all(referenced(&files)));
+    }
+    for f in &files {
+        let place = match &f.fresh {
+            Fresh::New { doc, raw_missing } => {
+                let mut body = Vec::new();
+                let _ = ciborium::into_writer(&**doc, &mut body);
+                let found = crate::refs::mentions::find_in_document(doc, &registry, &matcher);
+                let mut m = Vec::new();
+                let _ = ciborium::into_writer(&found, &mut m);
+                Some((
+                    Head::of(doc),
+                    Place::New(pack.push(&body)),
+                    Place::New(pack.push(&m)),
+                    raw_missing.clone(),
+                ))
+            }
+            Fresh::Cached(Outcome::Parsed {
+                head,
+                body,
+                mentions,
+                raw_missing,
+            }) => match &old_bodies {
+                None => Some((
+                    head.clone(),
+                    Place::Old(*body),
+                    Place::Old(*mentions),
+                    raw_missing.clone(),
+                )),
+                Some(whole) => {
+                    let bytes = whole
+                        .get(&body.pack)
+                        .ok_or_else(|| "a pack is missing".to_string())
+                        .and_then(|p| file::slice(p, *body).map(<[u8]>::to_vec));
+                    let bytes = bytes.map_err(std::io::Error::other)?;
+                    let mentions = if registry_changed {
+                        let doc: Document = ciborium::from_reader(bytes.as_slice())
+                            .map_err(|e| std::io::Error::other(e.to_string()))?;
+                        let found: Vec<Mention> =
+                            crate::refs::mentions::find_in_document(&doc, &registry, &matcher);
+                        let mut m = Vec::new();
+                        let _ = ciborium::into_writer(&found, &mut m);
+                        Place::New(pack.push(&m))
+                    } else if compact {
+                        let m = whole
+                            .get(&mentions.pack)
+                            .ok_or_else(|| "a pack is missing".to_string())
+                            .and_then(|p| file::slice(p, *mentions).map(<[u8]>::to_vec))
+                            .map_err(std::io::Error::other)?;
+                        Place::New(pack.push(&m))
+                    } else {
+                        Place::Old(*mentions)
+                    };
+                    let body = if compact {
+                        Place::New(pack.push(&bytes))
+                    } else {
+                        Place::Old(*body)
+                    };
+                    Some((head.clone(), body, mentions, raw_missing.clone()))
+                }
+            },
+            _ => None,
+        };
+        places.push(place);
+    }
+    let registry_place = if registry_changed || compact || old.and_then(|t| t.registry).is_none() {
+        let mut bytes = Vec::new();
+        let _ = ciborium::into_writer(&registry, &mut bytes);
+        Some(Place::New(pack.push(&bytes)))
+    } else {
+        old.and_then(|t| t.registry).map(Place::Old)
+    };
+    let number = if pack.blobs.is_empty() {
+        0
+    } else {
+        packs.write(&pack.bytes)?
+    };
+    let resolve = |p: &Place| match p {
+        Place::Old(b) => *b,
+        Place::New(i) => pack.blob(number, *i),
+    };
+    let mut entries = Vec::with_capacity(files.len());
+    for (f, place) in files.iter_mut().zip(places) {
+        let outcome = match (&f.fresh, place) {
+            (Fresh::Unreadable(_), _) => continue,
+            (Fresh::Failed { line, message }, _)
+            | (Fresh::Cached(Outcome::Failed { line, message }), _) => Outcome::Failed {
+                line: *line,
+                message: message.clone(),
+            },
+            (_, Some((head, body, mentions, raw_missing))) => Outcome::Parsed {
+                head,
+                body: resolve(&body),
+                mentions: resolve(&mentions),
+                raw_missing,
+            },
+            (_, None) => continue,
+        };
+        f.fresh = Fresh::Cached(outcome.clone());
+        entries.push(Entry {
+            name: f.name.clone(),
+            size: f.size,
+            mtime_ns: f.mtime_ns,
+            crc: f.crc,
+            outcome,
+        });
+    }
+    let written_ns = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64);
+    let table = Table {
+        written_ns,
+        docs_mtime_ns,
+        registry_crc,
+        registry: registry_place.as_ref().map(resolve),
+        registry_problems: problems,
+        entries,
+    };
+    file::write_atomically(cache, &file::encode_table(&table))?;
+    let mut keep: HashSet<u64> = referenced(&files);
+    keep.extend(table.registry.map(|b| b.pack));
+    packs.remove_unused(&keep);
+    // Unreadable files have no entry: they are read again next time, and reported now.
+    Ok((files, table))
+}
+
+/// Reads a file whose size and mtime cannot be trusted: its CRC, and what it now is, or `None`
+/// when it is unchanged since `old` (touched, not changed).
+pub(super) fn read_file(
+    dir: &Path,
+    path: &Path,
+    size: u64,
+    old: Option<&Entry>,
+) -> (u32, Option<Fresh>) {
+    let text = match crate::files::read_text(path, crate::files::limits::DOCUMENT) {
+        Ok(text) => text,
+        Err(e) => return (0, Some(Fresh::Unreadable(e.to_string()))),
+    };
+    let crc = crc32fast::hash(text.as_bytes());
+    if old.is_some_and(|e| e.crc == crc && e.size == size) {
+        return (crc, None);
+    }
+    let fresh = match format::parse(path, &text) {
+        Ok(doc) => Fresh::New {
+            raw_missing: (!dir.join(&doc.source.raw).is_file()).then(|| {
+                (
+                    crate::diag::line_of_key(&text, "raw"),
+                    doc.source.raw.clone(),
+                )
+            }),
+            doc: Box::new(doc),
+        },
+        Err(p) => Fresh::Failed {
+            line: p.line,
+            message: p.message,
+        },
+    };
+    (crc, Some(fresh))
+}
