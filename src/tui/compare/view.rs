@@ -84,7 +84,7 @@ fn picking(p: &Picking, ctx: &OverlayContext<'_>, height: usize) -> Vec<Line<'st
         let Some(d) = ctx.corpus.documents.get(ix.0) else {
             continue;
         };
-        let title = d.title.best(&crate::search::TITLE_LANGS).unwrap_or("");
+        let title = d.display_title(&crate::model::TITLE_LANGS);
         let style = if i == p.selected {
             theme.get("selected")
         } else {
