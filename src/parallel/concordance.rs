@@ -17,7 +17,7 @@ use crate::refs::{Registry, Target};
 use crate::search::SearchIndex;
 use crate::search::highlight::PlainText;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 /// One place the term stands, with its counterpart.
@@ -242,16 +242,20 @@ fn render(
         .collect();
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for g in &grams {
-        let distinct: BTreeSet<&str> = g.iter().map(|(k, _)| *k).collect();
+        let distinct: HashSet<&str> = g.iter().map(|(k, _)| *k).collect();
         for k in distinct {
             *seen.entry(k).or_default() += 1;
         }
     }
+    // Only candidates seen in a counterpart are counted in the other sentences.
     let mut background: HashMap<&str, usize> = HashMap::new();
+    let mut counted: HashSet<&str> = HashSet::new();
     for b in &others {
-        let distinct: BTreeSet<&str> = candidates(lang, b).into_iter().map(|(k, _)| k).collect();
-        for k in distinct {
-            if let Some((key, _)) = seen.get_key_value(k) {
+        counted.clear();
+        for (k, _) in candidates(lang, b) {
+            if let Some((key, _)) = seen.get_key_value(k)
+                && counted.insert(key)
+            {
                 *background.entry(key).or_default() += 1;
             }
         }
