@@ -22,58 +22,17 @@ use super::panel::state::SectionContext;
 use super::positions::PositionStore;
 use super::reader::state::ReaderState;
 use super::search::state::SearchState;
+pub use super::settings::Settings;
 use super::status::StatusLine;
 use super::theme::Theme;
 use super::workspace::{Ctx, Notes};
 use crate::corpus::Corpus;
 use crate::model::Document;
-use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::layout::{Position as Cell, Rect};
+use crossterm::event::{Event, KeyEvent, KeyEventKind};
+use ratatui::layout::Rect;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Duration;
-
-/// What the app is started with: keys, styles, remembered positions, and problems met while
-/// loading them (shown in the status line).
-pub struct Settings {
-    pub keymap: Keymap,
-    pub theme: Theme,
-    pub positions: PositionStore,
-    /// Where highlights, notes and bookmarks are kept; `None` keeps nothing (tests).
-    pub workspace: Option<crate::workspace::Workspace>,
-    pub problems: Vec<String>,
-}
-
-impl Settings {
-    /// Built-in keys and colours, positions in memory: for tests and benchmarks.
-    pub fn defaults() -> Settings {
-        Settings {
-            keymap: Keymap::default(),
-            theme: Theme::builtin(false),
-            positions: PositionStore::in_memory(),
-            workspace: None,
-            problems: Vec::new(),
-        }
-    }
-
-    /// The user's configuration (XDG config dir), `NO_COLOR`, and saved positions.
-    pub fn load() -> Settings {
-        let mut problems = Vec::new();
-        let (keymap, e) = Keymap::load();
-        problems.extend(e.iter().map(ToString::to_string));
-        let (theme, e) = Theme::load();
-        problems.extend(e.map(|e| format!("{e} (using the default theme)")));
-        let (positions, e) = PositionStore::open_default();
-        problems.extend(e);
-        Settings {
-            keymap,
-            theme,
-            positions,
-            workspace: crate::workspace::Workspace::open_default(),
-            problems,
-        }
-    }
-}
 
 pub struct App {
     /// The corpus, shared with the search worker (never copied).
@@ -254,6 +213,27 @@ impl App {
         self.ids.get(id)
     }
 
+    /// Every feature's state, read-only, for drawing one frame.
+    pub fn view(&self) -> super::ui::View<'_> {
+        super::ui::View {
+            screen: self.screen,
+            mode: self.mode(),
+            corpus: &self.corpus,
+            list: &self.list,
+            reader: self.reader.as_ref(),
+            panel: &self.panel,
+            search: &self.search,
+            parallel: &self.parallel,
+            notes: &self.notes,
+            concordance: &self.concordance,
+            compare: &self.compare,
+            overlays: &self.overlays,
+            status: &self.status,
+            keymap: &self.keymap,
+            theme: &self.theme,
+        }
+    }
+
     /// The screen areas at the last frame's size.
     pub fn areas(&self) -> Areas {
         areas(self.size, self.screen, self.panel.open, self.panel.focused)
@@ -370,6 +350,21 @@ impl App {
             Action::Concordance | Action::Compare if self.focus == Focus::Reader => {
                 self.open_parallel_window(action)
             }
+            // The reader's keys that belong to links and search.
+            Action::NextLink
+            | Action::PrevLink
+            | Action::HistoryBack
+            | Action::HistoryForward
+            | Action::Timeline
+                if self.focus == Focus::Reader =>
+            {
+                self.link_action(action)
+            }
+            // Enter follows the selected link; on a block without one, the reader shows its note.
+            Action::Open if self.focus == Focus::Reader && self.follow_selected_link() => {}
+            Action::NextHit | Action::PrevHit if self.focus == Focus::Reader => {
+                self.step_search_hit(action == Action::NextHit)
+            }
             Action::NextSentence | Action::PrevSentence if self.focus == Focus::Reader => {
                 let block = self.reader.as_ref().map_or(0, |r| r.cursor);
                 let effects = self.parallel.update(action, block, &self.theme);
@@ -380,7 +375,7 @@ impl App {
                     let effects = self.list.update(action);
                     self.apply(effects);
                 }
-                Focus::Reader => self.update_reader(action),
+                Focus::Reader => self.reader_action(action),
                 Focus::Panel => {
                     let wide = self.wide();
                     let doc =
@@ -399,7 +394,7 @@ impl App {
                 Effect::OpenDocument(i) => self.open_document(i),
                 Effect::OpenAt(i, block) => self.open_at(i, block),
                 Effect::ReturnTo(place) => self.return_to(place),
-                Effect::CloseReader => self.update_reader(Action::Back),
+                Effect::CloseReader => self.close_reader(),
                 Effect::ShowReader => {
                     if self.reader.is_some() {
                         self.screen = Screen::Reader;
@@ -410,7 +405,14 @@ impl App {
                 Effect::ShowCard(target) => self.show_card(target),
                 Effect::ShowBacklinks(doc) => self.show_backlinks(doc),
                 Effect::FocusPanel(on) => self.focus_panel(on),
-                Effect::NextFootnote => self.next_footnote(),
+                Effect::NextFootnote => self.reader_action(Action::NextFootnote),
+                Effect::ShowFootnote(id) => self.panel.show_footnote(id),
+                Effect::ShowPanel(open) => self.panel.open = open,
+                Effect::ViewChanged => self.view_changed(),
+                Effect::SentenceClicked { block, lang, at } => {
+                    let effects = self.parallel.click(block, lang, at, &self.theme);
+                    self.apply(effects);
+                }
                 Effect::MoveCursor(block) => {
                     if let Some(reader) = self.reader.as_mut() {
                         reader.cursor = block.index();
@@ -470,66 +472,6 @@ impl App {
     pub(super) fn focus_panel(&mut self, on: bool) {
         self.panel.focused = on;
         self.focus = if on { Focus::Panel } else { Focus::Reader };
-    }
-
-    /// The block, language and char under a cell of the reader's body.
-    fn text_point(&self, x: u16, y: u16) -> Option<(usize, crate::model::Lang, usize)> {
-        let r = self.reader.as_ref()?;
-        super::workspace::select::point_at(r, self.doc(r.doc)?, x, y)
-    }
-
-    /// Routing of a mouse event: to the pane under it (nothing while an overlay shows, but
-    /// a drag that is making a selection goes on).
-    pub fn mouse(&mut self, m: MouseEvent) {
-        let selecting = self.overlays.top_name() == Some(super::workspace::view::SelectBar::NAME)
-            && matches!(m.kind, MouseEventKind::Drag(_));
-        if (!self.overlays.is_empty() || self.search.open) && !selecting {
-            return;
-        }
-        let a = self.areas();
-        let at = Cell {
-            x: m.column,
-            y: m.row,
-        };
-        let inside = |r: Rect| r.contains(at);
-        match m.kind {
-            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
-                let d: isize = if m.kind == MouseEventKind::ScrollDown {
-                    3
-                } else {
-                    -3
-                };
-                if self.screen == Screen::List && inside(a.list) {
-                    self.list.move_by(d.signum());
-                } else if a.panel.is_some_and(inside) {
-                    self.panel.scroll = self.panel.scroll.saturating_add_signed(d);
-                } else if inside(a.body)
-                    && let Some(r) = self.reader.as_mut()
-                {
-                    r.scroll_by(d);
-                }
-            }
-            MouseEventKind::Down(MouseButton::Left) => {
-                if self.screen == Screen::List && inside(a.list) {
-                    let effects = self.list.click(m.row - a.list.y);
-                    self.apply(effects);
-                } else if a.panel.is_some_and(inside) {
-                    self.focus_panel(true);
-                } else if self.screen == Screen::Reader && inside(a.body) {
-                    self.focus_panel(false);
-                    self.click_text(m.column - a.body.x, m.row - a.body.y);
-                    let at = self.text_point(m.column - a.body.x, m.row - a.body.y);
-                    self.notes.press(at);
-                }
-            }
-            MouseEventKind::Drag(MouseButton::Left)
-                if self.screen == Screen::Reader && inside(a.body) =>
-            {
-                let at = self.text_point(m.column - a.body.x, m.row - a.body.y);
-                self.route_notes(|notes, ctx| notes.drag(at, ctx));
-            }
-            _ => {}
-        }
     }
 }
 

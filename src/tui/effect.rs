@@ -36,6 +36,14 @@ pub enum Effect {
     FocusPanel(bool),
     /// Jump to the next footnote from the reader's current block.
     NextFootnote,
+    /// Show this footnote in the panel (the reader has put its cursor on the footnote's block).
+    ShowFootnote(String),
+    /// Open (`true`) or close the panel.
+    ShowPanel(bool),
+    /// The reader's view changed (languages, columns): links and marks are laid again.
+    ViewChanged,
+    /// A click on a sentence of the text: block (from 0), language, stored byte offset.
+    SentenceClicked { block: usize, lang: Lang, at: usize },
     /// Put the reader's cursor on this block and scroll it into view.
     MoveCursor(BlockNo),
     /// Replace the highlights that `owner` laid over document `doc` with `marks`.

@@ -4,6 +4,7 @@
 use crate::tui::action::Action;
 use crate::tui::keymap::{Keymap, Mode};
 use crate::tui::overlay::{Outcome, Overlay, OverlayContext};
+use crate::tui::styled_wrap::{line_width, wrap_lines};
 use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -14,11 +15,17 @@ pub struct HelpOverlay {
     /// The mode whose keys are listed (where the user was).
     pub mode: Mode,
     pub scroll: usize,
+    /// The furthest `scroll` can go, from the last frame (the lines wrap to its width).
+    max_scroll: std::cell::Cell<usize>,
 }
 
 impl HelpOverlay {
     pub fn new(mode: Mode) -> HelpOverlay {
-        HelpOverlay { mode, scroll: 0 }
+        HelpOverlay {
+            mode,
+            scroll: 0,
+            max_scroll: std::cell::Cell::new(usize::MAX),
+        }
     }
 
     /// `keys  description` lines for the mode, then the global keys.
@@ -66,6 +73,7 @@ impl Overlay for HelpOverlay {
 
     fn handle_key(&mut self, key: &KeyEvent, keymap: &Keymap) -> Outcome {
         let key = crate::tui::keymap::Key::from_event(key);
+        self.scroll = self.scroll.min(self.max_scroll.get());
         match keymap.action(Mode::Help, key) {
             Some(Action::Back | Action::Help | Action::Quit) => Outcome::Close,
             Some(Action::Down) => {
@@ -84,6 +92,14 @@ impl Overlay for HelpOverlay {
                 self.scroll = self.scroll.saturating_sub(10);
                 Outcome::Consumed
             }
+            Some(Action::Top) => {
+                self.scroll = 0;
+                Outcome::Consumed
+            }
+            Some(Action::Bottom) => {
+                self.scroll = self.max_scroll.get();
+                Outcome::Consumed
+            }
             // A modal window: other keys do nothing rather than act unseen beneath it.
             _ => Outcome::Consumed,
         }
@@ -91,11 +107,17 @@ impl Overlay for HelpOverlay {
 
     fn draw(&self, ctx: &OverlayContext<'_>, area: Rect, buf: &mut Buffer) {
         let lines = self.lines(ctx.keymap, ctx.theme.get("help_key"));
-        let height = lines.len() as u16 + 2;
+        // As wide as the longest line, up to the screen; lines wider than that wrap.
+        let widest = lines.iter().map(line_width).max().unwrap_or(0);
+        let width = (widest as u16).saturating_add(2).min(area.width);
+        let lines = wrap_lines(&lines, width.saturating_sub(2).max(1));
+        let height = (lines.len() as u16).saturating_add(2);
         let inner =
-            crate::tui::overlay::window(ctx.theme, area, 64, height, " Keys (esc closes) ", buf);
+            crate::tui::overlay::window(ctx.theme, area, width, height, " Keys (esc closes) ", buf);
         let max = lines.len().saturating_sub(inner.height as usize);
-        let scroll = self.scroll.min(max) as u16;
-        Paragraph::new(lines).scroll((scroll, 0)).render(inner, buf);
+        self.max_scroll.set(max);
+        let scroll = self.scroll.min(max);
+        let shown: Vec<Line> = lines.into_iter().skip(scroll).collect();
+        Paragraph::new(shown).render(inner, buf);
     }
 }

@@ -33,8 +33,8 @@
 //! | `Backlinks` | reader, panel | `LinkState::update` → [`Effect::ShowBacklinks`] |
 //! | `NextHit`, `PrevHit` | reader | `SearchState::step_hit` (`search/mod.rs`): on past the document's last hit to the next document of the results |
 //! | `NextSentence`, `PrevSentence`; a click on a sentence | reader | [`parallel::Parallel::update`], `Parallel::click` |
-//! | `Concordance` (the select bar's too); keys of its window | reader | [`concordance::ConcordanceView`] (`concordance/mod.rs`), glue in `routing.rs` |
-//! | `Compare`; keys of its window | reader | [`compare::CompareView`] (`compare/mod.rs`), glue in `routing.rs` |
+//! | `Concordance` (the select bar's too); keys of its window | reader | [`concordance::ConcordanceView`] (`concordance/mod.rs`), glue in `parallel_routing.rs` |
+//! | `Compare`; keys of its window | reader | [`compare::CompareView`] (`compare/mod.rs`), glue in `parallel_routing.rs` |
 //! | `Up` … `Bottom`, `Back`, `Open`, `TogglePanel`, `FocusNext/Prev` | panel | [`panel::Panel::update`] |
 //! | mouse | — | `App::mouse` → `List::click`, the reader's `click_text`, panel focus |
 //!
@@ -69,10 +69,12 @@ pub mod msg;
 pub mod overlay;
 pub mod panel;
 pub mod parallel;
+mod parallel_routing;
 pub mod positions;
 pub mod reader;
 mod routing;
 pub mod search;
+pub mod settings;
 pub mod status;
 pub mod styled_wrap;
 pub mod terminal;
@@ -82,10 +84,11 @@ pub mod workers;
 pub mod workspace;
 
 pub use action::Action;
-pub use app::{App, Settings};
+pub use app::App;
 pub use effect::Effect;
 pub use ids::{BlockNo, DocIx};
 pub use msg::Msg;
+pub use settings::Settings;
 
 use crate::corpus::Corpus;
 use ratatui::Terminal;
@@ -129,7 +132,7 @@ pub fn run(corpus: Corpus) -> anyhow::Result<()> {
 pub fn frame<B: Backend>(app: &mut App, terminal: &mut Terminal<B>) -> Result<(), B::Error> {
     let size = terminal.size()?;
     app.prepare(ratatui::layout::Rect::new(0, 0, size.width, size.height));
-    terminal.draw(|f| ui::draw(app, f))?;
+    terminal.draw(|f| ui::draw(&app.view(), f))?;
     Ok(())
 }
 

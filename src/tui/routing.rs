@@ -1,7 +1,9 @@
-//! The app's glue to the search and links components: it builds their read-only contexts
-//! ([`SearchContext`], [`LinkContext`], the reader's [`ReaderAt`]), hands them the action or
-//! message, and applies the effects they return. No decision of search or links is made
-//! here; this is routing, kept apart from `app.rs` so that file stays short.
+//! The app's glue to the reader, search and links components, and the mouse: it builds their
+//! read-only contexts ([`ReaderContext`], [`SearchContext`], [`LinkContext`], the reader's
+//! [`ReaderAt`]), hands them the action or message, and applies the effects they return. No
+//! decision of a feature is made here; this is routing, kept apart from `app.rs` so that file
+//! stays short. Opening and closing documents lives here because it touches several features
+//! at once (the reader, positions, parallel text, the panel, links, the workspace).
 
 use super::action::Action;
 use super::app::App;
@@ -13,12 +15,16 @@ use super::links::backlinks::BacklinksOverlay;
 use super::links::card::CardOverlay;
 use super::links::timeline::TimelineOverlay;
 use super::links::{LinkContext, Stop};
+use super::positions::Position;
+use super::reader::ReaderContext;
 use super::reader::layout::View;
 use super::reader::state::Highlight;
+use super::reader::state::ReaderState;
 use super::search::SearchContext;
 use super::workers::WorkerKind;
 use crate::refs::Target;
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position as Cell, Rect};
 
 /// The search component's context, borrowing the app's fields one by one (so the component,
 /// another field, can be borrowed mutably beside it).
@@ -44,7 +50,119 @@ macro_rules! link_ctx {
     };
 }
 
+/// The reader's context, borrowing the app's fields one by one (so the reader, another field,
+/// can be borrowed mutably beside it).
+macro_rules! reader_ctx {
+    ($app:ident, $doc:expr, $wide:expr) => {
+        ReaderContext {
+            doc: $doc,
+            wide: $wide,
+            panel_open: $app.panel.open,
+            selected_footnote: $app.panel.selected_footnote.as_deref(),
+        }
+    };
+}
+
 impl App {
+    // The reader.
+
+    /// An action for the reader component, with its context; its effects carried out.
+    pub(super) fn reader_action(&mut self, action: Action) {
+        let wide = self.wide();
+        let Some(reader) = self.reader.as_mut() else {
+            self.focus = Focus::List;
+            return;
+        };
+        let Some(doc) = self.corpus.documents.get(reader.doc.0) else {
+            return;
+        };
+        let effects = reader.update(action, &reader_ctx!(self, doc, wide));
+        self.apply(effects);
+    }
+
+    /// A click inside the reader's body, at (`x`, `y`) from its corner.
+    fn reader_click(&mut self, x: u16, y: u16) {
+        let wide = self.wide();
+        let Some(reader) = self.reader.as_mut() else {
+            return;
+        };
+        let Some(doc) = self.corpus.documents.get(reader.doc.0) else {
+            return;
+        };
+        let effects = reader.click(x, y, &reader_ctx!(self, doc, wide));
+        self.apply(effects);
+    }
+
+    /// Opens document `i` of the corpus at its remembered position.
+    pub fn open_document(&mut self, i: DocIx) {
+        let corpus = std::sync::Arc::clone(&self.corpus);
+        let Some(doc) = corpus.documents.get(i.0) else {
+            return;
+        };
+        let opened = self.reader.as_ref().is_none_or(|r| r.doc != i);
+        if opened {
+            self.save_position();
+            let mut reader = ReaderState::open(i, doc);
+            if let Some(pos) = self.positions.get(&doc.id) {
+                reader.restore_later(BlockNo(pos.block).index(), BlockNo(pos.top).index());
+            }
+            self.reader = Some(reader);
+            let effects = self.parallel.open(i, doc, &corpus.registry);
+            self.apply(effects);
+            self.panel.scroll = 0;
+            self.panel.selected_footnote = None;
+        }
+        self.screen = Screen::Reader;
+        self.focus = Focus::Reader;
+        self.panel.focused = false;
+        self.after_document_change();
+        if opened {
+            self.route_notes(|notes, ctx| notes.opened(ctx));
+        }
+    }
+
+    /// Opens document `i` with the cursor on `block`, shown at the top: for search hits,
+    /// cross-references and citations that point into a document.
+    pub fn open_at(&mut self, i: DocIx, block: BlockNo) {
+        self.open_document(i);
+        if let Some(reader) = self.reader.as_mut().filter(|r| r.doc == i) {
+            reader.restore_later(block.index(), block.index());
+        }
+    }
+
+    pub(super) fn close_reader(&mut self) {
+        self.save_position();
+        self.screen = Screen::List;
+        self.focus = Focus::List;
+        self.panel.focused = false;
+        // Keep the list's selection on the document just read.
+        if let Some(r) = &self.reader
+            && let Some(p) = self.list.shown.iter().position(|&d| d == r.doc)
+        {
+            self.list.selected = p;
+            self.list.clamp();
+        }
+    }
+
+    /// Remembers where the reader is in the open document (and writes it to disk).
+    pub fn save_position(&mut self) {
+        let Some(reader) = &self.reader else { return };
+        if reader.layout.key.is_none() {
+            return; // never shown: nothing new to remember
+        }
+        let Some(doc) = self.corpus.documents.get(reader.doc.0) else {
+            return;
+        };
+        let pos = Position {
+            block: BlockNo::from_index(reader.cursor).0,
+            top: BlockNo::from_index(reader.top_block()).0,
+        };
+        if let Err(e) = self.positions.set(&doc.id, pos) {
+            self.status
+                .error(format!("reading position not saved: {e}"));
+        }
+    }
+
     /// The open document as the reader shows it, for components that may not hold the reader.
     pub fn reader_at(&self) -> Option<ReaderAt> {
         let r = self.reader.as_ref()?;
@@ -196,6 +314,13 @@ impl App {
         self.apply(effects);
     }
 
+    /// The reader's view changed: its links laid again, none selected.
+    pub(super) fn view_changed(&mut self) {
+        let at = self.reader_at();
+        let effects = self.link.document_changed(&link_ctx!(self, at.as_ref()));
+        self.apply(effects);
+    }
+
     /// A document was opened or returned to: its links, none selected.
     pub fn after_document_change(&mut self) {
         self.focus = Focus::Reader;
@@ -252,89 +377,64 @@ impl App {
     }
 }
 
-// The concordance and compare windows (parallel text): their components decide, this opens
-// their windows, hands them keys and messages, and carries out the effects only they ask for.
-
-use super::compare::view::CompareWindow;
-use super::concordance::view::ConcordanceWindow;
-use super::concordance::{self, ConcordanceMsg};
-use super::effect::Effect;
-
 impl App {
-    /// `K` / `=` in the reader: the concordance window or the compare window.
-    pub(super) fn open_parallel_window(&mut self, action: Action) {
-        let Some(ix) = self.reader.as_ref().map(|r| r.doc) else {
+    // The mouse.
+
+    /// The block, language and char under a cell of the reader's body.
+    fn text_point(&self, x: u16, y: u16) -> Option<(usize, crate::model::Lang, usize)> {
+        let r = self.reader.as_ref()?;
+        super::workspace::select::point_at(r, self.doc(r.doc)?, x, y)
+    }
+
+    /// Routing of a mouse event: to the pane under it (nothing while an overlay shows, but
+    /// a drag that is making a selection goes on).
+    pub fn mouse(&mut self, m: MouseEvent) {
+        let selecting = self.overlays.top_name() == Some(super::workspace::view::SelectBar::NAME)
+            && matches!(m.kind, MouseEventKind::Drag(_));
+        if (!self.overlays.is_empty() || self.search.open) && !selecting {
             return;
+        }
+        let a = self.areas();
+        let at = Cell {
+            x: m.column,
+            y: m.row,
         };
-        match action {
-            Action::Concordance => {
-                let doc = self.corpus.documents.get(ix.0);
-                let names = doc.map(|d| self.parallel.cursor_terms(d));
-                self.concordance.suggestions = names.unwrap_or_default();
-                let term = self.concordance.suggestions.first().cloned();
-                self.show_concordance(term);
-            }
-            Action::Compare => {
-                let effects = self.compare.open(ix, &self.corpus.documents);
-                self.overlays.push(Box::new(CompareWindow));
-                self.apply(effects);
-            }
-            _ => {}
-        }
-    }
-
-    /// The concordance window on `term` (asked at once), or on the term line as it was.
-    pub fn show_concordance(&mut self, term: Option<String>) {
-        let effects = self.concordance.open(term);
-        if self.overlays.top_name() != Some(concordance::view::NAME) {
-            self.overlays.push(Box::new(ConcordanceWindow));
-        }
-        self.apply(effects);
-    }
-
-    pub(super) fn concordance_msg(&mut self, m: ConcordanceMsg) {
-        if let ConcordanceMsg::OfSelection = m {
-            let doc = self.reader.as_ref().and_then(|r| self.doc(r.doc));
-            let term = (self.notes.selection)
-                .zip(doc)
-                .map(|(s, d)| s.quote(d).to_string());
-            self.concordance.suggestions.clear();
-            self.route_notes(|notes, ctx| {
-                notes.handle(super::workspace::NotesMsg::CancelSelection, ctx)
-            });
-            return self.show_concordance(term);
-        }
-        let effects = self.concordance.update(m, &self.ids);
-        self.apply(effects);
-    }
-
-    pub(super) fn compare_key(&mut self, key: KeyEvent) {
-        let effects = self.compare.key(&key, &self.keymap, &self.corpus.documents);
-        self.apply(effects);
-    }
-
-    /// The effects of the parallel-text windows.
-    pub(super) fn apply_parallel(&mut self, effect: Effect) {
-        match effect {
-            Effect::SentenceAt { block, lang, at } => {
-                let effects = self.parallel.click(block.index(), lang, at, &self.theme);
-                self.apply(effects);
-            }
-            Effect::Concordance { term, generation } => {
-                let aligner = std::sync::Arc::clone(&self.concordance.aligner);
-                let job = concordance::job(term, generation, aligner, self.tx.clone());
-                let effects = self.search.run_job(job, &search_ctx!(self, None));
-                self.apply(effects);
-            }
-            Effect::CopyCitationAt(doc, block) => {
-                let Some(d) = self.corpus.documents.get(doc.0) else {
-                    return;
+        let inside = |r: Rect| r.contains(at);
+        match m.kind {
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                let d: isize = if m.kind == MouseEventKind::ScrollDown {
+                    3
+                } else {
+                    -3
                 };
-                let effects = self.citation.copy_at(d, block, &self.tx);
-                self.apply(effects);
+                if self.screen == Screen::List && inside(a.list) {
+                    self.list.move_by(d.signum());
+                } else if a.panel.is_some_and(inside) {
+                    self.panel.scroll = self.panel.scroll.saturating_add_signed(d);
+                } else if inside(a.body)
+                    && let Some(r) = self.reader.as_mut()
+                {
+                    r.scroll_by(d);
+                }
             }
-            Effect::CloseOverlay(name) if self.overlays.top_name() == Some(name) => {
-                self.overlays.pop();
+            MouseEventKind::Down(MouseButton::Left) => {
+                if self.screen == Screen::List && inside(a.list) {
+                    let effects = self.list.click(m.row - a.list.y);
+                    self.apply(effects);
+                } else if a.panel.is_some_and(inside) {
+                    self.focus_panel(true);
+                } else if self.screen == Screen::Reader && inside(a.body) {
+                    self.focus_panel(false);
+                    self.reader_click(m.column - a.body.x, m.row - a.body.y);
+                    let at = self.text_point(m.column - a.body.x, m.row - a.body.y);
+                    self.notes.press(at);
+                }
+            }
+            MouseEventKind::Drag(MouseButton::Left)
+                if self.screen == Screen::Reader && inside(a.body) =>
+            {
+                let at = self.text_point(m.column - a.body.x, m.row - a.body.y);
+                self.route_notes(|notes, ctx| notes.drag(at, ctx));
             }
             _ => {}
         }

@@ -67,6 +67,35 @@ pub fn ellipsize(text: &str, width: usize) -> String {
     out
 }
 
+/// How many cells `line` takes.
+pub fn line_width(line: &Line<'_>) -> usize {
+    line.spans.iter().map(|s| str_width(&s.content)).sum()
+}
+
+/// `line` cut to at most `width` cells, ending with "…" when anything was cut; styles stay.
+pub fn ellipsize_line(line: &Line<'_>, width: usize) -> Line<'static> {
+    let mut spans = Vec::new();
+    if line_width(line) <= width {
+        spans.extend((line.spans.iter()).map(|s| Span::styled(s.content.to_string(), s.style)));
+    } else {
+        let mut room = width;
+        for s in &line.spans {
+            let w = str_width(&s.content);
+            if w < room {
+                spans.push(Span::styled(s.content.to_string(), s.style));
+                room -= w;
+            } else {
+                // The last span that shows: cut it and end with "…" (room ≥ 1 here).
+                spans.push(Span::styled(ellipsize(&s.content, room), s.style));
+                break;
+            }
+        }
+    }
+    let mut out = Line::from(spans).style(line.style);
+    out.alignment = line.alignment;
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,5 +129,9 @@ mod tests {
         assert_eq!(ellipsize("a long title", 8), "a long…");
         assert_eq!(str_width(&ellipsize("苏朝两国政府发表联合公报", 9)), 9);
         assert_eq!(ellipsize("x", 0), "");
+        let line = Line::from(vec![Span::raw("key  "), Span::raw("a long description")]);
+        let cut = ellipsize_line(&line, 12);
+        assert_eq!(line_width(&cut), 12);
+        assert_eq!(cut.spans[1].content, "a long…");
     }
 }

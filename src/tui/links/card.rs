@@ -12,12 +12,16 @@ use crate::tui::ids::DocIds;
 use crate::tui::keymap::{Key, Keymap, Mode};
 use crate::tui::msg::Msg;
 use crate::tui::overlay::{Outcome, Overlay, OverlayContext, list_keys};
+use crate::tui::styled_wrap::wrap_line;
 use crate::tui::theme::Theme;
 use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+
+/// The widest a fact's line runs before it wraps.
+const FACT_MEASURE: u16 = 98;
 
 pub struct CardOverlay {
     pub target: Target,
@@ -52,19 +56,37 @@ impl CardOverlay {
         self.mentions.len()
     }
 
+    /// The facts as lines wrapped to `width` cells: a long reason (an inferred date's) is
+    /// read whole, not cut at the window's edge.
+    fn fact_lines(&self, label: Style, width: u16) -> Vec<Line<'static>> {
+        (self.facts.iter())
+            .flat_map(|(k, v)| {
+                let line = Line::from(vec![
+                    Span::styled(format!("{k}: "), label),
+                    Span::raw(sanitize(v).into_owned()),
+                ]);
+                wrap_line(&line, width)
+            })
+            .collect()
+    }
+
     /// Every line of the card: the facts, a blank line, a heading, one line per mention.
-    fn total(&self) -> usize {
-        self.facts.len() + 2 + self.mentions.len()
+    fn total(&self, facts: &[Line<'static>]) -> usize {
+        facts.len() + 2 + self.mentions.len()
     }
 
     /// Line `i` of the card, made only when it is on screen.
-    fn line(&self, i: usize, corpus: &Corpus, label: Style, selected: Style) -> Line<'static> {
-        let f = self.facts.len();
-        if let Some((k, v)) = self.facts.get(i) {
-            return Line::from(vec![
-                Span::styled(format!("{k}: "), label),
-                Span::raw(sanitize(v).into_owned()),
-            ]);
+    fn line(
+        &self,
+        i: usize,
+        facts: &[Line<'static>],
+        corpus: &Corpus,
+        label: Style,
+        selected: Style,
+    ) -> Line<'static> {
+        let f = facts.len();
+        if let Some(line) = facts.get(i) {
+            return line.clone();
         }
         if i == f {
             return Line::default();
@@ -92,9 +114,10 @@ impl CardOverlay {
     /// The lines a window with `height` rows inside shows now: a page, never the whole list.
     pub fn page_lines(&self, corpus: &Corpus, theme: &Theme, height: usize) -> Vec<Line<'static>> {
         let (label, selected) = (theme.get("panel_label"), theme.get("panel_selected"));
-        let keep = self.facts.len() + 2 + self.selected;
-        page(self.total(), keep, height, |i| {
-            self.line(i, corpus, label, selected)
+        let facts = self.fact_lines(label, u16::MAX);
+        let keep = facts.len() + 2 + self.selected;
+        page(self.total(&facts), keep, height, |i| {
+            self.line(i, &facts, corpus, label, selected)
         })
     }
 }
@@ -127,12 +150,14 @@ impl Overlay for CardOverlay {
             ctx.theme.get("panel_label"),
             ctx.theme.get("panel_selected"),
         );
+        // Facts wrap at a readable measure, inside the screen.
+        let facts = self.fact_lines(label, area.width.saturating_sub(2).min(FACT_MEASURE));
         draw_paged(
             ctx,
             &format!(" {} ", sanitize(&self.title)),
-            self.total(),
-            self.facts.len() + 2 + self.selected,
-            |i| self.line(i, ctx.corpus, label, selected),
+            self.total(&facts),
+            facts.len() + 2 + self.selected,
+            |i| self.line(i, &facts, ctx.corpus, label, selected),
             area,
             buf,
         );

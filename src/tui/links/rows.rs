@@ -6,8 +6,10 @@ use crate::corpus::Corpus;
 use crate::model::Lang;
 use crate::refs::Mention;
 use crate::text::sanitize::sanitize;
+use crate::text::wrap::str_width;
 use crate::tui::ids::{BlockNo, DocIds, DocIx};
 use crate::tui::overlay::OverlayContext;
+use crate::tui::styled_wrap::{ellipsize_line, line_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -74,9 +76,19 @@ pub fn draw_paged(
     if area.width < 4 || area.height < 3 {
         return 0;
     }
-    let height = (total as u16).saturating_add(2);
-    let inner = crate::tui::overlay::window(ctx.theme, area, 100, height, title, buf);
-    let lines = page(total, keep, inner.height as usize, line);
+    let height = (total as u16).saturating_add(2).min(area.height);
+    let lines = page(total, keep, height.saturating_sub(2) as usize, line);
+    // As wide as the widest row (and the title), up to the screen; a row still too wide ends
+    // with "…" rather than being cut mid-word.
+    let widest = (lines.iter().map(line_width))
+        .chain([str_width(title)])
+        .max()
+        .unwrap_or(0);
+    let width = (widest as u16).saturating_add(2).min(area.width);
+    let inner = crate::tui::overlay::window(ctx.theme, area, width, height, title, buf);
+    let lines: Vec<Line> = (lines.iter())
+        .map(|l| ellipsize_line(l, inner.width as usize))
+        .collect();
     let made = lines.len();
     Paragraph::new(lines).render(inner, buf);
     made

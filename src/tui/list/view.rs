@@ -3,6 +3,7 @@
 use super::List;
 use crate::model::{Document, TITLE_LANGS};
 use crate::text::sanitize::sanitize;
+use crate::tui::styled_wrap::ellipsize;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -58,7 +59,9 @@ pub fn draw(list: &List, docs: &[Document], t: &Theme, area: Rect, buf: &mut Buf
             if width == 0 {
                 return;
             }
-            buf.set_stringn(x, y, text, width.saturating_sub(1).max(1), style);
+            // A cell of gap after each column; what does not fit ends with "…".
+            let text = ellipsize(text, width.saturating_sub(1).max(1));
+            buf.set_stringn(x, y, text, width, style);
             x += width as u16;
         };
         let date = doc

@@ -295,21 +295,4 @@ fn describe(
     )
 }
 
-/// The stored byte offset under display offset `at` of a laid-out block text.
-pub fn stored_offset(text: &crate::tui::reader::block_text::BlockText, at: usize) -> usize {
-    let i = text
-        .pieces
-        .partition_point(|p| (p.at as usize + p.len as usize) <= at);
-    let Some(p) = text.pieces.get(i) else {
-        return text
-            .pieces
-            .last()
-            .map_or(0, |p| (p.src + p.src_len) as usize);
-    };
-    let inside = at.saturating_sub(p.at as usize);
-    if p.len == p.src_len {
-        p.src as usize + inside
-    } else {
-        p.src as usize
-    }
-}
+pub use crate::tui::reader::block_text::stored_offset;

@@ -145,6 +145,25 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// The stored byte offset under display offset `at` of a laid-out block text.
+pub fn stored_offset(text: &BlockText, at: usize) -> usize {
+    let i = text
+        .pieces
+        .partition_point(|p| (p.at as usize + p.len as usize) <= at);
+    let Some(p) = text.pieces.get(i) else {
+        return text
+            .pieces
+            .last()
+            .map_or(0, |p| (p.src + p.src_len) as usize);
+    };
+    let inside = at.saturating_sub(p.at as usize);
+    if p.len == p.src_len {
+        p.src as usize + inside
+    } else {
+        p.src as usize
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,9 @@
-//! The reader: its keys, clicks, and opening, closing and remembering documents. Its state
-//! is [`state::ReaderState`], its layout cache [`layout`], its drawing [`view`]; footnotes are
-//! in `footnotes`.
+//! The reader: a component like the others. Its state is [`state::ReaderState`] (the open
+//! document's cursor, scroll, view and layout cache, [`layout`]); [`ReaderState::update`] takes
+//! an action with a read-only [`ReaderContext`] and returns [`Effect`]s for what belongs to
+//! other features (the panel, the status line, the sentence cursor); its drawing is [`view`],
+//! which reads only the reader's state and a [`view::ReaderView`]; footnotes are in
+//! `footnotes`. Opening, closing and remembering documents is routing (`routing.rs`).
 
 pub mod block_text;
 mod footnotes;
@@ -9,144 +12,61 @@ pub mod state;
 pub mod view;
 
 use super::action::Action;
-use super::app::App;
-use super::focus::{Focus, Screen};
-use super::ids::{BlockNo, DocIx};
-use super::positions::Position;
+use super::effect::Effect;
 use super::reader::state::ReaderState;
+use crate::model::Document;
 use block_text::PieceKind;
 
-impl App {
-    /// An action while the reader has the focus.
-    pub(super) fn update_reader(&mut self, action: Action) {
-        let Some(reader) = self.reader.as_mut() else {
-            self.focus = Focus::List;
-            return;
-        };
+/// What the reader may know of the rest while it updates: read-only.
+pub struct ReaderContext<'a> {
+    /// The open document.
+    pub doc: &'a Document,
+    /// Whether the panel sits beside the text (wide screens) rather than taking its place.
+    pub wide: bool,
+    pub panel_open: bool,
+    /// The footnote the panel shows, if any.
+    pub selected_footnote: Option<&'a str>,
+}
+
+impl ReaderState {
+    /// An action while the reader has the focus. Links, search hits and the sentence cursor
+    /// are routed to their own features before this; what is left is the reader's.
+    pub fn update(&mut self, action: Action, ctx: &ReaderContext<'_>) -> Vec<Effect> {
         match action {
-            Action::Up => reader.move_cursor(-1),
-            Action::Down => reader.move_cursor(1),
-            Action::ScrollUp => reader.scroll_by(-1),
-            Action::ScrollDown => reader.scroll_by(1),
-            Action::PageUp => reader.page(false),
-            Action::PageDown => reader.page(true),
-            Action::Top => reader.to_top(),
-            Action::Bottom => reader.to_bottom(),
+            Action::Up => self.move_cursor(-1),
+            Action::Down => self.move_cursor(1),
+            Action::ScrollUp => self.scroll_by(-1),
+            Action::ScrollDown => self.scroll_by(1),
+            Action::PageUp => self.page(false),
+            Action::PageDown => self.page(true),
+            Action::Top => self.to_top(),
+            Action::Bottom => self.to_bottom(),
             Action::CycleView => {
-                reader.cycle_view();
-                let label = reader.view.label();
-                self.status.info(format!("view: {label}"));
-                self.link.selected = None;
-                self.refresh_link_highlights();
+                self.cycle_view();
+                let label = self.view.label();
+                return vec![Effect::Info(format!("view: {label}")), Effect::ViewChanged];
             }
-            Action::Back => self.close_reader(),
-            Action::TogglePanel => {
-                if self.wide() {
-                    self.panel.open = !self.panel.open;
-                } else {
-                    self.panel.open = true;
-                    self.focus_panel(true);
-                }
+            Action::Back => return vec![Effect::CloseReader],
+            Action::TogglePanel if ctx.wide => return vec![Effect::ShowPanel(!ctx.panel_open)],
+            Action::TogglePanel | Action::FocusNext | Action::FocusPrev => {
+                return vec![Effect::ShowPanel(true), Effect::FocusPanel(true)];
             }
-            Action::FocusNext | Action::FocusPrev => {
-                self.panel.open = true;
-                self.focus_panel(true);
-            }
-            Action::NextFootnote => self.next_footnote(),
-            // Enter follows the selected link; on a block without one, shows its note.
-            Action::Open if !self.follow_selected_link() => self.footnote_of_cursor(),
-            Action::NextLink => self.step_link(true),
-            Action::PrevLink => self.step_link(false),
-            Action::HistoryBack => self.history_step(true),
-            Action::HistoryForward => self.history_step(false),
-            Action::Timeline => self.open_timeline(),
-            Action::NextHit => self.step_search_hit(true),
-            Action::PrevHit => self.step_search_hit(false),
+            Action::NextFootnote => return self.next_footnote(ctx),
+            // Enter on a block without a link to follow: its note.
+            Action::Open => return self.footnote_of_cursor(ctx),
             _ => {}
         }
-    }
-
-    /// Opens document `i` of the corpus at its remembered position.
-    pub fn open_document(&mut self, i: DocIx) {
-        let corpus = std::sync::Arc::clone(&self.corpus);
-        let Some(doc) = corpus.documents.get(i.0) else {
-            return;
-        };
-        let opened = self.reader.as_ref().is_none_or(|r| r.doc != i);
-        if opened {
-            self.save_position();
-            let mut reader = ReaderState::open(i, doc);
-            if let Some(pos) = self.positions.get(&doc.id) {
-                reader.restore_later(BlockNo(pos.block).index(), BlockNo(pos.top).index());
-            }
-            self.reader = Some(reader);
-            let effects = self.parallel.open(i, doc, &corpus.registry);
-            self.apply(effects);
-            self.panel.scroll = 0;
-            self.panel.selected_footnote = None;
-        }
-        self.screen = Screen::Reader;
-        self.focus = Focus::Reader;
-        self.panel.focused = false;
-        self.after_document_change();
-        if opened {
-            self.route_notes(|notes, ctx| notes.opened(ctx));
-        }
-    }
-
-    /// Opens document `i` with the cursor on `block`, shown at the top: for search hits,
-    /// cross-references and citations that point into a document.
-    pub fn open_at(&mut self, i: DocIx, block: BlockNo) {
-        self.open_document(i);
-        if let Some(reader) = self.reader.as_mut().filter(|r| r.doc == i) {
-            reader.restore_later(block.index(), block.index());
-        }
-    }
-
-    fn close_reader(&mut self) {
-        self.save_position();
-        self.screen = Screen::List;
-        self.focus = Focus::List;
-        self.panel.focused = false;
-        // Keep the list's selection on the document just read.
-        if let Some(r) = &self.reader
-            && let Some(p) = self.list.shown.iter().position(|&d| d == r.doc)
-        {
-            self.list.selected = p;
-            self.list.clamp();
-        }
-    }
-
-    /// Remembers where the reader is in the open document (and writes it to disk).
-    pub fn save_position(&mut self) {
-        let Some(reader) = &self.reader else { return };
-        if reader.layout.key.is_none() {
-            return; // never shown: nothing new to remember
-        }
-        let Some(doc) = self.corpus.documents.get(reader.doc.0) else {
-            return;
-        };
-        let pos = Position {
-            block: BlockNo::from_index(reader.cursor).0,
-            top: BlockNo::from_index(reader.top_block()).0,
-        };
-        if let Err(e) = self.positions.set(&doc.id, pos) {
-            self.status
-                .error(format!("reading position not saved: {e}"));
-        }
+        Vec::new()
     }
 
     /// A click at (`x`, `y`) inside the reader's body: selects the block there; on a footnote
-    /// marker, jumps to the footnote.
-    pub(super) fn click_text(&mut self, x: u16, y: u16) {
-        let Some(r) = self.reader.as_mut() else {
-            return;
+    /// marker, jumps to the footnote; on a sentence, asks for it ([`Effect::SentenceClicked`]).
+    pub fn click(&mut self, x: u16, y: u16, ctx: &ReaderContext<'_>) -> Vec<Effect> {
+        let Some(row) = self.layout.rows.get(self.scroll + y as usize) else {
+            return Vec::new();
         };
-        let Some(row) = r.layout.rows.get(r.scroll + y as usize) else {
-            return;
-        };
-        r.cursor = row.block as usize;
-        let g = r.layout.geometry;
+        self.cursor = row.block as usize;
+        let g = self.layout.geometry;
         let mut footnote = None;
         let mut sentence = None;
         for part in row.parts.iter().flatten() {
@@ -154,7 +74,7 @@ impl App {
             if x < px || x >= px + pw {
                 continue;
             }
-            let Some((laid, line)) = r.layout.text(part) else {
+            let Some((laid, line)) = self.layout.text(part) else {
                 continue;
             };
             // The character under the click, by display width.
@@ -169,7 +89,7 @@ impl App {
                 col += w;
             }
             let Some(at) = at else { continue };
-            let stored = super::parallel::stored_offset(&laid.text, at);
+            let stored = block_text::stored_offset(&laid.text, at);
             sentence = Some((laid.block as usize, laid.lang, stored));
             if let Some((_, PieceKind::FootnoteRef { index })) =
                 laid.text.pieces_in(at..at + 1).next()
@@ -178,10 +98,11 @@ impl App {
             }
         }
         if let Some(id) = footnote {
-            self.footnote_clicked(id);
+            self.footnote_clicked(id, ctx)
         } else if let Some((block, lang, at)) = sentence {
-            let effects = self.parallel.click(block, lang, at, &self.theme);
-            self.apply(effects);
+            vec![Effect::SentenceClicked { block, lang, at }]
+        } else {
+            Vec::new()
         }
     }
 }

@@ -2,8 +2,8 @@
 //! block kinds and inline marks styled, the cursor block highlighted, and highlights from
 //! other features laid over the text. Cost depends on the screen size only.
 
+use crate::model::Document;
 use crate::model::{BlockKind, Lang};
-use crate::tui::app::App;
 use crate::tui::reader::block_text::PieceKind;
 use crate::tui::reader::layout::{Part, Slot};
 use crate::tui::reader::state::ReaderState;
@@ -13,10 +13,17 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use std::ops::Range;
 
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let (Some(reader), Some(doc)) = (&app.reader, app.document()) else {
-        return;
-    };
+/// What the reader's drawing reads besides its own state: read-only.
+pub struct ReaderView<'a> {
+    /// The open document.
+    pub doc: &'a Document,
+    pub theme: &'a Theme,
+    /// Whether block number `n` (from 1) has a translation question (the gutter's mark).
+    pub flagged: &'a dyn Fn(usize) -> bool,
+}
+
+pub fn draw(reader: &ReaderState, v: &ReaderView<'_>, area: Rect, buf: &mut Buffer) {
+    let doc = v.doc;
     if area.is_empty() {
         return;
     }
@@ -25,7 +32,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     if layout.key.as_ref().is_none_or(|k| k.width != area.width) {
         return;
     }
-    let t = &app.theme;
+    let t = v.theme;
     let g = layout.geometry;
     let cursor_style = t.get("cursor");
     let rows = layout
@@ -58,7 +65,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                 };
                 buf.set_stringn(area.x, y, format!("{:>width$}", block + 1), width, style);
                 // A translation question: a ? in the space after the number, never a verdict.
-                if app.parallel.flagged(block + 1) {
+                if (v.flagged)(block + 1) {
                     buf.set_stringn(area.x + width as u16, y, "?", 1, t.get("question"));
                 }
             } else if let Some(lang) = row.tag {
@@ -90,7 +97,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             let x = area.x + x;
             let w = (w as usize).min(area.right().saturating_sub(x) as usize);
             if w > 0 {
-                draw_part(app, reader, part, block, base, x, y, w, buf);
+                draw_part(v, reader, part, block, base, x, y, w, buf);
             }
         }
     }
@@ -113,7 +120,7 @@ fn kind_style(kind: BlockKind) -> &'static str {
 /// Draws one line of one block's text, styled run by run.
 #[allow(clippy::too_many_arguments)]
 fn draw_part(
-    app: &App,
+    v: &ReaderView<'_>,
     reader: &ReaderState,
     part: &Part,
     block: usize,
@@ -126,14 +133,14 @@ fn draw_part(
     let Some((laid, _)) = reader.layout.text(part) else {
         return;
     };
-    let t = &app.theme;
+    let t = v.theme;
     let base = if laid.fallback {
         base.patch(t.get("fallback"))
     } else {
         base
     };
     let range = part.range.start as usize..part.range.end as usize;
-    let overlays = highlight_ranges(app, reader, block, laid.lang, &laid.text, range.clone());
+    let overlays = highlight_ranges(v, reader, block, laid.lang, &laid.text, range.clone());
     let mut x = x;
     let end_x = x + width as u16;
     for (piece, kind) in laid.text.pieces_in(range) {
@@ -159,16 +166,14 @@ fn piece_style(t: &Theme, kind: PieceKind) -> Style {
 
 /// The highlights of this block and language, as display ranges clipped to `line`.
 fn highlight_ranges(
-    app: &App,
+    v: &ReaderView<'_>,
     reader: &ReaderState,
     block: usize,
     lang: Lang,
     text: &crate::tui::reader::block_text::BlockText,
     line: Range<usize>,
 ) -> Vec<(Range<usize>, Style)> {
-    let stored = app
-        .document()
-        .and_then(|d| d.blocks.get(block))
+    let stored = (v.doc.blocks.get(block))
         .and_then(|b| b.text.get(lang))
         .unwrap_or("");
     reader

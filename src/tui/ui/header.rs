@@ -1,13 +1,13 @@
 //! The top line: what is open.
 
+use super::View;
 use crate::model::Lang;
 use crate::text::sanitize::sanitize;
-use crate::tui::app::App;
 use crate::tui::focus::Screen;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn draw(app: &View<'_>, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
@@ -25,5 +25,6 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             app.docs().len()
         ),
     };
+    let text = crate::tui::styled_wrap::ellipsize(&text, area.width as usize);
     buf.set_stringn(area.x, area.y, text, area.width as usize, title);
 }

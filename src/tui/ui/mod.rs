@@ -1,47 +1,103 @@
-//! Drawing: a pure function of the app state. One file per pane; [`super::layout`] says where each
-//! goes. Nothing here wraps documents or touches files: `App::prepare` has done that.
+//! Drawing: a pure function of a read-only [`View`] of the state, which `App::view` builds (so
+//! drawing never imports the app). One file per pane; [`super::layout`] says where each goes.
+//! Nothing here wraps documents or touches files: `App::prepare` has done that.
 
 mod header;
 mod status;
 
-use super::app::App;
 use super::focus::Screen;
+use super::keymap::{Keymap, Mode};
 use super::layout;
+use super::list::List;
 use super::list::view as list;
 use super::overlay::OverlayContext;
+use super::overlay::OverlayStack;
+use super::panel::Panel;
 use super::panel::view as panel;
+use super::parallel::Parallel;
+use super::reader::state::ReaderState;
 use super::reader::view as reader;
+use super::search::state::SearchState;
 use super::search::view as search;
+use super::status::StatusLine;
+use super::theme::Theme;
+use super::workspace::Notes;
+use crate::corpus::Corpus;
+use crate::model::Document;
 use ratatui::Frame;
 
+/// What drawing reads: every feature's state, borrowed read-only for one frame.
+pub struct View<'a> {
+    pub screen: Screen,
+    pub mode: Mode,
+    pub corpus: &'a Corpus,
+    pub list: &'a List,
+    pub reader: Option<&'a ReaderState>,
+    pub panel: &'a Panel,
+    pub search: &'a SearchState,
+    pub parallel: &'a Parallel,
+    pub notes: &'a Notes,
+    pub concordance: &'a super::concordance::ConcordanceView,
+    pub compare: &'a super::compare::CompareView,
+    pub overlays: &'a OverlayStack,
+    pub status: &'a StatusLine,
+    pub keymap: &'a Keymap,
+    pub theme: &'a Theme,
+}
+
+impl View<'_> {
+    /// The documents of the corpus, in list order.
+    pub fn docs(&self) -> &[Document] {
+        &self.corpus.documents
+    }
+
+    /// The open document.
+    pub fn document(&self) -> Option<&Document> {
+        self.reader.and_then(|r| self.corpus.documents.get(r.doc.0))
+    }
+
+    /// The keymap table that applies now.
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+}
+
 /// Draws the whole screen.
-pub fn draw(app: &App, frame: &mut Frame<'_>) {
+pub fn draw(app: &View<'_>, frame: &mut Frame<'_>) {
     let area = frame.area();
     let a = layout::areas(area, app.screen, app.panel.open, app.panel.focused);
     let buf = frame.buffer_mut();
     header::draw(app, a.header, buf);
     match app.screen {
-        Screen::List => list::draw(&app.list, app.docs(), &app.theme, a.list, buf),
+        Screen::List => list::draw(app.list, app.docs(), app.theme, a.list, buf),
         Screen::Reader => {
-            reader::draw(app, a.body, buf);
+            if let (Some(r), Some(doc)) = (app.reader, app.document()) {
+                let flagged = |n: usize| app.parallel.flagged(n);
+                let v = reader::ReaderView {
+                    doc,
+                    theme: app.theme,
+                    flagged: &flagged,
+                };
+                reader::draw(r, &v, a.body, buf);
+            }
             if let Some(p) = a.panel {
-                panel::draw(&app.panel, &app.theme, p, buf);
+                panel::draw(app.panel, app.theme, p, buf);
             }
         }
     }
     status::draw(app, a.status, buf);
     let ctx = OverlayContext {
-        theme: &app.theme,
-        keymap: &app.keymap,
-        corpus: &app.corpus,
-        notes: &app.notes,
-        concordance: &app.concordance,
-        compare: &app.compare,
+        theme: app.theme,
+        keymap: app.keymap,
+        corpus: app.corpus,
+        notes: app.notes,
+        concordance: app.concordance,
+        compare: app.compare,
     };
     for overlay in app.overlays.iter() {
         overlay.draw(&ctx, area, buf);
     }
     if app.search.open {
-        search::draw(&app.search, &app.theme, area, buf);
+        search::draw(app.search, app.theme, area, buf);
     }
 }

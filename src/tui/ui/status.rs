@@ -1,21 +1,21 @@
 //! The bottom line: the latest message, or hints from the keymap; where the reader is.
 
+use super::View;
 use crate::text::sanitize::sanitize;
 use crate::text::wrap::str_width;
 use crate::tui::action::Action;
-use crate::tui::app::App;
 use crate::tui::focus::Screen;
 use crate::tui::ids::BlockNo;
 use crate::tui::status::Level;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn draw(app: &View<'_>, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
     buf.set_style(area, app.theme.get("status"));
-    let right = match (app.screen, &app.reader) {
+    let right = match (app.screen, app.reader) {
         (Screen::Reader, Some(r)) => format!(
             " ¶{}/{} · {} ",
             BlockNo::from_index(r.cursor).0.min(r.layout.blocks()),
