@@ -34,6 +34,13 @@ pub struct Side {
     text: String,
 }
 
+impl Side {
+    /// The text compared: the unit's blocks in the language compared, one a line.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Change {

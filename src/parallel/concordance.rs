@@ -17,7 +17,7 @@ use crate::refs::{Registry, Target};
 use crate::search::SearchIndex;
 use crate::search::highlight::PlainText;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 /// One place the term stands, with its counterpart.
@@ -29,6 +29,8 @@ pub struct Occurrence {
     pub lang: Lang,
     /// The sentence that holds the term, and the term's bytes in it.
     pub sentence: String,
+    /// Where the sentence starts in the block's stored text (bytes): the sentence to open.
+    pub sentence_at: usize,
     pub hit: Range<usize>,
     pub counterpart_lang: Lang,
     /// The sentence or sentences aligned with it (empty when the other side has none).
@@ -70,19 +72,26 @@ pub fn find(
     limit: usize,
 ) -> anyhow::Result<Concordance> {
     let query = as_phrase(term);
-    // Only (slot, id, block) of the blocks: they are read here, so no snippet or title is built.
+    // Only (slot, block) of the blocks: they are read here, so no snippet, title or id is read.
     let results = index.matching_blocks(&query, limit)?;
     let matcher = &results.matcher;
-    let mut occurrences = Vec::new();
+    let mut occurrences: Vec<Occurrence> = Vec::new();
     let mut backgrounds: Vec<String> = Vec::new();
     let mut examined = 0;
+    let typed = fold(term.trim().trim_matches('"'));
+    // Documents by id, built only if a slot does not hold the document the index says.
+    let mut by_id: Option<HashMap<&str, &Document>> = None;
     for hit in &results.blocks {
-        // The slot is the document's position on a fresh build; the id decides.
-        let Some(doc) = (usize::try_from(hit.slot).ok())
+        // The slot is the document's position on a fresh build; the index's state decides.
+        let at_slot = (usize::try_from(hit.slot).ok())
             .and_then(|i| docs.get(i))
-            .filter(|d| d.id == hit.doc_id)
-            .or_else(|| docs.iter().find(|d| d.id == hit.doc_id))
-        else {
+            .filter(|d| index.slot_of(&d.id) == Some(hit.slot));
+        let Some(doc) = at_slot.or_else(|| {
+            let id = index.stored_id(hit).ok()?;
+            let by_id =
+                by_id.get_or_insert_with(|| docs.iter().map(|d| (d.id.as_str(), d)).collect());
+            by_id.get(id.as_str()).copied()
+        }) else {
             continue;
         };
         let Ok((left, right)) = language_pair(doc) else {
@@ -101,6 +110,9 @@ pub fn find(
             (right, rt),
             length_model(doc, left, right),
         );
+        // A pair the query matches on both sides (a name in both languages) is listed once:
+        // pair → its entry from the left side.
+        let mut from_left: HashMap<usize, usize> = HashMap::new();
         for (lang, text, is_left) in [(left, lt, true), (right, rt, false)] {
             let plain = PlainText::new(text);
             let (other_lang, other_text) = if is_left { (right, rt) } else { (left, lt) };
@@ -128,12 +140,24 @@ pub fn find(
                 }
                 let own = aligned.span(is_left, if is_left { &pair.left } else { &pair.right });
                 let other = aligned.span(!is_left, if is_left { &pair.right } else { &pair.left });
-                occurrences.push(Occurrence {
+                let seen_left = from_left.get(&p).copied();
+                // From the side that holds the term as typed; else from the left.
+                if let Some(i) = seen_left
+                    && (holds(&occurrences[i].sentence, &typed)
+                        || !holds(&text[own.clone()], &typed))
+                {
+                    continue;
+                }
+                if is_left {
+                    from_left.insert(p, occurrences.len());
+                }
+                let occurrence = Occurrence {
                     doc: doc.id.clone(),
                     date: doc.date(),
                     block: hit.block,
                     lang,
                     sentence: text[own.clone()].to_string(),
+                    sentence_at: own.start,
                     hit: r.start.saturating_sub(own.start)
                         ..r.end.min(own.end).saturating_sub(own.start),
                     counterpart_lang: other_lang,
@@ -141,7 +165,11 @@ pub fn find(
                     rendered_at: None,
                     confidence: pair.confidence,
                     by_length_only: pair.by_length_only(),
-                });
+                };
+                match seen_left {
+                    Some(i) => occurrences[i] = occurrence,
+                    None => occurrences.push(occurrence),
+                }
             }
             // The other sentences of the block on the counterpart side: what is not a rendering.
             for (p, pair) in aligned.pairs.iter().enumerate() {
@@ -161,6 +189,11 @@ pub fn find(
         blocks_examined: examined,
         groups: group(occurrences),
     })
+}
+
+/// Whether `text` holds the folded term `typed` (case and hyphens aside).
+fn holds(text: &str, typed: &str) -> bool {
+    !typed.is_empty() && fold(text).contains(typed)
 }
 
 /// Several words are looked for as one phrase.
@@ -209,16 +242,20 @@ fn render(
         .collect();
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for g in &grams {
-        let distinct: BTreeSet<&str> = g.iter().map(|(k, _)| *k).collect();
+        let distinct: HashSet<&str> = g.iter().map(|(k, _)| *k).collect();
         for k in distinct {
             *seen.entry(k).or_default() += 1;
         }
     }
+    // Only candidates seen in a counterpart are counted in the other sentences.
     let mut background: HashMap<&str, usize> = HashMap::new();
+    let mut counted: HashSet<&str> = HashSet::new();
     for b in &others {
-        let distinct: BTreeSet<&str> = candidates(lang, b).into_iter().map(|(k, _)| k).collect();
-        for k in distinct {
-            if let Some((key, _)) = seen.get_key_value(k) {
+        counted.clear();
+        for (k, _) in candidates(lang, b) {
+            if let Some((key, _)) = seen.get_key_value(k)
+                && counted.insert(key)
+            {
                 *background.entry(key).or_default() += 1;
             }
         }

@@ -36,7 +36,13 @@ pub enum Event {
     Failed { generation: u64, message: String },
 }
 
+/// Work for the worker's thread that reads the index itself (the translation concordance):
+/// run once with the open index, or with the reason it could not be opened, and the corpus.
+/// It posts its own answer; the worker only runs it in turn with the searches.
+pub type Job = Box<dyn FnOnce(Result<&SearchIndex, &str>, &Corpus) + Send>;
+
 enum Request {
+    Job(Job),
     Search {
         query: String,
         generation: u64,
@@ -98,6 +104,11 @@ impl Service {
         });
     }
 
+    /// Runs `job` on the worker's thread with the index, after what was asked before it.
+    pub fn run(&self, job: Job) {
+        let _ = self.tx.send(Request::Job(job));
+    }
+
     /// Asks for every hit of `query` in document `doc_id`; answered by `Event::DocumentHits`.
     pub fn document_hits(
         &self,
@@ -143,6 +154,10 @@ fn run(
                 let generation = match req {
                     Request::Search { generation, .. }
                     | Request::DocumentHits { generation, .. } => generation,
+                    Request::Job(job) => {
+                        job(Err(&message), &corpus);
+                        continue;
+                    }
                 };
                 notify(Event::Failed {
                     generation,
@@ -162,6 +177,7 @@ fn run(
             .rposition(|r| matches!(r, Request::Search { .. }));
         for (i, req) in pending.into_iter().enumerate() {
             match req {
+                Request::Job(job) => job(Ok(&index), &corpus),
                 Request::Search {
                     query,
                     generation,

@@ -1,10 +1,13 @@
 //! A lean search for callers that read the blocks themselves (the translation concordance):
-//! which blocks match, best first, as (slot, document id, block), without titles. Title units
-//! are left out by the `unit` fast field, and only the ids of the blocks returned are read
-//! from the store; no snippet, title or date is built.
+//! which blocks match, best first, as (slot, block), without titles. Titles are left out in
+//! the collector by the `unit` fast field (one pass, however many titles outrank the blocks),
+//! and nothing is read from the doc store: the slot and block come from that fast field, and
+//! the caller finds the document at its slot ([`SearchIndex::slot_of`] checks it). Only where
+//! that check fails is the id read from the store ([`SearchIndex::stored_id`]).
 
 use super::{MAX_HITS, MAX_QUERY_BYTES};
-use super::{Matcher, SearchIndex, guard, parse, plan, schema, top_units};
+use super::{Matcher, SearchIndex, guard, parse, plan, schema};
+use tantivy::collector::{Count, FilterCollector, TopDocs};
 use tantivy::schema::Value as _;
 
 /// One matching block.
@@ -12,16 +15,17 @@ use tantivy::schema::Value as _;
 pub struct BlockMatch {
     /// The document's slot in the index (its position in the corpus on a fresh build).
     pub slot: u64,
-    pub doc_id: String,
     /// Block number, from 1.
     pub block: usize,
+    /// Where the unit is stored, to read its id when the slot does not say it.
+    pub addr: tantivy::DocAddress,
 }
 
 /// The blocks a query matches, and the patterns to find it inside them.
 pub struct BlockMatches {
-    /// Matching units over the whole corpus (titles included), not only those returned.
+    /// Matching blocks over the whole corpus (titles not counted), not only those returned.
     pub total: usize,
-    /// Best first; equal scores by document id and block.
+    /// Best first; equal scores by slot and block.
     pub blocks: Vec<BlockMatch>,
     pub matcher: Matcher,
 }
@@ -30,7 +34,7 @@ impl SearchIndex {
     /// The best `limit` matching blocks of `query` (titles left out), without snippets.
     /// Errors as [`SearchIndex::search`] does.
     pub fn matching_blocks(&self, query: &str, limit: usize) -> anyhow::Result<BlockMatches> {
-        let limit = limit.min(MAX_HITS);
+        let limit = limit.clamp(1, MAX_HITS);
         if query.len() > MAX_QUERY_BYTES {
             anyhow::bail!(
                 "the query is {} bytes long; at most {MAX_QUERY_BYTES} are searched",
@@ -52,52 +56,53 @@ impl SearchIndex {
                 blocks: Vec::new(),
                 matcher: Matcher::default(),
             };
-            if !plan.searchable {
-                out.matcher = plan.matcher;
-                return Ok(out);
+            if plan.searchable {
+                // Block 0 of a unit is the title.
+                let mask = (1u64 << schema::BLOCK_BITS) - 1;
+                let collector = FilterCollector::new(
+                    "unit".to_string(),
+                    move |unit: u64| unit & mask != 0,
+                    (Count, TopDocs::with_limit(limit).order_by_score()),
+                );
+                let (total, top) = searcher.search(&*plan.query, &collector)?;
+                let mut scored = Vec::with_capacity(top.len());
+                for (score, addr) in top {
+                    let unit = searcher
+                        .segment_reader(addr.segment_ord)
+                        .fast_fields()
+                        .u64("unit")?
+                        .first(addr.doc_id);
+                    if let Some((slot, block)) = unit.map(schema::split_unit) {
+                        scored.push((score, BlockMatch { slot, block, addr }));
+                    }
+                }
+                scored.sort_by(|a, b| {
+                    (b.0.total_cmp(&a.0))
+                        .then(a.1.slot.cmp(&b.1.slot))
+                        .then(a.1.block.cmp(&b.1.block))
+                });
+                out.total = total;
+                out.blocks = scored.into_iter().map(|(_, m)| m).collect();
             }
-            // Titles rank among the blocks: ask for more units until `limit` are blocks.
-            let mut asked = limit.max(1);
-            let (total, top) = loop {
-                let (total, top) = top_units(&searcher, &*plan.query, asked, plan.has_phrase)?;
-                let blocks = top.iter().filter(|t| schema::split_unit(t.2).1 > 0).count();
-                if blocks >= limit || top.len() >= total || asked >= MAX_HITS {
-                    break (total, top);
-                }
-                asked = asked.saturating_mul(4).min(MAX_HITS);
-            };
-            out.total = total;
-            let mut scored = Vec::new();
-            for (score, addr, unit) in top {
-                let (slot, block) = schema::split_unit(unit);
-                if block == 0 {
-                    continue;
-                }
-                let doc: tantivy::TantivyDocument = searcher.doc(addr)?;
-                let Some(id) = doc.get_first(self.open.fields.id).and_then(|v| v.as_str()) else {
-                    anyhow::bail!("the search index lacks the id of a hit");
-                };
-                let id = id.to_string();
-                scored.push((
-                    score,
-                    BlockMatch {
-                        slot,
-                        doc_id: id,
-                        block,
-                    },
-                ));
-                if scored.len() >= limit {
-                    break;
-                }
-            }
-            scored.sort_by(|a, b| {
-                (b.0.total_cmp(&a.0))
-                    .then_with(|| a.1.doc_id.cmp(&b.1.doc_id))
-                    .then(a.1.block.cmp(&b.1.block))
-            });
-            out.blocks = scored.into_iter().map(|(_, m)| m).collect();
             out.matcher = plan.matcher;
             Ok(out)
+        })
+    }
+
+    /// The slot of the document with this id, as the index's state file records it.
+    pub fn slot_of(&self, id: &str) -> Option<u64> {
+        self.open.slot_of(id)
+    }
+
+    /// The document id stored with a matching block (a read of the doc store).
+    pub fn stored_id(&self, hit: &BlockMatch) -> anyhow::Result<String> {
+        guard::contain(|| {
+            let searcher = self.open.reader.searcher();
+            let doc: tantivy::TantivyDocument = searcher.doc(hit.addr)?;
+            match doc.get_first(self.open.fields.id).and_then(|v| v.as_str()) {
+                Some(id) => Ok(id.to_string()),
+                None => anyhow::bail!("the search index lacks the id of a hit"),
+            }
         })
     }
 }

@@ -116,6 +116,11 @@ pub enum Action {
     HighlightPink,
     /// Highlight the selection in orange.
     HighlightOrange,
+    /// How a word or phrase was rendered across the archive (the selection, a name of the
+    /// sentence under the sentence cursor, or typed).
+    Concordance,
+    /// Set the open document beside another, aligned article by article or block by block.
+    Compare,
 }
 
 impl Action {
@@ -176,6 +181,8 @@ impl Action {
             Action::HighlightBlue => "highlight blue",
             Action::HighlightPink => "highlight pink",
             Action::HighlightOrange => "highlight orange",
+            Action::Concordance => "concordance: how a term was rendered",
+            Action::Compare => "compare with another document",
         }
     }
 

@@ -60,6 +60,10 @@ pub struct App {
     pub parallel: super::parallel::Parallel,
     /// Highlights, notes, bookmarks, find in document (`workspace/`).
     pub notes: Notes,
+    /// The translation concordance window (`concordance/`).
+    pub concordance: super::concordance::ConcordanceView,
+    /// The compare window (`compare/`).
+    pub compare: super::compare::CompareView,
     pub should_quit: bool,
     /// The terminal size at the last frame.
     pub size: Rect,
@@ -105,6 +109,8 @@ impl App {
             link: Default::default(),
             parallel: Default::default(),
             notes,
+            concordance: Default::default(),
+            compare: Default::default(),
             should_quit: false,
             size: Rect::default(),
             after_frame: Vec::new(),
@@ -181,6 +187,8 @@ impl App {
             Msg::Follow(target) => self.follow(target),
             Msg::Notes(m) => self.route_notes(|notes, ctx| notes.handle(m, ctx)),
             Msg::Copied(done) => self.apply(super::citation::copied(done)),
+            Msg::Concordance(m) => self.concordance_msg(m),
+            Msg::CompareKey(key) => self.compare_key(key),
             Msg::WorkerStopped { worker, message } => self.worker_stopped(worker, message),
         }
     }
@@ -221,6 +229,8 @@ impl App {
             search: &self.search,
             parallel: &self.parallel,
             notes: &self.notes,
+            concordance: &self.concordance,
+            compare: &self.compare,
             overlays: &self.overlays,
             status: &self.status,
             keymap: &self.keymap,
@@ -343,6 +353,9 @@ impl App {
             Action::Backlinks if matches!(self.focus, Focus::Reader | Focus::Panel) => {
                 self.link_action(action)
             }
+            Action::Concordance | Action::Compare if self.focus == Focus::Reader => {
+                self.open_parallel_window(action)
+            }
             // The reader's keys that belong to links and search.
             Action::NextLink
             | Action::PrevLink
@@ -439,6 +452,10 @@ impl App {
                 Effect::LibraryChanged => {
                     (self.list).set_labels(&self.corpus.documents, &self.notes.library)
                 }
+                Effect::SentenceAt { .. }
+                | Effect::Concordance { .. }
+                | Effect::CopyCitationAt(..)
+                | Effect::CloseOverlay(_) => self.apply_parallel(effect),
             }
         }
     }

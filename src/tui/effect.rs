@@ -70,6 +70,20 @@ pub enum Effect {
     WriteTerminal(Vec<u8>),
     /// Save the position and end the reader.
     Quit,
+    /// Put the sentence cursor on the sentence of the open document's block `block` in
+    /// `lang` that holds byte `at` of its stored text (a concordance entry opened).
+    SentenceAt {
+        block: BlockNo,
+        lang: Lang,
+        at: usize,
+    },
+    /// Ask the search worker for the concordance of `term`; the answer comes back as
+    /// `Msg::Concordance` with `generation`.
+    Concordance { term: String, generation: u64 },
+    /// Copy the citation of document `doc` with the pinpoint of `block` (a compared side).
+    CopyCitationAt(DocIx, BlockNo),
+    /// Close the overlay on top if it is the one of this name.
+    CloseOverlay(&'static str),
 }
 
 /// A styled range in one block's stored text in one language (a search hit, a link).

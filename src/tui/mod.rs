@@ -38,6 +38,8 @@
 //! | `Backlinks` | reader, panel | `LinkState::update` → [`Effect::ShowBacklinks`] |
 //! | `NextHit`, `PrevHit` | reader | `SearchState::step_hit` (`search/mod.rs`): on past the document's last hit to the next document of the results |
 //! | `NextSentence`, `PrevSentence`; a click on a sentence | reader | [`parallel::Parallel::update`], `Parallel::click` |
+//! | `Concordance` (the select bar's too); keys of its window | reader | [`concordance::ConcordanceView`] (`concordance/mod.rs`), glue in `parallel_routing.rs` |
+//! | `Compare`; keys of its window | reader | [`compare::CompareView`] (`compare/mod.rs`), glue in `parallel_routing.rs` |
 //! | `Up` … `Bottom`, `Back`, `Open`, `TogglePanel`, `FocusNext/Prev` | panel | [`panel::Panel::update`] |
 //! | mouse | — | `App::mouse` (`routing.rs`) → `List::click`, `ReaderState::click` (a footnote, or [`Effect::SentenceClicked`]), panel focus |
 //!
@@ -55,6 +57,8 @@
 pub mod action;
 pub mod app;
 pub mod citation;
+pub mod compare;
+pub mod concordance;
 pub mod config;
 pub mod context;
 pub mod effect;
@@ -70,6 +74,7 @@ pub mod msg;
 pub mod overlay;
 pub mod panel;
 pub mod parallel;
+mod parallel_routing;
 pub mod positions;
 pub mod reader;
 mod routing;

@@ -37,6 +37,10 @@ pub enum Msg {
     Copied(CopyDone),
     /// What a workspace overlay (selection, note editor, find bar, picker) asks for.
     Notes(NotesMsg),
+    /// The concordance window's keys, and the worker's answer to a concordance.
+    Concordance(ConcordanceMsg),
+    /// A key in the compare window (its state says what it means).
+    CompareKey(KeyEvent),
     /// A worker thread panicked. The reader goes on without it; the message says why.
     WorkerStopped { worker: WorkerKind, message: String },
 }
@@ -115,4 +119,22 @@ pub enum Move {
     Swap,
     /// To the next language of the block shown (the selection starts again there).
     OtherLanguage,
+}
+
+/// What the window and the worker send back (through `Msg::Concordance`).
+#[derive(Debug)]
+pub enum ConcordanceMsg {
+    /// A key the window does not bind: it edits the term line.
+    Key(KeyEvent),
+    /// Move, open, close (as the window's keys give).
+    Action(Action),
+    /// The select bar's key: the concordance of the workspace's selection.
+    OfSelection,
+    /// Tab: the next name of the sentence under the sentence cursor.
+    NextSuggestion,
+    /// The worker's answer to request `generation`.
+    Answer {
+        generation: u64,
+        result: Result<crate::parallel::concordance::Concordance, String>,
+    },
 }

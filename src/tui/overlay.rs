@@ -42,6 +42,11 @@ pub struct OverlayContext<'a> {
     /// bars and windows downcast to draw. As `Any` so that the overlays' floor names no
     /// feature (features import the floor, never the other way).
     pub notes: &'a dyn std::any::Any,
+    /// The concordance window's term and answer (`concordance::ConcordanceView`, downcast by
+    /// its window, as `notes`).
+    pub concordance: &'a dyn std::any::Any,
+    /// The compare window's choice or comparison (`compare::CompareView`, downcast likewise).
+    pub compare: &'a dyn std::any::Any,
 }
 
 pub trait Overlay {

@@ -17,6 +17,7 @@ use super::action::Action;
 use super::citation::section::Citation;
 use super::citation::state::{CitationState, pin_label, takes_pinpoint};
 use super::effect::Effect;
+use super::ids::BlockNo;
 use super::keymap::{Keymap, Mode};
 use super::msg::{CopyDone, Msg};
 use super::panel::Panel;
@@ -117,6 +118,22 @@ impl CitationState {
             pin_label(&shown.pin)
         );
         let text = shown.text.map(|c| format!("“{}”\n\n{c}", passage.trim()));
+        self.copy(what, text, tx)
+    }
+
+    /// Copies the citation of `doc` (any document, not only the open one) with the pinpoint
+    /// of `block`, in the chosen style where it applies: a side of a comparison.
+    pub fn copy_at(&mut self, doc: &Document, block: BlockNo, tx: &Sender<Msg>) -> Vec<Effect> {
+        let facts = crate::cite::Facts::of(doc);
+        let style = state::style_for(self.chosen, &facts);
+        let pin = crate::cite::Pinpoint::for_block(doc, block.0);
+        let text = crate::cite::render_facts(&facts, style, Some(&pin)).map_err(|e| e.to_string());
+        let what = format!(
+            "{} citation of {} at {}",
+            style.label(),
+            crate::text::sanitize::sanitize(&doc.id),
+            pin_label(&pin)
+        );
         self.copy(what, text, tx)
     }
 

@@ -45,6 +45,37 @@ impl Parallel {
         vec![Effect::Highlights(OWNER, Vec::new())]
     }
 
+    /// The registry names in the sentence under the sentence cursor, as written there, in
+    /// order and once each: what the concordance offers without a selection.
+    pub fn cursor_terms(&self, doc: &Document) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for t in self.sentence_names(doc).unwrap_or_default() {
+            if !out.contains(&t) {
+                out.push(t);
+            }
+        }
+        out
+    }
+
+    fn sentence_names(&self, doc: &Document) -> Option<Vec<String>> {
+        let c = self.cursor?;
+        let loaded = self.loaded.borrow();
+        let l = loaded.as_ref()?;
+        let a = l.alignment.as_ref().ok()?;
+        let lang = if c.left { a.left } else { a.right };
+        let b = l.block(c.block)?;
+        let s = (if c.left { &b.left } else { &b.right }).get(c.sentence)?;
+        let text = doc.blocks.get(BlockNo(c.block).index())?.text.get(lang)?;
+        let sentence = text.get(s.bytes.clone())?;
+        let names = self.aligner.as_ref()?.names(sentence);
+        Some(
+            names
+                .into_iter()
+                .filter_map(|(_, r)| sentence.get(r).map(str::to_string))
+                .collect(),
+        )
+    }
+
     /// Whether block `number` (from 1) of the open document holds a translation question.
     pub fn flagged(&self, number: usize) -> bool {
         self.loaded

@@ -124,6 +124,21 @@ impl SearchState {
         }
     }
 
+    /// Runs `job` on the search worker (started if needed) with the index, after what was
+    /// asked before: work of another feature that reads the index (the concordance).
+    pub fn run_job(
+        &mut self,
+        job: crate::search::service::Job,
+        ctx: &SearchContext<'_>,
+    ) -> Vec<Effect> {
+        let effects = self.ensure_worker(ctx);
+        match &self.worker {
+            Some(w) => w.service.run(job),
+            None => job(Err("search is unavailable"), ctx.corpus),
+        }
+        effects
+    }
+
     fn unavailable(&mut self, message: String) -> Vec<Effect> {
         self.index = IndexStatus::Unavailable(message.clone());
         vec![Effect::Status(Level::Error, message)]

@@ -37,6 +37,8 @@ pub struct View<'a> {
     pub search: &'a SearchState,
     pub parallel: &'a Parallel,
     pub notes: &'a Notes,
+    pub concordance: &'a super::concordance::ConcordanceView,
+    pub compare: &'a super::compare::CompareView,
     pub overlays: &'a OverlayStack,
     pub status: &'a StatusLine,
     pub keymap: &'a Keymap,
@@ -89,6 +91,8 @@ pub fn draw(app: &View<'_>, frame: &mut Frame<'_>) {
         keymap: app.keymap,
         corpus: app.corpus,
         notes: app.notes,
+        concordance: app.concordance,
+        compare: app.compare,
     };
     for overlay in app.overlays.iter() {
         overlay.draw(&ctx, area, buf);

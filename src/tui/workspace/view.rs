@@ -83,6 +83,11 @@ impl Overlay for SelectBar {
 
     /// The keymap's `select` table, so every key here can be rebound.
     fn handle_key(&mut self, key: &KeyEvent, keymap: &Keymap) -> Outcome {
+        // The concordance of what is selected (its key in the reader).
+        if keymap.action(Mode::Reader, Key::from_event(key)) == Some(Action::Concordance) {
+            use crate::tui::msg::ConcordanceMsg;
+            return Outcome::CloseAndSend(Msg::Concordance(ConcordanceMsg::OfSelection));
+        }
         let Some(action) = keymap.action(Mode::Select, Key::from_event(key)) else {
             return Outcome::Consumed;
         };
