@@ -364,7 +364,7 @@ impl Catalog {
     }
 
     /// The blobs of every document and of the registry, with the documents' files.
-    fn blobs(&self) -> Option<(&Packs, Vec<Blob>, Vec<Blob>, Vec<PathBuf>, Option<Blob>)> {
+    fn blobs(&self) -> Option<BlobsOf<'_>> {
         match &self.store {
             Store::Memory(_) => None,
             Store::Cache {
@@ -550,6 +550,9 @@ impl Catalog {
         })
     }
 }
+
+/// The packs, the bodies' and mentions' blobs, the documents' files and the registry's blob.
+type BlobsOf<'a> = (&'a Packs, Vec<Blob>, Vec<Blob>, Vec<PathBuf>, Option<Blob>);
 
 /// Removes a snapshot that failed a check, so that the next open makes it again from the table,
 /// and says so.
