@@ -54,3 +54,18 @@ impl Fnv128 {
         format!("{:016x}{:016x}", self.a, self.b)
     }
 }
+
+/// The order-independent sums behind an index digest: for every (id, fingerprint) pair, the
+/// FNV-128 of the id's bytes then the fingerprint's, added up. Kept here so that the corpus
+/// cache can store them and the search index compare them without a pass over every document.
+pub fn pair_sums<'a>(pairs: impl IntoIterator<Item = (&'a str, u64)>) -> (u64, u64) {
+    let (mut a, mut b) = (0u64, 0u64);
+    for (id, hash) in pairs {
+        let mut h = Fnv128::default();
+        h.write(id.as_bytes());
+        h.write(&hash.to_le_bytes());
+        a = a.wrapping_add(h.a);
+        b = b.wrapping_add(h.b);
+    }
+    (a, b)
+}

@@ -12,14 +12,14 @@ use std::process::ExitCode;
 pub(super) const PROGRESS_FROM: usize = 2000;
 
 pub fn run(catalog: &Catalog, args: &IndexArgs) -> anyhow::Result<ExitCode> {
-    let mut progress = progress_printer(catalog.heads.len());
+    let mut progress = progress_printer(catalog.len());
     let index = open_index(catalog, args.rebuild, &mut progress)?;
     let open = &index.open;
     let searcher = open.reader.searcher();
     write_out(&format!(
         "{}\n{} documents, {} blocks indexed, {:.1} MB\n",
         open.dir.display(),
-        catalog.heads.len(),
+        catalog.len(),
         searcher.num_docs(),
         store::dir_size(&open.dir) as f64 / 1e6
     ))?;

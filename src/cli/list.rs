@@ -13,12 +13,22 @@ const LINES_PER_WRITE: usize = 256;
 
 pub fn run(catalog: &Catalog, args: &ListArgs) -> anyhow::Result<ExitCode> {
     if args.json {
-        let rows: Vec<serde_json::Value> = catalog.heads.iter().map(summary_json).collect();
+        let rows: Vec<serde_json::Value> = catalog.heads().iter().map(summary_json).collect();
         output::stdout(&Safe::json(&rows)?)?;
     } else {
-        for chunk in catalog.heads.chunks(LINES_PER_WRITE) {
-            write_out(&chunk.iter().map(summary_line).collect::<String>())?;
-        }
+        // Heads are read as they are written: `list | head` reads only what it prints.
+        let mut lines = String::new();
+        let mut count = 0;
+        catalog.each_head(|head| {
+            lines.push_str(&summary_line(head));
+            count += 1;
+            if count % LINES_PER_WRITE == 0 {
+                write_out(&lines)?;
+                lines.clear();
+            }
+            Ok(())
+        })?;
+        write_out(&lines)?;
     }
     Ok(ExitCode::SUCCESS)
 }

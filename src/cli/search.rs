@@ -19,16 +19,17 @@ pub fn run(catalog: Catalog, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     // Held until the process ends, not dropped (see `leaked` in the command line's main).
     let catalog = std::sync::Arc::new(catalog);
     std::mem::forget(catalog.clone());
-    let mut progress = progress_printer(catalog.heads.len());
+    let mut progress = progress_printer(catalog.len());
     let mut index = open_index(&catalog, false, &mut progress)?;
+    crate::diag::timing("index opened");
     index.hooks = crate::search::registry_hooks::catalog_hooks(catalog.clone());
     // The user's notes are found too, and `tag:` / `collection:` read their workspace.
     index.hooks.own = crate::workspace::Workspace::open_default().map(|ws| {
-        std::sync::Arc::new(crate::workspace::search::Own::of_catalog(
-            ws,
-            &catalog.heads,
-        )) as std::sync::Arc<dyn crate::search::OwnMaterial>
+        let heads = workspace_heads(&catalog, &ws);
+        std::sync::Arc::new(crate::workspace::search::Own::of_catalog(ws, &heads))
+            as std::sync::Arc<dyn crate::search::OwnMaterial>
     });
+    crate::diag::timing("workspace read");
     let query = args.query.join(" ");
     let limit = args.limit.min(crate::search::MAX_HITS);
     if limit < args.limit {
@@ -54,6 +55,7 @@ pub fn run(catalog: Catalog, args: &SearchArgs) -> anyhow::Result<ExitCode> {
         }
         results => results?,
     };
+    crate::diag::timing("searched");
     for note in &results.notes {
         crate::errln!("lectern: {note}");
     }
@@ -64,6 +66,24 @@ pub fn run(catalog: Catalog, args: &SearchArgs) -> anyhow::Result<ExitCode> {
         output::stdout(&human(&results, bold))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The heads of the documents the workspace names (in its notes, tags and collections): all
+/// that its search reads, without decoding every head of a large catalog.
+fn workspace_heads(
+    catalog: &Catalog,
+    ws: &crate::workspace::Workspace,
+) -> Vec<crate::corpus::Head> {
+    let mut ids: std::collections::BTreeSet<String> =
+        ws.documents().0.into_iter().map(|d| d.id).collect();
+    if let Ok(library) = ws.library() {
+        ids.extend(library.tags.into_keys());
+        ids.extend(library.collections.into_values().flatten());
+    }
+    ids.iter()
+        .filter_map(|id| catalog.position(id))
+        .filter_map(|i| catalog.head(i).map(std::borrow::Cow::into_owned))
+        .collect()
 }
 
 /// The query takes every argument after its first word, so that `-treaty` (an exclusion) is a

@@ -58,7 +58,10 @@ pub(super) fn no_such_document(corpus: &Corpus, id: &str) -> String {
 }
 
 fn no_such_head(catalog: &Catalog, id: &str) -> String {
-    suggest(catalog.heads.iter().map(|h| (h.id.as_str(), &h.title)), id)
+    suggest(
+        catalog.heads().iter().map(|h| (h.id.as_str(), &h.title)),
+        id,
+    )
 }
 
 fn suggest<'a>(docs: impl Iterator<Item = (&'a str, &'a LangText)>, id: &str) -> String {

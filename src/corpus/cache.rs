@@ -18,6 +18,7 @@
 use super::cache_file::{self as file, Blob, Entry, Outcome, PackWriter, Packs, Table};
 use super::catalog::{Catalog, Head, head_order};
 use super::freshness::{self, Freshness};
+use super::snapshot;
 use super::{Corpus, Problem, format};
 use crate::model::Document;
 use crate::refs::{Mention, Registry};
@@ -82,12 +83,12 @@ pub fn open(
     cache: &Path,
     progress: &mut (dyn FnMut(usize, usize) + Send),
 ) -> std::io::Result<(Corpus, Refresh)> {
-    let (catalog, refresh) = self::refresh(dir, cache, progress)?;
+    let (catalog, refresh) = refresh_with(dir, cache, false, progress)?;
     match catalog.into_corpus() {
         Ok(corpus) => Ok((corpus, refresh)),
         Err(why) => {
             let _ = std::fs::remove_file(cache);
-            let (catalog, mut again) = self::refresh(dir, cache, progress)?;
+            let (catalog, mut again) = refresh_with(dir, cache, false, progress)?;
             again.notice = Some(format!(
                 "the corpus cache was damaged ({why}); rebuilding it"
             ));
@@ -100,16 +101,86 @@ pub fn open(
     }
 }
 
+/// The snapshot of the catalog at `cache` (see [`super::snapshot`]).
+pub fn snapshot_file(cache: &Path) -> PathBuf {
+    cache.with_extension("heads")
+}
+
 /// Brings the cache of `dir` up to date with its files and returns its catalog: reuses every
 /// unchanged entry, parses the rest, and writes the catalog (and a pack of the new blobs)
-/// back when anything changed.
+/// back when anything changed. A current snapshot answers without the table.
 pub fn refresh(
     dir: &Path,
     cache: &Path,
     progress: &mut (dyn FnMut(usize, usize) + Send),
 ) -> std::io::Result<(Catalog, Refresh)> {
+    refresh_with(dir, cache, true, progress)
+}
+
+/// The catalog from the table, whatever the snapshot says.
+pub(super) fn refresh_table(dir: &Path, cache: &Path) -> std::io::Result<Catalog> {
+    refresh_with(dir, cache, false, &mut |_, _| {}).map(|(c, _)| c)
+}
+
+/// [`refresh`]; `use_snapshot` false reads the table whatever the snapshot says (the reader,
+/// which decodes every blob anyway).
+fn refresh_with(
+    dir: &Path,
+    cache: &Path,
+    use_snapshot: bool,
+    progress: &mut (dyn FnMut(usize, usize) + Send),
+) -> std::io::Result<(Catalog, Refresh)> {
     let mut refresh = Refresh::default();
     crate::diag::timing("start");
+    let docs_dir = dir.join("documents");
+    // Read before the files are listed, so that a change made while they are is seen next time.
+    let docs_mtime = freshness::directory_mtime(&docs_dir);
+    let mut registry_problems = Vec::new();
+    let registry_files = super::read_toml_files(&dir.join("registry"), &mut registry_problems);
+    let registry_crc = registry_files.iter().fold(0u32, |acc, (path, text)| {
+        let mut h = crc32fast::Hasher::new_with_initial(acc);
+        h.update(path.to_string_lossy().as_bytes());
+        h.update(text.as_bytes());
+        h.finalize()
+    });
+    let mut early_stats = None;
+    if use_snapshot {
+        match snapshot::read(&snapshot_file(cache)) {
+            Ok(Some(snap)) => {
+                let key = snap.key();
+                let current = key.registry_crc == registry_crc
+                    && match freshness::chosen() {
+                        Freshness::Directory => {
+                            docs_mtime.is_some() && key.docs_mtime_ns == docs_mtime
+                        }
+                        Freshness::Full => {
+                            let stats = stat_all(&docs_dir)?;
+                            let same = key.stats
+                                == snapshot::stats_digest(
+                                    stats.iter().map(|s| (s.name.as_str(), s.size, s.mtime_ns)),
+                                )
+                                && stats.iter().all(|s| {
+                                    s.mtime_ns.saturating_add(file::RACY_NS) < key.written_ns
+                                });
+                            early_stats = Some(stats);
+                            same
+                        }
+                    };
+                crate::diag::timing("snapshot read");
+                if current {
+                    let catalog =
+                        Catalog::from_snapshot(dir.to_path_buf(), snap, cache.to_path_buf());
+                    return Ok((catalog, refresh));
+                }
+            }
+            Ok(None) => {}
+            Err(why) => {
+                refresh.notice = Some(format!(
+                    "the corpus cache was damaged ({why}); rebuilding it"
+                ));
+            }
+        }
+    }
     let old = match file::read_table(cache) {
         Ok(table) => table,
         Err(why) => {
@@ -121,29 +192,17 @@ pub fn refresh(
     };
     crate::diag::timing("catalog read");
     let packs = Packs::of(cache);
-    let docs_dir = dir.join("documents");
-    // Read before the files are listed, so that a change made while they are is seen next time.
-    let docs_mtime = freshness::directory_mtime(&docs_dir);
     let directory_unchanged = old.as_ref().is_some_and(|t| {
         docs_mtime.is_some()
             && t.docs_mtime_ns == docs_mtime
             && freshness::chosen() == Freshness::Directory
     });
-    let stats = if directory_unchanged {
-        Vec::new()
-    } else {
-        freshness::stat_documents(&docs_dir)
-            .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", docs_dir.display())))?
+    let stats = match early_stats {
+        _ if directory_unchanged => Vec::new(),
+        Some(stats) => stats,
+        None => stat_all(&docs_dir)?,
     };
     crate::diag::timing("files stat'ed");
-    let mut registry_problems = Vec::new();
-    let registry_files = super::read_toml_files(&dir.join("registry"), &mut registry_problems);
-    let registry_crc = registry_files.iter().fold(0u32, |acc, (path, text)| {
-        let mut h = crc32fast::Hasher::new_with_initial(acc);
-        h.update(path.to_string_lossy().as_bytes());
-        h.update(text.as_bytes());
-        h.finalize()
-    });
     let written_ns = old.as_ref().map_or(0, |t| t.written_ns);
     let old_docs_mtime = old.as_ref().and_then(|t| t.docs_mtime_ns);
     let (before, mut old_entries) = match old {
@@ -250,6 +309,20 @@ pub fn refresh(
         files[i].fresh = fresh;
     }
     crate::diag::timing("files matched");
+    // What the snapshot of this catalog will say of the files (none while one is unreadable:
+    // it is read again next time).
+    let stats_key = (!files
+        .iter()
+        .any(|f| matches!(f.fresh, Fresh::Unreadable(_))))
+    .then(|| snapshot::stats_digest(files.iter().map(|f| (f.name.as_str(), f.size, f.mtime_ns))));
+    let snapshot_key = |written_ns: u64| {
+        stats_key.map(|stats| snapshot::Key {
+            docs_mtime_ns: docs_mtime,
+            registry_crc,
+            written_ns,
+            stats,
+        })
+    };
     if !changed && let Some(before) = before {
         let catalog = assemble(
             dir,
@@ -259,6 +332,11 @@ pub fn refresh(
             packs,
         );
         crate::diag::timing("catalog assembled");
+        if use_snapshot && let Some(key) = snapshot_key(written_ns) {
+            // Only a quicker next open is lost when it cannot be written.
+            let _ = catalog.write_snapshot(&snapshot_file(cache), key);
+            crate::diag::timing("snapshot written");
+        }
         return Ok((catalog, refresh));
     }
     match rewrite(
@@ -272,7 +350,18 @@ pub fn refresh(
         &packs,
     ) {
         Ok((files, table)) => {
+            let written_ns = table.written_ns;
             let catalog = assemble(dir, files, table.registry, &table.registry_problems, packs);
+            match snapshot_key(written_ns) {
+                Some(key) => {
+                    let _ = catalog.write_snapshot(&snapshot_file(cache), key);
+                }
+                // A snapshot of the files before would still look current to a full check
+                // of files it no longer describes only if their stats matched; remove it anyway.
+                None => {
+                    let _ = std::fs::remove_file(snapshot_file(cache));
+                }
+            }
             Ok((catalog, refresh))
         }
         Err(e) => {
@@ -281,6 +370,12 @@ pub fn refresh(
             Ok((Catalog::from_corpus(Corpus::load_dir(dir)?), refresh))
         }
     }
+}
+
+/// The document files of `docs_dir` with their stats, the error naming the directory.
+fn stat_all(docs_dir: &Path) -> std::io::Result<Vec<freshness::Stat>> {
+    freshness::stat_documents(docs_dir)
+        .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", docs_dir.display())))
 }
 
 /// What the old table said, once its entries have moved on.

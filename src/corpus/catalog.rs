@@ -62,13 +62,22 @@ enum Store {
         files: Vec<PathBuf>,
         registry: Option<Blob>,
     },
+    /// In the cache's snapshot of the catalog (see [`super::snapshot`]): heads and blobs are
+    /// decoded one record at a time, when asked for.
+    Snapshot {
+        snapshot: super::snapshot::Snapshot,
+        packs: Packs,
+        docs_dir: PathBuf,
+        /// The catalog file, read when a record of the snapshot fails its check.
+        cache: PathBuf,
+    },
 }
 
 pub struct Catalog {
     /// The directory it was read from; `None` for the bundled corpus.
     pub dir: Option<PathBuf>,
-    /// Every valid document, in date order (undated last), then by id.
-    pub heads: Vec<Head>,
+    /// Every valid document, in date order (undated last), then by id: see [`Catalog::heads`].
+    heads: OnceLock<Vec<Head>>,
     /// Files that were skipped, each with why.
     pub problems: Vec<Problem>,
     /// One-line notices from opening it (a cache rebuilt, a cache that could not be written).
@@ -108,10 +117,10 @@ impl Catalog {
 
     /// The catalog of a corpus already in memory.
     pub fn from_corpus(mut corpus: Corpus) -> Self {
-        let heads = corpus.documents.par_iter().map(Head::of).collect();
+        let heads: Vec<Head> = corpus.documents.par_iter().map(Head::of).collect();
         Self {
             dir: corpus.dir.clone(),
-            heads,
+            heads: OnceLock::from(heads),
             problems: std::mem::take(&mut corpus.problems),
             notices: std::mem::take(&mut corpus.notices),
             store: Store::Memory(Box::new(corpus)),
@@ -134,7 +143,7 @@ impl Catalog {
     ) -> Self {
         Self {
             dir: Some(dir),
-            heads,
+            heads: OnceLock::from(heads),
             problems,
             notices: Vec::new(),
             store: Store::Cache {
@@ -150,6 +159,130 @@ impl Catalog {
         }
     }
 
+    /// The catalog of a snapshot: nothing is decoded until asked for.
+    pub(super) fn from_snapshot(
+        dir: PathBuf,
+        snapshot: super::snapshot::Snapshot,
+        cache: PathBuf,
+    ) -> Self {
+        let packs = Packs::of(&cache);
+        Self {
+            dir: Some(dir.clone()),
+            heads: OnceLock::new(),
+            problems: snapshot.problems(),
+            notices: Vec::new(),
+            store: Store::Snapshot {
+                snapshot,
+                packs,
+                docs_dir: dir.join("documents"),
+                cache,
+            },
+            by_id: OnceLock::new(),
+            looked_up: Default::default(),
+            registry: OnceLock::new(),
+        }
+    }
+
+    /// Every valid document's head, in date order (undated last), then by id. Decoded whole
+    /// on first use from a snapshot; [`Catalog::head`] reads one.
+    pub fn heads(&self) -> &[Head] {
+        self.heads.get_or_init(|| match &self.store {
+            Store::Snapshot {
+                snapshot, cache, ..
+            } => match snapshot.each_chunk().collect::<Result<Vec<_>, String>>() {
+                Ok(chunks) => chunks.into_iter().flatten().map(|r| r.head).collect(),
+                Err(why) => {
+                    // Checked when read: the table answers, and the snapshot is made again.
+                    crate::errln!("lectern: {}", snapshot_damaged(cache, &why));
+                    let dir = self.dir.clone().unwrap_or_default();
+                    super::cache::refresh_table(&dir, cache)
+                        .map(|c| c.heads().to_vec())
+                        .unwrap_or_default()
+                }
+            },
+            // Set when made.
+            _ => Vec::new(),
+        })
+    }
+
+    /// How many documents.
+    pub fn len(&self) -> usize {
+        match (&self.store, self.heads.get()) {
+            (_, Some(heads)) => heads.len(),
+            (Store::Snapshot { snapshot, .. }, None) => snapshot.len(),
+            _ => self.heads().len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The head at position `i`, decoded alone from a snapshot.
+    pub fn head(&self, i: usize) -> Option<std::borrow::Cow<'_, Head>> {
+        match (&self.store, self.heads.get()) {
+            (Store::Snapshot { snapshot, .. }, None) => snapshot
+                .record(i)
+                .ok()
+                .map(|r| std::borrow::Cow::Owned(r.head)),
+            _ => self.heads().get(i).map(std::borrow::Cow::Borrowed),
+        }
+    }
+
+    /// Calls `f` with every head in order, reading a snapshot a chunk at a time, so that a
+    /// caller that stops early (a closed pipe) has read only what it used.
+    pub fn each_head(
+        &self,
+        mut f: impl FnMut(&Head) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        match (&self.store, self.heads.get()) {
+            (
+                Store::Snapshot {
+                    snapshot, cache, ..
+                },
+                None,
+            ) => {
+                let mut done = 0;
+                for chunk in snapshot.each_chunk() {
+                    match chunk {
+                        Ok(records) => {
+                            for record in records {
+                                f(&record.head)?;
+                                done += 1;
+                            }
+                        }
+                        Err(why) => {
+                            // Checked when read: the table answers the rest.
+                            crate::errln!("lectern: {}", snapshot_damaged(cache, &why));
+                            let dir = self.dir.clone().unwrap_or_default();
+                            let table = super::cache::refresh_table(&dir, cache)?;
+                            return table.heads().iter().skip(done).try_for_each(f);
+                        }
+                    }
+                }
+                Ok(())
+            }
+            _ => self.heads().iter().try_for_each(f),
+        }
+    }
+
+    /// The id at position `i`, without decoding the head.
+    pub fn id(&self, i: usize) -> Option<&str> {
+        match (&self.store, self.heads.get()) {
+            (Store::Snapshot { snapshot, .. }, None) => snapshot.id(i),
+            _ => self.heads().get(i).map(|h| h.id.as_str()),
+        }
+    }
+
+    /// [`crate::fingerprint::pair_sums`] of every (id, index hash), when known without a pass
+    /// over the heads.
+    pub fn index_sums(&self) -> Option<(u64, u64)> {
+        match &self.store {
+            Store::Snapshot { snapshot, .. } => Some(snapshot.index_sums()),
+            _ => None,
+        }
+    }
+
     /// One line for the user when files were skipped (as [`Corpus::skipped_summary`]).
     pub fn skipped_summary(&self) -> Option<String> {
         super::skipped_summary(&self.problems)
@@ -158,6 +291,9 @@ impl Catalog {
     /// Position in [`Catalog::heads`] of the document with this id: a scan for the first
     /// look-up (cheaper than a map for one), a map built by the second.
     pub fn position(&self, id: &str) -> Option<usize> {
+        if let Store::Snapshot { snapshot, .. } = &self.store {
+            return snapshot.position(id);
+        }
         if let Some(map) = self.by_id.get() {
             return map.get(id).copied();
         }
@@ -165,11 +301,11 @@ impl Catalog {
             .looked_up
             .swap(true, std::sync::atomic::Ordering::Relaxed)
         {
-            return self.heads.iter().position(|h| h.id == id);
+            return self.heads().iter().position(|h| h.id == id);
         }
         self.by_id
             .get_or_init(|| {
-                self.heads
+                self.heads()
                     .iter()
                     .enumerate()
                     .map(|(i, h)| (h.id.clone(), i))
@@ -204,12 +340,96 @@ impl Catalog {
                 {
                     return Ok(doc);
                 }
-                let path = &files[i];
-                let text = crate::files::read_text(path, crate::files::limits::DOCUMENT)
-                    .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-                Ok(super::format::parse(path, &text)?)
+                read_document(&files[i])
+            }
+            Store::Snapshot {
+                snapshot,
+                packs,
+                docs_dir,
+                ..
+            } => {
+                let record = snapshot
+                    .record(i)
+                    .map_err(|e| anyhow::anyhow!("no document at {i}: {e}"))?;
+                if let Some(doc) = packs
+                    .read(record.body)
+                    .ok()
+                    .and_then(|b| ciborium::from_reader::<Document, _>(b.as_slice()).ok())
+                {
+                    return Ok(doc);
+                }
+                read_document(&docs_dir.join(&record.name))
             }
         }
+    }
+
+    /// The blobs of every document and of the registry, with the documents' files.
+    fn blobs(&self) -> Option<BlobsOf<'_>> {
+        match &self.store {
+            Store::Memory(_) => None,
+            Store::Cache {
+                packs,
+                bodies,
+                mentions,
+                files,
+                registry,
+            } => Some((
+                packs,
+                bodies.clone(),
+                mentions.clone(),
+                files.clone(),
+                *registry,
+            )),
+            Store::Snapshot {
+                snapshot,
+                packs,
+                docs_dir,
+                ..
+            } => {
+                let records: Vec<super::snapshot::Record> = snapshot
+                    .each_chunk()
+                    .flat_map(|c| c.unwrap_or_default())
+                    .collect();
+                let bodies = records.iter().map(|r| r.body).collect();
+                let mentions = records.iter().map(|r| r.mentions).collect();
+                let files = records.iter().map(|r| docs_dir.join(&r.name)).collect();
+                Some((packs, bodies, mentions, files, snapshot.registry()))
+            }
+        }
+    }
+
+    /// Writes the snapshot of a catalog read from the cache's table (see [`super::snapshot`]).
+    pub(super) fn write_snapshot(
+        &self,
+        path: &Path,
+        key: super::snapshot::Key,
+    ) -> std::io::Result<()> {
+        let Store::Cache {
+            bodies,
+            mentions,
+            files,
+            registry,
+            ..
+        } = &self.store
+        else {
+            return Ok(());
+        };
+        let records: Vec<super::snapshot::Record> = self
+            .heads()
+            .iter()
+            .zip(bodies.iter().zip(mentions))
+            .zip(files)
+            .map(|((head, (body, mentions)), file)| super::snapshot::Record {
+                head: head.clone(),
+                body: *body,
+                mentions: *mentions,
+                name: file
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            })
+            .collect();
+        super::snapshot::write(path, key, *registry, &self.problems, &records)
     }
 
     /// The registry, validated against the documents.
@@ -222,16 +442,22 @@ impl Catalog {
                 .and_then(|b| packs.read(b).ok())
                 .and_then(|b| ciborium::from_reader(b.as_slice()).ok())
                 .unwrap_or_default(),
+            Store::Snapshot {
+                packs, snapshot, ..
+            } => snapshot
+                .registry()
+                .and_then(|b| packs.read(b).ok())
+                .and_then(|b| ciborium::from_reader(b.as_slice()).ok())
+                .unwrap_or_default(),
         })
     }
 
     /// Every mention of the registry in the documents (read from every document's blob).
     pub fn links(&self) -> Links {
-        match &self.store {
-            Store::Memory(corpus) => corpus.links.clone(),
-            Store::Cache {
-                packs, mentions, ..
-            } => Links::from_mentions(
+        match (&self.store, self.blobs()) {
+            (Store::Memory(corpus), _) => corpus.links.clone(),
+            (_, None) => Links::default(),
+            (_, Some((packs, _, mentions, _, _))) => Links::from_mentions(
                 mentions
                     .iter()
                     .flat_map(|b| {
@@ -273,6 +499,19 @@ impl Catalog {
                 registry,
                 ..
             } => (packs, bodies, mentions, registry),
+            Store::Snapshot {
+                snapshot, packs, ..
+            } => {
+                let records: Vec<super::snapshot::Record> = snapshot
+                    .each_chunk()
+                    .collect::<Result<Vec<_>, String>>()?
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                let bodies = records.iter().map(|r| r.body).collect();
+                let mentions = records.iter().map(|r| r.mentions).collect();
+                (packs, bodies, mentions, snapshot.registry())
+            }
         };
         let mut wanted: std::collections::HashSet<u64> =
             bodies.iter().chain(&mentions).map(|b| b.pack).collect();
@@ -299,7 +538,7 @@ impl Catalog {
                 None => Registry::default(),
             },
         };
-        debug_assert_eq!(heads.len(), documents.len());
+        debug_assert!(heads.get().is_none_or(|h| h.len() == documents.len()));
         Ok(Corpus {
             documents,
             problems,
@@ -310,6 +549,23 @@ impl Catalog {
             ..Corpus::default()
         })
     }
+}
+
+/// The packs, the bodies' and mentions' blobs, the documents' files and the registry's blob.
+type BlobsOf<'a> = (&'a Packs, Vec<Blob>, Vec<Blob>, Vec<PathBuf>, Option<Blob>);
+
+/// Removes a snapshot that failed a check, so that the next open makes it again from the table,
+/// and says so.
+fn snapshot_damaged(cache: &Path, why: &str) -> String {
+    let _ = std::fs::remove_file(super::cache::snapshot_file(cache));
+    format!("the corpus cache was damaged ({why}); rebuilding it")
+}
+
+/// A document read from its own file, when its blob cannot be.
+fn read_document(path: &Path) -> anyhow::Result<Document> {
+    let text = crate::files::read_text(path, crate::files::limits::DOCUMENT)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    Ok(super::format::parse(path, &text)?)
 }
 
 /// Date order (undated last), then by id: the order of [`Catalog::heads`].
@@ -331,7 +587,7 @@ impl Catalog {
                 .get(i)
                 .map(std::borrow::Cow::Borrowed)
                 .ok_or_else(|| anyhow::anyhow!("no document at {i}")),
-            Store::Cache { .. } => self.document(i).map(std::borrow::Cow::Owned),
+            _ => self.document(i).map(std::borrow::Cow::Owned),
         }
     }
 }

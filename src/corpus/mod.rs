@@ -13,6 +13,7 @@ pub mod catalog;
 mod embedded;
 pub mod format;
 pub mod freshness;
+mod snapshot;
 
 pub use crate::diag::Problem;
 pub use catalog::{Catalog, Head};
