@@ -1,0 +1,129 @@
+//! The catalog as a whole: the registry, every mention, and the whole [`Corpus`] the reader
+//! needs, decoded from the cache's packs (the rest of the catalog reads one head or body).
+
+use super::{Catalog, Store};
+use crate::corpus::Corpus;
+use crate::corpus::cache_file::{self as file, Blob};
+use crate::model::Document;
+use crate::refs::{Links, Mention, Registry};
+use rayon::prelude::*;
+
+impl Catalog {
+    /// The registry, validated against the documents.
+    pub fn registry(&self) -> &Registry {
+        self.registry.get_or_init(|| match &self.store {
+            Store::Memory(corpus) => corpus.registry.clone(),
+            Store::Cache {
+                packs, registry, ..
+            } => registry
+                .and_then(|b| packs.read(b).ok())
+                .and_then(|b| ciborium::from_reader(b.as_slice()).ok())
+                .unwrap_or_default(),
+            Store::Snapshot {
+                packs, snapshot, ..
+            } => snapshot
+                .registry()
+                .and_then(|b| packs.read(b).ok())
+                .and_then(|b| ciborium::from_reader(b.as_slice()).ok())
+                .unwrap_or_default(),
+        })
+    }
+
+    /// Every mention of the registry in the documents (read from every document's blob).
+    pub fn links(&self) -> Links {
+        match (&self.store, self.blobs()) {
+            (Store::Memory(corpus), _) => corpus.links.clone(),
+            (_, None) => Links::default(),
+            (_, Some((packs, _, mentions, _, _))) => Links::from_mentions(
+                mentions
+                    .iter()
+                    .flat_map(|b| {
+                        packs
+                            .read(*b)
+                            .ok()
+                            .and_then(|b| {
+                                ciborium::from_reader::<Vec<Mention>, _>(b.as_slice()).ok()
+                            })
+                            .unwrap_or_default()
+                    })
+                    .collect(),
+            ),
+        }
+    }
+
+    /// The whole corpus: every body and mention decoded (in parallel, whole packs read at once).
+    /// `Err` says which blob could not be read, so that the caller can rebuild the cache.
+    pub fn into_corpus(self) -> Result<Corpus, String> {
+        let Catalog {
+            dir,
+            heads,
+            problems,
+            notices,
+            store,
+            registry,
+            ..
+        } = self;
+        let (packs, bodies, mentions, registry_blob) = match store {
+            Store::Memory(mut corpus) => {
+                corpus.problems = problems;
+                corpus.notices = notices;
+                return Ok(*corpus);
+            }
+            Store::Cache {
+                packs,
+                bodies,
+                mentions,
+                registry,
+                ..
+            } => (packs, bodies, mentions, registry),
+            Store::Snapshot {
+                snapshot, packs, ..
+            } => {
+                let records: Vec<crate::corpus::snapshot::Record> = snapshot
+                    .each_chunk()
+                    .collect::<Result<Vec<_>, String>>()?
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                let bodies = records.iter().map(|r| r.body).collect();
+                let mentions = records.iter().map(|r| r.mentions).collect();
+                (packs, bodies, mentions, snapshot.registry())
+            }
+        };
+        let mut wanted: std::collections::HashSet<u64> =
+            bodies.iter().chain(&mentions).map(|b| b.pack).collect();
+        wanted.extend(registry_blob.map(|b| b.pack));
+        let whole = packs.read_all(wanted);
+        let decode = |blob: Blob| -> Result<&[u8], String> {
+            let pack = whole.get(&blob.pack).ok_or("a pack is missing")?;
+            file::slice(pack, blob)
+        };
+        let documents: Vec<Document> = bodies
+            .par_iter()
+            .map(|b| ciborium::from_reader(decode(*b)?).map_err(|e| format!("cannot decode: {e}")))
+            .collect::<Result<_, String>>()?;
+        let found: Vec<Vec<Mention>> = mentions
+            .par_iter()
+            .map(|b| ciborium::from_reader(decode(*b)?).map_err(|e| format!("cannot decode: {e}")))
+            .collect::<Result<_, String>>()?;
+        let registry = match registry.into_inner() {
+            Some(r) => r,
+            None => match registry_blob {
+                Some(b) => {
+                    ciborium::from_reader(decode(b)?).map_err(|e| format!("cannot decode: {e}"))?
+                }
+                None => Registry::default(),
+            },
+        };
+        debug_assert!(heads.get().is_none_or(|h| h.len() == documents.len()));
+        Ok(Corpus {
+            documents,
+            problems,
+            dir,
+            registry,
+            links: Links::from_mentions(found.into_iter().flatten().collect()),
+            notices,
+            ..Corpus::default()
+        })
+    }
+}
