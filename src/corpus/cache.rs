@@ -184,9 +184,11 @@ fn refresh_with(
     let old = match file::read_table(cache) {
         Ok(table) => table,
         Err(why) => {
-            refresh.notice = Some(format!(
-                "the corpus cache was damaged ({why}); rebuilding it"
-            ));
+            refresh.notice = Some(if why.starts_with(file::OTHER_VERSION) {
+                format!("the corpus cache was {why}; rebuilding it")
+            } else {
+                format!("the corpus cache was damaged ({why}); rebuilding it")
+            });
             None
         }
     };

@@ -83,6 +83,10 @@ pub(super) fn encode_table(table: &Table) -> Vec<u8> {
     out
 }
 
+/// How [`read_table`]'s error begins for a cache that an older or newer lectern wrote: not
+/// damage, so the notice says so.
+pub(super) const OTHER_VERSION: &str = "written by another version of lectern";
+
 /// Reads and checks the catalog at `path`: `Ok(None)` when there is none yet.
 pub(super) fn read_table(path: &Path) -> Result<Option<Table>, String> {
     let mut file = match std::fs::File::open(path) {
@@ -100,7 +104,10 @@ pub(super) fn read_table(path: &Path) -> Result<Option<Table>, String> {
         u32::from_le_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
     };
     if word(8) != VERSION {
-        return Err(format!("version {} instead of {VERSION}", word(8)));
+        return Err(format!(
+            "{OTHER_VERSION} (format {}; this one reads {VERSION})",
+            word(8)
+        ));
     }
     let mut len = [0u8; 8];
     len.copy_from_slice(&header[16..24]);
