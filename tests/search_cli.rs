@@ -10,7 +10,9 @@ fn lectern(cache: &Path) -> Command {
     let mut cmd = Command::cargo_bin("lectern").expect("binary is built");
     cmd.env_remove("LECTERN_CORPUS")
         .env_remove("NO_COLOR")
-        .env("LECTERN_INDEX_DIR", cache);
+        .env("LECTERN_INDEX_DIR", cache)
+        // An empty workspace: the tester's own notes must not show in these answers.
+        .env("LECTERN_WORKSPACE", cache.join("workspace"));
     cmd
 }
 
@@ -125,6 +127,7 @@ fn two_processes_at_once_both_answer() {
         std::process::Command::new(&bin)
             .env_remove("LECTERN_CORPUS")
             .env("LECTERN_INDEX_DIR", cache.path())
+            .env("LECTERN_WORKSPACE", cache.path().join("workspace"))
             .args(["search", "朝鲜 OR Korea", "--json"])
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
