@@ -83,23 +83,35 @@ pub(super) fn encode_table(table: &Table) -> Vec<u8> {
     out
 }
 
+/// Opens one of the cache's files and reads its header of `N` bytes, which must begin with
+/// `magic`: `Ok(None)` when there is no such file yet. `what` names it in the error.
+pub(super) fn open_with_header<const N: usize>(
+    path: &Path,
+    magic: &[u8; 8],
+    what: &str,
+) -> Result<Option<(std::fs::File, [u8; N])>, String> {
+    let mut file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e.to_string()),
+    };
+    let mut header = [0u8; N];
+    let read = file.read_exact(&mut header);
+    if read.is_err() || &header[..8] != magic {
+        return Err(format!("not a lectern {what}"));
+    }
+    Ok(Some((file, header)))
+}
+
 /// How [`read_table`]'s error begins for a cache that an older or newer lectern wrote: not
 /// damage, so the notice says so.
 pub(super) const OTHER_VERSION: &str = "written by another version of lectern";
 
 /// Reads and checks the catalog at `path`: `Ok(None)` when there is none yet.
 pub(super) fn read_table(path: &Path) -> Result<Option<Table>, String> {
-    let mut file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e.to_string()),
+    let Some((file, header)) = open_with_header::<HEADER>(path, MAGIC, "corpus cache")? else {
+        return Ok(None);
     };
-    let mut header = [0u8; HEADER];
-    file.read_exact(&mut header)
-        .map_err(|_| "not a lectern corpus cache".to_string())?;
-    if &header[..8] != MAGIC {
-        return Err("not a lectern corpus cache".into());
-    }
     let word = |at: usize| {
         u32::from_le_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
     };

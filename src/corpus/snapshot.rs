@@ -173,17 +173,11 @@ impl std::fmt::Debug for Snapshot {
 /// version).
 pub(super) fn read(path: &Path) -> Result<Option<Snapshot>, String> {
     use std::io::Read as _;
-    let mut file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e.to_string()),
+    let Some((mut file, header)) =
+        super::cache_file::open_with_header::<HEADER>(path, MAGIC, "catalog snapshot")?
+    else {
+        return Ok(None);
     };
-    let mut header = [0u8; HEADER];
-    file.read_exact(&mut header)
-        .map_err(|_| "not a lectern catalog snapshot")?;
-    if &header[..8] != MAGIC {
-        return Err("not a lectern catalog snapshot".into());
-    }
     if u32_at(&header, 8) != Some(VERSION) {
         return Ok(None);
     }
