@@ -430,9 +430,9 @@ fn tab_selects_the_first_link_from_the_cursor_block_not_the_one_after_the_last_s
 #[test]
 fn a_name_in_both_columns_is_one_tab_stop() {
     let (mut app, _term) = reading(PEOPLES_DAILY, 160, 40);
-    let doc = app.document().unwrap_or_else(|| panic!("open")).id.clone();
-    let mentions = app.corpus.links.in_document(&doc).count();
-    let mut pairs: Vec<(usize, lectern::refs::Target)> = (app.corpus.links.in_document(&doc))
+    let doc = app.reader.as_ref().unwrap_or_else(|| panic!("open")).doc;
+    let mentions = app.corpus.links.in_document(doc).count();
+    let mut pairs: Vec<(BlockNo, lectern::refs::Target)> = (app.corpus.links.in_document(doc))
         .map(|m| (m.block, m.target))
         .collect();
     pairs.sort_by_key(|(b, t)| (*b, format!("{t:?}")));

@@ -344,12 +344,12 @@ impl App {
     }
 
     pub(super) fn show_card(&mut self, target: Target) {
-        let card = CardOverlay::new(&self.corpus, self.corpus.ids(), target);
+        let card = CardOverlay::new(&self.corpus, target);
         self.overlays.push(Box::new(card));
     }
 
     pub(super) fn show_backlinks(&mut self, doc: DocIx) {
-        let list = BacklinksOverlay::new(&self.corpus, self.corpus.ids(), doc);
+        let list = BacklinksOverlay::new(&self.corpus, doc);
         if list.rows.is_empty() {
             self.status
                 .info("no other document mentions what this one holds");
