@@ -202,18 +202,18 @@ fn document_hits(app: &mut lectern::tui::App, blocks: &[usize]) -> Vec<Effect> {
         .reader_hits
         .as_ref()
         .unwrap_or_else(|| panic!("a result was opened"));
-    let (generation, doc_id) = (rh.generation, app.corpus.documents[rh.doc.0].id.clone());
+    let (generation, doc) = (rh.generation, rh.doc);
     let hits = blocks
         .iter()
         .map(|&block| BlockHits {
-            block,
+            block: BlockNo(block),
             lang: lectern::model::Lang::En,
             ranges: vec![0..1, 2..3],
         })
         .collect();
     let ev = Event::DocumentHits {
         generation,
-        doc_id,
+        doc,
         hits,
     };
     let tx = app.sender();
@@ -263,15 +263,7 @@ fn search_results_arriving_as_a_message_are_opened_by_index_and_their_hits_come_
         Some(1),
         "the answer to the query sent is kept"
     );
-    let tx = app.sender();
-    let ctx = SearchContext {
-        corpus: &app.corpus,
-        ids: app.corpus.ids(),
-        keymap: &app.keymap,
-        reader: None,
-        tx: &tx,
-    };
-    let effects = app.search.action(Action::Open, &ctx);
+    let effects = app.search.action(Action::Open);
     let want = app
         .corpus
         .ids()

@@ -210,7 +210,7 @@ impl App {
 
     /// An action for the search window (as the window's keys give).
     pub fn search_action(&mut self, action: Action) {
-        let effects = self.search.action(action, &search_ctx!(self, None));
+        let effects = self.search.action(action);
         self.apply(effects);
     }
 
