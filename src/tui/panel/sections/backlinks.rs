@@ -6,6 +6,7 @@
 //! follows a mention.
 
 use crate::corpus::Corpus;
+use crate::model::Lang;
 use crate::text::sanitize::sanitize;
 use crate::tui::panel::state::{PanelSection, SectionContext};
 use ratatui::text::Line;
@@ -37,11 +38,13 @@ impl Backlinks {
                 let shown = by_doc.entry(text.doc.clone()).or_default();
                 shown.total += 1;
                 if shown.first.len() < SHOWN {
-                    let words =
-                        crate::refs::mentions::words(corpus.get(&m.doc), m).unwrap_or_default();
+                    let doc = corpus.get(&m.doc);
+                    let words = crate::refs::mentions::words(doc, m).unwrap_or_default();
+                    // A reader knows a document by its title; the id is for files.
+                    let title = doc.map_or(m.doc.as_str(), |d| d.display_title(&[Lang::En]));
                     shown.first.push(format!(
                         "{} ¶{} ({}): “{}”",
-                        m.doc,
+                        sanitize(title),
                         m.block,
                         m.lang,
                         sanitize(words)
