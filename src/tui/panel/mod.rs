@@ -40,6 +40,7 @@ impl Panel {
                 return vec![Effect::FocusPanel(false)];
             }
             Action::NextFootnote => return vec![Effect::NextFootnote],
+            Action::PrevFootnote => return vec![Effect::PrevFootnote],
             Action::Open => {
                 // Back to the text, at the block the selected note belongs to.
                 let block = self.selected_footnote.as_ref().and_then(|id| {
