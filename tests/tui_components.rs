@@ -219,7 +219,7 @@ fn document_hits(app: &mut lectern::tui::App, blocks: &[usize]) -> Vec<Effect> {
     let tx = app.sender();
     let ctx = SearchContext {
         corpus: &app.corpus,
-        ids: &app.ids,
+        ids: app.corpus.ids(),
         keymap: &app.keymap,
         reader: None,
         tx: &tx,
@@ -232,7 +232,7 @@ fn step_hit(app: &mut lectern::tui::App, forward: bool) -> Vec<Effect> {
     let tx = app.sender();
     let ctx = SearchContext {
         corpus: &app.corpus,
-        ids: &app.ids,
+        ids: app.corpus.ids(),
         keymap: &app.keymap,
         reader: at.as_ref(),
         tx: &tx,
@@ -266,13 +266,17 @@ fn search_results_arriving_as_a_message_are_opened_by_index_and_their_hits_come_
     let tx = app.sender();
     let ctx = SearchContext {
         corpus: &app.corpus,
-        ids: &app.ids,
+        ids: app.corpus.ids(),
         keymap: &app.keymap,
         reader: None,
         tx: &tx,
     };
     let effects = app.search.action(Action::Open, &ctx);
-    let want = app.ids.get(journal).unwrap_or_else(|| panic!("bundled"));
+    let want = app
+        .corpus
+        .ids()
+        .get(journal)
+        .unwrap_or_else(|| panic!("bundled"));
     assert_eq!(effects[0], Effect::OpenAt(want, BlockNo(3)));
     assert!(!app.search.open, "enter closes the window");
     assert!(
@@ -304,7 +308,7 @@ fn n_goes_on_past_the_last_hit_to_the_next_document_of_the_results_and_says_when
     search_answered(&mut app, "friendship", hits);
     press(&mut app, "enter");
     render(&mut app, &mut term);
-    let (j, t) = (app.ids.get(journal), app.ids.get(treaty));
+    let (j, t) = (app.corpus.ids().get(journal), app.corpus.ids().get(treaty));
     assert_eq!(app.reader.as_ref().map(|r| r.doc), j);
     let e = document_hits(&mut app, &[2]);
     app.apply(e);
@@ -379,7 +383,7 @@ fn link_update(app: &mut lectern::tui::App, action: Action) -> Vec<Effect> {
     let at = app.reader_at();
     let ctx = LinkContext {
         corpus: &app.corpus,
-        ids: &app.ids,
+        ids: app.corpus.ids(),
         reader: at.as_ref(),
     };
     app.link.update(action, &ctx)
@@ -456,7 +460,11 @@ fn a_name_in_both_columns_is_one_tab_stop() {
 fn backlinks_are_followable_from_the_reader_as_an_effect_and_open_the_mention() {
     let (mut app, _term) = reading(TREATY, 200, 50);
     let effects = link_update(&mut app, Action::Backlinks);
-    let treaty = app.ids.get(TREATY).unwrap_or_else(|| panic!("bundled"));
+    let treaty = app
+        .corpus
+        .ids()
+        .get(TREATY)
+        .unwrap_or_else(|| panic!("bundled"));
     assert_eq!(effects, vec![Effect::ShowBacklinks(treaty)]);
     app.apply(effects);
     assert_eq!(app.top_window(), Some("backlinks"));

@@ -5,8 +5,8 @@ mod tui_support;
 
 use lectern::corpus::Corpus;
 use lectern::model::Document;
+use lectern::model::ids::DocIds;
 use lectern::refs::{Links, Target};
-use lectern::tui::ids::DocIds;
 use lectern::tui::links::backlinks::BacklinksOverlay;
 use lectern::tui::links::card::CardOverlay;
 use lectern::tui::links::timeline::TimelineOverlay;

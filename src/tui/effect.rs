@@ -3,9 +3,9 @@
 //! it. So no feature reads or writes another's fields, and a test can assert on what a key
 //! asked for without a terminal.
 
-use super::ids::{BlockNo, DocIx};
 use super::status::Level;
 use crate::model::Lang;
+use crate::model::ids::{BlockNo, DocIx};
 use crate::refs::Target;
 use ratatui::style::Style;
 use std::ops::Range;

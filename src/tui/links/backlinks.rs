@@ -4,8 +4,8 @@
 
 use super::rows::{MentionRow, draw_paged, page};
 use crate::corpus::Corpus;
+use crate::model::ids::{DocIds, DocIx};
 use crate::tui::action::Action;
-use crate::tui::ids::{DocIds, DocIx};
 use crate::tui::keymap::{Key, Keymap, Mode};
 use crate::tui::msg::Msg;
 use crate::tui::overlay::{Outcome, Overlay, OverlayContext, list_keys};

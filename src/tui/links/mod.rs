@@ -18,9 +18,9 @@ pub mod timeline;
 use super::action::Action;
 use super::context::ReaderAt;
 use super::effect::{Effect, Mark, Place};
-use super::ids::{BlockNo, DocIds};
 use crate::corpus::Corpus;
 use crate::model::Lang;
+use crate::model::ids::{BlockNo, DocIds};
 use crate::refs::{Links, Target};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -215,7 +215,7 @@ impl LinkState {
     /// Opens document `doc` at `block`, remembering where the reader was.
     pub fn jump(
         &mut self,
-        doc: super::ids::DocIx,
+        doc: crate::model::ids::DocIx,
         block: BlockNo,
         ctx: &LinkContext<'_>,
     ) -> Vec<Effect> {

@@ -4,11 +4,11 @@
 
 use crate::corpus::Corpus;
 use crate::model::Lang;
+use crate::model::ids::{BlockNo, DocIds, DocIx};
 use crate::refs::Mention;
 use crate::refs::mentions::words_at;
 use crate::text::sanitize::sanitize;
 use crate::text::wrap::str_width;
-use crate::tui::ids::{BlockNo, DocIds, DocIx};
 use crate::tui::overlay::OverlayContext;
 use crate::tui::styled_wrap::{ellipsize_line, line_width};
 use ratatui::buffer::Buffer;

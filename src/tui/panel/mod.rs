@@ -12,9 +12,9 @@ pub use state::Panel;
 
 use super::action::Action;
 use super::effect::Effect;
-use super::ids::BlockNo;
 use super::theme::Theme;
 use crate::model::Document;
+use crate::model::ids::BlockNo;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use state::SectionContext;

@@ -3,8 +3,8 @@
 
 use super::ReaderContext;
 use super::state::ReaderState;
+use crate::model::ids::BlockNo;
 use crate::tui::effect::Effect;
-use crate::tui::ids::BlockNo;
 use crate::tui::status::Level;
 
 impl ReaderState {

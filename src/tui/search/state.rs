@@ -6,8 +6,8 @@
 //! generation of the query they answer, and only the answer to the latest query sent is kept,
 //! so a slow answer to an older query can never replace the results of what is typed now.
 
+use crate::model::ids::{BlockNo, DocIx};
 use crate::search::{BlockHits, Hooks, Location, SearchResults};
-use crate::tui::ids::{BlockNo, DocIx};
 use crate::tui::search::Worker;
 
 /// How the search index is doing, as far as the UI knows.
@@ -240,7 +240,7 @@ impl SearchState {
     }
 
     /// The documents of the current results in result order, each with its result blocks.
-    pub fn trail(&self, ids: &crate::tui::ids::DocIds) -> Vec<(DocIx, Vec<BlockNo>)> {
+    pub fn trail(&self, ids: &crate::model::ids::DocIds) -> Vec<(DocIx, Vec<BlockNo>)> {
         let mut trail: Vec<(DocIx, Vec<BlockNo>)> = Vec::new();
         for hit in self.results.iter().flat_map(|r| &r.hits) {
             let Some(doc) = ids.get(&hit.doc_id) else {
