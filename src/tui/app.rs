@@ -409,6 +409,7 @@ impl App {
                 Effect::ShowBacklinks(doc) => self.show_backlinks(doc),
                 Effect::FocusPanel(on) => self.focus_panel(on),
                 Effect::NextFootnote => self.reader_action(Action::NextFootnote),
+                Effect::PrevFootnote => self.reader_action(Action::PrevFootnote),
                 Effect::ShowFootnote(id) => self.panel.show_footnote(id),
                 Effect::ShowPanel(open) => self.panel.open = open,
                 Effect::ViewChanged => self.view_changed(),

@@ -35,6 +35,8 @@ pub enum Effect {
     FocusPanel(bool),
     /// Jump to the next footnote from the reader's current block.
     NextFootnote,
+    /// Jump to the previous footnote from the reader's current block.
+    PrevFootnote,
     /// Show this footnote in the panel (the reader has put its cursor on the footnote's block).
     ShowFootnote(String),
     /// Open (`true`) or close the panel.

@@ -99,11 +99,13 @@ impl SearchState {
             Some(h) => h.clone(),
             None => crate::search::registry_hooks::shared_hooks(Arc::clone(ctx.corpus)),
         };
-        // The user's notes are searched too; the workspace files are read for each query.
+        // The user's notes are searched too, through their index (brought up to the files
+        // before each query).
         if hooks.own.is_none()
             && let Some(ws) = &self.workspace
         {
-            let own = crate::workspace::search::Own::of_corpus(ws.clone(), &ctx.corpus.documents);
+            let own = crate::workspace::search::Own::of_corpus(ws.clone(), &ctx.corpus.documents)
+                .indexed(&location);
             hooks.own = Some(Arc::new(own));
         }
         // The report lives in the worker's callback: if the worker panics, it says so.

@@ -6,7 +6,7 @@
 //! follows a mention.
 
 use crate::corpus::Corpus;
-use crate::model::DocIx;
+use crate::model::{DocIx, Lang};
 use crate::text::sanitize::sanitize;
 use crate::tui::panel::state::{PanelSection, SectionContext};
 use ratatui::text::Line;
@@ -42,9 +42,11 @@ impl Backlinks {
                 if shown.first.len() < SHOWN {
                     let words =
                         crate::refs::mentions::words(&corpus.documents, m).unwrap_or_default();
+                    // A reader knows a document by its title; the id is for files.
+                    let title = corpus.documents[m.doc].display_title(&[Lang::En]);
                     shown.first.push(format!(
                         "{} ¶{} ({}): “{}”",
-                        sanitize(&corpus.documents[m.doc].id),
+                        sanitize(title),
                         m.block,
                         m.lang,
                         sanitize(words)
