@@ -11,7 +11,7 @@ use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::{Key, Keymap, Mode};
 use crate::tui::msg::Msg;
-use crate::tui::overlay::{Outcome, Overlay, OverlayContext};
+use crate::tui::overlay::{FeatureWindow, Outcome, Overlay, OverlayContext};
 use crate::tui::status::Level;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::buffer::Buffer;
@@ -209,10 +209,19 @@ impl Overlay for LabelBar {
         }
     }
 
-    fn draw(&self, app: &OverlayContext, area: Rect, buf: &mut Buffer) {
-        let Some(notes) = super::view::notes_of(app) else {
-            return;
-        };
+    fn feature_window(&self) -> Option<FeatureWindow> {
+        Some(FeatureWindow::Label)
+    }
+}
+
+impl LabelBar {
+    /// Draws the bar from the workspace's state (`ui` calls it for this [`FeatureWindow`]).
+    pub fn draw_window(
+        notes: &super::Notes,
+        app: &OverlayContext<'_>,
+        area: Rect,
+        buf: &mut Buffer,
+    ) {
         let Some(p) = &notes.label else {
             return;
         };
