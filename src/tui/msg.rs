@@ -28,8 +28,8 @@ pub enum Msg {
     /// Open document `doc` at `block`, remembering where the reader was (a card's mention, a
     /// timeline entry).
     JumpTo {
-        doc: super::ids::DocIx,
-        block: super::ids::BlockNo,
+        doc: crate::model::ids::DocIx,
+        block: crate::model::ids::BlockNo,
     },
     /// Go where a registry target leads: its text in the archive, or its card.
     Follow(Target),

@@ -3,8 +3,8 @@
 //! update is in [`super`].
 
 use crate::model::Document;
+use crate::model::ids::DocIx;
 use crate::parallel::compare::{Comparison, Pair, Side};
-use crate::tui::ids::DocIx;
 
 /// Choosing the document to compare the open one with.
 #[derive(Clone, Debug, PartialEq, Eq)]

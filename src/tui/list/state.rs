@@ -3,7 +3,7 @@
 
 use super::rank::{self, Haystack};
 use crate::model::Document;
-use crate::tui::ids::DocIx;
+use crate::model::ids::DocIx;
 
 #[derive(Debug, Default)]
 pub struct List {

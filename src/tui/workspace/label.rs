@@ -1,14 +1,14 @@
 //! Tagging a document (`T`) and putting it into a collection (`+`), the open one from the
 //! reader, the selected one from the list: a one-line prompt that completes the names already
-//! in use (Tab, again for the next one), saved at once to `library.toml`. The list's `tag:` / `collection:` filters see the change at once
-//! ([`Effect::LibraryChanged`]), and the panel's "Your notes" names the document's tags and
-//! collections.
+//! in use (Tab, again for the next one), saved at once to `library.toml`. The list's `tag:` /
+//! `collection:` filters see the change at once ([`Effect::LibraryChanged`]), and the panel's
+//! "Your notes" names the open document's tags and collections.
 
 use super::{Ctx, Layer, Notes, NotesMsg};
+use crate::model::ids::DocIx;
 use crate::text::sanitize::sanitize;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
-use crate::tui::ids::DocIx;
 use crate::tui::keymap::{Key, Keymap, Mode};
 use crate::tui::msg::Msg;
 use crate::tui::overlay::{Outcome, Overlay, OverlayContext};
