@@ -202,18 +202,18 @@ fn document_hits(app: &mut lectern::tui::App, blocks: &[usize]) -> Vec<Effect> {
         .reader_hits
         .as_ref()
         .unwrap_or_else(|| panic!("a result was opened"));
-    let (generation, doc_id) = (rh.generation, app.corpus.documents[rh.doc.0].id.clone());
+    let (generation, doc) = (rh.generation, rh.doc);
     let hits = blocks
         .iter()
         .map(|&block| BlockHits {
-            block,
+            block: BlockNo(block),
             lang: lectern::model::Lang::En,
             ranges: vec![0..1, 2..3],
         })
         .collect();
     let ev = Event::DocumentHits {
         generation,
-        doc_id,
+        doc,
         hits,
     };
     let tx = app.sender();
@@ -263,15 +263,7 @@ fn search_results_arriving_as_a_message_are_opened_by_index_and_their_hits_come_
         Some(1),
         "the answer to the query sent is kept"
     );
-    let tx = app.sender();
-    let ctx = SearchContext {
-        corpus: &app.corpus,
-        ids: app.corpus.ids(),
-        keymap: &app.keymap,
-        reader: None,
-        tx: &tx,
-    };
-    let effects = app.search.action(Action::Open, &ctx);
+    let effects = app.search.action(Action::Open);
     let want = app
         .corpus
         .ids()
@@ -430,9 +422,9 @@ fn tab_selects_the_first_link_from_the_cursor_block_not_the_one_after_the_last_s
 #[test]
 fn a_name_in_both_columns_is_one_tab_stop() {
     let (mut app, _term) = reading(PEOPLES_DAILY, 160, 40);
-    let doc = app.document().unwrap_or_else(|| panic!("open")).id.clone();
-    let mentions = app.corpus.links.in_document(&doc).count();
-    let mut pairs: Vec<(usize, lectern::refs::Target)> = (app.corpus.links.in_document(&doc))
+    let doc = app.reader.as_ref().unwrap_or_else(|| panic!("open")).doc;
+    let mentions = app.corpus.links.in_document(doc).count();
+    let mut pairs: Vec<(BlockNo, lectern::refs::Target)> = (app.corpus.links.in_document(doc))
         .map(|m| (m.block, m.target))
         .collect();
     pairs.sort_by_key(|(b, t)| (*b, format!("{t:?}")));

@@ -210,7 +210,7 @@ impl App {
 
     /// An action for the search window (as the window's keys give).
     pub fn search_action(&mut self, action: Action) {
-        let effects = self.search.action(action, &search_ctx!(self, None));
+        let effects = self.search.action(action);
         self.apply(effects);
     }
 
@@ -344,12 +344,12 @@ impl App {
     }
 
     pub(super) fn show_card(&mut self, target: Target) {
-        let card = CardOverlay::new(&self.corpus, self.corpus.ids(), target);
+        let card = CardOverlay::new(&self.corpus, target);
         self.overlays.push(Box::new(card));
     }
 
     pub(super) fn show_backlinks(&mut self, doc: DocIx) {
-        let list = BacklinksOverlay::new(&self.corpus, self.corpus.ids(), doc);
+        let list = BacklinksOverlay::new(&self.corpus, doc);
         if list.rows.is_empty() {
             self.status
                 .info("no other document mentions what this one holds");

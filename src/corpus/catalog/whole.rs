@@ -5,7 +5,7 @@ use super::{Catalog, Store};
 use crate::corpus::Corpus;
 use crate::corpus::cache_file::{self as file, Blob};
 use crate::model::Document;
-use crate::refs::{Links, Mention, Registry};
+use crate::refs::{Found, Links, Registry};
 use rayon::prelude::*;
 
 impl Catalog {
@@ -34,16 +34,14 @@ impl Catalog {
         match (&self.store, self.blobs()) {
             (Store::Memory(corpus), _) => corpus.links.clone(),
             (_, None) => Links::default(),
-            (_, Some((packs, _, mentions, _, _))) => Links::from_mentions(
+            (_, Some((packs, _, mentions, _, _))) => Links::from_documents(
                 mentions
                     .iter()
-                    .flat_map(|b| {
+                    .map(|b| {
                         packs
                             .read(*b)
                             .ok()
-                            .and_then(|b| {
-                                ciborium::from_reader::<Vec<Mention>, _>(b.as_slice()).ok()
-                            })
+                            .and_then(|b| ciborium::from_reader::<Vec<Found>, _>(b.as_slice()).ok())
                             .unwrap_or_default()
                     })
                     .collect(),
@@ -102,7 +100,7 @@ impl Catalog {
             .par_iter()
             .map(|b| ciborium::from_reader(decode(*b)?).map_err(|e| format!("cannot decode: {e}")))
             .collect::<Result<_, String>>()?;
-        let found: Vec<Vec<Mention>> = mentions
+        let found: Vec<Vec<Found>> = mentions
             .par_iter()
             .map(|b| ciborium::from_reader(decode(*b)?).map_err(|e| format!("cannot decode: {e}")))
             .collect::<Result<_, String>>()?;
@@ -121,7 +119,7 @@ impl Catalog {
             problems,
             dir,
             registry,
-            links: Links::from_mentions(found.into_iter().flatten().collect()),
+            links: Links::from_documents(found),
             notices,
             ..Corpus::default()
         })

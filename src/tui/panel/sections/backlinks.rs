@@ -6,7 +6,7 @@
 //! follows a mention.
 
 use crate::corpus::Corpus;
-use crate::model::Lang;
+use crate::model::{DocIx, Lang};
 use crate::text::sanitize::sanitize;
 use crate::tui::panel::state::{PanelSection, SectionContext};
 use ratatui::text::Line;
@@ -23,25 +23,27 @@ struct Shown {
 }
 
 pub struct Backlinks {
-    by_doc: HashMap<String, Shown>,
+    by_doc: HashMap<DocIx, Shown>,
     /// "b lists them all (enter opens)", from the keymap.
     hint: String,
 }
 
 impl Backlinks {
     pub fn new(corpus: &Corpus, hint: String) -> Backlinks {
-        let mut by_doc: HashMap<String, Shown> = HashMap::new();
+        let mut by_doc: HashMap<DocIx, Shown> = HashMap::new();
         for (i, inst) in corpus.registry.instruments.iter().enumerate() {
-            let Some(text) = &inst.text else { continue };
+            let Some(holder) = inst.text.as_ref().and_then(|t| corpus.ix(&t.doc)) else {
+                continue;
+            };
             let target = crate::refs::Target::Instrument(i);
-            for m in corpus.links.of_target(target).filter(|m| m.doc != text.doc) {
-                let shown = by_doc.entry(text.doc.clone()).or_default();
+            for m in corpus.links.of_target(target).filter(|m| m.doc != holder) {
+                let shown = by_doc.entry(holder).or_default();
                 shown.total += 1;
                 if shown.first.len() < SHOWN {
-                    let doc = corpus.get(&m.doc);
-                    let words = crate::refs::mentions::words(doc, m).unwrap_or_default();
+                    let words =
+                        crate::refs::mentions::words(&corpus.documents, m).unwrap_or_default();
                     // A reader knows a document by its title; the id is for files.
-                    let title = doc.map_or(m.doc.as_str(), |d| d.display_title(&[Lang::En]));
+                    let title = corpus.documents[m.doc].display_title(&[Lang::En]);
                     shown.first.push(format!(
                         "{} ¶{} ({}): “{}”",
                         sanitize(title),
@@ -62,7 +64,7 @@ impl PanelSection for Backlinks {
     }
 
     fn lines(&self, ctx: &SectionContext<'_>) -> Vec<Line<'static>> {
-        let Some(shown) = self.by_doc.get(&ctx.doc.id) else {
+        let Some(shown) = self.by_doc.get(&ctx.ix) else {
             return Vec::new();
         };
         let mut lines: Vec<Line<'static>> =
