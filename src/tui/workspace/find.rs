@@ -27,10 +27,23 @@ pub struct Match {
 /// original. ASCII texts and the caseless CJK ranges skip the case tables: folding a 10 MB
 /// document is the one cost of a find that is not per key (BENCHMARKS.md, "The workspace").
 pub fn fold(text: &str) -> String {
+    let mut out = text.to_ascii_lowercase();
     if text.is_ascii() {
-        return text.to_ascii_lowercase();
+        return out;
     }
-    text.chars().map(fold_char).collect()
+    // The other cased letters, rewritten in place (their lower case has the same length).
+    let changes: Vec<(usize, char)> = (text.char_indices())
+        .filter(|(_, c)| !c.is_ascii() && !is_caseless_cjk(*c))
+        .filter_map(|(i, c)| Some((i, fold_char(c))).filter(|(_, l)| *l != c))
+        .collect();
+    if changes.is_empty() {
+        return out;
+    }
+    let mut bytes = std::mem::take(&mut out).into_bytes();
+    for (i, l) in changes {
+        l.encode_utf8(&mut bytes[i..i + l.len_utf8()]);
+    }
+    String::from_utf8(bytes).unwrap_or_else(|_| text.chars().map(fold_char).collect())
 }
 
 fn fold_char(c: char) -> char {

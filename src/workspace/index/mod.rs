@@ -44,8 +44,9 @@ use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument};
 pub const VERSION: &str = "lectern-own-v1";
 /// How long an update waits for another process's writer.
 const LOCK_WAIT: Duration = Duration::from_secs(60);
-/// Indexes below this size are checksummed in full when opened.
-const CHECKSUM_LIMIT: u64 = 16 << 20;
+/// Indexes below this size are checksummed in full when opened (reading all of a larger one
+/// costs more than the query; its files are still opened and their footers checked).
+const CHECKSUM_LIMIT: u64 = 2 << 20;
 
 /// What the index holds: the commit payload, as JSON.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
