@@ -28,14 +28,20 @@ pub enum Item {
 /// Documents and instruments in date order; undated ones last. A document that holds an
 /// instrument's text is listed once, as the instrument (which opens at its text's block).
 pub fn timeline(documents: &[Document], registry: &Registry) -> Vec<Entry> {
+    let heads: Vec<crate::corpus::Head> = documents.iter().map(crate::corpus::Head::of).collect();
+    timeline_of_heads(&heads, registry)
+}
+
+/// [`timeline`] from the documents' heads (no body read).
+pub fn timeline_of_heads(heads: &[crate::corpus::Head], registry: &Registry) -> Vec<Entry> {
     let held: std::collections::HashSet<&str> = (registry.instruments.iter())
         .filter_map(|i| Some(i.text.as_ref()?.doc.as_str()))
         .collect();
     let mut entries: Vec<Entry> = Vec::new();
-    for doc in documents.iter().filter(|d| !held.contains(d.id.as_str())) {
-        let first = doc.dates.iter().find(|d| Some(d.date) == doc.date());
+    for doc in heads.iter().filter(|d| !held.contains(d.id.as_str())) {
+        let first = doc.dates.iter().find(|d| Some(d.date) == doc.date);
         entries.push(Entry {
-            date: doc.date(),
+            date: doc.date,
             role: first.map_or("", |d| d.role.label()),
             label: doc.display_title(&[crate::model::Lang::En]).to_string(),
             kind: doc.kind.label(),

@@ -48,16 +48,23 @@ impl std::ops::Index<DocIx> for Vec<Document> {
     }
 }
 
+impl std::ops::Index<DocIx> for crate::corpus::Docs {
+    type Output = Document;
+
+    fn index(&self, i: DocIx) -> &Document {
+        &self[i.0]
+    }
+}
+
 /// Document id → [`DocIx`], built once when the reader starts.
 #[derive(Debug, Default)]
 pub struct DocIds(HashMap<String, DocIx>);
 
 impl DocIds {
-    pub fn new(docs: &[Document]) -> DocIds {
+    pub fn new(docs: &crate::corpus::Docs) -> DocIds {
         DocIds(
-            docs.iter()
-                .enumerate()
-                .map(|(i, d)| (d.id.clone(), DocIx(i)))
+            (0..docs.len())
+                .filter_map(|i| Some((docs.id(i)?.to_string(), DocIx(i))))
                 .collect(),
         )
     }

@@ -29,10 +29,31 @@ impl Catalog {
         })
     }
 
+    /// The mentions in document `i` (read from its blob; none when it cannot be read).
+    pub fn mentions(&self, i: usize) -> Vec<Mention> {
+        let blob = match &self.store {
+            Store::Memory(corpus) => {
+                let Some(id) = corpus.documents.id(i) else {
+                    return Vec::new();
+                };
+                return corpus.links.in_document(id).cloned().collect();
+            }
+            Store::Cache { mentions, .. } => mentions.get(i).copied(),
+            Store::Snapshot { snapshot, .. } => snapshot.record(i).ok().map(|r| r.mentions),
+        };
+        let packs = match &self.store {
+            Store::Cache { packs, .. } | Store::Snapshot { packs, .. } => packs,
+            Store::Memory(_) => return Vec::new(),
+        };
+        blob.and_then(|b| packs.read(b).ok())
+            .and_then(|b| ciborium::from_reader::<Vec<Mention>, _>(b.as_slice()).ok())
+            .unwrap_or_default()
+    }
+
     /// Every mention of the registry in the documents (read from every document's blob).
     pub fn links(&self) -> Links {
         match (&self.store, self.blobs()) {
-            (Store::Memory(corpus), _) => corpus.links.clone(),
+            (Store::Memory(corpus), _) => corpus.links.as_links().clone(),
             (_, None) => Links::default(),
             (_, Some((packs, _, mentions, _, _))) => Links::from_mentions(
                 mentions
@@ -117,11 +138,11 @@ impl Catalog {
         };
         debug_assert!(heads.get().is_none_or(|h| h.len() == documents.len()));
         Ok(Corpus {
-            documents,
+            documents: documents.into(),
             problems,
             dir,
             registry,
-            links: Links::from_mentions(found.into_iter().flatten().collect()),
+            links: Links::from_mentions(found.into_iter().flatten().collect()).into(),
             notices,
             ..Corpus::default()
         })

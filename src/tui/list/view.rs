@@ -1,7 +1,8 @@
 //! The document list pane: date, kind, languages, title; columns give way on narrow screens.
 
 use super::List;
-use crate::model::{Document, TITLE_LANGS};
+use crate::corpus::Docs;
+use crate::model::TITLE_LANGS;
 use crate::text::sanitize::sanitize;
 use crate::tui::styled_wrap::ellipsize;
 use crate::tui::theme::Theme;
@@ -9,7 +10,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 /// Draws `list` over the corpus documents `docs`.
-pub fn draw(list: &List, docs: &[Document], t: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn draw(list: &List, docs: &Docs, t: &Theme, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
@@ -42,7 +43,8 @@ pub fn draw(list: &List, docs: &[Document], t: &Theme, area: Rect, buf: &mut Buf
         .take(area.height as usize)
         .enumerate()
     {
-        let Some(doc) = docs.get(doc_i.0) else {
+        // The head: drawing a row reads no body.
+        let Some(doc) = docs.head(doc_i.0) else {
             continue;
         };
         let y = area.y + y as u16;
@@ -65,7 +67,7 @@ pub fn draw(list: &List, docs: &[Document], t: &Theme, area: Rect, buf: &mut Buf
             x += width as u16;
         };
         let date = doc
-            .date()
+            .date
             .map(|d| d.to_string())
             .unwrap_or_else(|| "undated".into());
         if date_w > 0 {

@@ -103,7 +103,8 @@ impl SearchState {
         if hooks.own.is_none()
             && let Some(ws) = &self.workspace
         {
-            let own = crate::workspace::search::Own::of_corpus(ws.clone(), &ctx.corpus.documents);
+            let own =
+                crate::workspace::search::Own::of_catalog(ws.clone(), ctx.corpus.documents.heads());
             hooks.own = Some(Arc::new(own));
         }
         // The report lives in the worker's callback: if the worker panics, it says so.

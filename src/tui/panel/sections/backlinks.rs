@@ -1,6 +1,7 @@
 //! "Mentioned in": for a document that holds an instrument's text, the blocks of other
-//! documents that mention the instrument. Worked out once when the reader starts, since the
-//! corpus does not change while it runs; only the first few are kept as lines, with the
+//! documents that mention the instrument. Worked out for a document when it is first shown
+//! (not for every document when the reader starts: at 100,000 documents that reads every
+//! mention), then kept; only the first few are kept as lines, with the
 //! count, so that a document mentioned 30,000 times costs the panel a few lines a frame. The
 //! whole list is a window of the links feature (`b`, `Action::Backlinks`), where Enter
 //! follows a mention.
@@ -10,6 +11,7 @@ use crate::text::sanitize::sanitize;
 use crate::tui::panel::state::{PanelSection, SectionContext};
 use ratatui::text::Line;
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 /// How many backlinks the panel shows before it says how many more there are.
 pub const SHOWN: usize = 8;
@@ -22,19 +24,36 @@ struct Shown {
 }
 
 pub struct Backlinks {
-    by_doc: HashMap<String, Shown>,
+    corpus: Arc<Corpus>,
+    /// Worked out for a document the first time it is shown (a lazy corpus reads the
+    /// mentions then), and kept: the corpus does not change while the reader runs.
+    by_doc: Mutex<HashMap<String, Arc<Shown>>>,
     /// "b lists them all (enter opens)", from the keymap.
     hint: String,
 }
 
 impl Backlinks {
-    pub fn new(corpus: &Corpus, hint: String) -> Backlinks {
-        let mut by_doc: HashMap<String, Shown> = HashMap::new();
+    pub fn new(corpus: Arc<Corpus>, hint: String) -> Backlinks {
+        Backlinks {
+            corpus,
+            by_doc: Mutex::default(),
+            hint,
+        }
+    }
+
+    /// The backlinks of document `doc`: mentions elsewhere of the instruments it holds.
+    fn of(&self, doc: &str) -> Arc<Shown> {
+        if let Some(shown) = self.by_doc.lock().ok().and_then(|m| m.get(doc).cloned()) {
+            return shown;
+        }
+        let corpus = &self.corpus;
+        let mut shown = Shown::default();
         for (i, inst) in corpus.registry.instruments.iter().enumerate() {
-            let Some(text) = &inst.text else { continue };
+            let Some(text) = inst.text.as_ref().filter(|t| t.doc == doc) else {
+                continue;
+            };
             let target = crate::refs::Target::Instrument(i);
             for m in corpus.links.of_target(target).filter(|m| m.doc != text.doc) {
-                let shown = by_doc.entry(text.doc.clone()).or_default();
                 shown.total += 1;
                 if shown.first.len() < SHOWN {
                     let words =
@@ -49,7 +68,11 @@ impl Backlinks {
                 }
             }
         }
-        Backlinks { by_doc, hint }
+        let shown = Arc::new(shown);
+        if let Ok(mut map) = self.by_doc.lock() {
+            map.insert(doc.to_string(), shown.clone());
+        }
+        shown
     }
 }
 
@@ -59,9 +82,10 @@ impl PanelSection for Backlinks {
     }
 
     fn lines(&self, ctx: &SectionContext<'_>) -> Vec<Line<'static>> {
-        let Some(shown) = self.by_doc.get(&ctx.doc.id) else {
+        let shown = self.of(&ctx.doc.id);
+        if shown.total == 0 {
             return Vec::new();
-        };
+        }
         let mut lines: Vec<Line<'static>> =
             shown.first.iter().map(|l| Line::from(l.clone())).collect();
         let more = shown.total - shown.first.len();
