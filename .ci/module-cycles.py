@@ -62,7 +62,7 @@ def cycles(edges):
         if v not in index: sc(v)
     return out
 LAYERS = [
-    ('floor', {'action', 'config', 'context', 'effect', 'focus', 'ids', 'keymap', 'line_edit',
+    ('floor', {'action', 'config', 'context', 'effect', 'focus', 'keymap', 'line_edit',
                'msg', 'overlay', 'positions', 'status', 'styled_wrap', 'theme', 'workers'}),
     ('reader', {'reader'}),
     ('panel', {'panel'}),

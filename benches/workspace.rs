@@ -2,10 +2,14 @@
 //! - find in the document (`ctrl-f`) on a generated ~10 MB Chinese/English document: each
 //!   keystroke of a Chinese and of an English term, from the key to the counted matches drawn
 //!   (key handled, messages drained, one frame at 200×50), then `n` to the next match;
-//! - your own material in the main search: the workspace files read and scanned for one query
-//!   ([`lectern::workspace::search::Own`]), at 5 000 and 50 000 notes.
+//! - your own material in the main search: one query through the search's hook
+//!   ([`lectern::workspace::search::Own`]) at 5 000 and 50 000 notes: through the index of your
+//!   notes (its first build, a query after one note was saved, then p50/p99 per query), and
+//!   with `LECTERN_BENCH_SCAN=1` also by the scan of the files that it replaced.
 //!
 //! Run with `cargo bench --bench workspace`; figures go to BENCHMARKS.md.
+//! `LECTERN_BENCH_SKIP_FIND=1` measures your own material only; `LECTERN_BENCH_KEEP=DIR`
+//! keeps the generated workspaces for `hyperfine` over `lectern search`.
 // A benchmark prints only its own figures.
 #![allow(clippy::disallowed_macros)]
 
@@ -23,6 +27,8 @@ const WIDTH: u16 = 200;
 const HEIGHT: u16 = 50;
 /// Repetitions of each measured sequence (the median is reported).
 const RUNS: usize = 15;
+/// Queries of your own material per measured query (p50 and p99 are reported).
+const OWN_RUNS: usize = 30;
 
 fn main() {
     let bundled = Corpus::bundled();
@@ -33,7 +39,9 @@ fn main() {
         .cloned()
         .unwrap_or_else(|| panic!("the bundled corpus has a Chinese/English document"));
     let doc = generate(&seed, 10 * 1024 * 1024);
-    find_in_document(doc);
+    if std::env::var_os("LECTERN_BENCH_SKIP_FIND").is_none() {
+        find_in_document(doc);
+    }
     own_material(&seed, 500, 10);
     own_material(&seed, 5_000, 10);
 }
@@ -147,9 +155,15 @@ fn find_in_document(doc: Document) {
 /// `docs` documents with `per_doc` notes each, written as the workspace writes them, then
 /// one query through the main search's hook: files read, parsed and scanned.
 fn own_material(seed: &Document, docs: usize, per_doc: usize) {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let ws = Workspace::at(dir.path().to_path_buf());
-    let folder = dir.path().join("documents");
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    // LECTERN_BENCH_KEEP=DIR keeps each workspace as DIR/<notes>, for whole commands
+    // (`hyperfine` over `lectern search` with LECTERN_WORKSPACE set to it).
+    let dir = match std::env::var_os("LECTERN_BENCH_KEEP") {
+        Some(keep) => std::path::PathBuf::from(keep).join((docs * per_doc).to_string()),
+        None => tmp.path().to_path_buf(),
+    };
+    let ws = Workspace::at(dir.clone());
+    let folder = dir.join("documents");
     std::fs::create_dir_all(&folder).unwrap_or_else(|e| panic!("{e}"));
     let mut corpus_docs = Vec::new();
     for d in 0..docs {
@@ -189,24 +203,79 @@ fn own_material(seed: &Document, docs: usize, per_doc: usize) {
         .filter_map(|e| e.metadata().ok())
         .map(|m| m.len())
         .sum();
-    let own = lectern::workspace::search::Own::of_corpus(ws, &corpus_docs);
+    let size = format!(
+        "{:>6} notes in {docs} files ({:.1} MB)",
+        docs * per_doc,
+        bytes as f64 / (1 << 20) as f64
+    );
+    let cache = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let loc = lectern::search::Location::at(cache.path());
+    let own = lectern::workspace::search::Own::of_corpus(ws.clone(), &corpus_docs).indexed(&loc);
+    let first = lectern::search::parse("drafts");
+    let start = Instant::now();
+    own.find(&first, LIMIT);
+    println!(
+        "your own material, index: {size}: first query (builds the index) {}",
+        fmt(start.elapsed())
+    );
+    // One note saved: the next query re-reads that file and updates the index.
+    let mut saved = Vec::new();
+    for i in 0..OWN_RUNS {
+        let id = &corpus_docs[i % docs].id;
+        let anchor = Anchor::on_range(&corpus_docs[i % docs], 1, None, 0, 10).ok();
+        ws.add_mark(
+            id,
+            lectern::workspace::NewMark {
+                anchor,
+                colour: None,
+                note: format!("saved {i}"),
+            },
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let start = Instant::now();
+        own.find(&first, LIMIT);
+        saved.push(start.elapsed());
+    }
+    report(
+        &format!("your own material, index: {size}: a query after one note was saved"),
+        saved,
+    );
+    measure(&own, &format!("your own material, index: {size}"));
+    if std::env::var_os("LECTERN_BENCH_SCAN").is_some() {
+        let scan = lectern::workspace::search::Own::of_corpus(ws, &corpus_docs);
+        measure(&scan, &format!("your own material, scan:  {size}"));
+    }
+}
+
+/// Hits a query of your own material returns (the command line's default `--limit`).
+const LIMIT: usize = 20;
+
+fn measure(own: &lectern::workspace::search::Own, label: &str) {
     for query in ["drafts", "note:compare", "朝鲜"] {
         let parsed = lectern::search::parse(query);
         let mut times = Vec::new();
-        let mut found = 0;
-        for _ in 0..RUNS {
+        let mut said = Vec::new();
+        for _ in 0..OWN_RUNS {
             let start = Instant::now();
-            found = own.find(&parsed).0.len();
+            said = own.find(&parsed, LIMIT).1;
             times.push(start.elapsed());
         }
-        times.sort();
-        println!(
-            "your own material: {:>6} notes in {docs} files ({:.1} MB), query {query:<22} {found:>6} found  {:>8}",
-            docs * per_doc,
-            bytes as f64 / (1 << 20) as f64,
-            fmt(times[times.len() / 2])
-        );
+        let total = said
+            .iter()
+            .find(|n| n.contains("match"))
+            .cloned()
+            .unwrap_or_default();
+        report(&format!("{label}: query {query:<14} ({total})"), times);
     }
+}
+
+fn report(label: &str, mut times: Vec<Duration>) {
+    times.sort();
+    println!(
+        "{label}  p50 {:>8}  p99 {:>8}",
+        fmt(times[times.len() / 2]),
+        fmt(times[(times.len() * 99).div_ceil(100) - 1])
+    );
 }
 
 fn fmt(d: Duration) -> String {

@@ -66,12 +66,13 @@ fn a_lazy_corpus_answers_as_the_corpus_read_whole() {
         assert_eq!(lazy.documents.id(i), Some(doc.id.as_str()));
         assert_eq!(lazy.documents.get(i), Some(doc), "document {i}");
         assert_eq!(lazy.get(&doc.id), Some(doc));
-        let a: Vec<_> = lazy.links.in_document(&doc.id).collect();
-        let b: Vec<_> = whole.links.in_document(&doc.id).collect();
+        let ix = lectern::model::DocIx(i);
+        let a: Vec<_> = lazy.links.in_document(ix).collect();
+        let b: Vec<_> = whole.links.in_document(ix).collect();
         assert_eq!(a, b, "mentions in {}", doc.id);
         assert_eq!(
-            lazy.links.backlinks(&lazy.registry, &doc.id),
-            whole.links.backlinks(&whole.registry, &doc.id)
+            lazy.links.backlinks(&lazy.registry, &lazy.documents, ix),
+            whole.links.backlinks(&whole.registry, &whole.documents, ix)
         );
     }
     let targets = (0..whole.registry.instruments.len())

@@ -3,7 +3,7 @@
 
 use assert_cmd::Command;
 use lectern::corpus::Corpus;
-use lectern::model::Lang;
+use lectern::model::{BlockNo, Lang};
 use lectern::refs::{Mention, Target};
 use predicates::prelude::*;
 use std::collections::BTreeSet;
@@ -18,18 +18,13 @@ const PRESS: &str = "2022-08-05-historic-declaration-demonstrating-strong";
 fn links(corpus: &Corpus, doc: &str) -> BTreeSet<(String, Lang)> {
     corpus
         .links
-        .in_document(doc)
+        .in_document(corpus.ix(doc).expect("bundled"))
         .map(|m| (corpus.registry.target_id(m.target).to_string(), m.lang))
         .collect()
 }
 
 fn linked_text<'a>(corpus: &'a Corpus, m: &Mention) -> &'a str {
-    corpus
-        .get(&m.doc)
-        .and_then(|d| d.block(m.block))
-        .and_then(|b| b.text.get(m.lang))
-        .and_then(|t| t.get(m.range.clone()))
-        .unwrap_or_default()
+    lectern::refs::mentions::words(&corpus.documents, m).unwrap_or_default()
 }
 
 #[test]
@@ -119,10 +114,10 @@ fn the_journals_descriptive_treaty_mention_leads_to_the_1961_treaty_text() {
     let corpus = Corpus::bundled();
     let m = corpus
         .links
-        .in_document(JOURNAL)
+        .in_document(corpus.ix(JOURNAL).expect("bundled"))
         .find(|m| corpus.registry.target_id(m.target) == "treaty-1961")
         .expect("the journal mentions the 1961 treaty");
-    assert_eq!(m.block, 9);
+    assert_eq!(m.block, BlockNo(9));
     assert_eq!(
         linked_text(&corpus, m),
         "a bilateral treaty of friendship, cooperation, and mutual aid"
@@ -139,8 +134,15 @@ fn the_journals_descriptive_treaty_mention_leads_to_the_1961_treaty_text() {
         Some(TREATY)
     );
     // …and the treaty's backlinks list the journal.
-    let back = corpus.links.backlinks(&corpus.registry, TREATY);
-    assert!(back.iter().any(|m| m.doc == JOURNAL && m.block == 9));
+    let treaty = corpus.ix(TREATY).expect("bundled");
+    let back = corpus
+        .links
+        .backlinks(&corpus.registry, &corpus.documents, treaty);
+    let journal = corpus.ix(JOURNAL);
+    assert!(
+        back.iter()
+            .any(|m| Some(m.doc) == journal && m.block == BlockNo(9))
+    );
 }
 
 #[test]
@@ -184,13 +186,12 @@ fn common_words_are_never_links() {
         assert!(
             !common.contains(&text),
             "{}#{}: common word {text:?} linked",
-            m.doc,
+            corpus.documents[m.doc].id,
             m.block
         );
         // A name is never cut out of a longer word.
-        let block = corpus
-            .get(&m.doc)
-            .and_then(|d| d.block(m.block))
+        let block = corpus.documents[m.doc]
+            .block(m.block.0)
             .and_then(|b| b.text.get(m.lang))
             .unwrap_or_default();
         let before = block[..m.range.start].chars().next_back();
@@ -200,7 +201,7 @@ fn common_words_are_never_links() {
                 !before.is_some_and(char::is_alphanumeric)
                     && !after.is_some_and(char::is_alphanumeric),
                 "{}#{}: {text:?} inside a word",
-                m.doc,
+                corpus.documents[m.doc].id,
                 m.block
             );
         }
@@ -369,7 +370,7 @@ fn mentions_filter_narrows_results_to_the_blocks_that_mention_an_instrument() {
     let expected: BTreeSet<(String, u64)> = corpus
         .links
         .of_target(target)
-        .map(|m| (m.doc.clone(), m.block as u64))
+        .map(|m| (corpus.documents[m.doc].id.clone(), m.block.0 as u64))
         .collect();
     assert_eq!(places, expected);
     // With words: only mentioning blocks that also hold the words.

@@ -58,19 +58,20 @@ fn the_worker_opens_the_index_and_answers_the_latest_query() {
     assert!(answered.windows(2).all(|w| w[0] < w[1]), "{answered:?}");
 
     let doc = "1956-07-14-joint-communique-issued-soviet";
-    service.document_hits("金日成", doc, 3);
+    let ix = corpus.ix(doc).expect("bundled");
+    service.document_hits("金日成", ix, 3);
     match next(&rx) {
         Event::DocumentHits {
             generation,
-            doc_id,
+            doc: answered,
             hits,
         } => {
-            assert_eq!((generation, doc_id.as_str()), (3, doc));
+            assert_eq!((generation, answered), (3, ix));
             let d = corpus.get(doc).expect("doc");
             assert!(!hits.is_empty());
             for h in &hits {
                 let text = d
-                    .block(h.block)
+                    .block(h.block.0)
                     .and_then(|b| b.text.get(h.lang))
                     .expect("block text");
                 assert_eq!(h.lang, Lang::Zh);

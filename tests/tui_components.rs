@@ -202,24 +202,24 @@ fn document_hits(app: &mut lectern::tui::App, blocks: &[usize]) -> Vec<Effect> {
         .reader_hits
         .as_ref()
         .unwrap_or_else(|| panic!("a result was opened"));
-    let (generation, doc_id) = (rh.generation, app.corpus.documents[rh.doc.0].id.clone());
+    let (generation, doc) = (rh.generation, rh.doc);
     let hits = blocks
         .iter()
         .map(|&block| BlockHits {
-            block,
+            block: BlockNo(block),
             lang: lectern::model::Lang::En,
             ranges: vec![0..1, 2..3],
         })
         .collect();
     let ev = Event::DocumentHits {
         generation,
-        doc_id,
+        doc,
         hits,
     };
     let tx = app.sender();
     let ctx = SearchContext {
         corpus: &app.corpus,
-        ids: &app.ids,
+        ids: app.corpus.ids(),
         keymap: &app.keymap,
         reader: None,
         tx: &tx,
@@ -232,7 +232,7 @@ fn step_hit(app: &mut lectern::tui::App, forward: bool) -> Vec<Effect> {
     let tx = app.sender();
     let ctx = SearchContext {
         corpus: &app.corpus,
-        ids: &app.ids,
+        ids: app.corpus.ids(),
         keymap: &app.keymap,
         reader: at.as_ref(),
         tx: &tx,
@@ -263,16 +263,12 @@ fn search_results_arriving_as_a_message_are_opened_by_index_and_their_hits_come_
         Some(1),
         "the answer to the query sent is kept"
     );
-    let tx = app.sender();
-    let ctx = SearchContext {
-        corpus: &app.corpus,
-        ids: &app.ids,
-        keymap: &app.keymap,
-        reader: None,
-        tx: &tx,
-    };
-    let effects = app.search.action(Action::Open, &ctx);
-    let want = app.ids.get(journal).unwrap_or_else(|| panic!("bundled"));
+    let effects = app.search.action(Action::Open);
+    let want = app
+        .corpus
+        .ids()
+        .get(journal)
+        .unwrap_or_else(|| panic!("bundled"));
     assert_eq!(effects[0], Effect::OpenAt(want, BlockNo(3)));
     assert!(!app.search.open, "enter closes the window");
     assert!(
@@ -304,7 +300,7 @@ fn n_goes_on_past_the_last_hit_to_the_next_document_of_the_results_and_says_when
     search_answered(&mut app, "friendship", hits);
     press(&mut app, "enter");
     render(&mut app, &mut term);
-    let (j, t) = (app.ids.get(journal), app.ids.get(treaty));
+    let (j, t) = (app.corpus.ids().get(journal), app.corpus.ids().get(treaty));
     assert_eq!(app.reader.as_ref().map(|r| r.doc), j);
     let e = document_hits(&mut app, &[2]);
     app.apply(e);
@@ -379,7 +375,7 @@ fn link_update(app: &mut lectern::tui::App, action: Action) -> Vec<Effect> {
     let at = app.reader_at();
     let ctx = LinkContext {
         corpus: &app.corpus,
-        ids: &app.ids,
+        ids: app.corpus.ids(),
         reader: at.as_ref(),
     };
     app.link.update(action, &ctx)
@@ -426,9 +422,9 @@ fn tab_selects_the_first_link_from_the_cursor_block_not_the_one_after_the_last_s
 #[test]
 fn a_name_in_both_columns_is_one_tab_stop() {
     let (mut app, _term) = reading(PEOPLES_DAILY, 160, 40);
-    let doc = app.document().unwrap_or_else(|| panic!("open")).id.clone();
-    let mentions = app.corpus.links.in_document(&doc).count();
-    let mut pairs: Vec<(usize, lectern::refs::Target)> = (app.corpus.links.in_document(&doc))
+    let doc = app.reader.as_ref().unwrap_or_else(|| panic!("open")).doc;
+    let mentions = app.corpus.links.in_document(doc).count();
+    let mut pairs: Vec<(BlockNo, lectern::refs::Target)> = (app.corpus.links.in_document(doc))
         .map(|m| (m.block, m.target))
         .collect();
     pairs.sort_by_key(|(b, t)| (*b, format!("{t:?}")));
@@ -456,7 +452,11 @@ fn a_name_in_both_columns_is_one_tab_stop() {
 fn backlinks_are_followable_from_the_reader_as_an_effect_and_open_the_mention() {
     let (mut app, _term) = reading(TREATY, 200, 50);
     let effects = link_update(&mut app, Action::Backlinks);
-    let treaty = app.ids.get(TREATY).unwrap_or_else(|| panic!("bundled"));
+    let treaty = app
+        .corpus
+        .ids()
+        .get(TREATY)
+        .unwrap_or_else(|| panic!("bundled"));
     assert_eq!(effects, vec![Effect::ShowBacklinks(treaty)]);
     app.apply(effects);
     assert_eq!(app.top_window(), Some("backlinks"));

@@ -104,13 +104,13 @@ fn a_query_comes_back_as_results_and_opening_a_hit_as_the_hits_of_its_document()
     let opened = results.hits[0].doc_id.clone();
     app.handle(Msg::SearchAction(Action::Open));
     let (doc_id, _) = until(&mut app, "with the hits in the document", |m| match m {
-        Msg::Search(Event::DocumentHits { doc_id, hits, .. }) => {
+        Msg::Search(Event::DocumentHits { doc, hits, .. }) => {
             assert!(!hits.is_empty(), "the opened document has hits");
-            Some(doc_id.clone())
+            Some(*doc)
         }
         _ => None,
     });
-    assert_eq!(doc_id, opened);
+    assert_eq!(app.corpus.documents[doc_id].id, opened);
     assert_eq!(app.document().map(|d| d.id.clone()), Some(opened));
 }
 

@@ -5,8 +5,8 @@ mod tui_support;
 
 use lectern::corpus::Corpus;
 use lectern::model::Document;
+use lectern::model::ids::DocIds;
 use lectern::refs::{Links, Target};
-use lectern::tui::ids::DocIds;
 use lectern::tui::links::backlinks::BacklinksOverlay;
 use lectern::tui::links::card::CardOverlay;
 use lectern::tui::links::timeline::TimelineOverlay;
@@ -60,8 +60,7 @@ fn generated() -> (Corpus, Target) {
 #[test]
 fn a_card_of_a_name_with_30000_mentions_builds_one_page_of_rows() {
     let (corpus, treaty) = generated();
-    let ids = DocIds::new(&corpus.documents);
-    let mut card = CardOverlay::new(&corpus, &ids, treaty);
+    let mut card = CardOverlay::new(&corpus, treaty);
     assert!(card.mention_count() > MENTIONS);
     let theme = Theme::builtin(false);
     assert_eq!(card.page_lines(&corpus, &theme, 38).len(), 38);
@@ -79,7 +78,7 @@ fn backlinks_of_a_document_mentioned_30000_times_cost_the_panel_a_few_lines_and_
     let (corpus, _) = generated();
     let ids = DocIds::new(&corpus.documents);
     let treaty = ids.get(TREATY).unwrap_or_else(|| panic!("bundled"));
-    let list = BacklinksOverlay::new(&corpus, &ids, treaty);
+    let list = BacklinksOverlay::new(&corpus, treaty);
     assert!(list.rows.len() > MENTIONS);
     let theme = Theme::builtin(false);
     assert_eq!(list.page_lines(&corpus, &theme, 40).len(), 40);

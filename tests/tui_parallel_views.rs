@@ -82,9 +82,9 @@ fn enter_on_an_entry_asks_to_open_its_document_at_the_block_and_sentence() {
         .expect("zh")
         .to_string();
     // The second entry: the sentence of "把朝鲜停战变为".
-    let effects = (app.concordance).update(ConcordanceMsg::Action(Action::Down), &app.ids);
+    let effects = (app.concordance).update(ConcordanceMsg::Action(Action::Down), app.corpus.ids());
     assert!(effects.is_empty());
-    let effects = (app.concordance).update(ConcordanceMsg::Action(Action::Open), &app.ids);
+    let effects = (app.concordance).update(ConcordanceMsg::Action(Action::Open), app.corpus.ids());
     let at = zh.find("把朝鲜停战变为").expect("in block 2");
     let sentence_at = zh[..at].rfind('。').map_or(0, |i| i + '。'.len_utf8());
     assert_eq!(

@@ -16,8 +16,11 @@ pub fn run_refs(corpus: &Corpus, args: &RefsArgs) -> anyhow::Result<ExitCode> {
         .get(&args.id)
         .with_context(|| super::show::no_such_document(corpus, &args.id))?;
     let reg = &corpus.registry;
-    let outgoing: Vec<&Mention> = corpus.links.in_document(&doc.id).collect();
-    let incoming = corpus.links.backlinks(reg, &doc.id);
+    let ix = corpus
+        .ix(&doc.id)
+        .context("the document has no place in the corpus")?;
+    let outgoing: Vec<&Mention> = corpus.links.in_document(ix).collect();
+    let incoming = corpus.links.backlinks(reg, &corpus.documents, ix);
     if args.json {
         let json = serde_json::json!({
             "id": doc.id,
@@ -119,19 +122,30 @@ fn destination(corpus: &Corpus, target: Target) -> String {
 
 /// `  doc#block lang  “words”`: one place that mentions something.
 fn mention_line(corpus: &Corpus, m: &Mention) -> String {
-    format!("  {}#{} {}  {}\n", m.doc, m.block, m.lang, quote(corpus, m))
+    format!(
+        "  {}#{} {}  {}\n",
+        doc_id(corpus, m),
+        m.block,
+        m.lang,
+        quote(corpus, m)
+    )
+}
+
+/// The id of the mention's document: how the command line names it.
+fn doc_id<'a>(corpus: &'a Corpus, m: &Mention) -> &'a str {
+    corpus.documents.get(m.doc.0).map_or("", |d| d.id.as_str())
 }
 
 /// The words of the mention, as they stand in the text.
 fn quote(corpus: &Corpus, m: &Mention) -> String {
-    let text = crate::refs::mentions::words(corpus.get(&m.doc), m).unwrap_or_default();
+    let text = crate::refs::mentions::words(&corpus.documents, m).unwrap_or_default();
     format!("“{text}”")
 }
 
 fn mention_json(corpus: &Corpus, m: &Mention) -> serde_json::Value {
     serde_json::json!({
         "target": corpus.registry.target_id(m.target),
-        "doc": m.doc,
+        "doc": doc_id(corpus, m),
         "block": m.block,
         "lang": m.lang,
         "start": m.range.start,

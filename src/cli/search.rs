@@ -24,9 +24,10 @@ pub fn run(catalog: Catalog, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     crate::diag::timing("index opened");
     index.hooks = crate::search::registry_hooks::catalog_hooks(catalog.clone());
     // The user's notes are found too, and `tag:` / `collection:` read their workspace.
+    let loc = crate::search::Location::user_cache()?;
     index.hooks.own = crate::workspace::Workspace::open_default().map(|ws| {
         let heads = workspace_heads(&catalog, &ws);
-        std::sync::Arc::new(crate::workspace::search::Own::of_catalog(ws, &heads))
+        std::sync::Arc::new(crate::workspace::search::Own::of_catalog(ws, &heads).indexed(&loc))
             as std::sync::Arc<dyn crate::search::OwnMaterial>
     });
     crate::diag::timing("workspace read");
@@ -41,7 +42,6 @@ pub fn run(catalog: Catalog, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     let results = match index.search(&query, limit) {
         // Damage the checks on open missed: rebuild once and ask again.
         Err(e) if crate::search::guard::is_damaged(&e) => {
-            let loc = crate::search::Location::user_cache()?;
             let (open, reason) = crate::search::store::rebuild_damaged(
                 &loc,
                 &index.open,
@@ -74,8 +74,10 @@ fn workspace_heads(
     catalog: &Catalog,
     ws: &crate::workspace::Workspace,
 ) -> Vec<crate::corpus::Head> {
-    let mut ids: std::collections::BTreeSet<String> =
-        ws.documents().0.into_iter().map(|d| d.id).collect();
+    // The ids from the file names: no file is parsed here (the index answers the query).
+    let mut ids: std::collections::BTreeSet<String> = (ws.document_files().iter())
+        .filter_map(|p| crate::workspace::store::id_of(&p.file_name()?.to_string_lossy()))
+        .collect();
     if let Ok(library) = ws.library() {
         ids.extend(library.tags.into_keys());
         ids.extend(library.collections.into_values().flatten());

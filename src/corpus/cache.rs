@@ -21,7 +21,7 @@ use super::freshness::{self, Freshness};
 use super::snapshot;
 use super::{Corpus, Problem, format};
 use crate::model::Document;
-use crate::refs::{Mention, Registry};
+use crate::refs::{Found, Registry};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};

@@ -211,6 +211,13 @@ impl std::ops::DerefMut for Docs {
     }
 }
 
+impl std::ops::Index<crate::model::DocIx> for Docs {
+    type Output = Document;
+    fn index(&self, i: crate::model::DocIx) -> &Document {
+        &self[i.0]
+    }
+}
+
 impl std::ops::Index<usize> for Docs {
     type Output = Document;
     fn index(&self, i: usize) -> &Document {

@@ -9,7 +9,8 @@
 //! once borrows the whole [`Links`] through `Deref`, which a lazy corpus reads in full.
 
 use super::catalog::Catalog;
-use crate::refs::{Links, Mention, Registry, Target};
+use crate::model::DocIx;
+use crate::refs::{Found, Links, Mention, Registry, Target};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
@@ -75,15 +76,12 @@ impl CorpusLinks {
     }
 
     /// Mentions in a document, in reading order.
-    pub fn in_document<'a>(&'a self, doc: &str) -> MentionIter<'a> {
+    pub fn in_document(&self, doc: DocIx) -> MentionIter<'_> {
         match &self.inner {
             Inner::Memory(links) => Box::new(links.in_document(doc)),
             Inner::Lazy {
                 catalog, per_doc, ..
-            } => match catalog.position(doc) {
-                Some(i) => Box::new(Self::of_doc(catalog, per_doc, i).iter()),
-                None => Box::new(std::iter::empty()),
-            },
+            } => Box::new(Self::of_doc(catalog, per_doc, doc.0).iter()),
         }
     }
 
@@ -108,7 +106,7 @@ impl CorpusLinks {
     pub fn documents_mentioning(&self, target: Target) -> usize {
         match &self.inner {
             Inner::Memory(links) => {
-                let mut docs: Vec<&str> = links.of_target(target).map(|m| m.doc.as_str()).collect();
+                let mut docs: Vec<DocIx> = links.of_target(target).map(|m| m.doc).collect();
                 docs.dedup();
                 docs.len()
             }
@@ -116,9 +114,18 @@ impl CorpusLinks {
         }
     }
 
-    /// Mentions, in other documents, of the instruments this document holds.
-    pub fn backlinks<'a>(&'a self, registry: &'a Registry, doc: &'a str) -> Vec<&'a Mention> {
-        Links::held_by(registry, doc)
+    /// Mentions, in other documents, of the instruments the document at `doc` holds (its id
+    /// is read from `documents`, as the registry names documents by id).
+    pub fn backlinks<'a>(
+        &'a self,
+        registry: &'a Registry,
+        documents: &'a super::Docs,
+        doc: DocIx,
+    ) -> Vec<&'a Mention> {
+        let Some(id) = documents.id(doc.0) else {
+            return Vec::new();
+        };
+        Links::held_by(registry, id)
             .flat_map(|t| self.of_target(t))
             .filter(|m| m.doc != doc)
             .collect()
@@ -178,11 +185,22 @@ impl CorpusLinks {
                 all,
                 ..
             } => all.get_or_init(|| {
-                let found: Vec<Vec<Mention>> = (0..per_doc.len())
+                let found: Vec<Vec<Found>> = (0..per_doc.len())
                     .into_par_iter()
-                    .map(|i| Self::of_doc_copy(catalog, per_doc, i))
+                    .map(|i| {
+                        let ms = Self::of_doc_copy(catalog, per_doc, i);
+                        ms.into_iter()
+                            .map(|m| Found {
+                                target: m.target,
+                                block: m.block,
+                                lang: m.lang,
+                                range: m.range,
+                                description: m.description,
+                            })
+                            .collect()
+                    })
                     .collect();
-                Links::from_mentions(found.into_iter().flatten().collect())
+                Links::from_documents(found)
             }),
         }
     }

@@ -23,10 +23,10 @@ pub use docs::Docs;
 pub use links::CorpusLinks;
 
 use crate::files::{limits, read_text};
-use crate::model::Document;
+use crate::model::{DocIds, DocIx, Document};
 use crate::refs::{Links, Registry};
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -49,14 +49,14 @@ pub struct Corpus {
     pub links: CorpusLinks,
     /// One-line notices from opening it (a cache rebuilt, a cache that could not be written).
     pub notices: Vec<String>,
-    /// id → position in `documents`, built on first use (see [`Corpus::get`]).
+    /// id → place in `documents`, built on first use (see [`Corpus::ix`]).
     pub by_id: IdIndex,
 }
 
-/// The id → position map behind [`Corpus::get`]; public only so that `..Corpus::default()`
+/// The id → [`DocIx`] map behind [`Corpus::ix`]; public only so that `..Corpus::default()`
 /// works outside this module.
 #[derive(Clone, Debug, Default)]
-pub struct IdIndex(OnceLock<HashMap<String, usize>>);
+pub struct IdIndex(OnceLock<DocIds>);
 
 impl Corpus {
     /// The corpus compiled into the binary.
@@ -233,24 +233,30 @@ impl Corpus {
         }
     }
 
-    /// The document with this id, through an id → position map built on first use. A map
-    /// that no longer matches `documents` (changed since) is not trusted: a scan answers.
+    /// The document with this id (see [`Corpus::ix`]).
     pub fn get(&self, id: &str) -> Option<&Document> {
+        self.ix(id).map(|i| &self.documents[i])
+    }
+
+    /// The place of the document with this id, through the id → [`DocIx`] map built on first
+    /// use. A map that no longer matches `documents` (changed since) is not trusted: a scan
+    /// answers.
+    pub fn ix(&self, id: &str) -> Option<DocIx> {
         if let Some(found) = self.documents.lazy_position(id) {
-            return self.documents.get(found?);
+            return found.map(DocIx);
         }
-        let by_id = self.by_id.0.get_or_init(|| {
-            self.documents
-                .iter()
-                .enumerate()
-                .map(|(i, d)| (d.id.clone(), i))
-                .collect()
-        });
-        match by_id.get(id).and_then(|&i| self.documents.get(i)) {
-            Some(doc) if doc.id == id => Some(doc),
-            _ if by_id.len() == self.documents.len() && !by_id.contains_key(id) => None,
-            _ => self.documents.iter().find(|d| d.id == id),
+        let ids = self.ids();
+        match ids.get(id) {
+            Some(i) if self.documents.get(i.0).is_some_and(|d| d.id == id) => Some(i),
+            None if ids.len() == self.documents.len() => None,
+            _ => self.documents.iter().position(|d| d.id == id).map(DocIx),
         }
+    }
+
+    /// The id → [`DocIx`] map of `documents`, built once.
+    pub fn ids(&self) -> &DocIds {
+        let docs = &self.documents;
+        (self.by_id.0).get_or_init(|| DocIds::of_ids((0..docs.len()).map(|i| docs.id(i))))
     }
 
     /// One line for the user when files were skipped, e.g. "2 files skipped (lectern check)".

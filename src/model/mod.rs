@@ -6,10 +6,12 @@
 //! citations and cross-references.
 
 mod date;
+pub mod ids;
 pub mod inline;
 mod lang;
 
 pub use date::{BadDate, MONTHS, PartialDate, Precision, dated};
+pub use ids::{BlockNo, DocIds, DocIx};
 pub use lang::{Lang, LangText};
 
 /// Title preference for one-line display (the list, search results, the index).

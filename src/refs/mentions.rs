@@ -5,20 +5,20 @@
 //! or part of a word is linked. Descriptive mentions recorded in the registry win over names.
 
 use super::registry::{Registry, Target};
-use crate::model::{Document, Lang};
+use crate::model::{BlockNo, DocIx, Document, Lang};
 /// Kept here for code written before folding moved to [`crate::text::fold`].
 pub use crate::text::fold::fold;
 use crate::text::fold::fold_with_offsets;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::ops::Range;
 
-/// One mention of a registry target in a block of a document.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+/// One mention of a registry target in a block of a document of the open corpus: a [`Found`]
+/// that [`Links`](super::Links) placed at its document.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mention {
     pub target: Target,
-    pub doc: String,
-    /// 1-based block number.
-    pub block: usize,
+    pub doc: DocIx,
+    pub block: BlockNo,
     pub lang: Lang,
     /// Byte range in the block's text for `lang`.
     pub range: Range<usize>,
@@ -26,21 +26,51 @@ pub struct Mention {
     pub description: Option<usize>,
 }
 
-/// The words of a mention as they stand in its document's text; `None` when `doc` is not the
-/// mention's document or no longer holds them.
-pub fn words<'a>(doc: Option<&'a Document>, m: &Mention) -> Option<&'a str> {
-    words_at(
-        doc.filter(|d| d.id == m.doc)?,
-        m.block,
-        m.lang,
-        m.range.clone(),
-    )
+/// A mention as its document's text holds it, before the document has a place in a corpus:
+/// what [`find_in_document`] returns and what the corpus cache keeps with each document (a
+/// document's place changes when others are added; what its text mentions does not).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Found {
+    pub target: Target,
+    pub block: BlockNo,
+    pub lang: Lang,
+    /// Byte range in the block's text for `lang`.
+    pub range: Range<usize>,
+    /// For a descriptive mention, its index in the instrument's `descriptions`.
+    pub description: Option<usize>,
 }
 
-/// The text of `doc` at block `block` (from 1), language `lang`, byte range `range`: the words
-/// of a mention wherever one is kept (here, the reader's rows).
-pub fn words_at(doc: &Document, block: usize, lang: Lang, range: Range<usize>) -> Option<&str> {
-    doc.block(block)?.text.get(lang)?.get(range)
+impl Found {
+    /// This mention, in the document at `doc`.
+    pub fn at(self, doc: DocIx) -> Mention {
+        let Found {
+            target,
+            block,
+            lang,
+            range,
+            description,
+        } = self;
+        Mention {
+            target,
+            doc,
+            block,
+            lang,
+            range,
+            description,
+        }
+    }
+}
+
+/// The words of a mention as they stand in its document's text (`documents` is the corpus
+/// the mention was found in); `None` when the text no longer holds them.
+pub fn words<'a>(documents: &'a [Document], m: &Mention) -> Option<&'a str> {
+    words_at(documents.get(m.doc.0)?, m.block, m.lang, m.range.clone())
+}
+
+/// The text of `doc` at block `block`, language `lang`, byte range `range`: the words of a
+/// mention wherever one is kept (here, the reader's rows).
+pub fn words_at(doc: &Document, block: BlockNo, lang: Lang, range: Range<usize>) -> Option<&str> {
+    doc.block(block.0)?.text.get(lang)?.get(range)
 }
 
 /// A compiled matcher over every name of every target.
@@ -113,15 +143,14 @@ fn is_hangul(c: char) -> bool {
 
 /// Every mention in a document: names found by the matcher, and the descriptive mentions the
 /// registry records for it, which replace any name mention they overlap.
-pub fn find_in_document(doc: &Document, registry: &Registry, matcher: &Matcher) -> Vec<Mention> {
-    let mut found: Vec<Mention> = Vec::new();
+pub fn find_in_document(doc: &Document, registry: &Registry, matcher: &Matcher) -> Vec<Found> {
+    let mut found: Vec<Found> = Vec::new();
     for (i, block) in doc.blocks.iter().enumerate() {
         for (lang, text) in &block.text.0 {
             for (target, range) in matcher.find(text) {
-                found.push(Mention {
+                found.push(Found {
                     target,
-                    doc: doc.id.clone(),
-                    block: i + 1,
+                    block: BlockNo::from_index(i),
                     lang: *lang,
                     range,
                     description: None,
@@ -142,13 +171,13 @@ pub fn find_in_document(doc: &Document, registry: &Registry, matcher: &Matcher) 
             for (lang, text) in &block.text.0 {
                 if let Some(start) = text.find(&desc.text) {
                     let range = start..start + desc.text.len();
+                    let at = BlockNo(desc.at.block);
                     found.retain(|m| {
-                        !(m.block == desc.at.block && m.lang == *lang && overlaps(&m.range, &range))
+                        !(m.block == at && m.lang == *lang && overlaps(&m.range, &range))
                     });
-                    found.push(Mention {
+                    found.push(Found {
                         target: Target::Instrument(index),
-                        doc: doc.id.clone(),
-                        block: desc.at.block,
+                        block: at,
                         lang: *lang,
                         range,
                         description: Some(d),

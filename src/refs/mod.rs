@@ -9,6 +9,6 @@ mod registry_file;
 pub mod timeline;
 
 pub use links::Links;
-pub use mentions::Mention;
+pub use mentions::{Found, Mention};
 pub use registry::{Entity, Instrument, Registry, SourceRef, Target};
 pub use registry_file::{DocumentOf, load, load_with};

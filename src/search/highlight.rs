@@ -5,7 +5,7 @@
 
 use super::analysis::{TextField, tokens_where};
 use crate::model::inline::{Segment, segments};
-use crate::model::{Document, Lang};
+use crate::model::{BlockNo, Document, Lang};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -25,7 +25,8 @@ pub struct Matcher {
 /// as stored in the document (footnote markers included), sorted, not overlapping.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct BlockHits {
-    pub block: usize,
+    /// From 1; 0 is the title.
+    pub block: BlockNo,
     pub lang: Lang,
     pub ranges: Vec<Range<usize>>,
 }
@@ -70,7 +71,7 @@ impl Matcher {
                     .collect();
                 if !ranges.is_empty() {
                     out.push(BlockHits {
-                        block,
+                        block: BlockNo(block),
                         lang: *lang,
                         ranges,
                     });

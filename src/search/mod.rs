@@ -68,7 +68,8 @@ pub trait OwnMaterial: Send + Sync {
     fn documents(&self, tags: &[String], collections: &[String]) -> Vec<String>;
     /// The notes and highlights `query` finds, best first, and one sentence for each part of
     /// the query they could not honour.
-    fn find(&self, query: &ParsedQuery) -> (Vec<OwnHit>, Vec<String>);
+    /// At most `limit` are returned (a note says how many more matched).
+    fn find(&self, query: &ParsedQuery, limit: usize) -> (Vec<OwnHit>, Vec<String>);
 }
 
 /// A note or highlight a search found: what it is on and what it says.
@@ -193,7 +194,7 @@ impl SearchIndex {
         let slot_of = |id: &str| self.open.slot_of(id);
         let plan = plan::plan(&parsed, fields, &searcher, &slot_of, &self.hooks)?;
         let (own, own_notes) = match &self.hooks.own {
-            Some(own) => own.find(&parsed),
+            Some(own) => own.find(&parsed, limit),
             None => (Vec::new(), Vec::new()),
         };
         let mut results = SearchResults {

@@ -363,7 +363,7 @@ fn term_query(
     (!queries.is_empty()).then(|| union(queries))
 }
 
-fn pattern_query(field: tantivy::schema::Field, pattern: &Pattern) -> Box<dyn Query> {
+pub(crate) fn pattern_query(field: tantivy::schema::Field, pattern: &Pattern) -> Box<dyn Query> {
     if let [(_, text)] = pattern.as_slice() {
         return Box::new(TermQuery::new(
             TTerm::from_field_text(field, text),

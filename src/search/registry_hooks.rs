@@ -6,6 +6,7 @@
 
 use super::{AliasExpander, Hooks, MentionResolver, Pin};
 use crate::corpus::{Catalog, Corpus};
+use crate::model::DocIx;
 use crate::refs::{Links, Registry};
 use std::sync::{Arc, OnceLock};
 
@@ -28,6 +29,14 @@ impl RegistryHooks {
         match &self.held {
             Held::Corpus(c) => &c.registry,
             Held::Catalog { catalog, .. } => catalog.registry(),
+        }
+    }
+
+    /// The id of a document, which the index names documents by.
+    fn id(&self, doc: DocIx) -> Option<&str> {
+        match &self.held {
+            Held::Corpus(c) => c.documents.get(doc.0).map(|d| d.id.as_str()),
+            Held::Catalog { catalog, .. } => catalog.id(doc.0),
         }
     }
 
@@ -61,9 +70,11 @@ impl MentionResolver for RegistryHooks {
         Some(
             self.links()
                 .of_target(target)
-                .map(|m| Pin {
-                    doc: m.doc.clone(),
-                    block: Some(m.block),
+                .filter_map(|m| {
+                    Some(Pin {
+                        doc: self.id(m.doc)?.to_string(),
+                        block: Some(m.block.0),
+                    })
                 })
                 .collect(),
         )
@@ -92,16 +103,6 @@ pub fn shared_hooks(corpus: Arc<Corpus>) -> Hooks {
         mentions: Some(shared),
         ..Hooks::default()
     }
-}
-
-/// Search hooks over a copy of the corpus's registry and links (the command line, which holds
-/// the corpus by reference for one query).
-pub fn hooks(corpus: &Corpus) -> Hooks {
-    shared_hooks(Arc::new(Corpus {
-        registry: corpus.registry.clone(),
-        links: corpus.links.clone(),
-        ..Corpus::default()
-    }))
 }
 
 /// Search hooks over a catalog: the registry is read on first use, the links only for a

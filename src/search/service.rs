@@ -8,6 +8,7 @@
 
 use super::{BlockHits, Hooks, Location, SearchIndex, SearchResults};
 use crate::corpus::Corpus;
+use crate::model::DocIx;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
@@ -29,7 +30,7 @@ pub enum Event {
     /// Every hit of a query in one document (for the reader), for `document_hits(…, generation)`.
     DocumentHits {
         generation: u64,
-        doc_id: String,
+        doc: DocIx,
         hits: Vec<BlockHits>,
     },
     /// A query failed (I/O error inside the index).
@@ -50,7 +51,7 @@ enum Request {
     },
     DocumentHits {
         query: String,
-        doc_id: String,
+        doc: DocIx,
         generation: u64,
     },
 }
@@ -109,16 +110,12 @@ impl Service {
         let _ = self.tx.send(Request::Job(job));
     }
 
-    /// Asks for every hit of `query` in document `doc_id`; answered by `Event::DocumentHits`.
-    pub fn document_hits(
-        &self,
-        query: impl Into<String>,
-        doc_id: impl Into<String>,
-        generation: u64,
-    ) {
+    /// Asks for every hit of `query` in the corpus's document `doc`; answered by
+    /// `Event::DocumentHits`.
+    pub fn document_hits(&self, query: impl Into<String>, doc: DocIx, generation: u64) {
         let _ = self.tx.send(Request::DocumentHits {
             query: query.into(),
-            doc_id: doc_id.into(),
+            doc,
             generation,
         });
     }
@@ -226,10 +223,10 @@ fn run(
                 }
                 Request::DocumentHits {
                     query,
-                    doc_id,
+                    doc,
                     generation,
                 } => {
-                    let hits = match (index.matcher(&query), corpus.get(&doc_id)) {
+                    let hits = match (index.matcher(&query), corpus.documents.get(doc.0)) {
                         (Ok(m), Some(doc)) => m.document_hits(doc),
                         (Ok(_), None) => Vec::new(),
                         (Err(e), _) => {
@@ -242,7 +239,7 @@ fn run(
                     };
                     notify(Event::DocumentHits {
                         generation,
-                        doc_id,
+                        doc,
                         hits,
                     });
                 }

@@ -44,6 +44,8 @@ pub enum Action {
     TogglePanel,
     /// Jump to the next footnote marker from the current block.
     NextFootnote,
+    /// Jump to the previous footnote marker before the current block.
+    PrevFootnote,
     /// Select the next cross-reference link.
     NextLink,
     /// Select the previous cross-reference link.
@@ -145,6 +147,7 @@ impl Action {
             Action::CycleView => "side by side / stacked / one language",
             Action::TogglePanel => "notes & source panel",
             Action::NextFootnote => "next footnote",
+            Action::PrevFootnote => "previous footnote",
             Action::NextLink => "next link",
             Action::PrevLink => "previous link",
             Action::HistoryBack => "back to where a link was followed",

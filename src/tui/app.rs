@@ -10,7 +10,6 @@ use super::citation::state::CitationState;
 use super::effect::Effect;
 use super::focus::{Focus, Screen};
 use super::help::HelpOverlay;
-use super::ids::{DocIds, DocIx};
 use super::keymap::{Key, Keymap, Mode};
 use super::layout::{Areas, areas};
 use super::list::List;
@@ -28,6 +27,7 @@ use super::theme::Theme;
 use super::workspace::{Ctx, Notes};
 use crate::corpus::Corpus;
 use crate::model::Document;
+use crate::model::ids::DocIx;
 use crossterm::event::{Event, KeyEvent, KeyEventKind};
 use ratatui::layout::Rect;
 use std::sync::Arc;
@@ -37,8 +37,6 @@ use std::time::Duration;
 pub struct App {
     /// The corpus, shared with the search worker (never copied).
     pub corpus: Arc<Corpus>,
-    /// Document id → index, built once.
-    pub ids: DocIds,
     pub screen: Screen,
     pub focus: Focus,
     pub list: List,
@@ -91,7 +89,6 @@ impl App {
         );
         let mut app = App {
             list: List::new(&corpus.documents),
-            ids: DocIds::new(&corpus.documents),
             corpus: Arc::new(corpus),
             screen: Screen::List,
             focus: Focus::List,
@@ -216,7 +213,7 @@ impl App {
 
     /// The corpus index of the document with this id.
     pub fn find_document(&self, id: &str) -> Option<DocIx> {
-        self.ids.get(id)
+        self.corpus.ix(id)
     }
 
     /// Every feature's state, read-only, for drawing one frame.
@@ -414,6 +411,7 @@ impl App {
                 Effect::ShowBacklinks(doc) => self.show_backlinks(doc),
                 Effect::FocusPanel(on) => self.focus_panel(on),
                 Effect::NextFootnote => self.reader_action(Action::NextFootnote),
+                Effect::PrevFootnote => self.reader_action(Action::PrevFootnote),
                 Effect::ShowFootnote(id) => self.panel.show_footnote(id),
                 Effect::ShowPanel(open) => self.panel.open = open,
                 Effect::ViewChanged => self.view_changed(),
@@ -467,7 +465,7 @@ impl App {
         let ctx = Ctx {
             docs: &self.corpus.documents,
             reader: self.reader.as_ref(),
-            ids: &self.ids,
+            ids: self.corpus.ids(),
             theme: &self.theme,
         };
         let effects = f(&mut self.notes, &ctx);

@@ -3,8 +3,8 @@
 //! that they import neither the reader nor the app.
 
 use super::effect::Place;
-use super::ids::{BlockNo, DocIx};
 use crate::model::Lang;
+use crate::model::ids::{BlockNo, DocIx};
 use std::ops::Range;
 
 /// The open document as the reader shows it now.

@@ -3,9 +3,9 @@
 //! it. So no feature reads or writes another's fields, and a test can assert on what a key
 //! asked for without a terminal.
 
-use super::ids::{BlockNo, DocIx};
 use super::status::Level;
 use crate::model::Lang;
+use crate::model::ids::{BlockNo, DocIx};
 use crate::refs::Target;
 use ratatui::style::Style;
 use std::ops::Range;
@@ -35,6 +35,8 @@ pub enum Effect {
     FocusPanel(bool),
     /// Jump to the next footnote from the reader's current block.
     NextFootnote,
+    /// Jump to the previous footnote from the reader's current block.
+    PrevFootnote,
     /// Show this footnote in the panel (the reader has put its cursor on the footnote's block).
     ShowFootnote(String),
     /// Open (`true`) or close the panel.

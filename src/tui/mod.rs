@@ -15,10 +15,11 @@
 //!   `routing.rs`, which builds the reader, search and links contexts and applies their
 //!   effects; [`help`] is the `?` window; overlays draw from an [`overlay::OverlayContext`],
 //!   the screen from a [`ui::View`];
-//! - layers: the floor (action, ids, effect, msg, context, overlay, keymap, theme, …) < the
+//! - layers: the floor (action, effect, msg, context, overlay, keymap, theme, …) < the
 //!   reader < the panel < the features < app, routing, ui; a module imports only layers
 //!   below it, and no feature imports another (`.ci/module-cycles.py`, run by CI);
-//! - [`ids`]: [`DocIx`] and [`BlockNo`], the one identity of a document and block;
+//! - [`DocIx`] and [`BlockNo`] (in `crate::model::ids`): the one identity of a document
+//!   and a block, shared with refs, search and citations;
 //! - `App::prepare` brings caches up to date for the terminal size (the reader's layout, the
 //!   panel's lines, the citation); [`ui::draw`] is then a pure function of `App::view`;
 //! - [`workers`]: a worker thread that panics posts [`Msg::WorkerStopped`]; [`terminal`] owns
@@ -64,7 +65,6 @@ pub mod context;
 pub mod effect;
 pub mod focus;
 pub mod help;
-pub mod ids;
 pub mod keymap;
 pub mod layout;
 mod line_edit;
@@ -88,10 +88,10 @@ pub mod ui;
 pub mod workers;
 pub mod workspace;
 
+pub use crate::model::ids::{BlockNo, DocIx};
 pub use action::Action;
 pub use app::App;
 pub use effect::Effect;
-pub use ids::{BlockNo, DocIx};
 pub use msg::Msg;
 pub use settings::Settings;
 

@@ -28,8 +28,8 @@ pub enum Msg {
     /// Open document `doc` at `block`, remembering where the reader was (a card's mention, a
     /// timeline entry).
     JumpTo {
-        doc: super::ids::DocIx,
-        block: super::ids::BlockNo,
+        doc: crate::model::ids::DocIx,
+        block: crate::model::ids::BlockNo,
     },
     /// Go where a registry target leads: its text in the archive, or its card.
     Follow(Target),
@@ -44,7 +44,7 @@ pub enum Msg {
     /// The list filter's worker answered query number `generation` (a large corpus).
     ListFiltered {
         generation: u64,
-        shown: Vec<super::ids::DocIx>,
+        shown: Vec<crate::model::DocIx>,
     },
     /// A worker thread panicked. The reader goes on without it; the message says why.
     WorkerStopped { worker: WorkerKind, message: String },

@@ -55,7 +55,7 @@ impl App {
             });
             return self.show_concordance(term);
         }
-        let effects = self.concordance.update(m, &self.ids);
+        let effects = self.concordance.update(m, self.corpus.ids());
         self.apply(effects);
     }
 
@@ -76,7 +76,7 @@ impl App {
                 let job = concordance::job(term, generation, aligner, self.tx.clone());
                 let ctx = SearchContext {
                     corpus: &self.corpus,
-                    ids: &self.ids,
+                    ids: self.corpus.ids(),
                     keymap: &self.keymap,
                     reader: None,
                     tx: &self.tx,

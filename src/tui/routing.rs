@@ -10,7 +10,6 @@ use super::app::App;
 use super::context::ReaderAt;
 use super::effect::{Mark, Place};
 use super::focus::{Focus, Screen};
-use super::ids::{BlockNo, DocIx};
 use super::links::backlinks::BacklinksOverlay;
 use super::links::card::CardOverlay;
 use super::links::timeline::TimelineOverlay;
@@ -22,6 +21,7 @@ use super::reader::state::Highlight;
 use super::reader::state::ReaderState;
 use super::search::SearchContext;
 use super::workers::WorkerKind;
+use crate::model::ids::{BlockNo, DocIx};
 use crate::refs::Target;
 use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position as Cell, Rect};
@@ -32,7 +32,7 @@ macro_rules! search_ctx {
     ($app:ident, $at:expr) => {
         SearchContext {
             corpus: &$app.corpus,
-            ids: &$app.ids,
+            ids: $app.corpus.ids(),
             keymap: &$app.keymap,
             reader: $at,
             tx: &$app.tx,
@@ -44,7 +44,7 @@ macro_rules! link_ctx {
     ($app:ident, $at:expr) => {
         LinkContext {
             corpus: &$app.corpus,
-            ids: &$app.ids,
+            ids: $app.corpus.ids(),
             reader: $at,
         }
     };
@@ -210,7 +210,7 @@ impl App {
 
     /// An action for the search window (as the window's keys give).
     pub fn search_action(&mut self, action: Action) {
-        let effects = self.search.action(action, &search_ctx!(self, None));
+        let effects = self.search.action(action);
         self.apply(effects);
     }
 
@@ -339,17 +339,17 @@ impl App {
 
     /// `t`: every document and instrument by date, in an overlay.
     pub(crate) fn open_timeline(&mut self) {
-        let timeline = TimelineOverlay::new(&self.corpus, &self.ids);
+        let timeline = TimelineOverlay::new(&self.corpus, self.corpus.ids());
         self.overlays.push(Box::new(timeline));
     }
 
     pub(super) fn show_card(&mut self, target: Target) {
-        let card = CardOverlay::new(&self.corpus, &self.ids, target);
+        let card = CardOverlay::new(&self.corpus, target);
         self.overlays.push(Box::new(card));
     }
 
     pub(super) fn show_backlinks(&mut self, doc: DocIx) {
-        let list = BacklinksOverlay::new(&self.corpus, &self.ids, doc);
+        let list = BacklinksOverlay::new(&self.corpus, doc);
         if list.rows.is_empty() {
             self.status
                 .info("no other document mentions what this one holds");

@@ -43,6 +43,46 @@ pub fn wrap_line(line: &Line<'_>, width: u16) -> Vec<Line<'static>> {
         .collect()
 }
 
+/// Like [`wrap_lines`], but a word wider than the whole width is cut with "…" instead of
+/// being broken over rows: for labels and titles, where half a word reads as two words.
+/// Chinese text, which breaks between any two characters, is wrapped as usual.
+pub fn wrap_lines_whole_words(lines: &[Line<'_>], width: u16) -> Vec<Line<'static>> {
+    lines
+        .iter()
+        .flat_map(|line| wrap_line(&ellipsize_long_words(line, width as usize), width))
+        .collect()
+}
+
+/// `line` with every word (a run without spaces or wide characters) wider than `width`
+/// cut to `width` with "…".
+fn ellipsize_long_words(line: &Line<'_>, width: usize) -> Line<'static> {
+    let spans = line.spans.iter().map(|s| {
+        let mut out = String::with_capacity(s.content.len());
+        let mut word = String::new();
+        let flush = |word: &mut String, out: &mut String| {
+            if str_width(word) > width {
+                out.push_str(&ellipsize(word, width));
+            } else {
+                out.push_str(word);
+            }
+            word.clear();
+        };
+        for c in s.content.chars() {
+            if c.is_whitespace() || crate::text::wrap::char_width(c) > 1 {
+                flush(&mut word, &mut out);
+                out.push(c);
+            } else {
+                word.push(c);
+            }
+        }
+        flush(&mut word, &mut out);
+        Span::styled(out, s.style)
+    });
+    let mut out = Line::from(spans.collect::<Vec<_>>()).style(line.style);
+    out.alignment = line.alignment;
+    out
+}
+
 /// `text` cut to at most `width` cells, ending with "…" when anything was cut.
 pub fn ellipsize(text: &str, width: usize) -> String {
     if str_width(text) <= width {
@@ -121,6 +161,23 @@ mod tests {
         let rows = wrap_line(&line, 35);
         assert!(rows.iter().all(|r| r.width() <= 35));
         assert!(rows[0].spans.iter().any(|s| s.style == Style::new().bold()));
+    }
+
+    #[test]
+    fn whole_word_wrapping_cuts_a_word_wider_than_the_line_with_an_ellipsis_only() {
+        let line = Line::from(vec![
+            Span::raw("see "),
+            Span::raw("1960-09-14-journal-soviet-ambassador-dprk ¶9 苏朝两国政府发表"),
+        ]);
+        let rows: Vec<String> = wrap_lines_whole_words(&[line], 12)
+            .iter()
+            .map(|r| r.to_string())
+            .collect();
+        assert_eq!(
+            rows,
+            ["see", "1960-09-14-…", "¶9 苏朝两国", "政府发表"],
+            "the long id is cut once, the short words and the Chinese wrap"
+        );
     }
 
     #[test]

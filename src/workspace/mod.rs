@@ -36,6 +36,7 @@
 pub mod anchor;
 pub mod check;
 pub mod export;
+pub mod index;
 pub mod search;
 pub mod store;
 

@@ -10,14 +10,16 @@
 //! - `kind:`, `year:`/`date:`, `title:`: of the mark's document; `lang:`: the language the
 //!   mark is anchored in. `mentions:` is not applied to notes (said in the results).
 //!
-//! # Why a scan, not an index
-//! The workspace files are listed again for every query ([`Own`]); a file whose size or
-//! modification time changed is parsed again, the rest come from memory. So a note added in
-//! the reader or by `lectern note add` in another terminal is found at once and nothing can go
-//! stale, with no index to rebuild or damage. The query runs on the search worker; figures at
-//! 5 000 and 50 000 notes are in BENCHMARKS.md ("The workspace"). A separate index would pay
-//! only far past what one researcher writes.
+//! # Indexed, and the scan behind it
+//! [`Own`], the hook of the main search (`lectern search`, `/` in the reader), asks the index
+//! of the user's material ([`super::index`]): kept current file by file before each query, so
+//! a note saved a second ago is found and a deleted one is not. Words match there as they
+//! match documents (whole words, stemmed; CJK strings anywhere; traditional = simplified).
+//! When that index cannot be used, the files are scanned with [`find_parsed`]: folded
+//! substrings, the rule of the `M` list, which filters as the user types. Figures at 5 000 and
+//! 50 000 notes are in BENCHMARKS.md ("The workspace").
 
+use super::index::{OwnIndex, query as indexed};
 use super::{DocNotes, Library, Mark, Workspace};
 use crate::model::{DocKind, PartialDate};
 use crate::search::query::{ParsedQuery, Term};
@@ -107,7 +109,7 @@ fn hit(doc_id: &str, m: &Mark) -> Hit {
 }
 
 /// Whether document `id` passes the query's document filters.
-fn document_holds(
+pub(super) fn document_holds(
     id: &str,
     library: &Library,
     query: &ParsedQuery,
@@ -142,15 +144,19 @@ fn document_holds(
         && title_terms.iter().all(|t| title.contains(t.as_str()))
 }
 
-/// The workspace as the main search's [`OwnMaterial`]: for every query it lists the files
-/// again and re-reads each whose size or modification time changed (the rest come parsed
-/// from memory), so what it finds is always what is saved now.
+/// The workspace as the main search's [`OwnMaterial`]. With [`Own::indexed`], queries go to
+/// the index of the user's material, brought up to the files first; without it (or when the
+/// index fails) the files are listed and scanned, each re-read only when its size or
+/// modification time changed.
 pub struct Own {
     pub workspace: Workspace,
     /// Title, kind and date of each document of the corpus, by id.
     pub info: HashMap<String, DocInfo>,
-    /// Each file as last parsed, with the size and time it had then.
+    /// Each file as last parsed, with the size and time it had then (the scan).
     parsed: Mutex<HashMap<PathBuf, (Stamp, DocNotes)>>,
+    index: Option<OwnIndex>,
+    /// The index once opened; `None` until the first query (or after it failed).
+    opened: Mutex<Option<super::index::Opened>>,
 }
 
 /// What tells that a file changed: its size and modification time (writes replace the file
@@ -158,13 +164,21 @@ pub struct Own {
 type Stamp = (u64, Option<std::time::SystemTime>);
 
 impl Own {
-    /// Over the documents whose title, kind and date `info` gives.
+    /// Over the documents whose title, kind and date `info` gives; scans the files.
     pub fn new(workspace: Workspace, info: HashMap<String, DocInfo>) -> Own {
         Own {
             workspace,
             info,
             parsed: Mutex::new(HashMap::new()),
+            index: None,
+            opened: Mutex::new(None),
         }
+    }
+
+    /// Queries through the index of the user's material in cache dir `loc`.
+    pub fn indexed(mut self, loc: &crate::paths::Location) -> Own {
+        self.index = Some(OwnIndex::new(loc, self.workspace.clone()));
+        self
     }
 
     /// Every document file that reads, and one line for each that does not.
@@ -198,6 +212,85 @@ impl Own {
         }
         docs.sort_by(|a, b| a.id.cmp(&b.id));
         (docs, problems)
+    }
+
+    /// The documents `query`'s document filters leave; `None` when it has none.
+    fn passing(&self, query: &ParsedQuery, library: &Library) -> Option<Vec<String>> {
+        let f = &query.filters;
+        if f.tags.is_empty()
+            && f.collections.is_empty()
+            && f.kinds.is_empty()
+            && f.date.is_none()
+            && f.title.is_empty()
+        {
+            return None;
+        }
+        let title_terms: Vec<String> = f.title.iter().map(|t| fold(&t.text)).collect();
+        let mut ids: std::collections::BTreeSet<&String> = library.tags.keys().collect();
+        ids.extend(library.collections.values().flatten());
+        ids.extend(self.info.keys());
+        Some(
+            ids.into_iter()
+                .filter(|id| document_holds(id, library, query, &self.info, &title_terms))
+                .cloned()
+                .collect(),
+        )
+    }
+
+    /// `query` through the index: how many match, the first `limit`, and what to say.
+    fn find_indexed(
+        &self,
+        index: &OwnIndex,
+        query: &ParsedQuery,
+        docs: Option<&[String]>,
+        limit: usize,
+        notes: &mut Vec<String>,
+    ) -> anyhow::Result<(usize, Vec<indexed::Unit>)> {
+        let mut opened = self.opened.lock().unwrap_or_else(|e| e.into_inner());
+        let mut damaged = None;
+        for _attempt in 0..2 {
+            let open = match opened.take() {
+                Some(open) => open,
+                None => {
+                    let (open, notice) = match damaged.take() {
+                        Some(why) => index.build(Some(why))?,
+                        None => index.open()?,
+                    };
+                    notes.extend(notice);
+                    open
+                }
+            };
+            let mut open = open;
+            let answer = crate::search::guard::contain(|| {
+                let state = index.refresh(&mut open)?;
+                let found = match indexed::build(query, &open.fields, docs) {
+                    Some(q) => indexed::run(&open, &*q, limit)?,
+                    None => (0, Vec::new()),
+                };
+                Ok((state, found))
+            });
+            match answer {
+                Ok((state, found)) => {
+                    notes.extend(state.files.into_values().filter_map(|f| f.problem));
+                    *opened = Some(open);
+                    return Ok(found);
+                }
+                // Damaged under the checks on open: build it again, once.
+                Err(e) => damaged = Some(format!("{e:#}")),
+            }
+        }
+        anyhow::bail!("{}", damaged.unwrap_or_default())
+    }
+
+    fn own_hit(&self, h: indexed::Unit) -> OwnHit {
+        OwnHit {
+            title: (self.info.get(&h.doc_id)).map_or_else(|| h.doc_id.clone(), |i| i.title.clone()),
+            doc_id: h.doc_id,
+            mark_id: h.mark_id,
+            block: h.block,
+            quote: h.quote,
+            note: h.note,
+        }
     }
 }
 
@@ -259,36 +352,73 @@ impl OwnMaterial for Own {
             .collect()
     }
 
-    fn find(&self, query: &ParsedQuery) -> (Vec<OwnHit>, Vec<String>) {
+    fn find(&self, query: &ParsedQuery, limit: usize) -> (Vec<OwnHit>, Vec<String>) {
         if query.is_empty() && query.filters.note.is_none() {
             return (Vec::new(), Vec::new());
         }
-        let (docs, mut notes) = self.documents();
-        let library = self.workspace.library().unwrap_or_else(|p| {
-            notes.push(p.to_string());
-            Library::default()
-        });
+        let mut notes = Vec::new();
         if !query.filters.mentions.is_empty() {
-            if docs.iter().any(|d| !d.marks.is_empty()) {
+            if !self.workspace.document_files().is_empty() {
                 notes.push("your notes are not searched with 'mentions:'".into());
             }
             return (Vec::new(), notes);
         }
-        let hits = find_parsed(&docs, &library, query, &self.info)
-            .into_iter()
-            .map(|h| OwnHit {
-                title: self
-                    .info
-                    .get(&h.doc_id)
-                    .map_or_else(|| h.doc_id.clone(), |i| i.title.clone()),
-                doc_id: h.doc_id,
-                mark_id: h.mark_id,
-                block: h.block,
-                quote: h.quote,
-                note: h.note,
+        let library = self.workspace.library().unwrap_or_else(|p| {
+            notes.push(p.to_string());
+            Library::default()
+        });
+        let docs = self.passing(query, &library);
+        let (total, hits) = match &self.index {
+            Some(index) => {
+                match self.find_indexed(index, query, docs.as_deref(), limit, &mut notes) {
+                    Ok((total, units)) => {
+                        (total, units.into_iter().map(|u| self.own_hit(u)).collect())
+                    }
+                    Err(e) => {
+                        notes.push(format!(
+                        "the index of your notes failed ({e:#}); your files were scanned instead"
+                    ));
+                        self.scan(query, &library, &mut notes, limit)
+                    }
+                }
+            }
+            None => self.scan(query, &library, &mut notes, limit),
+        };
+        if total > hits.len() {
+            notes.push(format!(
+                "{total} of your notes and highlights match; the first {} are shown",
+                hits.len()
+            ));
+        }
+        (hits, notes)
+    }
+}
+
+impl Own {
+    /// `query` over the files themselves: how many match and the first `limit`.
+    fn scan(
+        &self,
+        query: &ParsedQuery,
+        library: &Library,
+        notes: &mut Vec<String>,
+        limit: usize,
+    ) -> (usize, Vec<OwnHit>) {
+        let (docs, problems) = self.documents();
+        notes.extend(problems);
+        let found = find_parsed(&docs, library, query, &self.info);
+        let total = found.len();
+        let hits = (found.into_iter().take(limit))
+            .map(|h| {
+                self.own_hit(indexed::Unit {
+                    doc_id: h.doc_id,
+                    mark_id: h.mark_id,
+                    block: h.block,
+                    quote: h.quote,
+                    note: h.note,
+                })
             })
             .collect();
-        (hits, notes)
+        (total, hits)
     }
 }
 

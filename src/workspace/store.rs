@@ -136,6 +136,24 @@ pub fn file_name(id: &str) -> String {
     out
 }
 
+/// The document id a [`file_name`] encodes; `None` for a name it cannot have made.
+pub fn id_of(file_name: &str) -> Option<String> {
+    let stem = file_name.strip_suffix(".toml")?.as_bytes();
+    let mut out = Vec::with_capacity(stem.len());
+    let mut i = 0;
+    while i < stem.len() {
+        if stem[i] == b'%' {
+            let hex = std::str::from_utf8(stem.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(stem[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,5 +163,8 @@ mod tests {
         assert_eq!(file_name("1961-07-06-treaty"), "1961-07-06-treaty.toml");
         assert_eq!(file_name("../x"), "%2E.%2Fx.toml");
         assert_eq!(file_name("a/b"), "a%2Fb.toml");
+        for id in ["1961-07-06-treaty", "../x", "a/b", "朝鲜", ".hidden"] {
+            assert_eq!(id_of(&file_name(id)).as_deref(), Some(id));
+        }
     }
 }

@@ -149,7 +149,7 @@ pub(super) fn rewrite(
                     let mentions = if registry_changed {
                         let doc: Document = ciborium::from_reader(bytes.as_slice())
                             .map_err(|e| std::io::Error::other(e.to_string()))?;
-                        let found: Vec<Mention> =
+                        let found: Vec<Found> =
                             crate::refs::mentions::find_in_document(&doc, &registry, &matcher);
                         let mut m = Vec::new();
                         let _ = ciborium::into_writer(&found, &mut m);

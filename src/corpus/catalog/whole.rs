@@ -4,8 +4,8 @@
 use super::{Catalog, Store};
 use crate::corpus::Corpus;
 use crate::corpus::cache_file::{self as file, Blob};
-use crate::model::Document;
-use crate::refs::{Links, Mention, Registry};
+use crate::model::{DocIx, Document};
+use crate::refs::{Found, Links, Mention, Registry};
 use rayon::prelude::*;
 
 impl Catalog {
@@ -33,10 +33,7 @@ impl Catalog {
     pub fn mentions(&self, i: usize) -> Vec<Mention> {
         let blob = match &self.store {
             Store::Memory(corpus) => {
-                let Some(id) = corpus.documents.id(i) else {
-                    return Vec::new();
-                };
-                return corpus.links.in_document(id).cloned().collect();
+                return corpus.links.in_document(DocIx(i)).cloned().collect();
             }
             Store::Cache { mentions, .. } => mentions.get(i).copied(),
             Store::Snapshot { snapshot, .. } => snapshot.record(i).ok().map(|r| r.mentions),
@@ -46,8 +43,11 @@ impl Catalog {
             Store::Memory(_) => return Vec::new(),
         };
         blob.and_then(|b| packs.read(b).ok())
-            .and_then(|b| ciborium::from_reader::<Vec<Mention>, _>(b.as_slice()).ok())
+            .and_then(|b| ciborium::from_reader::<Vec<Found>, _>(b.as_slice()).ok())
             .unwrap_or_default()
+            .into_iter()
+            .map(|f| f.at(DocIx(i)))
+            .collect()
     }
 
     /// Every mention of the registry in the documents (read from every document's blob).
@@ -55,16 +55,14 @@ impl Catalog {
         match (&self.store, self.blobs()) {
             (Store::Memory(corpus), _) => corpus.links.as_links().clone(),
             (_, None) => Links::default(),
-            (_, Some((packs, _, mentions, _, _))) => Links::from_mentions(
+            (_, Some((packs, _, mentions, _, _))) => Links::from_documents(
                 mentions
                     .iter()
-                    .flat_map(|b| {
+                    .map(|b| {
                         packs
                             .read(*b)
                             .ok()
-                            .and_then(|b| {
-                                ciborium::from_reader::<Vec<Mention>, _>(b.as_slice()).ok()
-                            })
+                            .and_then(|b| ciborium::from_reader::<Vec<Found>, _>(b.as_slice()).ok())
                             .unwrap_or_default()
                     })
                     .collect(),
@@ -123,7 +121,7 @@ impl Catalog {
             .par_iter()
             .map(|b| ciborium::from_reader(decode(*b)?).map_err(|e| format!("cannot decode: {e}")))
             .collect::<Result<_, String>>()?;
-        let found: Vec<Vec<Mention>> = mentions
+        let found: Vec<Vec<Found>> = mentions
             .par_iter()
             .map(|b| ciborium::from_reader(decode(*b)?).map_err(|e| format!("cannot decode: {e}")))
             .collect::<Result<_, String>>()?;
@@ -142,7 +140,7 @@ impl Catalog {
             problems,
             dir,
             registry,
-            links: Links::from_mentions(found.into_iter().flatten().collect()).into(),
+            links: Links::from_documents(found).into(),
             notices,
             ..Corpus::default()
         })

@@ -17,7 +17,6 @@ use super::action::Action;
 use super::citation::section::Citation;
 use super::citation::state::{CitationState, pin_label, takes_pinpoint};
 use super::effect::Effect;
-use super::ids::BlockNo;
 use super::keymap::{Keymap, Mode};
 use super::msg::{CopyDone, Msg};
 use super::panel::Panel;
@@ -27,6 +26,7 @@ use super::status::Level;
 use super::workers::{StopReport, WorkerKind};
 use crate::clipboard::{Channel, Copier};
 use crate::model::Document;
+use crate::model::ids::BlockNo;
 use std::sync::mpsc::Sender;
 
 /// Puts the citation section in the panel's citation slot (replacing the plain pinpoint).

@@ -3,9 +3,9 @@
 //! the style's name and the keys that cycle and copy it. It only reads what
 //! `CitationState::refresh` rendered before the frame; it never renders while drawing.
 
+use crate::model::ids::BlockNo;
 use crate::text::sanitize::sanitize;
 use crate::tui::citation::state::{ShownHandle, pin_label, takes_pinpoint};
-use crate::tui::ids::BlockNo;
 use crate::tui::panel::sections::field;
 use crate::tui::panel::state::{PanelSection, SectionContext};
 use ratatui::text::{Line, Span};

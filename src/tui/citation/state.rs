@@ -7,7 +7,7 @@
 use crate::cite::{self, Facts, Pinpoint, Style};
 use crate::clipboard::Copier;
 use crate::model::Document;
-use crate::tui::ids::{BlockNo, DocIx};
+use crate::model::ids::{BlockNo, DocIx};
 use crate::tui::reader::state::ReaderState;
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -18,10 +18,10 @@ pub mod view;
 
 pub use state::{CompareView, Picking, Showing};
 
+use crate::model::ids::{BlockNo, DocIx};
 use crate::parallel::compare::compare;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
-use crate::tui::ids::{BlockNo, DocIx};
 use crate::tui::keymap::{Key, Keymap, Mode};
 use crate::tui::line_edit::{Edit, edit};
 use crossterm::event::{KeyCode, KeyEvent};

@@ -2,8 +2,8 @@
 //! then the comparison of the two, the pair selected and the side `y` cites. Plain data; the
 //! update is in [`super`].
 
+use crate::model::ids::DocIx;
 use crate::parallel::compare::{Comparison, Pair, Side};
-use crate::tui::ids::DocIx;
 
 /// Choosing the document to compare the open one with.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -18,12 +18,12 @@ pub mod view;
 
 pub use state::{Answer, ConcordanceView};
 
+use crate::model::ids::{BlockNo, DocIds};
 use crate::parallel::Aligner;
 use crate::parallel::concordance;
 use crate::search::service::Job;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
-use crate::tui::ids::{BlockNo, DocIds};
 use crate::tui::line_edit::{Edit, edit};
 use crate::tui::msg::Msg;
 use std::sync::mpsc::Sender;

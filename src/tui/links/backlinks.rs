@@ -4,8 +4,8 @@
 
 use super::rows::{MentionRow, draw_paged, page};
 use crate::corpus::Corpus;
+use crate::model::ids::DocIx;
 use crate::tui::action::Action;
-use crate::tui::ids::{DocIds, DocIx};
 use crate::tui::keymap::{Key, Keymap, Mode};
 use crate::tui::msg::Msg;
 use crate::tui::overlay::{Outcome, Overlay, OverlayContext, list_keys};
@@ -22,19 +22,19 @@ pub struct BacklinksOverlay {
 }
 
 /// The backlinks of document `doc`, in registry order of what it holds, then corpus order.
-pub fn backlink_rows(corpus: &Corpus, ids: &DocIds, doc: DocIx) -> Vec<MentionRow> {
-    let Some(d) = corpus.documents.get(doc.0) else {
-        return Vec::new();
-    };
-    (corpus.links.backlinks(&corpus.registry, &d.id).into_iter())
-        .filter_map(|m| MentionRow::of(m, ids))
-        .collect()
+pub fn backlink_rows(corpus: &Corpus, doc: DocIx) -> Vec<MentionRow> {
+    (corpus
+        .links
+        .backlinks(&corpus.registry, &corpus.documents, doc)
+        .into_iter())
+    .map(MentionRow::of)
+    .collect()
 }
 
 impl BacklinksOverlay {
-    pub fn new(corpus: &Corpus, ids: &DocIds, doc: DocIx) -> BacklinksOverlay {
+    pub fn new(corpus: &Corpus, doc: DocIx) -> BacklinksOverlay {
         BacklinksOverlay {
-            rows: backlink_rows(corpus, ids, doc),
+            rows: backlink_rows(corpus, doc),
             selected: 0,
         }
     }

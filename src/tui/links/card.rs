@@ -8,7 +8,6 @@ use crate::corpus::Corpus;
 use crate::refs::Target;
 use crate::text::sanitize::sanitize;
 use crate::tui::action::Action;
-use crate::tui::ids::DocIds;
 use crate::tui::keymap::{Key, Keymap, Mode};
 use crate::tui::msg::Msg;
 use crate::tui::overlay::{Outcome, Overlay, OverlayContext, list_keys};
@@ -33,7 +32,7 @@ pub struct CardOverlay {
 }
 
 impl CardOverlay {
-    pub fn new(corpus: &Corpus, ids: &DocIds, target: Target) -> CardOverlay {
+    pub fn new(corpus: &Corpus, target: Target) -> CardOverlay {
         let reg = &corpus.registry;
         let mut facts = Vec::new();
         for (lang, names) in reg.names_of(target) {
@@ -41,7 +40,7 @@ impl CardOverlay {
         }
         facts.extend(crate::refs::card::facts(reg, target));
         let mentions = (corpus.links.of_target(target))
-            .filter_map(|m| MentionRow::of(m, ids))
+            .map(MentionRow::of)
             .collect();
         CardOverlay {
             target,

@@ -18,9 +18,9 @@ pub mod timeline;
 use super::action::Action;
 use super::context::ReaderAt;
 use super::effect::{Effect, Mark, Place};
-use super::ids::{BlockNo, DocIds};
 use crate::corpus::Corpus;
 use crate::model::Lang;
+use crate::model::ids::{BlockNo, DocIds, DocIx};
 use crate::refs::Target;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -53,21 +53,21 @@ pub struct Stop {
     pub marks: Vec<(Lang, Range<usize>)>,
 }
 
-/// The stops of document `doc_id` in reading order (block, then column, then position),
+/// The stops of document `doc` in reading order (block, then column, then position),
 /// counting only mentions in `langs`, the languages shown in column order.
-pub fn stops(links: &crate::corpus::CorpusLinks, doc_id: &str, langs: &[Lang]) -> Vec<Stop> {
+pub fn stops(links: &crate::corpus::CorpusLinks, doc: DocIx, langs: &[Lang]) -> Vec<Stop> {
     let column = |lang: Lang| langs.iter().position(|l| *l == lang);
     let mut mentions: Vec<_> = links
-        .in_document(doc_id)
+        .in_document(doc)
         .filter_map(|m| Some((column(m.lang)?, m)))
         .collect();
     mentions.sort_by_key(|(col, m)| (m.block, *col, m.range.start));
     let mut out: Vec<Stop> = Vec::new();
-    let mut at: HashMap<(usize, Target), usize> = HashMap::new();
+    let mut at: HashMap<(BlockNo, Target), usize> = HashMap::new();
     for (_, m) in mentions {
         let i = *at.entry((m.block, m.target)).or_insert_with(|| {
             out.push(Stop {
-                block: BlockNo(m.block),
+                block: m.block,
                 target: m.target,
                 marks: Vec::new(),
             });
@@ -101,10 +101,7 @@ impl LinkState {
         let Some(at) = ctx.reader else {
             return Vec::new();
         };
-        match ctx.corpus.documents.get(at.doc.0) {
-            Some(doc) => stops(&ctx.corpus.links, &doc.id, &at.langs),
-            None => Vec::new(),
-        }
+        stops(&ctx.corpus.links, at.doc, &at.langs)
     }
 
     /// The target of the selected stop, if one is selected.
@@ -213,12 +210,7 @@ impl LinkState {
     }
 
     /// Opens document `doc` at `block`, remembering where the reader was.
-    pub fn jump(
-        &mut self,
-        doc: super::ids::DocIx,
-        block: BlockNo,
-        ctx: &LinkContext<'_>,
-    ) -> Vec<Effect> {
+    pub fn jump(&mut self, doc: DocIx, block: BlockNo, ctx: &LinkContext<'_>) -> Vec<Effect> {
         if let Some(here) = ctx.reader.and_then(ReaderAt::place) {
             self.back.push(here);
             self.forward.clear();

@@ -4,11 +4,11 @@
 
 use crate::corpus::Corpus;
 use crate::model::Lang;
+use crate::model::ids::{BlockNo, DocIx};
 use crate::refs::Mention;
 use crate::refs::mentions::words_at;
 use crate::text::sanitize::sanitize;
 use crate::text::wrap::str_width;
-use crate::tui::ids::{BlockNo, DocIds, DocIx};
 use crate::tui::overlay::OverlayContext;
 use crate::tui::styled_wrap::{ellipsize_line, line_width};
 use ratatui::buffer::Buffer;
@@ -27,20 +27,20 @@ pub struct MentionRow {
 }
 
 impl MentionRow {
-    /// The row of mention `m`; `None` when its document is not in the reader's corpus.
-    pub fn of(m: &Mention, ids: &DocIds) -> Option<MentionRow> {
-        Some(MentionRow {
-            doc: ids.get(&m.doc)?,
-            block: BlockNo(m.block),
+    /// The row of mention `m`.
+    pub fn of(m: &Mention) -> MentionRow {
+        MentionRow {
+            doc: m.doc,
+            block: m.block,
             lang: m.lang,
             range: m.range.clone(),
-        })
+        }
     }
 
     /// `doc-id  ¶4 en  “the words”`, read from the document now.
     pub fn label(&self, corpus: &Corpus) -> String {
         let doc = corpus.documents.get(self.doc.0);
-        let words = (doc.and_then(|d| words_at(d, self.block.0, self.lang, self.range.clone())))
+        let words = (doc.and_then(|d| words_at(d, self.block, self.lang, self.range.clone())))
             .unwrap_or_default();
         format!(
             "{}  ¶{} {}  “{}”",

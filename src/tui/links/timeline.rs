@@ -5,10 +5,10 @@
 
 use super::rows::{draw_paged, page};
 use crate::corpus::Corpus;
+use crate::model::ids::{BlockNo, DocIds};
 use crate::refs::timeline::{Entry, Item, timeline_of_heads};
 use crate::text::sanitize::sanitize;
 use crate::tui::action::Action;
-use crate::tui::ids::{BlockNo, DocIds};
 use crate::tui::keymap::{Key, Keymap, Mode};
 use crate::tui::msg::Msg;
 use crate::tui::overlay::{Outcome, Overlay, OverlayContext, list_keys};

@@ -6,7 +6,7 @@
 use super::rank::{self, Haystack};
 use super::worker::FilterWorker;
 use crate::corpus::{Docs, Head};
-use crate::tui::ids::DocIx;
+use crate::model::ids::DocIx;
 use rayon::prelude::*;
 use std::sync::Arc;
 

@@ -12,9 +12,9 @@ pub use state::Panel;
 
 use super::action::Action;
 use super::effect::Effect;
-use super::ids::BlockNo;
 use super::theme::Theme;
 use crate::model::Document;
+use crate::model::ids::BlockNo;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use state::SectionContext;
@@ -40,6 +40,7 @@ impl Panel {
                 return vec![Effect::FocusPanel(false)];
             }
             Action::NextFootnote => return vec![Effect::NextFootnote],
+            Action::PrevFootnote => return vec![Effect::PrevFootnote],
             Action::Open => {
                 // Back to the text, at the block the selected note belongs to.
                 let block = self.selected_footnote.as_ref().and_then(|id| {
@@ -73,8 +74,9 @@ impl Panel {
         };
         let lines = ctx.map(|ctx| self.build_lines(ctx)).unwrap_or_default();
         let inner = view::inner(area);
-        // Wrapped here, one row a line, so scrolling and drawing count the same rows.
-        self.lines = crate::tui::styled_wrap::wrap_lines(&lines, inner.width);
+        // Wrapped here, one row a line, so scrolling and drawing count the same rows; at word
+        // boundaries, a word too long for the panel cut with "…".
+        self.lines = crate::tui::styled_wrap::wrap_lines_whole_words(&lines, inner.width);
         let rows = self.lines.len();
         self.scroll = self.scroll.min(rows.saturating_sub(inner.height as usize));
     }

@@ -2,7 +2,7 @@
 //! other features can add to (a citation section is reserved, see [`SectionSlot`]).
 
 use crate::model::Document;
-use crate::tui::ids::DocIx;
+use crate::model::ids::DocIx;
 use crate::tui::theme::Theme;
 use ratatui::text::Line;
 use std::ops::Range;

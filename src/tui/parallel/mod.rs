@@ -10,13 +10,13 @@ pub mod state;
 
 pub use state::{Parallel, SentenceCursor};
 
+use crate::model::ids::{BlockNo, DocIx};
 use crate::model::{Document, Lang};
 use crate::parallel::checks::check_document;
 use crate::parallel::{Aligner, Basis, BlockAlignment, SentencePair};
 use crate::refs::Registry;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
-use crate::tui::ids::{BlockNo, DocIx};
 use crate::tui::reader::state::Highlight;
 use crate::tui::theme::Theme;
 use state::Loaded;

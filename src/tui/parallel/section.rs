@@ -4,9 +4,9 @@
 //! [`super::Parallel::open`] computed; nothing is aligned or checked while drawing.
 
 use super::state::LoadedHandle;
+use crate::model::ids::BlockNo;
 use crate::parallel::checks::{Question, Unmatched};
 use crate::text::sanitize::sanitize;
-use crate::tui::ids::BlockNo;
 use crate::tui::panel::state::{PanelSection, SectionContext};
 use ratatui::text::{Line, Span};
 

@@ -2,9 +2,9 @@
 //! questions, computed once when the document is opened (never while drawing), and the
 //! sentence cursor.
 
+use crate::model::ids::DocIx;
 use crate::parallel::checks::Question;
 use crate::parallel::{BlockAlignment, DocAlignment, NotParallel, SentencePair};
-use crate::tui::ids::DocIx;
 use std::cell::RefCell;
 use std::rc::Rc;
 

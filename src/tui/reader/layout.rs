@@ -7,9 +7,9 @@
 //! language can be laid over them at draw time.
 
 use super::block_text::BlockText;
+use crate::model::ids::DocIx;
 use crate::model::{Document, Lang};
 use crate::text::wrap::wrap;
-use crate::tui::ids::DocIx;
 use std::ops::Range;
 
 /// How the languages of a document are arranged.

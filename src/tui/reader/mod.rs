@@ -52,6 +52,7 @@ impl ReaderState {
                 return vec![Effect::ShowPanel(true), Effect::FocusPanel(true)];
             }
             Action::NextFootnote => return self.next_footnote(ctx),
+            Action::PrevFootnote => return self.prev_footnote(ctx),
             // Enter on a block without a link to follow: its note.
             Action::Open => return self.footnote_of_cursor(ctx),
             _ => {}

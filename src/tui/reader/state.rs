@@ -1,8 +1,8 @@
 //! The reader: which document is open, in which view, where the cursor block and the scroll
 //! are, the layout cache, and highlights other features lay over the text.
 
+use crate::model::ids::DocIx;
 use crate::model::{BlockKind, Document, Lang};
-use crate::tui::ids::DocIx;
 use crate::tui::reader::layout::{LayoutKey, ReaderLayout, View, effective_view, reading_pair};
 
 pub use crate::tui::effect::Highlight;

@@ -26,7 +26,6 @@ pub mod view;
 use super::action::Action;
 use super::context::ReaderAt;
 use super::effect::{Effect, Mark};
-use super::ids::{BlockNo, DocIds, DocIx};
 use super::keymap::{Key, Keymap, Mode};
 use super::line_edit::{Edit, edit};
 use super::msg::Msg;
@@ -34,6 +33,7 @@ use super::search::state::{IndexStatus, ReaderHits, SearchState};
 use super::status::Level;
 use super::workers::{StopReport, WorkerKind};
 use crate::corpus::Corpus;
+use crate::model::ids::{BlockNo, DocIds, DocIx};
 use crate::search::{Event, Location, Service};
 use crossterm::event::KeyEvent;
 use std::sync::Arc;
@@ -99,12 +99,14 @@ impl SearchState {
             Some(h) => h.clone(),
             None => crate::search::registry_hooks::shared_hooks(Arc::clone(ctx.corpus)),
         };
-        // The user's notes are searched too; the workspace files are read for each query.
+        // The user's notes are searched too, through their index (brought up to the files
+        // before each query).
         if hooks.own.is_none()
             && let Some(ws) = &self.workspace
         {
             let own =
-                crate::workspace::search::Own::of_catalog(ws.clone(), ctx.corpus.documents.heads());
+                crate::workspace::search::Own::of_catalog(ws.clone(), ctx.corpus.documents.heads())
+                    .indexed(&location);
             hooks.own = Some(Arc::new(own));
         }
         // The report lives in the worker's callback: if the worker panics, it says so.
@@ -169,7 +171,7 @@ impl SearchState {
                 self.open = false;
                 Vec::new()
             }
-            Some(action) => self.action(action, ctx),
+            Some(action) => self.action(action),
             None => self.type_key(*key),
         }
     }
@@ -183,7 +185,7 @@ impl SearchState {
     }
 
     /// An action from the keymap while the window shows.
-    pub fn action(&mut self, action: Action, ctx: &SearchContext<'_>) -> Vec<Effect> {
+    pub fn action(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Up => self.move_selection(-1),
             Action::Down => self.move_selection(1),
@@ -191,7 +193,7 @@ impl SearchState {
             Action::PageDown => self.move_selection(10),
             Action::Top => self.move_selection(isize::MIN / 2),
             Action::Bottom => self.move_selection(isize::MAX / 2),
-            Action::Open => return self.open_selected(ctx),
+            Action::Open => return self.open_selected(),
             Action::Quit => return vec![Effect::Quit],
             _ => {}
         }
@@ -248,7 +250,7 @@ impl SearchState {
                 generation,
                 results,
             } => {
-                self.accept_results(generation, results);
+                self.accept_results(generation, results, ctx.ids);
                 Vec::new()
             }
             Event::Failed {
@@ -268,13 +270,13 @@ impl SearchState {
             }
             Event::DocumentHits {
                 generation,
-                doc_id,
+                doc,
                 hits,
             } => {
                 let Some(rh) = self.reader_hits.as_mut() else {
                     return Vec::new();
                 };
-                if rh.generation != generation || ctx.ids.get(&doc_id) != Some(rh.doc) {
+                if rh.generation != generation || doc != rh.doc {
                     return Vec::new();
                 }
                 rh.set_hits(hits);
@@ -301,29 +303,28 @@ impl SearchState {
     }
 
     /// Opens the selected result at its block, and asks for every hit in that document.
-    fn open_selected(&mut self, ctx: &SearchContext<'_>) -> Vec<Effect> {
+    fn open_selected(&mut self) -> Vec<Effect> {
         let Some(results) = &self.results else {
             return info("no result to open");
         };
         let Some(hit) = results.hits.get(self.selected) else {
-            return self.open_own(ctx);
+            return self.open_own();
         };
         // The query that found this hit: the line may have changed since (its answer pending).
         let query = results.query.clone();
-        // The one place a hit's document id becomes the reader's identity.
         let block = BlockNo(hit.block);
-        let Some(doc) = ctx.ids.get(&hit.doc_id) else {
+        let Some(doc) = self.hit_doc(self.selected) else {
             let line = format!("document {} is not in the corpus", hit.doc_id);
             return vec![Effect::Status(Level::Error, line)];
         };
-        let trail = self.trail(ctx.ids);
+        let trail = self.trail();
         self.open = false;
-        self.open_hit(doc, block, query, trail, None, ctx)
+        self.open_hit(doc, block, query, trail, None)
     }
 
     /// Opens the selected note of the user's at its block (the top for a note on the whole
     /// document), remembering where the reader was.
-    fn open_own(&mut self, ctx: &SearchContext<'_>) -> Vec<Effect> {
+    fn open_own(&mut self) -> Vec<Effect> {
         let Some(results) = &self.results else {
             return info("no result to open");
         };
@@ -331,7 +332,7 @@ impl SearchState {
         let Some(own) = own else {
             return info("no result to open");
         };
-        let Some(doc) = ctx.ids.get(&own.doc_id) else {
+        let Some(doc) = self.hit_doc(self.selected) else {
             let line = format!("document {} is not in the corpus", own.doc_id);
             return vec![Effect::Status(Level::Error, line)];
         };
@@ -357,15 +358,14 @@ impl SearchState {
         query: String,
         trail: Vec<(DocIx, Vec<BlockNo>)>,
         note: Option<String>,
-        ctx: &SearchContext<'_>,
     ) -> Vec<Effect> {
         let generation = self.next_generation();
         let mut rh = ReaderHits::new(doc, query.clone(), generation, block.checked_index());
         rh.trail = trail;
         rh.note = note.clone();
         self.reader_hits = Some(rh);
-        if let (Some(w), Some(d)) = (&self.worker, ctx.corpus.documents.get(doc.0)) {
-            w.service.document_hits(query, d.id.clone(), generation);
+        if let Some(w) = &self.worker {
+            w.service.document_hits(query, doc, generation);
         }
         // Search numbers blocks from 1 with the title as 0: a title hit opens at the top.
         let at = if block.0 == 0 {
@@ -401,7 +401,7 @@ impl SearchState {
         let others = rh.trail.iter().any(|(d, _)| *d != rh.doc);
         let (i, round) = match within {
             Some(i) => (i, ""),
-            None if others => return self.next_document(forward, ctx),
+            None if others => return self.next_document(forward),
             None if n == 0 => return info("no hit in the text of this document"),
             None if forward => (0, " · wrapped to the first hit"),
             None => (n - 1, " · wrapped to the last hit"),
@@ -415,7 +415,7 @@ impl SearchState {
     }
 
     /// On to the next (previous) document of the results, at its first (last) result block.
-    fn next_document(&mut self, forward: bool, ctx: &SearchContext<'_>) -> Vec<Effect> {
+    fn next_document(&mut self, forward: bool) -> Vec<Effect> {
         let Some(rh) = self.reader_hits.take() else {
             return Vec::new();
         };
@@ -437,7 +437,7 @@ impl SearchState {
         };
         let note = format!("result document {} of {len}{round}", next + 1);
         let block = block.copied().unwrap_or(BlockNo(0));
-        self.open_hit(doc, block, rh.query, rh.trail, Some(note), ctx)
+        self.open_hit(doc, block, rh.query, rh.trail, Some(note))
     }
 
     /// The hits over the open document, the current hit block in its own style.
@@ -447,9 +447,9 @@ impl SearchState {
         };
         let current = rh.current.and_then(|i| rh.blocks.get(i)).copied();
         let marks = (rh.hits.iter().flatten())
-            .filter(|bh| bh.block > 0)
+            .filter(|bh| bh.block.0 > 0)
             .flat_map(|bh| {
-                let block = BlockNo(bh.block);
+                let block = bh.block;
                 let style = if Some(block.index()) == current {
                     "search_hit_current"
                 } else {

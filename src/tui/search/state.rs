@@ -6,8 +6,8 @@
 //! generation of the query they answer, and only the answer to the latest query sent is kept,
 //! so a slow answer to an older query can never replace the results of what is typed now.
 
+use crate::model::ids::{BlockNo, DocIds, DocIx};
 use crate::search::{BlockHits, Hooks, Location, SearchResults};
-use crate::tui::ids::{BlockNo, DocIx};
 use crate::tui::search::Worker;
 
 /// How the search index is doing, as far as the UI knows.
@@ -86,7 +86,7 @@ impl ReaderHits {
     pub fn set_hits(&mut self, hits: Vec<BlockHits>) {
         let mut blocks: Vec<usize> = hits
             .iter()
-            .filter_map(|h| BlockNo(h.block).checked_index())
+            .filter_map(|h| h.block.checked_index())
             .collect();
         blocks.sort_unstable();
         blocks.dedup();
@@ -139,6 +139,9 @@ pub struct SearchState {
     pub sent_query: String,
     /// The answer to `sent`, once it came.
     pub results: Option<SearchResults>,
+    /// The document of each row of `results` (its hits, then its notes), resolved from the
+    /// index's ids once when the answer came; `None` for one no longer in the corpus.
+    docs: Vec<Option<DocIx>>,
     /// A query that failed inside the index: its one-line message.
     pub failure: Option<String>,
     /// Selected result (index into `results.hits`).
@@ -205,7 +208,13 @@ impl SearchState {
     }
 
     /// An answer arrived. Kept only if it answers the latest query sent; returns whether kept.
-    pub fn accept_results(&mut self, generation: u64, results: SearchResults) -> bool {
+    /// The one place where the ids the index answers with become the reader's [`DocIx`].
+    pub fn accept_results(
+        &mut self,
+        generation: u64,
+        results: SearchResults,
+        ids: &DocIds,
+    ) -> bool {
         if generation != self.sent {
             return false;
         }
@@ -218,6 +227,10 @@ impl SearchState {
         }
         let rows = results.hits.len() + results.own.len();
         self.selected = self.selected.min(rows.saturating_sub(1));
+        self.docs = (results.hits.iter().map(|h| &h.doc_id))
+            .chain(results.own.iter().map(|o| &o.doc_id))
+            .map(|id| ids.get(id))
+            .collect();
         self.results = Some(results);
         self.failure = None;
         true
@@ -235,15 +248,21 @@ impl SearchState {
     /// The query line was emptied: nothing to search, nothing to show.
     pub fn clear_results(&mut self) {
         self.results = None;
+        self.docs.clear();
         self.failure = None;
         self.selected = 0;
     }
 
+    /// The document of result row `row` (the documents' hits, then the user's notes).
+    pub fn hit_doc(&self, row: usize) -> Option<DocIx> {
+        self.docs.get(row).copied().flatten()
+    }
+
     /// The documents of the current results in result order, each with its result blocks.
-    pub fn trail(&self, ids: &crate::tui::ids::DocIds) -> Vec<(DocIx, Vec<BlockNo>)> {
+    pub fn trail(&self) -> Vec<(DocIx, Vec<BlockNo>)> {
         let mut trail: Vec<(DocIx, Vec<BlockNo>)> = Vec::new();
-        for hit in self.results.iter().flat_map(|r| &r.hits) {
-            let Some(doc) = ids.get(&hit.doc_id) else {
+        for (row, hit) in self.results.iter().flat_map(|r| &r.hits).enumerate() {
+            let Some(doc) = self.hit_doc(row) else {
                 continue;
             };
             match trail.iter_mut().find(|(d, _)| *d == doc) {
@@ -287,12 +306,12 @@ mod tests {
         let mut s = SearchState::default();
         s.sending(1, "金");
         s.sending(2, "金日");
-        assert!(!s.accept_results(1, results("金")));
+        assert!(!s.accept_results(1, results("金"), &DocIds::default()));
         assert!(s.results.is_none() && s.waiting());
-        assert!(s.accept_results(2, results("金日")));
+        assert!(s.accept_results(2, results("金日"), &DocIds::default()));
         assert!(!s.waiting());
         // A late answer to an even older query, or a failure of one, changes nothing.
-        assert!(!s.accept_results(1, results("金")));
+        assert!(!s.accept_results(1, results("金"), &DocIds::default()));
         assert!(!s.accept_failure(1, "boom".into()));
         assert_eq!(s.results.as_ref().map(|r| r.query.as_str()), Some("金日"));
         assert!(s.failure.is_none());
@@ -301,7 +320,7 @@ mod tests {
     #[test]
     fn hit_blocks_skip_the_title_and_step_wraps_both_ways() {
         let bh = |block| BlockHits {
-            block,
+            block: BlockNo(block),
             lang: Lang::Zh,
             ranges: vec![0..3, 6..9],
         };

@@ -1,11 +1,11 @@
 //! The bottom line: the latest message, or hints from the keymap; where the reader is.
 
 use super::View;
+use crate::model::ids::BlockNo;
 use crate::text::sanitize::sanitize;
 use crate::text::wrap::str_width;
 use crate::tui::action::Action;
 use crate::tui::focus::Screen;
-use crate::tui::ids::BlockNo;
 use crate::tui::status::Level;
 use crate::tui::styled_wrap::ellipsize;
 use ratatui::buffer::Buffer;

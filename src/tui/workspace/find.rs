@@ -10,8 +10,8 @@
 //!   of `abc` starts where a match of `ab` started, so no full scan runs while a word grows.
 //!   Matches may overlap, so the filtered list is the full scan's, exactly.
 
+use crate::model::ids::DocIx;
 use crate::model::{Document, Lang};
-use crate::tui::ids::DocIx;
 use std::ops::Range;
 
 /// One occurrence: block (from 0), language, byte range of the stored text.

@@ -4,8 +4,8 @@
 use super::select::byte_range;
 use super::{FIND, FIND_CURRENT, MARKS, Notes, SELECTION, find, section};
 use crate::model::Document;
+use crate::model::ids::BlockNo;
 use crate::tui::effect::Effect;
-use crate::tui::ids::BlockNo;
 use crate::tui::reader::state::Highlight;
 use crate::tui::theme::Theme;
 use crate::workspace::Colour;

@@ -5,10 +5,10 @@
 //! collections.
 
 use super::{Layer, Notes, NotesMsg};
+use crate::model::ids::DocIx;
 use crate::text::sanitize::sanitize;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
-use crate::tui::ids::DocIx;
 use crate::tui::keymap::{Key, Keymap, Mode};
 use crate::tui::msg::Msg;
 use crate::tui::overlay::{Outcome, Overlay, OverlayContext};

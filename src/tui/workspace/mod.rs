@@ -26,11 +26,11 @@ pub use picker::{PickItem, Picker};
 
 use super::action::Action;
 use super::effect::Effect;
-use super::ids::{BlockNo, DocIds, DocIx};
 use super::reader::layout::View;
 use super::reader::state::ReaderState;
 use super::status::Level;
 use super::theme::Theme;
+use crate::model::ids::{BlockNo, DocIds, DocIx};
 use crate::model::{Document, Lang};
 use crate::workspace::{Anchor, DocNotes, Library, NewMark, Workspace};
 use crossterm::event::KeyCode;

@@ -4,7 +4,7 @@
 
 use super::{Ctx, Effect, Layer, Notes};
 use crate::model::Lang;
-use crate::tui::ids::{BlockNo, DocIx};
+use crate::model::ids::{BlockNo, DocIx};
 use crate::tui::status::Level;
 use crate::workspace::Workspace;
 use crossterm::event::KeyEvent;

@@ -1,8 +1,8 @@
 //! The panel section "Your notes": the highlights and notes of the blocks on screen, and the
 //! orphaned ones (whose text a re-import removed), which are listed, never dropped.
 
+use crate::model::ids::BlockNo;
 use crate::text::sanitize::sanitize;
-use crate::tui::ids::BlockNo;
 use crate::tui::panel::state::{PanelSection, SectionContext};
 use crate::workspace::Mark;
 use ratatui::text::{Line, Span};

@@ -7,6 +7,8 @@
 //! follows a mention.
 
 use crate::corpus::Corpus;
+use crate::model::{DocIx, Lang};
+use crate::refs::mentions::words_at;
 use crate::text::sanitize::sanitize;
 use crate::tui::panel::state::{PanelSection, SectionContext};
 use ratatui::text::Line;
@@ -27,7 +29,7 @@ pub struct Backlinks {
     corpus: Arc<Corpus>,
     /// Worked out for a document the first time it is shown (a lazy corpus reads the
     /// mentions then), and kept: the corpus does not change while the reader runs.
-    by_doc: Mutex<HashMap<String, Arc<Shown>>>,
+    by_doc: Mutex<HashMap<DocIx, Arc<Shown>>>,
     /// "b lists them all (enter opens)", from the keymap.
     hint: String,
 }
@@ -42,25 +44,30 @@ impl Backlinks {
     }
 
     /// The backlinks of document `doc`: mentions elsewhere of the instruments it holds.
-    fn of(&self, doc: &str) -> Arc<Shown> {
-        if let Some(shown) = self.by_doc.lock().ok().and_then(|m| m.get(doc).cloned()) {
+    fn of(&self, doc: DocIx) -> Arc<Shown> {
+        if let Some(shown) = self.by_doc.lock().ok().and_then(|m| m.get(&doc).cloned()) {
             return shown;
         }
         let corpus = &self.corpus;
         let mut shown = Shown::default();
+        let id = corpus.documents.id(doc.0).unwrap_or_default();
         for (i, inst) in corpus.registry.instruments.iter().enumerate() {
-            let Some(text) = inst.text.as_ref().filter(|t| t.doc == doc) else {
+            if inst.text.as_ref().is_none_or(|t| t.doc != id) {
                 continue;
-            };
+            }
             let target = crate::refs::Target::Instrument(i);
-            for m in corpus.links.of_target(target).filter(|m| m.doc != text.doc) {
+            for m in corpus.links.of_target(target).filter(|m| m.doc != doc) {
                 shown.total += 1;
                 if shown.first.len() < SHOWN {
-                    let words =
-                        crate::refs::mentions::words(corpus.get(&m.doc), m).unwrap_or_default();
+                    let words = (corpus.documents.get(m.doc.0))
+                        .and_then(|d| words_at(d, m.block, m.lang, m.range.clone()))
+                        .unwrap_or_default();
+                    // A reader knows a document by its title; the id is for files.
+                    let title = (corpus.documents.head(m.doc.0))
+                        .map_or("", |h| h.display_title(&[Lang::En]));
                     shown.first.push(format!(
                         "{} ¶{} ({}): “{}”",
-                        m.doc,
+                        sanitize(title),
                         m.block,
                         m.lang,
                         sanitize(words)
@@ -70,7 +77,7 @@ impl Backlinks {
         }
         let shown = Arc::new(shown);
         if let Ok(mut map) = self.by_doc.lock() {
-            map.insert(doc.to_string(), shown.clone());
+            map.insert(doc, shown.clone());
         }
         shown
     }
@@ -82,7 +89,7 @@ impl PanelSection for Backlinks {
     }
 
     fn lines(&self, ctx: &SectionContext<'_>) -> Vec<Line<'static>> {
-        let shown = self.of(&ctx.doc.id);
+        let shown = self.of(ctx.ix);
         if shown.total == 0 {
             return Vec::new();
         }

@@ -2,9 +2,9 @@
 //! insertions (`[sic]`, `[signature]`) they contain.
 
 use crate::model::Lang;
+use crate::model::ids::BlockNo;
 use crate::model::inline::{Segment, segments};
 use crate::text::sanitize::sanitize;
-use crate::tui::ids::BlockNo;
 use crate::tui::panel::state::{PanelSection, SectionContext};
 use crate::tui::reader::block_text::marker;
 use ratatui::text::{Line, Span};

@@ -3,7 +3,7 @@
 //! replaces it with `Panel::add_section(SectionSlot::Citation, …)`.
 
 use super::field;
-use crate::tui::ids::BlockNo;
+use crate::model::ids::BlockNo;
 use crate::tui::panel::state::{PanelSection, SectionContext};
 use ratatui::text::Line;
 
