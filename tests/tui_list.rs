@@ -25,7 +25,7 @@ fn titles(app: &App) -> Vec<String> {
 
 /// The bundled corpus and one undated document.
 fn with_undated() -> App {
-    let mut docs = app().corpus.documents.clone();
+    let mut docs = app().corpus.documents.to_vec();
     let mut undated = docs[0].clone();
     undated.id = "undated-copy".into();
     undated.dates.clear();

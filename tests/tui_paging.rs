@@ -53,7 +53,7 @@ fn generated() -> (Corpus, Target) {
         d.id = format!("generated-{i:04}");
         corpus.documents.push(d);
     }
-    corpus.links = Links::build(&corpus.documents, &corpus.registry);
+    corpus.links = Links::build(&corpus.documents, &corpus.registry).into();
     (corpus, treaty)
 }
 

@@ -151,7 +151,7 @@ fn a_reimport_moves_a_mark_with_its_text_or_lists_it_as_orphaned_in_the_panel() 
     )
     .unwrap_or_else(|e| panic!("{e}"));
     let reimported = |new_text: String| {
-        let mut docs = bundled.documents.clone();
+        let mut docs = bundled.documents.to_vec();
         let d = (docs.iter_mut().find(|d| d.id == PEOPLES_DAILY)).unwrap_or_else(|| panic!("doc"));
         d.blocks[2].text.0.insert(lang, new_text);
         Corpus::from_documents(docs)

@@ -12,10 +12,14 @@ pub struct Args {
     pub corpus: Option<PathBuf>,
     /// How the corpus cache checks it is current: `full` stats every document file (sees
     /// every change); `directory` trusts the documents directory's mtime (sees additions,
-    /// deletions and saves by rename, not edits written in place). Also: LECTERN_FRESHNESS.
-    /// `index` and `check` always check in full.
+    /// deletions and saves by rename, not edits written in place); `auto` (the default) is
+    /// `full` below 20,000 files and `directory` from there. Also: LECTERN_FRESHNESS.
+    /// `index` and `check` always check in full; `show` stats the file it prints.
     #[arg(long, global = true, value_enum, value_name = "MODE")]
     pub freshness: Option<crate::corpus::freshness::Freshness>,
+    /// Check every document file before answering (`--freshness full`).
+    #[arg(long, global = true)]
+    pub fresh: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -60,10 +60,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let Args {
         corpus: corpus_dir,
         freshness,
+        fresh,
         command,
     } = args;
     use crate::corpus::freshness::{self, Freshness};
-    if matches!(command, Some(Command::Index(_) | Command::Check(_))) {
+    if fresh || matches!(command, Some(Command::Index(_) | Command::Check(_))) {
         freshness::set(Freshness::Full);
     } else if let Some(mode) = freshness {
         freshness::set(mode);
@@ -79,7 +80,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                  for scripts use a subcommand (see `lectern --help`)"
             );
         }
-        let corpus = open()?;
+        // Heads only: bodies and mentions are read as the reader shows them.
+        let corpus = open_corpus_by(corpus_dir.as_deref(), Corpus::open_lazy)?;
         return crate::tui::run(corpus).map(|()| ExitCode::SUCCESS);
     };
     match command {
@@ -110,6 +112,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 /// Opens the corpus the arguments name and tells on stderr how many files were skipped.
 fn open_corpus(dir: Option<&std::path::Path>) -> anyhow::Result<Corpus> {
+    open_corpus_by(dir, Corpus::open_with_progress)
+}
+
+type OpenFn =
+    fn(Option<&std::path::Path>, &mut (dyn FnMut(usize, usize) + Send)) -> std::io::Result<Corpus>;
+
+/// [`open_corpus`] through `open` (whole, or lazy for the reader).
+fn open_corpus_by(dir: Option<&std::path::Path>, open: OpenFn) -> anyhow::Result<Corpus> {
     let tty = output::stderr_is_terminal();
     let mut bar = None;
     let mut progress = |done: usize, all: usize| {
@@ -117,8 +127,7 @@ fn open_corpus(dir: Option<&std::path::Path>) -> anyhow::Result<Corpus> {
             index::progress_bar(&mut bar, "reading", done, all);
         }
     };
-    let corpus =
-        Corpus::open_with_progress(dir, &mut progress).context("cannot open the corpus")?;
+    let corpus = open(dir, &mut progress).context("cannot open the corpus")?;
     for notice in &corpus.notices {
         crate::errln!("lectern: {notice}");
     }

@@ -16,7 +16,8 @@ pub fn run(catalog: &Catalog, args: &ShowArgs) -> anyhow::Result<ExitCode> {
     let at = catalog
         .position(&args.id)
         .with_context(|| no_such_head(catalog, &args.id))?;
-    let doc = &catalog.document(at)?;
+    // The one file printed is stat'ed, whatever the cache trusted.
+    let doc = &catalog.document_checked(at)?;
     if args.json {
         output::stdout(&Safe::json(doc)?)?;
         return Ok(ExitCode::SUCCESS);

@@ -83,12 +83,12 @@ pub fn open(
     cache: &Path,
     progress: &mut (dyn FnMut(usize, usize) + Send),
 ) -> std::io::Result<(Corpus, Refresh)> {
-    let (catalog, refresh) = refresh_with(dir, cache, false, progress)?;
+    let (catalog, refresh) = refresh_with(dir, cache, false, progress, None)?;
     match catalog.into_corpus() {
         Ok(corpus) => Ok((corpus, refresh)),
         Err(why) => {
             let _ = std::fs::remove_file(cache);
-            let (catalog, mut again) = refresh_with(dir, cache, false, progress)?;
+            let (catalog, mut again) = refresh_with(dir, cache, false, progress, None)?;
             again.notice = Some(format!(
                 "the corpus cache was damaged ({why}); rebuilding it"
             ));
@@ -114,12 +114,24 @@ pub fn refresh(
     cache: &Path,
     progress: &mut (dyn FnMut(usize, usize) + Send),
 ) -> std::io::Result<(Catalog, Refresh)> {
-    refresh_with(dir, cache, true, progress)
+    refresh_with(dir, cache, true, progress, None)
 }
 
 /// The catalog from the table, whatever the snapshot says.
 pub(super) fn refresh_table(dir: &Path, cache: &Path) -> std::io::Result<Catalog> {
-    refresh_with(dir, cache, false, &mut |_, _| {}).map(|(c, _)| c)
+    refresh_with(dir, cache, false, &mut |_, _| {}, None).map(|(c, _)| c)
+}
+
+/// Brings the cache of `dir` up to date by a full check (every file stat'ed, whatever the
+/// mode), as the reader does on a worker after its first screen; returns how many documents
+/// changed (read again, or gone of the `known` documents and problems the caller had).
+pub fn check_in_full(dir: &Path, known: usize) -> std::io::Result<usize> {
+    let loc = crate::paths::Location::user_cache().map_err(std::io::Error::other)?;
+    let cache = cache_file(&loc.root, dir);
+    let (catalog, refresh) =
+        refresh_with(dir, &cache, true, &mut |_, _| {}, Some(Freshness::Full))?;
+    let now = catalog.len() + catalog.problems.len();
+    Ok(refresh.parsed.len() + known.saturating_sub(now))
 }
 
 /// [`refresh`]; `use_snapshot` false reads the table whatever the snapshot says (the reader,
@@ -129,7 +141,9 @@ fn refresh_with(
     cache: &Path,
     use_snapshot: bool,
     progress: &mut (dyn FnMut(usize, usize) + Send),
+    forced: Option<Freshness>,
 ) -> std::io::Result<(Catalog, Refresh)> {
+    let mode_for = |files: usize| forced.unwrap_or_else(|| freshness::for_files(files));
     let mut refresh = Refresh::default();
     crate::diag::timing("start");
     let docs_dir = dir.join("documents");
@@ -148,9 +162,10 @@ fn refresh_with(
         match snapshot::read(&snapshot_file(cache)) {
             Ok(Some(snap)) => {
                 let key = snap.key();
+                let files = snap.len() + snap.problem_count();
                 let current = key.registry_crc == registry_crc
-                    && match freshness::chosen() {
-                        Freshness::Directory => {
+                    && match mode_for(files) {
+                        Freshness::Directory | Freshness::Auto => {
                             docs_mtime.is_some() && key.docs_mtime_ns == docs_mtime
                         }
                         Freshness::Full => {
@@ -197,7 +212,7 @@ fn refresh_with(
     let directory_unchanged = old.as_ref().is_some_and(|t| {
         docs_mtime.is_some()
             && t.docs_mtime_ns == docs_mtime
-            && freshness::chosen() == Freshness::Directory
+            && mode_for(t.entries.len()) == Freshness::Directory
     });
     let stats = match early_stats {
         _ if directory_unchanged => Vec::new(),
@@ -326,13 +341,14 @@ fn refresh_with(
         })
     };
     if !changed && let Some(before) = before {
-        let catalog = assemble(
+        let mut catalog = assemble(
             dir,
             files,
             before.registry,
             &before.registry_problems,
             packs,
         );
+        catalog.written_ns = Some(written_ns);
         crate::diag::timing("catalog assembled");
         if use_snapshot && let Some(key) = snapshot_key(written_ns) {
             // Only a quicker next open is lost when it cannot be written.
@@ -353,7 +369,8 @@ fn refresh_with(
     ) {
         Ok((files, table)) => {
             let written_ns = table.written_ns;
-            let catalog = assemble(dir, files, table.registry, &table.registry_problems, packs);
+            let mut catalog = assemble(dir, files, table.registry, &table.registry_problems, packs);
+            catalog.written_ns = Some(written_ns);
             match snapshot_key(written_ns) {
                 Some(key) => {
                     let _ = catalog.write_snapshot(&snapshot_file(cache), key);

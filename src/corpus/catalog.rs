@@ -8,7 +8,7 @@
 
 use super::cache_file::{Blob, Packs};
 use super::{Corpus, Problem};
-use crate::model::{DocKind, Document, Lang, LangText, PartialDate};
+use crate::model::{DateRole, DocKind, Document, Lang, LangText, PartialDate};
 use crate::refs::Registry;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+mod one;
 mod whole;
 
 /// A document without its body.
@@ -28,11 +29,22 @@ pub struct Head {
     /// Why `date` is inferred, when the document does not state it
     /// ([`Document::date_inferred`]).
     pub date_inferred: Option<String>,
+    /// Every date of the document (what the list's filter and the timeline read).
+    pub dates: Vec<HeadDate>,
     pub languages: Vec<Lang>,
     pub blocks: usize,
     /// Fingerprint of what the search index holds of the document
     /// ([`crate::search::store::doc_hash`]).
     pub index_hash: u64,
+}
+
+/// A date of a document, as its head keeps it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeadDate {
+    pub role: DateRole,
+    pub date: PartialDate,
+    /// Set when the date is worked out, not stated: how.
+    pub inferred: Option<String>,
 }
 
 impl Head {
@@ -43,6 +55,13 @@ impl Head {
             title: doc.title.clone(),
             date: doc.date(),
             date_inferred: doc.date_inferred().map(str::to_string),
+            dates: (doc.dates.iter())
+                .map(|d| HeadDate {
+                    role: d.role,
+                    date: d.date,
+                    inferred: d.inferred.clone(),
+                })
+                .collect(),
             languages: doc.languages(),
             blocks: doc.blocks.len(),
             index_hash: crate::fingerprint::doc_hash(doc),
@@ -92,6 +111,8 @@ pub struct Catalog {
     by_id: OnceLock<HashMap<String, usize>>,
     looked_up: std::sync::atomic::AtomicBool,
     registry: OnceLock<Registry>,
+    /// When the cache's table was written: a file modified since may differ from its blob.
+    pub(super) written_ns: Option<u64>,
 }
 
 impl Catalog {
@@ -133,6 +154,7 @@ impl Catalog {
             by_id: OnceLock::new(),
             looked_up: Default::default(),
             registry: OnceLock::new(),
+            written_ns: None,
         }
     }
 
@@ -162,6 +184,7 @@ impl Catalog {
             by_id: OnceLock::new(),
             looked_up: Default::default(),
             registry: OnceLock::new(),
+            written_ns: None,
         }
     }
 
@@ -172,6 +195,7 @@ impl Catalog {
         cache: PathBuf,
     ) -> Self {
         let packs = Packs::of(&cache);
+        let written_ns = Some(snapshot.key().written_ns);
         Self {
             dir: Some(dir.clone()),
             heads: OnceLock::new(),
@@ -186,6 +210,7 @@ impl Catalog {
             by_id: OnceLock::new(),
             looked_up: Default::default(),
             registry: OnceLock::new(),
+            written_ns,
         }
     }
 
@@ -195,8 +220,8 @@ impl Catalog {
         self.heads.get_or_init(|| match &self.store {
             Store::Snapshot {
                 snapshot, cache, ..
-            } => match snapshot.each_chunk().collect::<Result<Vec<_>, String>>() {
-                Ok(chunks) => chunks.into_iter().flatten().map(|r| r.head).collect(),
+            } => match snapshot.heads() {
+                Ok(heads) => heads,
                 Err(why) => {
                     // Checked when read: the table answers, and the snapshot is made again.
                     crate::errln!("lectern: {}", snapshot_damaged(cache, &why));
@@ -209,6 +234,11 @@ impl Catalog {
             // Set when made.
             _ => Vec::new(),
         })
+    }
+
+    /// Whether it was read from the corpus cache (its bodies are there, not in memory).
+    pub fn is_cached(&self) -> bool {
+        !matches!(self.store, Store::Memory(_))
     }
 
     /// How many documents.
@@ -450,7 +480,7 @@ fn snapshot_damaged(cache: &Path, why: &str) -> String {
 }
 
 /// A document read from its own file, when its blob cannot be.
-fn read_document(path: &Path) -> anyhow::Result<Document> {
+pub(super) fn read_document(path: &Path) -> anyhow::Result<Document> {
     let text = crate::files::read_text(path, crate::files::limits::DOCUMENT)
         .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     Ok(super::format::parse(path, &text)?)
@@ -463,19 +493,5 @@ pub(super) fn head_order(a: &Head, b: &Head) -> std::cmp::Ordering {
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => a.id.cmp(&b.id),
-    }
-}
-
-impl Catalog {
-    /// Document `i`, borrowed when the catalog holds it in memory, else read from the cache.
-    pub fn document_cow(&self, i: usize) -> anyhow::Result<std::borrow::Cow<'_, Document>> {
-        match &self.store {
-            Store::Memory(corpus) => corpus
-                .documents
-                .get(i)
-                .map(std::borrow::Cow::Borrowed)
-                .ok_or_else(|| anyhow::anyhow!("no document at {i}")),
-            _ => self.document(i).map(std::borrow::Cow::Owned),
-        }
     }
 }

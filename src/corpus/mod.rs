@@ -10,13 +10,18 @@
 pub mod cache;
 mod cache_file;
 pub mod catalog;
+pub mod docs;
 mod embedded;
 pub mod format;
 pub mod freshness;
+pub mod links;
 mod snapshot;
+pub mod timeline;
 
 pub use crate::diag::Problem;
-pub use catalog::{Catalog, Head};
+pub use catalog::{Catalog, Head, HeadDate};
+pub use docs::Docs;
+pub use links::CorpusLinks;
 
 use crate::files::{limits, read_text};
 use crate::model::{DocIds, DocIx, Document};
@@ -31,16 +36,18 @@ pub const CORPUS_ENV: &str = "LECTERN_CORPUS";
 
 #[derive(Clone, Debug, Default)]
 pub struct Corpus {
-    /// Valid documents, in date order (undated last), then by id.
-    pub documents: Vec<Document>,
+    /// Valid documents, in date order (undated last), then by id; in memory, or read from
+    /// the cache when asked for (see [`docs`]).
+    pub documents: Docs,
     /// Files that were skipped, each with why.
     pub problems: Vec<Problem>,
     /// The directory it was read from; `None` for the bundled corpus.
     pub dir: Option<PathBuf>,
     /// The instruments and entities the documents name.
     pub registry: Registry,
-    /// Every mention of the registry in the documents, found once at load.
-    pub links: Links,
+    /// Every mention of the registry in the documents, found once at load (read from the
+    /// cache when asked for in a lazy corpus, see [`links`]).
+    pub links: CorpusLinks,
     /// One-line notices from opening it (a cache rebuilt, a cache that could not be written).
     pub notices: Vec<String>,
     /// id → place in `documents`, built on first use (see [`Corpus::ix`]).
@@ -97,6 +104,41 @@ impl Corpus {
         Ok(corpus)
     }
 
+    /// [`Corpus::open_with_progress`] for the reader: a cached corpus is opened from its
+    /// catalog, with only the heads decoded; bodies and mentions are read when asked for
+    /// ([`Docs`], [`CorpusLinks`]). The bundled corpus and one read without a cache are whole.
+    pub fn open_lazy(
+        dir: Option<&Path>,
+        progress: &mut (dyn FnMut(usize, usize) + Send),
+    ) -> std::io::Result<Self> {
+        Self::lazy(Catalog::open(dir, progress)?).map_err(std::io::Error::other)
+    }
+
+    /// The corpus of a catalog: lazy when it was read from the cache (see [`Corpus::open_lazy`]),
+    /// whole otherwise.
+    pub fn lazy(catalog: Catalog) -> Result<Self, String> {
+        if !catalog.is_cached() {
+            return catalog.into_corpus();
+        }
+        let registry = catalog.registry().clone();
+        // Decoded now, on every core, rather than on the first frame.
+        catalog.heads();
+        let mut catalog = catalog;
+        let problems = std::mem::take(&mut catalog.problems);
+        let notices = std::mem::take(&mut catalog.notices);
+        let dir = catalog.dir.clone();
+        let catalog = std::sync::Arc::new(catalog);
+        Ok(Self {
+            documents: Docs::lazy(catalog.clone()),
+            links: CorpusLinks::lazy(catalog),
+            problems,
+            dir,
+            registry,
+            notices,
+            by_id: IdIndex::default(),
+        })
+    }
+
     /// Reads every `documents/*.toml` under `dir`. Only a missing or unreadable directory is an
     /// error; a bad file is recorded in `problems` and the rest still load.
     pub fn load_dir(dir: &Path) -> std::io::Result<Self> {
@@ -130,10 +172,10 @@ impl Corpus {
     /// A corpus of documents already in memory, with an empty registry (tests, generated corpora).
     pub fn from_documents(documents: Vec<Document>) -> Self {
         let mut corpus = Self {
-            documents,
+            documents: documents.into(),
             ..Default::default()
         };
-        corpus.links = Links::build(&corpus.documents, &corpus.registry);
+        corpus.links = Links::build(&corpus.documents, &corpus.registry).into();
         corpus
     }
 
@@ -183,11 +225,11 @@ impl Corpus {
         problems.extend(registry_problems);
         let links = Links::build_parallel(&documents, &registry);
         Self {
-            documents,
+            documents: documents.into(),
             problems,
             dir,
             registry,
-            links,
+            links: links.into(),
             ..Self::default()
         }
     }
@@ -201,6 +243,9 @@ impl Corpus {
     /// use. A map that no longer matches `documents` (changed since) is not trusted: a scan
     /// answers.
     pub fn ix(&self, id: &str) -> Option<DocIx> {
+        if let Some(found) = self.documents.lazy_position(id) {
+            return found.map(DocIx);
+        }
         let ids = self.ids();
         match ids.get(id) {
             Some(i) if self.documents.get(i.0).is_some_and(|d| d.id == id) => Some(i),
@@ -211,7 +256,8 @@ impl Corpus {
 
     /// The id → [`DocIx`] map of `documents`, built once.
     pub fn ids(&self) -> &DocIds {
-        self.by_id.0.get_or_init(|| DocIds::new(&self.documents))
+        let docs = &self.documents;
+        (self.by_id.0).get_or_init(|| DocIds::of_ids((0..docs.len()).map(|i| docs.id(i))))
     }
 
     /// One line for the user when files were skipped, e.g. "2 files skipped (lectern check)".

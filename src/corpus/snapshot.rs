@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 
 const MAGIC: &[u8; 8] = b"LECTHEAD";
 /// Changes whenever the layout, the head or the blob change.
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 /// Header: magic, version (u32), CRC-32 of the index part (u32), its length (u64), and the
 /// length of the whole file (u64).
 const HEADER: usize = 8 + 4 + 4 + 8 + 8;
@@ -273,6 +273,10 @@ impl Snapshot {
         self.meta.index_sums
     }
 
+    pub(super) fn problem_count(&self) -> usize {
+        self.meta.problems.len()
+    }
+
     pub(super) fn problems(&self) -> Vec<Problem> {
         self.meta
             .problems
@@ -335,6 +339,20 @@ impl Snapshot {
             .map(|start| self.records(start, start + CHUNK))
     }
 
+    /// Every record's head, in order, the chunks decoded on every core.
+    pub(super) fn heads(&self) -> Result<Vec<Head>, String> {
+        use rayon::prelude::*;
+        let starts: Vec<usize> = (0..self.n).step_by(CHUNK).collect();
+        let chunks: Vec<Vec<Head>> = starts
+            .into_par_iter()
+            .map(|start| {
+                let records = self.records(start, start + CHUNK)?;
+                Ok(records.into_iter().map(|r| r.head).collect())
+            })
+            .collect::<Result<_, String>>()?;
+        Ok(chunks.into_iter().flatten().collect())
+    }
+
     /// The id of record `i`, from the index part.
     pub fn id(&self, i: usize) -> Option<&str> {
         if i >= self.n {
@@ -386,6 +404,7 @@ mod tests {
                 title: LangText::default(),
                 date: None,
                 date_inferred: None,
+                dates: Vec::new(),
                 languages: Vec::new(),
                 blocks: n as usize,
                 index_hash: n,

@@ -62,10 +62,14 @@ pub struct DocIds(HashMap<String, DocIx>);
 
 impl DocIds {
     pub fn new(docs: &[Document]) -> DocIds {
+        Self::of_ids(docs.iter().map(|d| Some(d.id.as_str())))
+    }
+
+    /// The map of the ids in corpus order (`None`: a place with no id, skipped).
+    pub fn of_ids<'a>(ids: impl Iterator<Item = Option<&'a str>>) -> DocIds {
         DocIds(
-            docs.iter()
-                .enumerate()
-                .map(|(i, d)| (d.id.clone(), DocIx(i)))
+            ids.enumerate()
+                .filter_map(|(i, id)| Some((id?.to_string(), DocIx(i))))
                 .collect(),
         )
     }

@@ -128,9 +128,10 @@ fn run(
     rx: Receiver<Request>,
     notify: impl Fn(Event),
 ) {
-    let docs = super::store::Docs(&corpus.documents);
+    // The corpus's own documents: a lazy corpus reads a body only if the index needs it.
+    let docs = &corpus.documents;
     let key = super::store::corpus_key(corpus.dir.as_deref());
-    let opened = SearchIndex::open_source(&location, &key, &docs, &mut |done, total| {
+    let opened = SearchIndex::open_source(&location, &key, docs, &mut |done, total| {
         notify(Event::Progress { done, total })
     });
     let mut index = match opened {
@@ -195,7 +196,7 @@ fn run(
                         match super::store::rebuild_damaged(
                             &location,
                             &index.open,
-                            &docs,
+                            docs,
                             why,
                             progress,
                         ) {

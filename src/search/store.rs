@@ -144,6 +144,27 @@ impl Source for crate::corpus::Catalog {
     }
 }
 
+/// A corpus's documents (in memory, or lazy: a body is read only when the index adds it).
+impl Source for crate::corpus::Docs {
+    fn len(&self) -> usize {
+        crate::corpus::Docs::len(self)
+    }
+    fn id(&self, i: usize) -> &str {
+        crate::corpus::Docs::id(self, i).unwrap_or_default()
+    }
+    fn index_hash(&self, i: usize) -> u64 {
+        self.head(i).map_or(0, |h| h.index_hash)
+    }
+    fn pair_sums(&self) -> Option<(u64, u64)> {
+        self.index_sums()
+    }
+    fn document(&self, i: usize) -> anyhow::Result<Cow<'_, Document>> {
+        self.get(i)
+            .map(Cow::Borrowed)
+            .ok_or_else(|| anyhow::anyhow!("document {i} cannot be read"))
+    }
+}
+
 /// Documents in memory as a [`Source`].
 pub struct Docs<'a>(pub &'a [Document]);
 

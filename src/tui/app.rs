@@ -79,8 +79,6 @@ impl App {
         let (tx, rx) = channel();
         let mut panel = Panel::default();
         sections::install_defaults(&mut panel);
-        let key = (settings.keymap).hint(Mode::Reader, Action::Backlinks);
-        sections::install_backlinks(&mut panel, &corpus, key.map(|k| k.to_string()));
         let skipped = corpus_summary(&corpus.problems);
         let (notes, notes_problem) = Notes::new(settings.workspace);
         panel.add_section(
@@ -114,6 +112,9 @@ impl App {
             tx,
             rx,
         };
+        let key = (app.keymap).hint(Mode::Reader, Action::Backlinks);
+        sections::install_backlinks(&mut app.panel, &app.corpus, key.map(|k| k.to_string()));
+        app.list.filter_on_worker(app.tx.clone());
         super::citation::install(&mut app.panel, &app.keymap, &app.citation);
         let loaded = app.parallel.loaded.clone();
         (app.panel).add_section(
@@ -132,7 +133,7 @@ impl App {
     }
 
     /// The documents of the corpus, in list order.
-    pub fn docs(&self) -> &[Document] {
+    pub fn docs(&self) -> &crate::corpus::Docs {
         &self.corpus.documents
     }
 
@@ -187,6 +188,7 @@ impl App {
             Msg::Concordance(m) => self.concordance_msg(m),
             Msg::CompareKey(key) => self.compare_key(key),
             Msg::WorkerStopped { worker, message } => self.worker_stopped(worker, message),
+            Msg::ListFiltered { generation, shown } => self.list.filtered(generation, shown),
         }
     }
 

@@ -106,8 +106,16 @@ pub fn run(corpus: Corpus) -> anyhow::Result<()> {
     spawn_input_thread(app.sender());
     // The first citation would otherwise load styles and dictionaries (~0.3 s) on a key press.
     std::thread::spawn(crate::cite::warm_up);
+    let mut first = true;
     loop {
         frame(&mut app, &mut guard.terminal)?;
+        if std::mem::take(&mut first) {
+            // After the first screen: which documents mention each name (a lazy corpus reads
+            // every document's mentions for it), so that the first card does not wait.
+            let corpus = std::sync::Arc::clone(&app.corpus);
+            std::thread::spawn(move || corpus.links.warm_up());
+            check_in_full(&app);
+        }
         write_after_frame(&mut app, &mut guard.terminal);
         if app.should_quit {
             break;
@@ -131,6 +139,29 @@ pub fn run(corpus: Corpus) -> anyhow::Result<()> {
         crate::errln!("lectern: workspace {e}");
     }
     Ok(())
+}
+
+/// A lazy corpus was opened trusting the cache (the `auto` mode of a large corpus): every
+/// file is checked on a worker now, the cache refreshed, and the user told if files changed.
+fn check_in_full(app: &App) {
+    let corpus = &app.corpus;
+    let (Some(dir), true) = (corpus.dir.clone(), corpus.documents.is_lazy()) else {
+        return;
+    };
+    let known = corpus.documents.len() + corpus.problems.len();
+    let tx = app.sender();
+    std::thread::spawn(move || {
+        if let Ok(changed @ 1..) = crate::corpus::cache::check_in_full(&dir, known) {
+            let _ = tx.send(Msg::Status(
+                status::Level::Info,
+                format!(
+                    "{changed} document file{} changed on disk since the corpus cache was \
+                     written; the cache is refreshed: reopen lectern to read the changes",
+                    if changed == 1 { "" } else { "s" }
+                ),
+            ));
+        }
+    });
 }
 
 /// Brings the state up to date with the terminal size and draws one frame.

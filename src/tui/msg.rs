@@ -41,6 +41,11 @@ pub enum Msg {
     Concordance(ConcordanceMsg),
     /// A key in the compare window (its state says what it means).
     CompareKey(KeyEvent),
+    /// The list filter's worker answered query number `generation` (a large corpus).
+    ListFiltered {
+        generation: u64,
+        shown: Vec<crate::model::DocIx>,
+    },
     /// A worker thread panicked. The reader goes on without it; the message says why.
     WorkerStopped { worker: WorkerKind, message: String },
 }

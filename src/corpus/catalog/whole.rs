@@ -4,8 +4,8 @@
 use super::{Catalog, Store};
 use crate::corpus::Corpus;
 use crate::corpus::cache_file::{self as file, Blob};
-use crate::model::Document;
-use crate::refs::{Found, Links, Registry};
+use crate::model::{DocIx, Document};
+use crate::refs::{Found, Links, Mention, Registry};
 use rayon::prelude::*;
 
 impl Catalog {
@@ -29,10 +29,31 @@ impl Catalog {
         })
     }
 
+    /// The mentions in document `i` (read from its blob; none when it cannot be read).
+    pub fn mentions(&self, i: usize) -> Vec<Mention> {
+        let blob = match &self.store {
+            Store::Memory(corpus) => {
+                return corpus.links.in_document(DocIx(i)).cloned().collect();
+            }
+            Store::Cache { mentions, .. } => mentions.get(i).copied(),
+            Store::Snapshot { snapshot, .. } => snapshot.record(i).ok().map(|r| r.mentions),
+        };
+        let packs = match &self.store {
+            Store::Cache { packs, .. } | Store::Snapshot { packs, .. } => packs,
+            Store::Memory(_) => return Vec::new(),
+        };
+        blob.and_then(|b| packs.read(b).ok())
+            .and_then(|b| ciborium::from_reader::<Vec<Found>, _>(b.as_slice()).ok())
+            .unwrap_or_default()
+            .into_iter()
+            .map(|f| f.at(DocIx(i)))
+            .collect()
+    }
+
     /// Every mention of the registry in the documents (read from every document's blob).
     pub fn links(&self) -> Links {
         match (&self.store, self.blobs()) {
-            (Store::Memory(corpus), _) => corpus.links.clone(),
+            (Store::Memory(corpus), _) => corpus.links.as_links().clone(),
             (_, None) => Links::default(),
             (_, Some((packs, _, mentions, _, _))) => Links::from_documents(
                 mentions
@@ -115,11 +136,11 @@ impl Catalog {
         };
         debug_assert!(heads.get().is_none_or(|h| h.len() == documents.len()));
         Ok(Corpus {
-            documents,
+            documents: documents.into(),
             problems,
             dir,
             registry,
-            links: Links::from_documents(found),
+            links: Links::from_documents(found).into(),
             notices,
             ..Corpus::default()
         })

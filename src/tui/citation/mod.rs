@@ -56,7 +56,7 @@ impl CitationState {
     pub fn update(
         &mut self,
         action: Action,
-        docs: &[Document],
+        docs: &crate::corpus::Docs,
         reader: Option<&ReaderState>,
         tx: &Sender<Msg>,
     ) -> Vec<Effect> {
@@ -102,7 +102,7 @@ impl CitationState {
     pub fn copy_passage(
         &mut self,
         passage: String,
-        docs: &[Document],
+        docs: &crate::corpus::Docs,
         reader: Option<&ReaderState>,
         tx: &Sender<Msg>,
     ) -> Vec<Effect> {

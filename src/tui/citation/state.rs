@@ -81,7 +81,7 @@ impl CitationState {
     /// The open document's facts and current style.
     fn facts_and_style<'a>(
         &mut self,
-        docs: &'a [Document],
+        docs: &'a crate::corpus::Docs,
         reader: Option<&ReaderState>,
     ) -> Option<(DocIx, &'a Document, &Facts, Style)> {
         let r = reader?;
@@ -92,7 +92,7 @@ impl CitationState {
     }
 
     /// Brings the citation up to date with the reader; renders only when its key changed.
-    pub fn refresh(&mut self, docs: &[Document], reader: Option<&ReaderState>) {
+    pub fn refresh(&mut self, docs: &crate::corpus::Docs, reader: Option<&ReaderState>) {
         let block = BlockNo::from_index(reader.map_or(0, |r| r.cursor));
         let shown = Rc::clone(&self.shown);
         let Some((i, d, facts, style)) = self.facts_and_style(docs, reader) else {
@@ -117,14 +117,22 @@ impl CitationState {
     }
 
     /// The citation for the reader's current block (refreshed first).
-    pub fn current(&mut self, docs: &[Document], reader: Option<&ReaderState>) -> Option<Shown> {
+    pub fn current(
+        &mut self,
+        docs: &crate::corpus::Docs,
+        reader: Option<&ReaderState>,
+    ) -> Option<Shown> {
         self.refresh(docs, reader);
         let shown = self.shown.borrow().clone();
         shown.filter(|s| reader.is_some_and(|r| r.doc == s.key.0))
     }
 
     /// Moves to the next style that applies to the open document; returns it.
-    pub fn cycle(&mut self, docs: &[Document], reader: Option<&ReaderState>) -> Option<Style> {
+    pub fn cycle(
+        &mut self,
+        docs: &crate::corpus::Docs,
+        reader: Option<&ReaderState>,
+    ) -> Option<Style> {
         let (_, _, facts, style) = self.facts_and_style(docs, reader)?;
         let next = style.next_for(facts);
         self.chosen = Some(next);
@@ -135,7 +143,7 @@ impl CitationState {
     /// The citation of the whole open document (no pinpoint) in the current style.
     pub fn document_citation(
         &mut self,
-        docs: &[Document],
+        docs: &crate::corpus::Docs,
         reader: Option<&ReaderState>,
     ) -> Option<(Style, Result<String, String>)> {
         let (_, _, facts, style) = self.facts_and_style(docs, reader)?;

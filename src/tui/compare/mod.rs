@@ -18,7 +18,6 @@ pub mod view;
 
 pub use state::{CompareView, Picking, Showing};
 
-use crate::model::Document;
 use crate::model::ids::{BlockNo, DocIx};
 use crate::parallel::compare::compare;
 use crate::tui::action::Action;
@@ -40,20 +39,20 @@ pub enum Input {
 
 impl CompareView {
     /// The list of documents to compare document `first` with.
-    pub fn open(&mut self, first: DocIx, docs: &[Document]) -> Vec<Effect> {
+    pub fn open(&mut self, first: DocIx, docs: &crate::corpus::Docs) -> Vec<Effect> {
         let mut picking = Picking {
             first,
             filter: String::new(),
             matches: Vec::new(),
             selected: 0,
         };
-        picking.refilter(docs);
+        picking.refilter(docs.heads());
         *self = CompareView::Picking(picking);
         Vec::new()
     }
 
     /// Compares `a` with `b` at once (the list skipped).
-    pub fn show(&mut self, a: DocIx, b: DocIx, docs: &[Document]) -> Vec<Effect> {
+    pub fn show(&mut self, a: DocIx, b: DocIx, docs: &crate::corpus::Docs) -> Vec<Effect> {
         let (Some(da), Some(db)) = (docs.get(a.0), docs.get(b.0)) else {
             return Vec::new();
         };
@@ -79,7 +78,12 @@ impl CompareView {
 
     /// A key in the window: the keymap's `filter` table while choosing (other keys type),
     /// the `help` table and the reader's `y` in the comparison; h/l, ←/→ and Tab choose the side.
-    pub fn key(&mut self, key: &KeyEvent, keymap: &Keymap, docs: &[Document]) -> Vec<Effect> {
+    pub fn key(
+        &mut self,
+        key: &KeyEvent,
+        keymap: &Keymap,
+        docs: &crate::corpus::Docs,
+    ) -> Vec<Effect> {
         let k = Key::from_event(key);
         let input = match self {
             CompareView::Closed => return Vec::new(),
@@ -102,14 +106,14 @@ impl CompareView {
         self.update(input, docs)
     }
 
-    pub fn update(&mut self, input: Input, docs: &[Document]) -> Vec<Effect> {
+    pub fn update(&mut self, input: Input, docs: &crate::corpus::Docs) -> Vec<Effect> {
         let close = || vec![Effect::CloseOverlay(view::NAME)];
         match self {
             CompareView::Closed => Vec::new(),
             CompareView::Picking(p) => match input {
                 Input::Type(key) => {
                     if edit(&mut p.filter, &key) == Edit::Changed {
-                        p.refilter(docs);
+                        p.refilter(docs.heads());
                     }
                     Vec::new()
                 }

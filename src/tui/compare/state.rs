@@ -2,7 +2,6 @@
 //! then the comparison of the two, the pair selected and the side `y` cites. Plain data; the
 //! update is in [`super`].
 
-use crate::model::Document;
 use crate::model::ids::DocIx;
 use crate::parallel::compare::{Comparison, Pair, Side};
 
@@ -56,7 +55,7 @@ pub enum CompareView {
 
 impl Picking {
     /// Every document but `first` whose id or title holds each word of `filter` (any case).
-    pub fn refilter(&mut self, docs: &[Document]) {
+    pub fn refilter(&mut self, docs: &[crate::corpus::Head]) {
         let words: Vec<String> = self
             .filter
             .split_whitespace()

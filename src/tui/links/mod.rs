@@ -21,7 +21,7 @@ use super::effect::{Effect, Mark, Place};
 use crate::corpus::Corpus;
 use crate::model::Lang;
 use crate::model::ids::{BlockNo, DocIds, DocIx};
-use crate::refs::{Links, Target};
+use crate::refs::Target;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -55,7 +55,7 @@ pub struct Stop {
 
 /// The stops of document `doc` in reading order (block, then column, then position),
 /// counting only mentions in `langs`, the languages shown in column order.
-pub fn stops(links: &Links, doc: DocIx, langs: &[Lang]) -> Vec<Stop> {
+pub fn stops(links: &crate::corpus::CorpusLinks, doc: DocIx, langs: &[Lang]) -> Vec<Stop> {
     let column = |lang: Lang| langs.iter().position(|l| *l == lang);
     let mut mentions: Vec<_> = links
         .in_document(doc)

@@ -6,6 +6,7 @@
 mod rank;
 pub mod state;
 pub mod view;
+mod worker;
 
 pub use state::{List, Order};
 

@@ -13,6 +13,11 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 pub struct Haystack {
     folded: Vec<char>,
     word_start: Vec<bool>,
+    /// One bit per character present (ASCII) or class of characters (the rest, by code point
+    /// mod 64): a word with a character the haystack lacks cannot match, found without
+    /// looking further. ASCII apart, so that the Chinese of a title does not fill the bits a
+    /// Latin word is checked against.
+    mask: Mask,
 }
 
 impl Haystack {
@@ -27,8 +32,51 @@ impl Haystack {
                 is_han(c) || (c.is_alphanumeric() && !prev.is_some_and(char::is_alphanumeric))
             })
             .collect();
-        Haystack { folded, word_start }
+        let mask = mask_of(&folded);
+        Haystack {
+            folded,
+            word_start,
+            mask,
+        }
     }
+}
+
+/// See [`Haystack`]'s `mask`: (ASCII characters, classes of the others).
+#[derive(Debug, Default, Clone, Copy)]
+struct Mask(u128, u64);
+
+impl Mask {
+    /// Whether `self` has every character of `other`.
+    fn covers(self, other: Mask) -> bool {
+        other.0 & !self.0 == 0 && other.1 & !self.1 == 0
+    }
+}
+
+fn mask_of(chars: &[char]) -> Mask {
+    chars
+        .iter()
+        .fold(Mask::default(), |Mask(a, o), &c| match c as u32 {
+            n @ 0..128 => Mask(a | 1 << n, o),
+            n => Mask(a, o | 1 << (n % 64)),
+        })
+}
+
+/// A filter word folded once for every haystack it is matched against.
+pub struct Needle {
+    chars: Vec<char>,
+    mask: Mask,
+}
+
+/// The words of a filter, folded.
+pub fn needles(words: &[&str]) -> Vec<Needle> {
+    words
+        .iter()
+        .map(|w| {
+            let chars: Vec<char> = w.chars().map(fold).collect();
+            let mask = mask_of(&chars);
+            Needle { chars, mask }
+        })
+        .collect()
 }
 
 fn fold(c: char) -> char {
@@ -45,42 +93,53 @@ const CONTIGUOUS: u32 = 2 << 16;
 const FUZZY: u32 = 1 << 16;
 
 /// The score of every filter word against a haystack (all must match), or `None`.
+#[cfg(test)]
 pub fn score(words: &[&str], hay: &Haystack, matcher: &mut Matcher) -> Option<u32> {
+    score_needles(&needles(words), hay, matcher)
+}
+
+/// [`score`] of words already folded ([`needles`]).
+pub fn score_needles(words: &[Needle], hay: &Haystack, matcher: &mut Matcher) -> Option<u32> {
     words.iter().try_fold(0u32, |sum, w| {
         Some(sum.saturating_add(word_score(w, hay, matcher)?))
     })
 }
 
-fn word_score(word: &str, hay: &Haystack, matcher: &mut Matcher) -> Option<u32> {
-    let needle: Vec<char> = word.chars().map(fold).collect();
+fn word_score(word: &Needle, hay: &Haystack, matcher: &mut Matcher) -> Option<u32> {
+    let needle = &word.chars;
     if needle.is_empty() {
         return Some(0);
     }
-    let len = needle.len() as u32;
-    let starts = substring_starts(&hay.folded, &needle);
-    if starts.iter().any(|&s| hay.word_start[s]) {
-        return Some(WORD_START + len);
+    // Every character of the word must be in the haystack, whole or fuzzy.
+    if !hay.mask.covers(word.mask) {
+        return None;
     }
-    if !starts.is_empty() {
+    let len = needle.len() as u32;
+    let mut found = false;
+    for s in substring_starts(&hay.folded, needle) {
+        if hay.word_start[s] {
+            return Some(WORD_START + len);
+        }
+        found = true;
+    }
+    if found {
         return Some(CONTIGUOUS + len);
     }
     let mut indices = Vec::new();
     let fuzzy = matcher.fuzzy_indices(
         Utf32Str::Unicode(&hay.folded),
-        Utf32Str::Unicode(&needle),
+        Utf32Str::Unicode(needle),
         &mut indices,
     )?;
     strong_enough(&indices, hay, needle.len()).then_some(FUZZY + u32::from(fuzzy))
 }
 
-/// Where `needle` occurs in `hay` (char offsets).
-fn substring_starts(hay: &[char], needle: &[char]) -> Vec<usize> {
-    if needle.len() > hay.len() {
-        return Vec::new();
-    }
-    (0..=hay.len() - needle.len())
-        .filter(|&i| hay[i..i + needle.len()] == *needle)
-        .collect()
+/// Where `needle` occurs in `hay` (char offsets), in order.
+fn substring_starts<'a>(hay: &'a [char], needle: &'a [char]) -> impl Iterator<Item = usize> + 'a {
+    let last = (hay.len() + 1).saturating_sub(needle.len());
+    // The first character compared alone first: most places fail there.
+    let first = needle.first().copied();
+    (0..last).filter(move |&i| Some(hay[i]) == first && hay[i..i + needle.len()] == *needle)
 }
 
 /// A fuzzy match counts when its matched characters are mostly one run (a typo: two thirds

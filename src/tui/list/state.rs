@@ -1,9 +1,15 @@
 //! The document list: which documents the filter lets through, in what order, and which one
-//! is selected.
+//! is selected. Made from the documents' heads (no body is read). A large corpus is filtered
+//! on a worker thread (see [`super::worker`]): a keystroke posts the query, and the answer to
+//! the latest query replaces the list when it comes back.
 
 use super::rank::{self, Haystack};
+use super::worker::FilterWorker;
+use crate::corpus::{Docs, Head};
+use crate::model::TITLE_LANGS;
 use crate::model::ids::DocIx;
-use crate::model::{Document, TITLE_LANGS};
+use rayon::prelude::*;
+use std::sync::{Arc, OnceLock};
 
 /// The order of the list when no filter words rank it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -53,56 +59,124 @@ pub struct List {
     /// Rows on screen, from the last frame (for paging).
     pub height: usize,
     /// What the filter matches against, per document: titles in every language, id, kind,
-    /// dates.
-    haystacks: Vec<Haystack>,
+    /// dates. Made on first use (on the worker's thread for a large corpus).
+    haystacks: Arc<std::sync::OnceLock<Vec<Haystack>>>,
+    /// The heads the haystacks are made from.
+    heads: Option<Made<Vec<String>>>,
+    /// How many documents.
+    count: usize,
+    /// The worker a large corpus is filtered on, and the number of the latest query sent.
+    worker: Option<FilterWorker>,
+    pub(super) generation: u64,
+    /// The number of the query whose answer the list shows.
+    answered: u64,
     /// Language codes per document ("zh en"), computed once: counting them walks every block.
     pub langs: Vec<String>,
     /// `tag:x` and `collection:name` per document (lower case), from the workspace's
     /// library: filter words of that form must be among them.
-    labels: Vec<Vec<String>>,
+    labels: Arc<Vec<Vec<String>>>,
     /// The order chosen for the unfiltered list.
     pub order: Order,
-    /// Per document: its title and kind as the orders compare them, computed once.
-    sort_keys: Vec<(String, &'static str)>,
+    /// Per document: its title and kind as the orders compare them, made when first sorted.
+    sort_keys: Arc<OnceLock<Vec<SortKey>>>,
+    /// The heads the sort keys are made from.
+    keys_from: Option<Made<Vec<SortKey>>>,
+}
+
+/// A document's title (as [`title_key`] makes it) and kind, as the orders compare them.
+type SortKey = (String, &'static str);
+
+/// Makes what the list needs of every head, from the heads, when first asked for.
+#[derive(Clone)]
+pub(super) struct Made<T>(Arc<dyn Fn() -> T + Send + Sync>);
+
+impl<T> std::fmt::Debug for Made<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Made")
+    }
 }
 
 impl List {
-    pub fn new(docs: &[Document]) -> List {
-        let haystacks = docs.iter().map(|d| Haystack::new(&haystack(d))).collect();
-        let langs = docs
+    pub fn new(docs: &Docs) -> List {
+        let heads = docs.heads();
+        let langs = heads
             .iter()
-            .map(|d| {
-                let codes: Vec<&str> = d.languages().iter().map(|l| l.code()).collect();
+            .map(|h| {
+                let codes: Vec<&str> = h.languages.iter().map(|l| l.code()).collect();
                 codes.join(" ")
             })
             .collect();
-        let sort_keys = docs
-            .iter()
-            .map(|d| (title_key(d.display_title(&TITLE_LANGS)), d.kind.label()))
-            .collect();
+        let texts: Vec<String> = if heads.len() < FILTER_ON_WORKER_FROM {
+            heads.iter().map(haystack).collect()
+        } else {
+            Vec::new()
+        };
         let mut state = List {
-            haystacks,
             langs,
-            sort_keys,
+            count: heads.len(),
             ..List::default()
         };
+        if texts.is_empty() && !heads.is_empty() {
+            // Made when first filtered, from the heads (shared, not copied).
+            let docs = docs.clone();
+            state.heads = Some(Made(Arc::new(move || {
+                docs.heads().iter().map(haystack).collect()
+            })));
+        } else {
+            let _ = (state.haystacks).set(texts.iter().map(|t| Haystack::new(t)).collect());
+        }
+        let docs = docs.clone();
+        state.keys_from = Some(Made(Arc::new(move || {
+            (docs.heads().iter())
+                .map(|h| (title_key(h.display_title(&TITLE_LANGS)), h.kind.label()))
+                .collect()
+        })));
         state.refilter();
         state
     }
 
+    /// Filters on a worker thread from now on (a large corpus): answers come back to `tx`
+    /// as [`crate::tui::msg::Msg::ListFiltered`]. A small corpus is filtered as it is typed.
+    pub fn filter_on_worker(&mut self, tx: std::sync::mpsc::Sender<crate::tui::msg::Msg>) {
+        if self.count >= FILTER_ON_WORKER_FROM {
+            // The worker makes the haystacks first, while the user reads the first screen.
+            self.worker = Some(FilterWorker::spawn(tx, self.request()));
+        }
+    }
+
+    /// Whether the list waits for the worker's answer to the latest query.
+    pub fn waiting(&self) -> bool {
+        self.answered != self.generation
+    }
+
+    fn request(&self) -> Request {
+        Request {
+            query: self.query.clone(),
+            count: self.count,
+            haystacks: self.haystacks.clone(),
+            texts: self.heads.clone(),
+            labels: self.labels.clone(),
+            order: self.order,
+            sort_keys: self.sort_keys.clone(),
+            keys_from: self.keys_from.clone(),
+        }
+    }
+
     /// Takes the tags and collections of each document from the workspace's library.
-    pub fn set_labels(&mut self, docs: &[Document], library: &crate::workspace::Library) {
-        self.labels = docs
-            .iter()
-            .map(|d| {
-                let tags = library.tags_of(&d.id).iter().map(|t| format!("tag:{t}"));
-                let cols = library
-                    .collections_of(&d.id)
-                    .into_iter()
-                    .map(|c| format!("collection:{c}"));
-                tags.chain(cols).map(|l| l.to_lowercase()).collect()
-            })
-            .collect();
+    pub fn set_labels(&mut self, docs: &Docs, library: &crate::workspace::Library) {
+        self.labels = Arc::new(
+            (0..docs.len())
+                .map(|i| {
+                    let id = docs.id(i).unwrap_or_default();
+                    let tags = library.tags_of(id).iter().map(|t| format!("tag:{t}"));
+                    let cols = library
+                        .collections_of(id)
+                        .into_iter()
+                        .map(|c| format!("collection:{c}"));
+                    tags.chain(cols).map(|l| l.to_lowercase()).collect()
+                })
+                .collect(),
+        );
         self.refilter();
     }
 
@@ -112,43 +186,33 @@ impl List {
     }
 
     /// Recomputes the shown documents after the query changed; the best match is selected
-    /// (with no query, the selection stays on the same document).
+    /// (with no query, the selection stays on the same document). With a worker, a query of
+    /// words is sent to it and the list changes when [`List::filtered`] gets the answer.
     pub fn refilter(&mut self) {
-        let keep = self.selected_doc().filter(|_| self.query.trim().is_empty());
-        // `tag:` and `collection:` words restrict; the rest is matched as typed.
-        let (labels, words): (Vec<&str>, Vec<&str>) = self
-            .query
-            .split_whitespace()
-            .partition(|w| w.starts_with("tag:") || w.starts_with("collection:"));
-        let labels: Vec<String> = labels.iter().map(|l| l.to_lowercase()).collect();
-        let allowed = |i: usize| {
-            labels
-                .iter()
-                .all(|l| self.labels.get(i).is_some_and(|have| have.contains(l)))
-        };
-        if words.is_empty() {
-            let mut shown: Vec<usize> = (0..self.haystacks.len()).filter(|&i| allowed(i)).collect();
-            // Stable sorts over the corpus order, which is date order: ties stay by date.
-            let keys = &self.sort_keys;
-            match self.order {
-                Order::Date => {}
-                Order::Title => shown.sort_by(|&a, &b| keys[a].0.cmp(&keys[b].0)),
-                Order::Kind => shown.sort_by(|&a, &b| keys[a].1.cmp(keys[b].1)),
-            }
-            self.shown = shown.into_iter().map(DocIx).collect();
-        } else {
-            let mut matcher = rank::matcher();
-            let mut scored: Vec<(u32, usize)> = self
-                .haystacks
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| allowed(*i))
-                .filter_map(|(i, h)| rank::score(&words, h, &mut matcher).map(|s| (s, i)))
-                .collect();
-            // Best first; equal scores in date order (the corpus order).
-            scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-            self.shown = scored.into_iter().map(|(_, i)| DocIx(i)).collect();
+        self.generation += 1;
+        let request = self.request();
+        if let Some(worker) = &self.worker
+            && !self.query.trim().is_empty()
+        {
+            worker.send(self.generation, request);
+            return;
         }
+        let shown = request.answer();
+        self.answered = self.generation;
+        self.show(shown);
+    }
+
+    /// The worker's answer to query number `generation`: taken if it is the latest.
+    pub fn filtered(&mut self, generation: u64, shown: Vec<DocIx>) {
+        if generation == self.generation {
+            self.answered = generation;
+            self.show(shown);
+        }
+    }
+
+    fn show(&mut self, shown: Vec<DocIx>) {
+        let keep = self.selected_doc().filter(|_| self.query.trim().is_empty());
+        self.shown = shown;
         self.selected = keep
             .and_then(|d| self.shown.iter().position(|&s| s == d))
             .unwrap_or(0);
@@ -219,10 +283,93 @@ fn title_key(title: &str) -> String {
         .to_lowercase()
 }
 
-fn haystack(doc: &Document) -> String {
+/// From this many documents the filter runs on a worker thread: below it, matching every
+/// title takes well under a frame.
+pub const FILTER_ON_WORKER_FROM: usize = 5_000;
+
+fn haystack(doc: &Head) -> String {
     let mut parts: Vec<String> = doc.title.0.values().cloned().collect();
     parts.push(doc.id.clone());
     parts.push(doc.kind.label().to_string());
     parts.extend(doc.dates.iter().map(|d| d.date.to_string()));
     parts.join(" ")
+}
+
+/// One filtering: everything it needs, so that it can run on another thread.
+pub(super) struct Request {
+    query: String,
+    count: usize,
+    haystacks: Arc<std::sync::OnceLock<Vec<Haystack>>>,
+    texts: Option<Made<Vec<String>>>,
+    labels: Arc<Vec<Vec<String>>>,
+    order: Order,
+    sort_keys: Arc<OnceLock<Vec<SortKey>>>,
+    keys_from: Option<Made<Vec<SortKey>>>,
+}
+
+impl Request {
+    /// The documents the query lets through, best match first (date order when it has no
+    /// words).
+    /// Makes the haystacks now, if they are not made yet.
+    pub(super) fn prepare(&self) {
+        self.haystacks();
+    }
+
+    fn haystacks(&self) -> &[Haystack] {
+        self.haystacks.get_or_init(|| {
+            let texts = self.texts.as_ref().map(|f| (f.0)()).unwrap_or_default();
+            texts.iter().map(|t| Haystack::new(t)).collect()
+        })
+    }
+
+    pub(super) fn answer(&self) -> Vec<DocIx> {
+        // `tag:` and `collection:` words restrict; the rest is matched as typed.
+        let (labels, words): (Vec<&str>, Vec<&str>) = self
+            .query
+            .split_whitespace()
+            .partition(|w| w.starts_with("tag:") || w.starts_with("collection:"));
+        let labels: Vec<String> = labels.iter().map(|l| l.to_lowercase()).collect();
+        let allowed = |i: usize| {
+            labels
+                .iter()
+                .all(|l| self.labels.get(i).is_some_and(|have| have.contains(l)))
+        };
+        if words.is_empty() {
+            let mut shown: Vec<usize> = (0..self.count).filter(|&i| allowed(i)).collect();
+            if self.order != Order::Date {
+                let keys = self.sort_keys.get_or_init(|| {
+                    (self.keys_from.as_ref())
+                        .map(|f| (f.0)())
+                        .unwrap_or_default()
+                });
+                let key = |i: usize| keys.get(i);
+                // Stable sorts over the corpus order, which is date order: ties stay by date.
+                match self.order {
+                    Order::Date => {}
+                    Order::Title => {
+                        shown.sort_by(|&a, &b| key(a).map(|k| &k.0).cmp(&key(b).map(|k| &k.0)))
+                    }
+                    Order::Kind => {
+                        shown.sort_by(|&a, &b| key(a).map(|k| k.1).cmp(&key(b).map(|k| k.1)))
+                    }
+                }
+            }
+            return shown.into_iter().map(DocIx).collect();
+        }
+        let haystacks = self.haystacks();
+        let needles = rank::needles(&words);
+        // On every core: a large corpus is filtered on the worker, and each core takes a share.
+        let mut scored: Vec<(u32, usize)> = haystacks
+            .par_iter()
+            .enumerate()
+            .filter(|(i, _)| allowed(*i))
+            .map_init(rank::matcher, |matcher, (i, h)| {
+                rank::score_needles(&needles, h, matcher).map(|s| (s, i))
+            })
+            .flatten()
+            .collect();
+        // Best first; equal scores in date order (the corpus order).
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.into_iter().map(|(_, i)| DocIx(i)).collect()
+    }
 }

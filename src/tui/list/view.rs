@@ -1,7 +1,8 @@
 //! The document list pane: date, kind, languages, title; columns give way on narrow screens.
 
 use super::List;
-use crate::model::{Document, Lang, TITLE_LANGS};
+use crate::corpus::Docs;
+use crate::model::{Lang, PartialDate, TITLE_LANGS};
 use crate::text::sanitize::sanitize;
 use crate::text::wrap::str_width;
 use crate::tui::styled_wrap::ellipsize;
@@ -9,20 +10,15 @@ use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-/// The date that places `doc` in time, with a `?` when the corpus infers it rather than the
-/// source stating it (Chicago's `[2021?]`; the legend is in the help window).
-pub fn date_label(doc: &Document) -> Option<String> {
-    let date = doc.date()?;
-    let mark = if doc.date_inferred().is_some() {
-        "?"
-    } else {
-        ""
-    };
-    Some(format!("{date}{mark}"))
+/// The date that places a document in time, with a `?` when the corpus infers it rather than
+/// the source stating it (Chicago's `[2021?]`; the legend is in the help window).
+pub fn date_label(date: Option<PartialDate>, inferred: bool) -> Option<String> {
+    let mark = if inferred { "?" } else { "" };
+    Some(format!("{}{mark}", date?))
 }
 
 /// Draws `list` over the corpus documents `docs`.
-pub fn draw(list: &List, docs: &[Document], t: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn draw(list: &List, docs: &Docs, t: &Theme, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
@@ -56,7 +52,8 @@ pub fn draw(list: &List, docs: &[Document], t: &Theme, area: Rect, buf: &mut Buf
         .take(area.height as usize)
         .enumerate()
     {
-        let Some(doc) = docs.get(doc_i.0) else {
+        // The head: drawing a row reads no body.
+        let Some(doc) = docs.head(doc_i.0) else {
             continue;
         };
         let y = area.y + y as u16;
@@ -78,7 +75,8 @@ pub fn draw(list: &List, docs: &[Document], t: &Theme, area: Rect, buf: &mut Buf
             buf.set_stringn(x, y, text, width, style);
             x += width as u16;
         };
-        let date = date_label(doc).unwrap_or_else(|| "undated".into());
+        let date =
+            date_label(doc.date, doc.date_inferred.is_some()).unwrap_or_else(|| "undated".into());
         if date_w > 0 {
             put(&format!(" {date}"), date_w + 1, t.get("list_date"), buf);
         }

@@ -104,8 +104,9 @@ impl SearchState {
         if hooks.own.is_none()
             && let Some(ws) = &self.workspace
         {
-            let own = crate::workspace::search::Own::of_corpus(ws.clone(), &ctx.corpus.documents)
-                .indexed(&location);
+            let own =
+                crate::workspace::search::Own::of_catalog(ws.clone(), ctx.corpus.documents.heads())
+                    .indexed(&location);
             hooks.own = Some(Arc::new(own));
         }
         // The report lives in the worker's callback: if the worker panics, it says so.

@@ -14,7 +14,9 @@ pub fn draw(app: &View<'_>, area: Rect, buf: &mut Buffer) {
     let title = app.theme.get("title");
     let text = match (app.screen, app.document()) {
         (Screen::Reader, Some(doc)) => {
-            let date = crate::tui::list::view::date_label(doc).unwrap_or_default();
+            let date =
+                crate::tui::list::view::date_label(doc.date(), doc.date_inferred().is_some())
+                    .unwrap_or_default();
             let t =
                 sanitize(doc.display_title(&[Lang::En, Lang::Zh, Lang::Ru, Lang::Fr, Lang::Ko]));
             format!(" {date}  {t}")

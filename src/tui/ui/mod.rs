@@ -50,7 +50,7 @@ pub struct View<'a> {
 
 impl View<'_> {
     /// The documents of the corpus, in list order.
-    pub fn docs(&self) -> &[Document] {
+    pub fn docs(&self) -> &crate::corpus::Docs {
         &self.corpus.documents
     }
 

@@ -47,7 +47,7 @@ pub const FIND_CURRENT: &str = "find_current";
 
 /// What the reader and the other features look like to the workspace.
 pub struct Ctx<'a> {
-    pub docs: &'a [Document],
+    pub docs: &'a crate::corpus::Docs,
     pub reader: Option<&'a ReaderState>,
     pub ids: &'a DocIds,
     pub theme: &'a Theme,

@@ -38,7 +38,7 @@ impl Notes {
             .iter()
             .filter_map(|e| {
                 let doc = ctx.ids.get(&e.id)?;
-                let title = ctx.docs.get(doc.0)?.display_title(&[Lang::En]);
+                let title = ctx.docs.head(doc.0)?.display_title(&[Lang::En]);
                 Some(PickItem {
                     label: format!("{}  {title}", e.at),
                     doc,

@@ -1,16 +1,19 @@
 //! "Mentioned in": for a document that holds an instrument's text, the blocks of other
-//! documents that mention the instrument. Worked out once when the reader starts, since the
-//! corpus does not change while it runs; only the first few are kept as lines, with the
+//! documents that mention the instrument. Worked out for a document when it is first shown
+//! (not for every document when the reader starts: at 100,000 documents that reads every
+//! mention), then kept; only the first few are kept as lines, with the
 //! count, so that a document mentioned 30,000 times costs the panel a few lines a frame. The
 //! whole list is a window of the links feature (`b`, `Action::Backlinks`), where Enter
 //! follows a mention.
 
 use crate::corpus::Corpus;
 use crate::model::{DocIx, Lang};
+use crate::refs::mentions::words_at;
 use crate::text::sanitize::sanitize;
 use crate::tui::panel::state::{PanelSection, SectionContext};
 use ratatui::text::Line;
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 /// How many backlinks the panel shows before it says how many more there are.
 pub const SHOWN: usize = 8;
@@ -23,27 +26,45 @@ struct Shown {
 }
 
 pub struct Backlinks {
-    by_doc: HashMap<DocIx, Shown>,
+    corpus: Arc<Corpus>,
+    /// Worked out for a document the first time it is shown (a lazy corpus reads the
+    /// mentions then), and kept: the corpus does not change while the reader runs.
+    by_doc: Mutex<HashMap<DocIx, Arc<Shown>>>,
     /// "b lists them all (enter opens)", from the keymap.
     hint: String,
 }
 
 impl Backlinks {
-    pub fn new(corpus: &Corpus, hint: String) -> Backlinks {
-        let mut by_doc: HashMap<DocIx, Shown> = HashMap::new();
+    pub fn new(corpus: Arc<Corpus>, hint: String) -> Backlinks {
+        Backlinks {
+            corpus,
+            by_doc: Mutex::default(),
+            hint,
+        }
+    }
+
+    /// The backlinks of document `doc`: mentions elsewhere of the instruments it holds.
+    fn of(&self, doc: DocIx) -> Arc<Shown> {
+        if let Some(shown) = self.by_doc.lock().ok().and_then(|m| m.get(&doc).cloned()) {
+            return shown;
+        }
+        let corpus = &self.corpus;
+        let mut shown = Shown::default();
+        let id = corpus.documents.id(doc.0).unwrap_or_default();
         for (i, inst) in corpus.registry.instruments.iter().enumerate() {
-            let Some(holder) = inst.text.as_ref().and_then(|t| corpus.ix(&t.doc)) else {
+            if inst.text.as_ref().is_none_or(|t| t.doc != id) {
                 continue;
-            };
+            }
             let target = crate::refs::Target::Instrument(i);
-            for m in corpus.links.of_target(target).filter(|m| m.doc != holder) {
-                let shown = by_doc.entry(holder).or_default();
+            for m in corpus.links.of_target(target).filter(|m| m.doc != doc) {
                 shown.total += 1;
                 if shown.first.len() < SHOWN {
-                    let words =
-                        crate::refs::mentions::words(&corpus.documents, m).unwrap_or_default();
+                    let words = (corpus.documents.get(m.doc.0))
+                        .and_then(|d| words_at(d, m.block, m.lang, m.range.clone()))
+                        .unwrap_or_default();
                     // A reader knows a document by its title; the id is for files.
-                    let title = corpus.documents[m.doc].display_title(&[Lang::En]);
+                    let title = (corpus.documents.head(m.doc.0))
+                        .map_or("", |h| h.display_title(&[Lang::En]));
                     shown.first.push(format!(
                         "{} ¶{} ({}): “{}”",
                         sanitize(title),
@@ -54,7 +75,11 @@ impl Backlinks {
                 }
             }
         }
-        Backlinks { by_doc, hint }
+        let shown = Arc::new(shown);
+        if let Ok(mut map) = self.by_doc.lock() {
+            map.insert(doc, shown.clone());
+        }
+        shown
     }
 }
 
@@ -64,9 +89,10 @@ impl PanelSection for Backlinks {
     }
 
     fn lines(&self, ctx: &SectionContext<'_>) -> Vec<Line<'static>> {
-        let Some(shown) = self.by_doc.get(&ctx.ix) else {
+        let shown = self.of(ctx.ix);
+        if shown.total == 0 {
             return Vec::new();
-        };
+        }
         let mut lines: Vec<Line<'static>> =
             shown.first.iter().map(|l| Line::from(l.clone())).collect();
         let more = shown.total - shown.first.len();

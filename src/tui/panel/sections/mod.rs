@@ -16,11 +16,15 @@ pub fn install_defaults(panel: &mut Panel) {
 
 /// The backlinks of each document, from the corpus's cross-references; `key` is the key
 /// that lists them all (`Action::Backlinks`), if one is bound.
-pub fn install_backlinks(panel: &mut Panel, corpus: &crate::corpus::Corpus, key: Option<String>) {
+pub fn install_backlinks(
+    panel: &mut Panel,
+    corpus: &std::sync::Arc<crate::corpus::Corpus>,
+    key: Option<String>,
+) {
     let hint = key.map_or_else(String::new, |k| format!("{k} lists them all (enter opens)"));
     panel.add_section(
         SectionSlot::Notes,
-        Box::new(backlinks::Backlinks::new(corpus, hint)),
+        Box::new(backlinks::Backlinks::new(corpus.clone(), hint)),
     );
 }
 

@@ -1,0 +1,128 @@
+//! The reader as the user feels it on a large cached corpus, in process on a 200×50
+//! `TestBackend`: open (cache → heads) to the first frame; each keystroke of a list filter to
+//! the frame that shows its answer (the filter runs on its worker); opening a document; the
+//! first card of a name; and the peak memory of the whole run (VmHWM).
+//!
+//!   LECTERN_CORPUS=/tmp/lb-100k LECTERN_INDEX_DIR=/tmp/lb-100k.cache \
+//!     cargo bench --bench reader
+//!
+//! The corpus cache must be built (any `lectern` command on the corpus builds it). Figures go
+//! to BENCHMARKS.md; benches/reader.sh measures the real binary in tmux.
+#![allow(clippy::disallowed_macros)]
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use lectern::corpus::Corpus;
+use lectern::tui::{App, Msg, Settings};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::time::{Duration, Instant};
+
+fn key(app: &mut App, code: KeyCode) {
+    app.handle(Msg::Input(Event::Key(KeyEvent::new(
+        code,
+        KeyModifiers::NONE,
+    ))));
+}
+
+fn frame(app: &mut App, term: &mut Terminal<TestBackend>) {
+    lectern::tui::frame(app, term).unwrap_or_else(|e| match e {});
+}
+
+/// Handles what the workers post until the list has the answer to its latest query.
+fn until_filtered(app: &mut App) {
+    while app.list.waiting() {
+        match app.next_msg(Duration::from_secs(30)) {
+            Some(msg) => app.handle(msg),
+            None => panic!("the filter worker did not answer"),
+        }
+    }
+}
+
+fn status(field: &str) -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .find(|l| l.starts_with(field))
+        .map(|l| l.split_whitespace().nth(1).unwrap_or("?").to_string() + " kB")
+        .unwrap_or_default()
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn main() {
+    if std::env::var_os("LECTERN_CORPUS").is_none() {
+        println!("reader bench: set LECTERN_CORPUS (and LECTERN_INDEX_DIR) to a cached corpus");
+        return;
+    }
+    let start = Instant::now();
+    let corpus = Corpus::open_lazy(None, &mut |_, _| {}).unwrap_or_else(|e| panic!("{e}"));
+    let opened = start.elapsed();
+    let n = corpus.documents.len();
+    let mut app = App::new(corpus, Settings::defaults());
+    let mut term = Terminal::new(TestBackend::new(200, 50)).unwrap_or_else(|e| match e {});
+    frame(&mut app, &mut term);
+    let first = start.elapsed();
+    println!("reader over {n} documents, 200x50");
+    println!(
+        "open (heads) {}, first frame at {}  (VmHWM {})",
+        ms(opened),
+        ms(first),
+        status("VmHWM")
+    );
+    // Let the worker make the haystacks, as it does while the user reads the first screen.
+    std::thread::sleep(Duration::from_secs(3));
+    key(&mut app, KeyCode::Char('f'));
+    frame(&mut app, &mut term);
+    let mut times = Vec::new();
+    for c in "friendship".chars() {
+        let t = Instant::now();
+        key(&mut app, KeyCode::Char(c));
+        until_filtered(&mut app);
+        frame(&mut app, &mut term);
+        times.push(t.elapsed());
+    }
+    let shown = app.list.shown.len();
+    for _ in 0.."friendship".len() {
+        let t = Instant::now();
+        key(&mut app, KeyCode::Backspace);
+        until_filtered(&mut app);
+        frame(&mut app, &mut term);
+        times.push(t.elapsed());
+    }
+    times.sort();
+    println!(
+        "filter keystroke to redrawn list ('friendship' typed then erased, {} keys): median {}, max {} ({shown} shown for the whole word)",
+        times.len(),
+        ms(times[times.len() / 2]),
+        ms(times[times.len() - 1])
+    );
+    key(&mut app, KeyCode::Esc);
+    let t = Instant::now();
+    key(&mut app, KeyCode::Enter);
+    frame(&mut app, &mut term);
+    println!(
+        "open the selected document to its first frame: {}",
+        ms(t.elapsed())
+    );
+    let t = Instant::now();
+    key(&mut app, KeyCode::Char('t'));
+    frame(&mut app, &mut term);
+    println!(
+        "timeline of {n} documents to its first frame: {}",
+        ms(t.elapsed())
+    );
+    key(&mut app, KeyCode::Esc);
+    frame(&mut app, &mut term);
+    println!(
+        "bodies read: {}; every body read: {}",
+        app.corpus.documents.bodies_loaded(),
+        app.corpus.documents.read_in_full()
+    );
+    println!(
+        "peak memory (VmHWM) {}, now (VmRSS) {}",
+        status("VmHWM"),
+        status("VmRSS")
+    );
+}

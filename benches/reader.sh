@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The reader as the user feels it, on the release binary in a real terminal (tmux, 200x50):
+# start to first screen (capture-pane polled until the list shows), a filter typed, a document
+# opened, and the process's peak memory (VmHWM from /proc) at the end.
+#
+#   benches/reader.sh DIR        # a generated corpus (examples/gen_corpus), cache warm
+#
+# The corpus cache goes to DIR.cache, as in benches/process.sh; run any command once first
+# so that it is built. In-process figures per keystroke: `cargo bench --bench reader`.
+set -euo pipefail
+dir=${1:?corpus directory}
+root=$(cd "$(dirname "$0")/.." && pwd)
+bin=$root/target/release/lectern
+command -v tmux >/dev/null || { echo "reader.sh: tmux is not installed" >&2; exit 1; }
+export LECTERN_CORPUS=$dir LECTERN_INDEX_DIR=$dir.cache NO_COLOR=1
+"$bin" list >/dev/null   # cache current
+session=lectern-reader-bench-$$
+ws=$(mktemp -d)
+now() { date +%s%N; }
+start=$(now)
+tmux new-session -d -s "$session" -x 200 -y 50 \
+  "env LECTERN_CORPUS=$dir LECTERN_INDEX_DIR=$dir.cache XDG_DATA_HOME=$ws XDG_CONFIG_HOME=$ws $bin"
+# The first screen: a list row (a date at the start of a row) is on the pane.
+until tmux capture-pane -p -t "$session" | grep -qE '^ ?[0-9]{4}-[0-9]{2}-[0-9]{2} '; do
+  sleep 0.005
+done
+first=$(( ($(now) - start) / 1000000 ))
+pid=$(tmux list-panes -t "$session" -F '#{pane_pid}')
+echo "first screen: $first ms (VmHWM $(grep VmHWM /proc/$pid/status | awk '{print $2, $3}'))"
+# Type a filter one key at a time; each time wait until the pane shows the answer settled.
+before=$(tmux capture-pane -p -t "$session")
+tmux send-keys -t "$session" f
+for c in f r i e n d s h i p; do
+  t=$(now)
+  tmux send-keys -t "$session" "$c"
+  # The list changed and then held still for 20 ms (the worker's answer drawn).
+  prev=""
+  while :; do
+    cur=$(tmux capture-pane -p -t "$session")
+    if [ "$cur" != "$before" ] && [ "$cur" = "$prev" ]; then break; fi
+    prev=$cur
+    sleep 0.02
+  done
+  echo "filter key '$c': screen settled after $(( ($(now) - t) / 1000000 - 20 )) ms"
+  before=$cur
+done
+tmux send-keys -t "$session" Escape Enter
+sleep 2
+tmux send-keys -t "$session" t
+sleep 1
+tmux send-keys -t "$session" Escape
+sleep 5   # the full check and the links' index, on their workers
+echo "after a filter, an open document, the timeline and 5 s of background work:" \
+  "VmHWM $(grep VmHWM /proc/$pid/status | awk '{print $2, $3}')," \
+  "VmRSS $(grep VmRSS /proc/$pid/status | awk '{print $2, $3}')"
+tmux send-keys -t "$session" q
+sleep 0.5
+tmux kill-session -t "$session" 2>/dev/null || true
+rm -rf "$ws"

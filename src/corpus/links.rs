@@ -1,0 +1,236 @@
+//! The links of a [`Corpus`](super::Corpus) — every mention of the registry — all in memory,
+//! or **lazy** for the reader of a cached corpus: a document's mentions are read from the cache
+//! when it is shown, and the index of which documents mention each target (built once, on a
+//! worker thread after the first screen, or on first use) holds two numbers per document, not
+//! the 700,000 mentions of a 100,000-document corpus.
+//!
+//! Call sites use the same three questions as [`Links`]: [`CorpusLinks::in_document`],
+//! [`CorpusLinks::of_target`], [`CorpusLinks::backlinks`]. Code that needs every mention at
+//! once borrows the whole [`Links`] through `Deref`, which a lazy corpus reads in full.
+
+use super::catalog::Catalog;
+use crate::model::DocIx;
+use crate::refs::{Found, Links, Mention, Registry, Target};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+#[derive(Clone, Default)]
+pub struct CorpusLinks {
+    inner: Inner,
+}
+
+#[derive(Clone)]
+enum Inner {
+    Memory(Links),
+    Lazy {
+        catalog: Arc<Catalog>,
+        /// Each document's mentions, read when asked for.
+        per_doc: Vec<OnceLock<Vec<Mention>>>,
+        /// Target → the positions of the documents that mention it, in corpus order.
+        by_target: Arc<OnceLock<HashMap<Target, Vec<u32>>>>,
+        /// Every mention, when something asked for the whole [`Links`].
+        all: OnceLock<Links>,
+    },
+}
+
+impl Default for Inner {
+    fn default() -> Self {
+        Inner::Memory(Links::default())
+    }
+}
+
+impl From<Links> for CorpusLinks {
+    fn from(links: Links) -> Self {
+        CorpusLinks {
+            inner: Inner::Memory(links),
+        }
+    }
+}
+
+type MentionIter<'a> = Box<dyn Iterator<Item = &'a Mention> + 'a>;
+
+impl CorpusLinks {
+    /// The links of a catalog read from the cache, read when asked for.
+    pub fn lazy(catalog: Arc<Catalog>) -> CorpusLinks {
+        let n = catalog.len();
+        CorpusLinks {
+            inner: Inner::Lazy {
+                catalog,
+                per_doc: (0..n).map(|_| OnceLock::new()).collect(),
+                by_target: Arc::default(),
+                all: OnceLock::new(),
+            },
+        }
+    }
+
+    /// The mentions in document `i` of a lazy corpus.
+    fn of_doc<'a>(
+        catalog: &Catalog,
+        per_doc: &'a [OnceLock<Vec<Mention>>],
+        i: usize,
+    ) -> &'a [Mention] {
+        per_doc
+            .get(i)
+            .map_or(&[], |slot| slot.get_or_init(|| catalog.mentions(i)))
+    }
+
+    /// Mentions in a document, in reading order.
+    pub fn in_document(&self, doc: DocIx) -> MentionIter<'_> {
+        match &self.inner {
+            Inner::Memory(links) => Box::new(links.in_document(doc)),
+            Inner::Lazy {
+                catalog, per_doc, ..
+            } => Box::new(Self::of_doc(catalog, per_doc, doc.0).iter()),
+        }
+    }
+
+    /// Every mention of a target, in corpus order; a lazy corpus reads the mentions of each
+    /// document as the iterator reaches it, so that taking a page reads a page.
+    pub fn of_target(&self, target: Target) -> MentionIter<'_> {
+        match &self.inner {
+            Inner::Memory(links) => Box::new(links.of_target(target)),
+            Inner::Lazy {
+                catalog, per_doc, ..
+            } => {
+                let docs = self.targets().get(&target).map_or(&[][..], Vec::as_slice);
+                Box::new(docs.iter().flat_map(move |&i| {
+                    (Self::of_doc(catalog, per_doc, i as usize).iter())
+                        .filter(move |m| m.target == target)
+                }))
+            }
+        }
+    }
+
+    /// How many documents mention `target` (a lazy corpus: without reading their mentions).
+    pub fn documents_mentioning(&self, target: Target) -> usize {
+        match &self.inner {
+            Inner::Memory(links) => {
+                let mut docs: Vec<DocIx> = links.of_target(target).map(|m| m.doc).collect();
+                docs.dedup();
+                docs.len()
+            }
+            Inner::Lazy { .. } => self.targets().get(&target).map_or(0, Vec::len),
+        }
+    }
+
+    /// Mentions, in other documents, of the instruments the document at `doc` holds (its id
+    /// is read from `documents`, as the registry names documents by id).
+    pub fn backlinks<'a>(
+        &'a self,
+        registry: &'a Registry,
+        documents: &'a super::Docs,
+        doc: DocIx,
+    ) -> Vec<&'a Mention> {
+        let Some(id) = documents.id(doc.0) else {
+            return Vec::new();
+        };
+        Links::held_by(registry, id)
+            .flat_map(|t| self.of_target(t))
+            .filter(|m| m.doc != doc)
+            .collect()
+    }
+
+    /// Builds the target index of a lazy corpus now (the reader calls it on a worker thread
+    /// after its first screen, so that the first card or backlinks do not wait for it).
+    pub fn warm_up(&self) {
+        if let Inner::Lazy { .. } = self.inner {
+            self.targets();
+        }
+    }
+
+    /// Target → documents of a lazy corpus: every document's mentions read once, on every
+    /// core, and dropped.
+    fn targets(&self) -> &HashMap<Target, Vec<u32>> {
+        static EMPTY: OnceLock<HashMap<Target, Vec<u32>>> = OnceLock::new();
+        let Inner::Lazy {
+            catalog,
+            per_doc,
+            by_target,
+            ..
+        } = &self.inner
+        else {
+            return EMPTY.get_or_init(HashMap::new);
+        };
+        by_target.get_or_init(|| {
+            let found: Vec<Vec<Target>> = (0..per_doc.len())
+                .into_par_iter()
+                .map(|i| {
+                    let mut targets: Vec<Target> = match per_doc[i].get() {
+                        Some(ms) => ms.iter().map(|m| m.target).collect(),
+                        None => catalog.mentions(i).iter().map(|m| m.target).collect(),
+                    };
+                    targets.sort_unstable();
+                    targets.dedup();
+                    targets
+                })
+                .collect();
+            let mut map: HashMap<Target, Vec<u32>> = HashMap::new();
+            for (i, targets) in found.into_iter().enumerate() {
+                for t in targets {
+                    map.entry(t).or_default().push(i as u32);
+                }
+            }
+            map
+        })
+    }
+
+    /// Every mention; a lazy corpus reads them all (once).
+    pub fn as_links(&self) -> &Links {
+        match &self.inner {
+            Inner::Memory(links) => links,
+            Inner::Lazy {
+                catalog,
+                per_doc,
+                all,
+                ..
+            } => all.get_or_init(|| {
+                let found: Vec<Vec<Found>> = (0..per_doc.len())
+                    .into_par_iter()
+                    .map(|i| {
+                        let ms = Self::of_doc_copy(catalog, per_doc, i);
+                        ms.into_iter()
+                            .map(|m| Found {
+                                target: m.target,
+                                block: m.block,
+                                lang: m.lang,
+                                range: m.range,
+                                description: m.description,
+                            })
+                            .collect()
+                    })
+                    .collect();
+                Links::from_documents(found)
+            }),
+        }
+    }
+
+    fn of_doc_copy(
+        catalog: &Catalog,
+        per_doc: &[OnceLock<Vec<Mention>>],
+        i: usize,
+    ) -> Vec<Mention> {
+        match per_doc[i].get() {
+            Some(ms) => ms.clone(),
+            None => catalog.mentions(i),
+        }
+    }
+}
+
+impl std::ops::Deref for CorpusLinks {
+    type Target = Links;
+    fn deref(&self) -> &Links {
+        self.as_links()
+    }
+}
+
+impl std::fmt::Debug for CorpusLinks {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.inner {
+            Inner::Memory(links) => links.fmt(f),
+            Inner::Lazy { per_doc, .. } => {
+                write!(f, "CorpusLinks::Lazy({} documents)", per_doc.len())
+            }
+        }
+    }
+}

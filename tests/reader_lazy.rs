@@ -1,0 +1,174 @@
+//! The reader over a cached corpus opened lazily (heads only; bodies and mentions read when
+//! shown): it gives the same documents, links and screens as the corpus read whole, and
+//! using it reads the bodies it shows, not every body. A large corpus's list filter runs on a
+//! worker and takes only the latest answer.
+
+mod tui_support;
+
+use lectern::corpus::{Catalog, Corpus, cache, format};
+use lectern::model::Document;
+use lectern::refs::Target;
+use lectern::search::synth::Generator;
+use lectern::tui::Msg;
+use lectern::tui::list::List;
+use std::path::Path;
+use std::time::Duration;
+use tui_support::{app_with, press, render, rows, terminal, type_text};
+
+/// The bundled seeds and registry plus `n` synthetic documents.
+fn corpus_dir(n: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    for sub in ["documents", "raw", "registry"] {
+        std::fs::create_dir_all(dir.path().join(sub)).expect("mkdir");
+        for entry in std::fs::read_dir(seeds.join(sub)).expect("seeds") {
+            let path = entry.expect("entry").path();
+            if path.is_file() {
+                let to = dir.path().join(sub).join(path.file_name().expect("name"));
+                std::fs::copy(&path, to).expect("copy");
+            }
+        }
+    }
+    std::fs::write(dir.path().join("raw/synthetic.txt"), "generated\n").expect("raw");
+    for mut doc in Generator::new().documents(n, 1200, 5) {
+        doc.source.raw = "raw/synthetic.txt".into();
+        let path = dir
+            .path()
+            .join("documents")
+            .join(format!("{}.toml", doc.id));
+        std::fs::write(path, format::to_toml(&doc)).expect("write");
+    }
+    dir
+}
+
+/// The corpus of `dir` opened lazily through a cache in `root` (made on the first call).
+fn lazy(dir: &Path, root: &Path) -> Corpus {
+    let file = cache::cache_file(root, dir);
+    // The first refresh writes the table; the second opens from the catalog snapshot.
+    for _ in 0..2 {
+        let (catalog, _): (Catalog, _) =
+            cache::refresh(dir, &file, &mut |_, _| {}).expect("refresh");
+        drop(catalog);
+    }
+    let (catalog, _) = cache::refresh(dir, &file, &mut |_, _| {}).expect("refresh");
+    Corpus::lazy(catalog).expect("lazy")
+}
+
+#[test]
+fn a_lazy_corpus_answers_as_the_corpus_read_whole() {
+    let dir = corpus_dir(25);
+    let root = tempfile::tempdir().expect("cache");
+    let whole = Corpus::load_dir(dir.path()).expect("whole");
+    let lazy = lazy(dir.path(), root.path());
+    assert!(lazy.documents.is_lazy());
+    assert_eq!(lazy.documents.len(), whole.documents.len());
+    for (i, doc) in whole.documents.iter().enumerate() {
+        assert_eq!(lazy.documents.id(i), Some(doc.id.as_str()));
+        assert_eq!(lazy.documents.get(i), Some(doc), "document {i}");
+        assert_eq!(lazy.get(&doc.id), Some(doc));
+        let ix = lectern::model::DocIx(i);
+        let a: Vec<_> = lazy.links.in_document(ix).collect();
+        let b: Vec<_> = whole.links.in_document(ix).collect();
+        assert_eq!(a, b, "mentions in {}", doc.id);
+        assert_eq!(
+            lazy.links.backlinks(&lazy.registry, &lazy.documents, ix),
+            whole.links.backlinks(&whole.registry, &whole.documents, ix)
+        );
+    }
+    let targets = (0..whole.registry.instruments.len())
+        .map(Target::Instrument)
+        .chain((0..whole.registry.entities.len()).map(Target::Entity));
+    let mut any = 0;
+    for t in targets {
+        let a: Vec<_> = lazy.links.of_target(t).collect();
+        let b: Vec<_> = whole.links.of_target(t).collect();
+        assert_eq!(a, b, "mentions of {t:?}");
+        assert_eq!(
+            lazy.links.documents_mentioning(t),
+            whole.links.documents_mentioning(t)
+        );
+        any += a.len();
+    }
+    assert!(any > 0, "the seeds mention the registry");
+    assert_eq!(lazy.documents.heads(), whole.documents.heads());
+    assert!(
+        !lazy.documents.read_in_full(),
+        "nothing asked for every body"
+    );
+    assert!(lazy.get("no-such-document").is_none());
+}
+
+#[test]
+fn the_reader_over_a_lazy_corpus_draws_the_same_screens_and_reads_only_what_it_shows() {
+    let dir = corpus_dir(25);
+    let root = tempfile::tempdir().expect("cache");
+    let mut lazy_app = app_with(lazy(dir.path(), root.path()));
+    let mut whole_app = app_with(Corpus::load_dir(dir.path()).expect("whole"));
+    let steps: [(&str, &str); 6] = [
+        ("", ""),
+        ("f", "treaty"),
+        ("enter", ""),
+        ("j j j", ""),
+        ("tab", ""),
+        ("esc", ""),
+    ];
+    for (keys, text) in steps {
+        for app in [&mut lazy_app, &mut whole_app] {
+            press(app, keys);
+            type_text(app, text);
+        }
+        let (mut a, mut b) = (terminal(100, 30), terminal(100, 30));
+        render(&mut lazy_app, &mut a);
+        render(&mut whole_app, &mut b);
+        assert_eq!(rows(&a), rows(&b), "after '{keys}' '{text}'");
+    }
+    assert!(lazy_app.document().is_some(), "a document is open");
+    let docs = &lazy_app.corpus.documents;
+    assert!(!docs.read_in_full(), "the reader never read every body");
+    assert!(
+        docs.bodies_loaded() <= 3,
+        "{} bodies read to show one document",
+        docs.bodies_loaded()
+    );
+}
+
+#[test]
+fn a_large_list_is_filtered_on_a_worker_and_only_the_latest_answer_is_taken() {
+    let n = lectern::tui::list::state::FILTER_ON_WORKER_FROM;
+    let docs: Vec<Document> = Generator::new().documents(n, 200, 9).collect();
+    let corpus = Corpus::from_documents(docs);
+    let mut inline = List::new(&corpus.documents);
+    let mut list = List::new(&corpus.documents);
+    let (tx, rx) = std::sync::mpsc::channel();
+    list.filter_on_worker(tx);
+    let everything = list.shown.clone();
+    assert_eq!(everything.len(), n);
+    for c in "tre".chars() {
+        list.query.push(c);
+        list.refilter();
+    }
+    assert_eq!(
+        list.shown, everything,
+        "the list waits for the worker's answer"
+    );
+    inline.query = "tre".into();
+    inline.refilter();
+    // Answers to "t" and "tr" may come first; only the one to the latest query is taken.
+    loop {
+        match rx.recv_timeout(Duration::from_secs(60)) {
+            Ok(Msg::ListFiltered { generation, shown }) => {
+                list.filtered(generation, shown);
+                if list.shown != everything || inline.shown == everything {
+                    break;
+                }
+            }
+            Ok(_) => {}
+            Err(e) => panic!("no answer from the filter worker: {e}"),
+        }
+    }
+    assert_eq!(list.shown, inline.shown);
+    assert!(!list.shown.is_empty() && list.shown.len() < n);
+    // A stale answer (to an older query) changes nothing.
+    list.filtered(0, Vec::new());
+    assert_eq!(list.shown, inline.shown);
+}
