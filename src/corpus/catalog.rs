@@ -25,6 +25,9 @@ pub struct Head {
     pub kind: DocKind,
     pub title: LangText,
     pub date: Option<PartialDate>,
+    /// Why `date` is inferred, when the document does not state it
+    /// ([`Document::date_inferred`]).
+    pub date_inferred: Option<String>,
     pub languages: Vec<Lang>,
     pub blocks: usize,
     /// Fingerprint of what the search index holds of the document
@@ -39,6 +42,7 @@ impl Head {
             kind: doc.kind,
             title: doc.title.clone(),
             date: doc.date(),
+            date_inferred: doc.date_inferred().map(str::to_string),
             languages: doc.languages(),
             blocks: doc.blocks.len(),
             index_hash: crate::fingerprint::doc_hash(doc),

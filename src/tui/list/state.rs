@@ -2,8 +2,40 @@
 //! is selected.
 
 use super::rank::{self, Haystack};
-use crate::model::Document;
 use crate::model::ids::DocIx;
+use crate::model::{Document, TITLE_LANGS};
+
+/// The order of the list when no filter words rank it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Order {
+    /// By the date that places each document in time, undated last (the corpus order).
+    #[default]
+    Date,
+    /// By title, ignoring case and leading quotes; equal titles by date.
+    Title,
+    /// By kind (article, journal, treaty …), then date.
+    Kind,
+}
+
+impl Order {
+    /// The next order `s` gives: date → title → kind → date.
+    pub fn next(self) -> Order {
+        match self {
+            Order::Date => Order::Title,
+            Order::Title => Order::Kind,
+            Order::Kind => Order::Date,
+        }
+    }
+
+    /// As the list header says it: "by date".
+    pub fn label(self) -> &'static str {
+        match self {
+            Order::Date => "by date",
+            Order::Title => "by title",
+            Order::Kind => "by kind",
+        }
+    }
+}
 
 #[derive(Debug, Default)]
 pub struct List {
@@ -28,6 +60,10 @@ pub struct List {
     /// `tag:x` and `collection:name` per document (lower case), from the workspace's
     /// library: filter words of that form must be among them.
     labels: Vec<Vec<String>>,
+    /// The order chosen for the unfiltered list.
+    pub order: Order,
+    /// Per document: its title and kind as the orders compare them, computed once.
+    sort_keys: Vec<(String, &'static str)>,
 }
 
 impl List {
@@ -40,9 +76,14 @@ impl List {
                 codes.join(" ")
             })
             .collect();
+        let sort_keys = docs
+            .iter()
+            .map(|d| (title_key(d.display_title(&TITLE_LANGS)), d.kind.label()))
+            .collect();
         let mut state = List {
             haystacks,
             langs,
+            sort_keys,
             ..List::default()
         };
         state.refilter();
@@ -86,10 +127,15 @@ impl List {
                 .all(|l| self.labels.get(i).is_some_and(|have| have.contains(l)))
         };
         if words.is_empty() {
-            self.shown = (0..self.haystacks.len())
-                .filter(|&i| allowed(i))
-                .map(DocIx)
-                .collect();
+            let mut shown: Vec<usize> = (0..self.haystacks.len()).filter(|&i| allowed(i)).collect();
+            // Stable sorts over the corpus order, which is date order: ties stay by date.
+            let keys = &self.sort_keys;
+            match self.order {
+                Order::Date => {}
+                Order::Title => shown.sort_by(|&a, &b| keys[a].0.cmp(&keys[b].0)),
+                Order::Kind => shown.sort_by(|&a, &b| keys[a].1.cmp(keys[b].1)),
+            }
+            self.shown = shown.into_iter().map(DocIx).collect();
         } else {
             let mut matcher = rank::matcher();
             let mut scored: Vec<(u32, usize)> = self
@@ -141,11 +187,36 @@ impl List {
         self.offset = self.offset.min(self.shown.len().saturating_sub(h));
     }
 
+    /// Sorts the list by the next order (date → title → kind), keeping the selection.
+    pub fn cycle_order(&mut self) {
+        self.order = self.order.next();
+        let keep = self.selected_doc();
+        self.refilter();
+        if let Some(at) = keep.and_then(|d| self.shown.iter().position(|&s| s == d)) {
+            self.selected = at;
+            self.clamp();
+        }
+    }
+
+    /// Whether filter words rank the list (best match first) instead of [`List::order`].
+    pub fn ranked(&self) -> bool {
+        self.query
+            .split_whitespace()
+            .any(|w| !(w.starts_with("tag:") || w.starts_with("collection:")))
+    }
+
     pub fn clear_filter(&mut self) {
         self.query.clear();
         self.editing = false;
         self.refilter();
     }
+}
+
+/// A title as the title order compares it: lower case, without leading quotes or brackets.
+fn title_key(title: &str) -> String {
+    title
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
 }
 
 fn haystack(doc: &Document) -> String {

@@ -1,10 +1,10 @@
-//! Tagging the open document (`T`) and putting it into a collection (`+`) from the reader: a
-//! one-line prompt that completes the names already in use (Tab, again for the next one), saved
-//! at once to `library.toml`. The list's `tag:` / `collection:` filters see the change at once
-//! ([`Effect::LibraryChanged`]), and the panel's "Your notes" names the document's tags and
-//! collections.
+//! Tagging a document (`T`) and putting it into a collection (`+`), the open one from the
+//! reader, the selected one from the list: a one-line prompt that completes the names already
+//! in use (Tab, again for the next one), saved at once to `library.toml`. The list's `tag:` /
+//! `collection:` filters see the change at once ([`Effect::LibraryChanged`]), and the panel's
+//! "Your notes" names the open document's tags and collections.
 
-use super::{Layer, Notes, NotesMsg};
+use super::{Ctx, Layer, Notes, NotesMsg};
 use crate::model::ids::DocIx;
 use crate::text::sanitize::sanitize;
 use crate::tui::action::Action;
@@ -80,6 +80,22 @@ impl Notes {
         (self.names_in_use(p.kind).into_iter())
             .filter(|n| n.to_lowercase().starts_with(&typed))
             .collect()
+    }
+
+    /// `T` or `+` in the document list, on the selected document `doc`.
+    pub fn label_listed(&mut self, action: Action, doc: Option<DocIx>, ctx: &Ctx) -> Vec<Effect> {
+        let kind = match action {
+            Action::TagDocument => LabelKind::Tag,
+            Action::AddToCollection => LabelKind::Collection,
+            _ => return Vec::new(),
+        };
+        match doc.and_then(|ix| Some((ix, ctx.docs.get(ix.0)?))) {
+            Some((ix, d)) => self.start_label(kind, ix, &d.id),
+            None => vec![Effect::Info(format!(
+                "no document selected: no {}",
+                kind.noun()
+            ))],
+        }
     }
 
     pub(super) fn start_label(&mut self, kind: LabelKind, doc: DocIx, id: &str) -> Vec<Effect> {
@@ -169,7 +185,11 @@ impl Notes {
         match saved {
             Ok(((new, library), _)) => {
                 self.library = library;
-                self.listed.borrow_mut().labels = self.labels_line(&p.doc_id);
+                // The panel's line is the open document's: labelling another (from the list)
+                // leaves it as it is.
+                if self.open.as_ref().is_some_and(|(ix, _)| *ix == p.doc) {
+                    self.listed.borrow_mut().labels = self.labels_line(&p.doc_id);
+                }
                 let line = match (p.kind, new) {
                     (LabelKind::Tag, true) => format!("tagged {name}"),
                     (LabelKind::Tag, false) => format!("already tagged {name}"),
