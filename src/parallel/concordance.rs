@@ -12,10 +12,10 @@
 
 use super::{Aligner, language_pair, length_model};
 use crate::model::{Document, Lang, PartialDate};
-use crate::refs::mentions::fold;
 use crate::refs::{Registry, Target};
 use crate::search::SearchIndex;
 use crate::search::highlight::PlainText;
+use crate::text::fold::fold;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;

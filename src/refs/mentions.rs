@@ -6,9 +6,7 @@
 
 use super::registry::{Registry, Target};
 use crate::model::{BlockNo, DocIx, Document, Lang};
-/// Kept here for code written before folding moved to [`crate::text::fold`].
-pub use crate::text::fold::fold;
-use crate::text::fold::fold_with_offsets;
+use crate::text::fold::{fold, fold_with_offsets};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::ops::Range;
 

@@ -266,7 +266,7 @@ impl Registry {
     /// Kim Jong Il, Kim Jong Un; `Treaty of Friendship` → the 1961 treaty), or that contain it
     /// (for names in Chinese, written without spaces). Empty for an empty query.
     pub fn close_matches(&self, query: &str) -> Vec<Target> {
-        let wanted = super::mentions::fold(query).to_lowercase();
+        let wanted = crate::text::fold::fold(query).to_lowercase();
         let typed: Vec<&str> = wanted.split(' ').filter(|w| !w.is_empty()).collect();
         if typed.is_empty() {
             return Vec::new();
@@ -282,7 +282,7 @@ impl Registry {
                 .flatten()
                 .map(String::as_str)
                 .chain([self.target_name(target), self.target_id(target)])
-                .map(|n| super::mentions::fold(n).to_lowercase())
+                .map(|n| crate::text::fold::fold(n).to_lowercase())
                 .collect();
             let rank = names
                 .iter()
