@@ -41,7 +41,7 @@ def main() -> None:
     args = parser.parse_args()
 
     with open(args.screen, encoding="utf-8", errors="replace") as f:
-        lines = f.read().rstrip("\n").split("\n")
+        screen = f.read().rstrip("\n")
     console = Console(
         record=True,
         width=args.cols,
@@ -50,8 +50,9 @@ def main() -> None:
         color_system="truecolor",
         legacy_windows=False,
     )
-    for line in lines:
-        console.print(Text.from_ansi(line), no_wrap=True, overflow="crop", crop=True)
+    # Decoded whole, not line by line: tmux does not repeat a style that carries over from the
+    # end of one line to the next, so each line alone would lose it.
+    console.print(Text.from_ansi(screen), no_wrap=True, overflow="crop", crop=True)
     console.save_svg(args.svg, title=args.title, theme=DARK if args.theme == "dark" else LIGHT)
 
 

@@ -61,7 +61,7 @@ shot() {
         tm send-keys -t shot "$key"
         settle
     done
-    tm capture-pane -p -e -t shot >"$home/screen.ansi"
+    tm capture-pane -p -e -N -t shot >"$home/screen.ansi"
     tm kill-session -t shot
     "$venv/bin/python" "$here/ansi2svg.py" --theme "$theme" --cols "$cols" \
         --title "lectern — $name" "$home/screen.ansi" "$out/$name-$theme.svg"
