@@ -71,6 +71,25 @@ fn list_json_is_an_array_of_documents() {
 }
 
 #[test]
+fn list_json_says_which_dates_are_inferred_and_why() {
+    let out = lectern()
+        .args(["list", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let rows: serde_json::Value = serde_json::from_slice(&out).expect("valid JSON");
+    let rows = rows.as_array().expect("array");
+    for row in rows {
+        let inferred = row["id"] == "2021-historic-event-propelling-dprk-russia";
+        assert_eq!(row["date_inferred"], inferred, "{row}");
+        let reason = row["date_inferred_reason"].as_str().unwrap_or_default();
+        assert_eq!(reason.contains("72 years ago"), inferred, "{row}");
+    }
+}
+
+#[test]
 fn list_into_a_closed_pipe_exits_cleanly() {
     let bin = assert_cmd::cargo::cargo_bin("lectern");
     let out = std::process::Command::new("bash")

@@ -2,40 +2,13 @@
 //! is rebuilt with a notice, two processes at once both work, a killed build leaves a working
 //! cache, and a corpus opened through the cache equals a fresh load (list, links, search).
 
-use lectern::corpus::{Corpus, cache, format};
-use lectern::search::synth::Generator;
+mod corpus_support;
+
+use corpus_support::{seeded_dir, write_document};
+use lectern::corpus::{Corpus, cache};
 use lectern::search::{Location, SearchIndex};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-/// A corpus directory: the bundled seeds and registry plus `n` synthetic documents.
-fn corpus_dir(n: usize) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    for sub in ["documents", "raw", "registry"] {
-        std::fs::create_dir_all(dir.path().join(sub)).expect("mkdir");
-        for entry in std::fs::read_dir(seeds.join(sub)).expect("seeds") {
-            let path = entry.expect("entry").path();
-            if path.is_file() {
-                std::fs::copy(
-                    &path,
-                    dir.path().join(sub).join(path.file_name().expect("name")),
-                )
-                .expect("copy");
-            }
-        }
-    }
-    std::fs::write(dir.path().join("raw/synthetic.txt"), "generated\n").expect("raw");
-    for mut doc in Generator::new().documents(n, 1200, 3) {
-        doc.source.raw = "raw/synthetic.txt".into();
-        write_doc(dir.path(), &doc.id, &format::to_toml(&doc));
-    }
-    dir
-}
-
-fn write_doc(dir: &Path, id: &str, text: &str) {
-    std::fs::write(dir.join("documents").join(format!("{id}.toml")), text).expect("write");
-}
 
 fn cache_of(dir: &Path, root: &Path) -> PathBuf {
     cache::cache_file(root, dir)
@@ -80,7 +53,7 @@ fn age_all(dir: &Path) {
 
 #[test]
 fn a_stale_cache_reparses_only_the_changed_added_files_and_equals_a_fresh_load() {
-    let dir = corpus_dir(40);
+    let dir = seeded_dir(40, 3);
     let root = tempfile::tempdir().expect("cache dir");
     age_all(dir.path());
     let (first, refresh) = open(dir.path(), root.path());
@@ -106,10 +79,10 @@ fn a_stale_cache_reparses_only_the_changed_added_files_and_equals_a_fresh_load()
         lectern::model::Lang::En,
         "Kim Il-sung received the ambassador.",
     );
-    write_doc(dir.path(), &edited.id, &format::to_toml(&edited));
+    write_document(dir.path(), &edited);
     let mut added = edited.clone();
     added.id = "added-document".into();
-    write_doc(dir.path(), &added.id, &format::to_toml(&added));
+    write_document(dir.path(), &added);
     std::fs::remove_file(dir.path().join("documents/synth-000007.toml")).expect("delete");
 
     let (cached, refresh) = open(dir.path(), root.path());
@@ -159,7 +132,7 @@ fn a_stale_cache_reparses_only_the_changed_added_files_and_equals_a_fresh_load()
 
 #[test]
 fn a_file_touched_without_a_change_is_read_but_not_parsed() {
-    let dir = corpus_dir(5);
+    let dir = seeded_dir(5, 3);
     let root = tempfile::tempdir().expect("cache dir");
     age_all(dir.path());
     open(dir.path(), root.path());
@@ -172,7 +145,7 @@ fn a_file_touched_without_a_change_is_read_but_not_parsed() {
 
 #[test]
 fn a_corrupt_cache_is_rebuilt_with_a_notice() {
-    let dir = corpus_dir(10);
+    let dir = seeded_dir(10, 3);
     let root = tempfile::tempdir().expect("cache dir");
     open(dir.path(), root.path());
     let file = cache_of(dir.path(), root.path());
@@ -228,7 +201,7 @@ fn lectern(dir: &Path, cache: &Path, args: &[&str]) -> Command {
 
 #[test]
 fn two_processes_building_the_cache_at_once_both_answer() {
-    let dir = corpus_dir(300);
+    let dir = seeded_dir(300, 3);
     let root = tempfile::tempdir().expect("cache dir");
     let expected = Command::new(env!("CARGO_BIN_EXE_lectern"))
         .arg("--corpus")
@@ -261,7 +234,7 @@ fn two_processes_building_the_cache_at_once_both_answer() {
 
 #[test]
 fn a_killed_build_leaves_a_working_cache() {
-    let dir = corpus_dir(400);
+    let dir = seeded_dir(400, 3);
     let root = tempfile::tempdir().expect("cache dir");
     let fresh = Corpus::load_dir(dir.path()).expect("fresh");
     // Kill builds at different moments; whatever each left, the next open must be right.
@@ -286,7 +259,7 @@ fn a_killed_build_leaves_a_working_cache() {
 
 #[test]
 fn an_unwritable_cache_dir_still_opens_the_corpus_and_says_which_path() {
-    let dir = corpus_dir(3);
+    let dir = seeded_dir(3, 3);
     let blocker = tempfile::NamedTempFile::new().expect("file");
     // A cache root that is a file cannot hold a cache.
     let root = blocker.path().join("sub");

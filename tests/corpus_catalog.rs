@@ -2,41 +2,16 @@
 //! file is changed, added and deleted, both answer as a fresh load and a fresh build do; a
 //! damaged pack is rebuilt; the command line picks up an edit on its next run.
 
-use lectern::corpus::{Catalog, Corpus, Head, cache, format};
-use lectern::model::{DocIx, Document, Lang};
+mod corpus_support;
+
+use corpus_support::{seeded_dir, write_document};
+use lectern::corpus::{Catalog, Corpus, Head, cache};
+use lectern::model::{DocIx, Lang};
 use lectern::search::store::{self, Docs, Update};
-use lectern::search::synth::Generator;
 use lectern::search::{Location, SearchIndex, SearchResults};
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
-
-/// A corpus directory: the bundled seeds and registry plus `n` synthetic documents.
-fn corpus_dir(n: usize) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    for sub in ["documents", "raw", "registry"] {
-        std::fs::create_dir_all(dir.path().join(sub)).expect("mkdir");
-        for entry in std::fs::read_dir(seeds.join(sub)).expect("seeds") {
-            let path = entry.expect("entry").path();
-            if path.is_file() {
-                let to = dir.path().join(sub).join(path.file_name().expect("name"));
-                std::fs::copy(&path, to).expect("copy");
-            }
-        }
-    }
-    std::fs::write(dir.path().join("raw/synthetic.txt"), "generated\n").expect("raw");
-    for mut doc in Generator::new().documents(n, 1200, 5) {
-        doc.source.raw = "raw/synthetic.txt".into();
-        write_doc(dir.path(), &doc);
-    }
-    dir
-}
-
-fn write_doc(dir: &Path, doc: &Document) {
-    let path = dir.join("documents").join(format!("{}.toml", doc.id));
-    std::fs::write(path, format::to_toml(doc)).expect("write");
-}
 
 fn catalog(dir: &Path, root: &Path) -> (Catalog, cache::Refresh) {
     let file = cache::cache_file(root, dir);
@@ -54,13 +29,13 @@ fn change_add_delete(dir: &Path, fresh: &Corpus) {
     edited.blocks[0]
         .text
         .set(Lang::En, "Kim Il-sung received the ambassador of zyxwvut.");
-    write_doc(dir, &edited);
+    write_document(dir, &edited);
     let mut added = edited.clone();
     added.id = "added-document".into();
     added.blocks[1]
         .text
         .set(Lang::En, "A new paragraph about qwertzuiop.");
-    write_doc(dir, &added);
+    write_document(dir, &added);
     let victim = fresh
         .documents
         .iter()
@@ -89,7 +64,7 @@ fn assert_catalog_is(catalog: &Catalog, fresh: &Corpus) {
 
 #[test]
 fn a_refreshed_catalog_equals_a_fresh_load_after_a_change_an_addition_and_a_deletion() {
-    let dir = corpus_dir(30);
+    let dir = seeded_dir(30, 5);
     let root = tempfile::tempdir().expect("cache dir");
     let (first, refresh) = catalog(dir.path(), root.path());
     assert_eq!(refresh.parsed.len(), 35, "a first open parses every file");
@@ -141,7 +116,7 @@ const QUERIES: [&str; 7] = [
 
 #[test]
 fn the_index_updated_in_place_answers_as_a_fresh_build() {
-    let dir = corpus_dir(30);
+    let dir = seeded_dir(30, 5);
     let root = tempfile::tempdir().expect("cache dir");
     let loc = Location::at(root.path());
     let key = store::corpus_key(Some(dir.path()));
@@ -198,7 +173,7 @@ fn the_index_updated_in_place_answers_as_a_fresh_build() {
 
 #[test]
 fn a_damaged_pack_is_read_from_the_files_and_the_cache_rebuilt() {
-    let dir = corpus_dir(10);
+    let dir = seeded_dir(10, 5);
     let root = tempfile::tempdir().expect("cache dir");
     let _ = catalog(dir.path(), root.path());
     let pack = std::fs::read_dir(root.path())
@@ -245,7 +220,7 @@ fn lectern(dir: &Path, cache: &Path, args: &[&str]) -> std::process::Output {
 
 #[test]
 fn the_next_command_sees_a_document_edited_in_place() {
-    let dir = corpus_dir(20);
+    let dir = seeded_dir(20, 5);
     let root = tempfile::tempdir().expect("cache dir");
     let out = lectern(dir.path(), root.path(), &["search", "plughxyzzy"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("no matches"));
@@ -257,7 +232,7 @@ fn the_next_command_sees_a_document_edited_in_place() {
         .expect("synthetic");
     doc.blocks[0].text.set(Lang::En, "The plughxyzzy treaty.");
     // Written in place (same file, same size class), as an editor that does not rename does.
-    write_doc(dir.path(), &doc);
+    write_document(dir.path(), &doc);
     let search = lectern(dir.path(), root.path(), &["search", "plughxyzzy"]);
     let text = String::from_utf8_lossy(&search.stdout);
     assert!(text.contains(&doc.id) && text.contains("1 match"), "{text}");
@@ -269,7 +244,7 @@ fn the_next_command_sees_a_document_edited_in_place() {
 
 #[test]
 fn list_into_a_closed_pipe_ends_quietly() {
-    let dir = corpus_dir(3000);
+    let dir = seeded_dir(3000, 5);
     let root = tempfile::tempdir().expect("cache dir");
     let _ = lectern(dir.path(), root.path(), &["list"]);
     let out = Command::new("sh")

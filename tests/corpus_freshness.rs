@@ -4,47 +4,11 @@
 //! `full` mode (the default) an edit written in place is seen; `lectern index` always checks
 //! in full.
 
-use lectern::corpus::format;
-use lectern::model::Lang;
-use lectern::search::synth::Generator;
+mod corpus_support;
+
+use corpus_support::{age, probes_dir};
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, SystemTime};
-
-fn corpus_dir(n: usize) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::create_dir_all(dir.path().join("documents")).expect("mkdir");
-    std::fs::create_dir_all(dir.path().join("raw")).expect("mkdir");
-    std::fs::write(dir.path().join("raw/synthetic.txt"), "generated\n").expect("raw");
-    for mut doc in Generator::new().documents(n, 400, 2) {
-        doc.source.raw = "raw/synthetic.txt".into();
-        doc.title = lectern::model::LangText::one(Lang::En, format!("Probe {} original", doc.id));
-        std::fs::write(
-            dir.path()
-                .join("documents")
-                .join(format!("{}.toml", doc.id)),
-            format::to_toml(&doc),
-        )
-        .expect("write");
-    }
-    dir
-}
-
-/// Sets the mtime of the documents directory and of every file in it `secs` seconds back, so
-/// that the cache may trust them (a change within two seconds of a check is never trusted).
-fn age(dir: &Path, secs: u64) {
-    let then = SystemTime::now() - Duration::from_secs(secs);
-    let docs = dir.join("documents");
-    for entry in std::fs::read_dir(&docs).expect("docs") {
-        let file = std::fs::File::options()
-            .write(true)
-            .open(entry.expect("entry").path())
-            .expect("open");
-        file.set_modified(then).expect("set mtime");
-    }
-    let d = std::fs::File::open(&docs).expect("open dir");
-    d.set_modified(then).expect("set dir mtime");
-}
 
 fn list(dir: &Path, cache: &Path, mode: Option<&str>) -> String {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_lectern"));
@@ -91,7 +55,7 @@ fn retitle(dir: &Path, id: &str, title: &str, by_rename: bool) {
 
 #[test]
 fn directory_mode_sees_additions_deletions_and_saves_by_rename() {
-    let dir = corpus_dir(30);
+    let dir = probes_dir(30, 400, 2);
     let cache = tempfile::tempdir().expect("cache");
     age(dir.path(), 600);
     let first = list(dir.path(), cache.path(), Some("directory"));
@@ -125,7 +89,7 @@ fn directory_mode_sees_additions_deletions_and_saves_by_rename() {
 
 #[test]
 fn an_edit_in_place_is_missed_by_directory_mode_and_seen_by_full_mode_and_index() {
-    let dir = corpus_dir(30);
+    let dir = probes_dir(30, 400, 2);
     let cache = tempfile::tempdir().expect("cache");
     age(dir.path(), 600);
     list(dir.path(), cache.path(), Some("directory"));

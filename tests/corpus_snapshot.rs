@@ -2,44 +2,11 @@
 //! from it give what a fresh load gives, after changes in either freshness mode; a damaged
 //! snapshot is rebuilt with one notice and the answer is still right.
 
-use lectern::corpus::format;
-use lectern::model::Lang;
-use lectern::search::synth::Generator;
+mod corpus_support;
+
+use corpus_support::{age, probes_dir, write_text};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::time::{Duration, SystemTime};
-
-fn corpus_dir(n: usize) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::create_dir_all(dir.path().join("documents")).expect("mkdir");
-    std::fs::create_dir_all(dir.path().join("raw")).expect("mkdir");
-    std::fs::write(dir.path().join("raw/synthetic.txt"), "generated\n").expect("raw");
-    for mut doc in Generator::new().documents(n, 300, 2) {
-        doc.source.raw = "raw/synthetic.txt".into();
-        doc.title = lectern::model::LangText::one(Lang::En, format!("Probe {} original", doc.id));
-        write(dir.path(), &doc.id, &format::to_toml(&doc));
-    }
-    dir
-}
-
-fn write(dir: &Path, id: &str, text: &str) {
-    std::fs::write(dir.join("documents").join(format!("{id}.toml")), text).expect("write");
-}
-
-/// Every document file and the directory `secs` seconds back, so that the cache trusts them.
-fn age(dir: &Path, secs: u64) {
-    let then = SystemTime::now() - Duration::from_secs(secs);
-    let docs = dir.join("documents");
-    for entry in std::fs::read_dir(&docs).expect("docs") {
-        let file = std::fs::File::options()
-            .write(true)
-            .open(entry.expect("entry").path())
-            .expect("open");
-        file.set_modified(then).expect("set mtime");
-    }
-    let d = std::fs::File::open(&docs).expect("open dir");
-    d.set_modified(then).expect("set dir mtime");
-}
 
 fn run(dir: &Path, cache: &Path, mode: &str, args: &[&str]) -> Output {
     let out = Command::new(env!("CARGO_BIN_EXE_lectern"))
@@ -75,7 +42,7 @@ fn snapshot_of(cache: &Path) -> PathBuf {
 #[test]
 fn list_and_show_from_the_snapshot_equal_a_fresh_load_after_changes_in_both_modes() {
     for mode in ["full", "directory"] {
-        let dir = corpus_dir(40);
+        let dir = probes_dir(40, 300, 2);
         let cache = tempfile::tempdir().expect("cache");
         age(dir.path(), 600);
         let d = dir.path();
@@ -105,7 +72,7 @@ fn list_and_show_from_the_snapshot_equal_a_fresh_load_after_changes_in_both_mode
         let added = text
             .replace("synth-000005", "synth-999999")
             .replace("Probe renamed", "Probe added");
-        write(d, "synth-999999", &added);
+        write_text(d, "synth-999999", &added);
         std::fs::remove_file(d.join("documents/synth-000009.toml")).expect("delete");
         // Old enough to be trusted, as a change made a while ago is.
         age(d, 300);
@@ -134,7 +101,7 @@ fn list_and_show_from_the_snapshot_equal_a_fresh_load_after_changes_in_both_mode
 
 #[test]
 fn a_damaged_snapshot_is_rebuilt_with_one_notice_and_the_answer_stays_right() {
-    let dir = corpus_dir(40);
+    let dir = probes_dir(40, 300, 2);
     let cache = tempfile::tempdir().expect("cache");
     age(dir.path(), 600);
     let d = dir.path();

@@ -54,7 +54,8 @@ fn help_is_as_wide_as_its_lines_and_g_reaches_its_last_line() {
 #[test]
 fn timeline_titles_show_whole_at_200_columns_and_end_with_an_ellipsis_at_80() {
     let mut app = app();
-    let entries = lectern::refs::timeline::timeline(&app.corpus.documents, &app.corpus.registry);
+    let entries =
+        lectern::corpus::timeline::timeline(app.corpus.documents.heads(), &app.corpus.registry);
     let mut term = terminal(200, 60);
     render(&mut app, &mut term);
     press(&mut app, "t");

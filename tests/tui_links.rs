@@ -133,7 +133,8 @@ fn the_timeline_opens_documents_and_cards_of_instruments_outside_the_archive() {
     assert_eq!(app.overlays.top_name(), Some("card"));
     press(&mut app, "esc");
     // Walk down the timeline to the 1961 treaty, whose text the archive holds: enter opens it.
-    let entries = lectern::refs::timeline::timeline(&app.corpus.documents, &app.corpus.registry);
+    let entries =
+        lectern::corpus::timeline::timeline(app.corpus.documents.heads(), &app.corpus.registry);
     let at = entries
         .iter()
         .position(|e| e.label.starts_with("Treaty of Friendship, Co-operation"))

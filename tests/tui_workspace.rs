@@ -129,6 +129,64 @@ fn select_highlight_note_quit_start_again_and_the_marks_are_there() {
 }
 
 #[test]
+fn a_reimport_moves_a_mark_with_its_text_or_lists_it_as_orphaned_in_the_panel() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let ws = Workspace::at(dir.path().to_path_buf());
+    let bundled = Corpus::bundled();
+    let doc = bundled
+        .get(PEOPLES_DAILY)
+        .unwrap_or_else(|| panic!("bundled"));
+    let (&lang, text) = (doc.blocks[2].text.0.iter().next()).unwrap_or_else(|| panic!("text"));
+    let text = text.clone();
+    let anchor = lectern::workspace::Anchor::on_range(doc, 3, Some(lang), 10, 20)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let quote = anchor.quote.clone();
+    ws.add_mark(
+        PEOPLES_DAILY,
+        lectern::workspace::NewMark {
+            anchor: Some(anchor),
+            colour: Some(Colour::Pink),
+            note: String::new(),
+        },
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let reimported = |new_text: String| {
+        let mut docs = bundled.documents.to_vec();
+        let d = (docs.iter_mut().find(|d| d.id == PEOPLES_DAILY)).unwrap_or_else(|| panic!("doc"));
+        d.blocks[2].text.0.insert(lang, new_text);
+        Corpus::from_documents(docs)
+    };
+
+    // Words added before the highlight: it is drawn on its quote, further on.
+    let prefix = "An editor's words come first. ";
+    let mut app = App::new(reimported(format!("{prefix}{text}")), settings(dir.path()));
+    open(&mut app, PEOPLES_DAILY);
+    render(&mut app, &mut terminal(160, 60));
+    let reader = app.reader.as_ref().unwrap_or_else(|| panic!("a reader"));
+    let marks: Vec<_> = (reader.highlights_of(2, lang))
+        .map(|h| h.range.clone())
+        .collect();
+    let start = prefix.len() + text.char_indices().nth(10).map_or(0, |(i, _)| i);
+    assert_eq!(marks, vec![start..start + quote.len()]);
+
+    // Its text gone: no mark in the text, and the panel lists it as orphaned, with its quote.
+    let mut app = App::new(
+        reimported("Nothing of it is left.".into()),
+        settings(dir.path()),
+    );
+    open(&mut app, PEOPLES_DAILY);
+    let mut t = terminal(160, 60);
+    render(&mut app, &mut t);
+    let reader = app.reader.as_ref().unwrap_or_else(|| panic!("a reader"));
+    assert_eq!(reader.highlights_of(2, lang).count(), 0);
+    let screen = rows(&t).join("\n");
+    assert!(screen.contains("orphaned pink"), "{screen}");
+    assert!(screen.contains(&quote), "{screen}");
+    let kept = ws.document(PEOPLES_DAILY).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(kept.marks.len(), 1, "never dropped");
+}
+
+#[test]
 fn a_mouse_drag_selects_within_a_block_and_a_key_then_highlights_it() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let mut app = App::new(Corpus::bundled(), settings(dir.path()));

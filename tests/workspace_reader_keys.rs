@@ -1,5 +1,6 @@
-//! Tagging and collections from inside the reader (`T`, `+`: a prompt that completes the names
-//! in use, shown in the panel, seen at once by the list's filter), and the selection's keys
+//! Tagging and collections from inside the reader and from the document list (`T`, `+`: a
+//! prompt that completes the names in use, shown in the panel, seen at once by the list's
+//! filter), and the selection's keys
 //! rebound through the user's keymap like every other action, and listed by `?`.
 
 mod tui_support;
@@ -92,6 +93,82 @@ fn t_tags_and_plus_collects_the_open_document_with_completion_shown_in_the_panel
     press(&mut again, "f");
     type_text(&mut again, "collection:moscow1961");
     assert_eq!(shown_ids(&again), vec![TREATY.to_string()]);
+}
+
+#[test]
+fn t_and_plus_in_the_list_label_the_selected_document_and_the_filter_sees_it_at_once() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let ws = Workspace::at(dir.path().to_path_buf());
+    ws.update_library(|lib| {
+        lib.tags
+            .insert(PEOPLES_DAILY.into(), vec!["Alliance".into()]);
+        (true, ())
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut app = App::new(Corpus::bundled(), settings(dir.path(), Keymap::default()));
+    let mut term = terminal(120, 30);
+    // A document is open; back in the list, another one is selected.
+    open(&mut app, PEOPLES_DAILY);
+    press(&mut app, "esc f ctrl-u esc g");
+    assert!(app.list.shown.len() > 1, "the whole list");
+    let selected =
+        |app: &App| (app.list.selected_doc()).map(|i| app.corpus.documents[i.0].id.clone());
+    for _ in 0..app.list.shown.len() {
+        if selected(&app).as_deref() == Some(TREATY) {
+            break;
+        }
+        press(&mut app, "j");
+    }
+    assert_eq!(selected(&app).as_deref(), Some(TREATY));
+    render(&mut app, &mut term);
+
+    press(&mut app, "T");
+    assert_eq!(app.overlays.top_name(), Some("label"));
+    type_text(&mut app, "al");
+    press(&mut app, "tab");
+    render(&mut app, &mut term);
+    insta::assert_snapshot!("list_tag_prompt_completed_120x30", term.backend());
+    press(&mut app, "enter");
+    assert!(
+        status_text(&app).contains("tagged Alliance"),
+        "{}",
+        status_text(&app)
+    );
+    press(&mut app, "+");
+    type_text(&mut app, "Moscow1961");
+    press(&mut app, "enter");
+
+    let lib = ws.library().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(lib.tags_of(TREATY), ["Alliance".to_string()]);
+    assert_eq!(lib.collections_of(TREATY), vec!["Moscow1961".to_string()]);
+    assert!(
+        lib.collections_of(PEOPLES_DAILY).is_empty(),
+        "the open one is untouched"
+    );
+    // The open document's line in the panel stays its own.
+    assert_eq!(app.notes.listed.borrow().labels, "tags: Alliance");
+
+    // The filter sees both at once.
+    press(&mut app, "f");
+    type_text(&mut app, "collection:moscow1961");
+    assert_eq!(shown_ids(&app), vec![TREATY.to_string()]);
+    press(&mut app, "ctrl-u");
+    type_text(&mut app, "tag:alliance");
+    let mut got = shown_ids(&app);
+    got.sort();
+    let mut want = vec![PEOPLES_DAILY.to_string(), TREATY.to_string()];
+    want.sort();
+    assert_eq!(got, want);
+    // Opened, the document's panel names its tag and collection.
+    press(&mut app, "ctrl-u");
+    type_text(&mut app, "collection:moscow1961");
+    press(&mut app, "enter");
+    assert_eq!(app.document().map(|d| d.id.as_str()), Some(TREATY));
+    let mut tall = terminal(120, 100);
+    render(&mut app, &mut tall);
+    let screen = rows(&tall).join("\n");
+    assert!(screen.contains("tags: Alliance · collections:"), "{screen}");
+    assert!(screen.contains("Moscow1961"), "{screen}");
 }
 
 #[test]

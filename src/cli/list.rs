@@ -52,6 +52,9 @@ fn summary_json(doc: &Head) -> serde_json::Value {
     serde_json::json!({
         "id": doc.id,
         "date": doc.date.map(|d| d.to_string()),
+        // A date the corpus works out rather than the source states, and why.
+        "date_inferred": doc.date_inferred.is_some(),
+        "date_inferred_reason": doc.date_inferred,
         "kind": doc.kind.code(),
         "languages": doc.languages,
         "title": doc.title,

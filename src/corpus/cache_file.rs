@@ -16,7 +16,7 @@ use std::time::SystemTime;
 
 const MAGIC: &[u8; 8] = b"LECTCORP";
 /// Changes whenever the table, the document model or the validation change.
-const VERSION: u32 = 4;
+const VERSION: u32 = 5;
 /// Header: magic, version (u32), CRC-32 of the table (u32), table length (u64).
 const HEADER: usize = 8 + 4 + 4 + 8;
 /// A file modified this close to the cache's writing may have changed unseen within one tick.

@@ -26,6 +26,9 @@ pub struct Head {
     pub kind: DocKind,
     pub title: LangText,
     pub date: Option<PartialDate>,
+    /// Why `date` is inferred, when the document does not state it
+    /// ([`Document::date_inferred`]).
+    pub date_inferred: Option<String>,
     /// Every date of the document (what the list's filter and the timeline read).
     pub dates: Vec<HeadDate>,
     pub languages: Vec<Lang>,
@@ -51,6 +54,7 @@ impl Head {
             kind: doc.kind,
             title: doc.title.clone(),
             date: doc.date(),
+            date_inferred: doc.date_inferred().map(str::to_string),
             dates: (doc.dates.iter())
                 .map(|d| HeadDate {
                     role: d.role,

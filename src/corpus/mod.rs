@@ -16,6 +16,7 @@ pub mod format;
 pub mod freshness;
 pub mod links;
 mod snapshot;
+pub mod timeline;
 
 pub use crate::diag::Problem;
 pub use catalog::{Catalog, Head, HeadDate};

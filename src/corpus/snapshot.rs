@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 
 const MAGIC: &[u8; 8] = b"LECTHEAD";
 /// Changes whenever the layout, the head or the blob change.
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 /// Header: magic, version (u32), CRC-32 of the index part (u32), its length (u64), and the
 /// length of the whole file (u64).
 const HEADER: usize = 8 + 4 + 4 + 8 + 8;
@@ -403,6 +403,7 @@ mod tests {
                 kind: DocKind::default(),
                 title: LangText::default(),
                 date: None,
+                date_inferred: None,
                 dates: Vec::new(),
                 languages: Vec::new(),
                 blocks: n as usize,

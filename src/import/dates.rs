@@ -103,6 +103,17 @@ pub struct Found {
     pub warning: Option<String>,
 }
 
+impl Found {
+    /// A date found as the whole of `matched`, with nothing to warn about.
+    fn plain(date: PartialDate, matched: regex::Match<'_>) -> Found {
+        Found {
+            date,
+            span: matched.range(),
+            warning: None,
+        }
+    }
+}
+
 /// The first date in `text`, of any of the forms this module knows.
 pub fn find_date(text: &str) -> Option<Found> {
     let mut found: Vec<Found> = [
@@ -130,32 +141,20 @@ pub fn whole_date(text: &str) -> Option<PartialDate> {
 fn iso(text: &str) -> Option<Found> {
     let c = ISO.captures(text)?;
     let date = PartialDate::ymd(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
-    Some(Found {
-        date,
-        span: c.get(0)?.range(),
-        warning: None,
-    })
+    Some(Found::plain(date, c.get(0)?))
 }
 
 fn day_month_year(text: &str) -> Option<Found> {
     DAY_MONTH_YEAR.captures_iter(text).find_map(|c| {
         let date = PartialDate::ymd(c[3].parse().ok()?, month(&c[2])?, c[1].parse().ok()?)?;
-        Some(Found {
-            date,
-            span: c.get(0)?.range(),
-            warning: None,
-        })
+        Some(Found::plain(date, c.get(0)?))
     })
 }
 
 fn month_day_year(text: &str) -> Option<Found> {
     MONTH_DAY_YEAR.captures_iter(text).find_map(|c| {
         let date = PartialDate::ymd(c[3].parse().ok()?, month(&c[1])?, c[2].parse().ok()?)?;
-        Some(Found {
-            date,
-            span: c.get(0)?.range(),
-            warning: None,
-        })
+        Some(Found::plain(date, c.get(0)?))
     })
 }
 
@@ -166,11 +165,7 @@ fn month_year(text: &str) -> Option<Found> {
             month: Some(month(&c[1])?),
             day: None,
         };
-        Some(Found {
-            date,
-            span: c.get(0)?.range(),
-            warning: None,
-        })
+        Some(Found::plain(date, c.get(0)?))
     })
 }
 
@@ -185,11 +180,7 @@ fn chinese(text: &str) -> Option<Found> {
             day: None,
         },
     };
-    Some(Found {
-        date,
-        span: c.get(0)?.range(),
-        warning: None,
-    })
+    Some(Found::plain(date, c.get(0)?))
 }
 
 fn juche_ru(text: &str) -> Option<Found> {
@@ -316,11 +307,7 @@ fn abbreviated(text: &str) -> Option<Found> {
             None => (c.get(5)?.as_str(), c.get(4)?.as_str(), c.get(6)?.as_str()),
         };
         let date = PartialDate::ymd(y.parse().ok()?, abbreviated_month(m)?, d.parse().ok()?)?;
-        Some(Found {
-            date,
-            span: c.get(0)?.range(),
-            warning: None,
-        })
+        Some(Found::plain(date, c.get(0)?))
     })
 }
 
@@ -328,30 +315,18 @@ fn month_day_dot_year(text: &str) -> Option<Found> {
     MONTH_DAY_DOT_YEAR.captures_iter(text).find_map(|c| {
         let m = month(&c[1]).or_else(|| abbreviated_month(&c[1]))?;
         let date = PartialDate::ymd(c[3].parse().ok()?, m, c[2].parse().ok()?)?;
-        Some(Found {
-            date,
-            span: c.get(0)?.range(),
-            warning: None,
-        })
+        Some(Found::plain(date, c.get(0)?))
     })
 }
 
 fn numeric(text: &str) -> Option<Found> {
     let year_first = YEAR_FIRST_NUMERIC.captures_iter(text).find_map(|c| {
         let date = PartialDate::ymd(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
-        Some(Found {
-            date,
-            span: c.get(0)?.range(),
-            warning: None,
-        })
+        Some(Found::plain(date, c.get(0)?))
     });
     let day_first = DAY_FIRST_NUMERIC.captures_iter(text).find_map(|c| {
         let date = PartialDate::ymd(c[3].parse().ok()?, c[2].parse().ok()?, c[1].parse().ok()?)?;
-        Some(Found {
-            date,
-            span: c.get(0)?.range(),
-            warning: None,
-        })
+        Some(Found::plain(date, c.get(0)?))
     });
     year_first.or(day_first)
 }
@@ -368,11 +343,7 @@ fn chinese_numerals(text: &str) -> Option<Found> {
             day: None,
         },
     };
-    Some(Found {
-        date,
-        span: c.get(0)?.range(),
-        warning: None,
-    })
+    Some(Found::plain(date, c.get(0)?))
 }
 
 #[cfg(test)]

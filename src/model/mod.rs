@@ -365,6 +365,19 @@ impl Document {
             .or_else(|| self.dates.first().map(|d| d.date))
     }
 
+    /// Why the date that places the document in time ([`Document::date`]) is inferred, when
+    /// the document does not state it: the date's own reason, or one for its `dates.N` path.
+    pub fn date_inferred(&self) -> Option<&str> {
+        let i = [DateRole::Signed, DateRole::Written, DateRole::Published]
+            .iter()
+            .find_map(|role| self.dates.iter().position(|d| d.role == *role))
+            .or(if self.dates.is_empty() { None } else { Some(0) })?;
+        self.dates[i]
+            .inferred
+            .as_deref()
+            .or_else(|| self.inferred.get(&format!("dates.{i}")).map(String::as_str))
+    }
+
     pub fn date_of(&self, role: DateRole) -> Option<PartialDate> {
         self.dates.iter().find(|d| d.role == role).map(|d| d.date)
     }

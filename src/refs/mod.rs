@@ -6,7 +6,6 @@ pub mod links;
 pub mod mentions;
 pub mod registry;
 mod registry_file;
-pub mod timeline;
 
 pub use links::Links;
 pub use mentions::{Found, Mention};

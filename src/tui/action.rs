@@ -38,6 +38,8 @@ pub enum Action {
     Bottom,
     /// Type to filter the document list.
     Filter,
+    /// Sort the document list by the next key: date, title, kind.
+    CycleSort,
     /// Cycle the reader's view: side by side, stacked, one language at a time.
     CycleView,
     /// Show or hide the notes and source panel.
@@ -144,6 +146,7 @@ impl Action {
             Action::Top => "to the top",
             Action::Bottom => "to the end",
             Action::Filter => "filter",
+            Action::CycleSort => "sort by date / title / kind",
             Action::CycleView => "side by side / stacked / one language",
             Action::TogglePanel => "notes & source panel",
             Action::NextFootnote => "next footnote",

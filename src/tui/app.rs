@@ -335,6 +335,11 @@ impl App {
             {
                 self.route_notes(|notes, ctx| notes.update(action, ctx))
             }
+            // In the list: the selected document.
+            Action::TagDocument | Action::AddToCollection if self.focus == Focus::List => {
+                let doc = self.list.selected_doc();
+                self.route_notes(|notes, ctx| notes.label_listed(action, doc, ctx))
+            }
             // While a find is in force, n / N step through its matches.
             Action::NextHit | Action::PrevHit
                 if self.focus == Focus::Reader && self.notes.find.active() =>

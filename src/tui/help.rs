@@ -50,6 +50,13 @@ impl HelpOverlay {
                     Span::raw(action.describe()),
                 ]));
             }
+            if mode == self.mode && matches!(mode, Mode::List | Mode::Reader) {
+                // The list and the header mark a date the corpus works out (`list::view`).
+                out.push(Line::from(vec![
+                    Span::styled(format!("  {:<22}", "date?  (1956?)"), key_style),
+                    Span::raw("a date inferred: the source states none (reason in the panel)"),
+                ]));
+            }
         }
         if self.mode == Mode::Filter {
             out.push(Line::from("  other keys type into the filter"));

@@ -3,7 +3,10 @@
 //! of the reader it says as a [`Msg`], which goes through `App::handle` like any other.
 //!
 //! An overlay draws from an [`OverlayContext`] (theme, keymap, corpus: read-only), never
-//! from the app, so the overlays import nothing above them.
+//! from the app, so the overlays import nothing above them. A window that shows a feature's
+//! state (the workspace's bars, the concordance, the comparison: their answers arrive while
+//! they show, so the feature keeps it) names itself as a [`FeatureWindow`] instead, and
+//! `ui`, which reads every feature, draws it from that state, typed, in stack order.
 //!
 //! To add one: implement [`Overlay`] and push it with `app.overlays.push(Box::new(…))`
 //! (for instance from a new `Action` arm in `App::update`). [`list_keys`] moves a selection
@@ -38,15 +41,25 @@ pub struct OverlayContext<'a> {
     pub theme: &'a Theme,
     pub keymap: &'a Keymap,
     pub corpus: &'a Corpus,
-    /// The workspace's state (`workspace::Notes`: selection, draft, find, picker), which its
-    /// bars and windows downcast to draw. As `Any` so that the overlays' floor names no
-    /// feature (features import the floor, never the other way).
-    pub notes: &'a dyn std::any::Any,
-    /// The concordance window's term and answer (`concordance::ConcordanceView`, downcast by
-    /// its window, as `notes`).
-    pub concordance: &'a dyn std::any::Any,
-    /// The compare window's choice or comparison (`compare::CompareView`, downcast likewise).
-    pub compare: &'a dyn std::any::Any,
+}
+
+/// A window drawn from a feature's state, which `ui` passes to that feature's `draw_window`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FeatureWindow {
+    /// The workspace's selection bar (`workspace::view::SelectBar`).
+    Select,
+    /// The note editor (`workspace::view::NoteEditor`).
+    Note,
+    /// The find bar (`workspace::view::FindBar`).
+    Find,
+    /// The picker of notes and recent documents (`workspace::view::PickerWindow`).
+    Picker,
+    /// The tag and collection line (`workspace::label::LabelBar`).
+    Label,
+    /// The translation concordance (`concordance::view::ConcordanceWindow`).
+    Concordance,
+    /// The comparison of two documents (`compare::view::CompareWindow`).
+    Compare,
 }
 
 pub trait Overlay {
@@ -54,7 +67,12 @@ pub trait Overlay {
     fn name(&self) -> &'static str;
     fn handle_key(&mut self, key: &KeyEvent, keymap: &Keymap) -> Outcome;
     /// Draws over `area` (the whole screen); pure: reads the context, writes only the buffer.
-    fn draw(&self, ctx: &OverlayContext<'_>, area: Rect, buf: &mut Buffer);
+    /// A [`FeatureWindow`] draws nothing here.
+    fn draw(&self, _ctx: &OverlayContext<'_>, _area: Rect, _buf: &mut Buffer) {}
+    /// `Some` for a window that `ui` draws from a feature's state instead of [`Overlay::draw`].
+    fn feature_window(&self) -> Option<FeatureWindow> {
+        None
+    }
 }
 
 #[derive(Default)]

@@ -262,16 +262,16 @@ impl Own {
             };
             let mut open = open;
             let answer = crate::search::guard::contain(|| {
-                let state = index.refresh(&mut open)?;
-                let found = match indexed::build(query, &open.fields, docs) {
-                    Some(q) => indexed::run(&open, &*q, limit)?,
-                    None => (0, Vec::new()),
-                };
-                Ok((state, found))
+                index.refresh(&mut open)?;
+                match indexed::build(query, &open.fields, docs) {
+                    Some(q) => indexed::run(&open, &*q, limit),
+                    None => Ok((0, Vec::new())),
+                }
             });
             match answer {
-                Ok((state, found)) => {
-                    notes.extend(state.files.into_values().filter_map(|f| f.problem));
+                Ok(found) => {
+                    let problems = open.state.files.values();
+                    notes.extend(problems.filter_map(|f| f.problem.clone()));
                     *opened = Some(open);
                     return Ok(found);
                 }

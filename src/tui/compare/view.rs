@@ -1,4 +1,4 @@
-//! The compare window, drawn from the state alone ([`OverlayContext::compare`]): while
+//! The compare window, drawn by `ui` from the state alone ([`CompareWindow::draw_window`]): while
 //! choosing, the filter line and the documents that match; then the two documents side by
 //! side, pair by pair from the one selected, each with its labels, similarity and the two
 //! texts, what the first has alone struck out and what the second has alone in bold.
@@ -8,7 +8,7 @@ use crate::parallel::compare::{Change, Pair, Piece, Side};
 use crate::text::sanitize::sanitize;
 use crate::tui::keymap::Keymap;
 use crate::tui::msg::Msg;
-use crate::tui::overlay::{Outcome, Overlay, OverlayContext, window};
+use crate::tui::overlay::{FeatureWindow, Outcome, Overlay, OverlayContext, window};
 use crate::tui::styled_wrap::wrap_line;
 use crate::tui::theme::Theme;
 use crossterm::event::KeyEvent;
@@ -32,10 +32,19 @@ impl Overlay for CompareWindow {
         Outcome::Send(Msg::CompareKey(*key))
     }
 
-    fn draw(&self, ctx: &OverlayContext<'_>, area: Rect, buf: &mut Buffer) {
-        let Some(compare) = ctx.compare.downcast_ref::<CompareView>() else {
-            return;
-        };
+    fn feature_window(&self) -> Option<FeatureWindow> {
+        Some(FeatureWindow::Compare)
+    }
+}
+
+impl CompareWindow {
+    /// Draws the window from the comparison's state (`ui` calls it for this [`FeatureWindow`]).
+    pub fn draw_window(
+        compare: &CompareView,
+        ctx: &OverlayContext<'_>,
+        area: Rect,
+        buf: &mut Buffer,
+    ) {
         let title = match compare {
             CompareView::Picking(_) => " Compare with… · type to filter · enter compares · esc ",
             _ => " Compare · j/k pair · h/l or tab side · y cite that side · enter open it · esc ",

@@ -1,7 +1,7 @@
 //! The concordance window: the term line, one line on what was found, then the groups (the
 //! rendering, its count and dates) and their entries: where (date, document, block, how sure
 //! the sentence pair is), then the keyword in context beside the counterpart sentence with the
-//! rendering marked. Drawn from the state alone ([`OverlayContext::concordance`]).
+//! rendering marked. Drawn by `ui` from the state alone ([`ConcordanceWindow::draw_window`]).
 
 use super::ConcordanceMsg;
 use super::state::{Answer, ConcordanceView};
@@ -10,7 +10,7 @@ use crate::text::sanitize::sanitize;
 use crate::text::wrap::char_width;
 use crate::tui::keymap::{Key, Keymap, Mode};
 use crate::tui::msg::Msg;
-use crate::tui::overlay::{Outcome, Overlay, OverlayContext, window};
+use crate::tui::overlay::{FeatureWindow, Outcome, Overlay, OverlayContext, window};
 use crate::tui::theme::Theme;
 use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
@@ -43,10 +43,19 @@ impl Overlay for ConcordanceWindow {
         }
     }
 
-    fn draw(&self, ctx: &OverlayContext<'_>, area: Rect, buf: &mut Buffer) {
-        let Some(view) = ctx.concordance.downcast_ref::<super::ConcordanceView>() else {
-            return;
-        };
+    fn feature_window(&self) -> Option<FeatureWindow> {
+        Some(FeatureWindow::Concordance)
+    }
+}
+
+impl ConcordanceWindow {
+    /// Draws the window from the concordance's state (`ui` calls it for this [`FeatureWindow`]).
+    pub fn draw_window(
+        view: &ConcordanceView,
+        ctx: &OverlayContext<'_>,
+        area: Rect,
+        buf: &mut Buffer,
+    ) {
         let inner = window(
             ctx.theme,
             area,

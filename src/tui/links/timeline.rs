@@ -5,8 +5,8 @@
 
 use super::rows::{draw_paged, page};
 use crate::corpus::Corpus;
+use crate::corpus::timeline::{Entry, Item, timeline};
 use crate::model::ids::{BlockNo, DocIds};
-use crate::refs::timeline::{Entry, Item, timeline_of_heads};
 use crate::text::sanitize::sanitize;
 use crate::tui::action::Action;
 use crate::tui::keymap::{Key, Keymap, Mode};
@@ -29,7 +29,7 @@ pub struct TimelineOverlay {
 impl TimelineOverlay {
     /// Built once when opened, from the corpus the app holds.
     pub fn new(corpus: &Corpus, ids: &DocIds) -> TimelineOverlay {
-        let entries = timeline_of_heads(corpus.documents.heads(), &corpus.registry);
+        let entries = timeline(corpus.documents.heads(), &corpus.registry);
         let opens = entries
             .iter()
             .map(|e| match &e.item {

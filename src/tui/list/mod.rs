@@ -8,7 +8,7 @@ pub mod state;
 pub mod view;
 mod worker;
 
-pub use state::List;
+pub use state::{List, Order};
 
 use super::action::Action;
 use super::effect::Effect;
@@ -41,6 +41,15 @@ impl List {
             }
             Action::FocusNext | Action::FocusPrev => return vec![Effect::ShowReader],
             Action::Timeline => return vec![Effect::OpenTimeline],
+            Action::CycleSort => {
+                self.cycle_order();
+                let how = if self.ranked() {
+                    " (after the filter is cleared; best match first meanwhile)"
+                } else {
+                    ""
+                };
+                return vec![Effect::Info(format!("sorted {}{how}", self.order.label()))];
+            }
             _ => {}
         }
         Vec::new()

@@ -6,9 +6,42 @@
 use super::rank::{self, Haystack};
 use super::worker::FilterWorker;
 use crate::corpus::{Docs, Head};
+use crate::model::TITLE_LANGS;
 use crate::model::ids::DocIx;
 use rayon::prelude::*;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+
+/// The order of the list when no filter words rank it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Order {
+    /// By the date that places each document in time, undated last (the corpus order).
+    #[default]
+    Date,
+    /// By title, ignoring case and leading quotes; equal titles by date.
+    Title,
+    /// By kind (article, journal, treaty …), then date.
+    Kind,
+}
+
+impl Order {
+    /// The next order `s` gives: date → title → kind → date.
+    pub fn next(self) -> Order {
+        match self {
+            Order::Date => Order::Title,
+            Order::Title => Order::Kind,
+            Order::Kind => Order::Date,
+        }
+    }
+
+    /// As the list header says it: "by date".
+    pub fn label(self) -> &'static str {
+        match self {
+            Order::Date => "by date",
+            Order::Title => "by title",
+            Order::Kind => "by kind",
+        }
+    }
+}
 
 #[derive(Debug, Default)]
 pub struct List {
@@ -29,7 +62,7 @@ pub struct List {
     /// dates. Made on first use (on the worker's thread for a large corpus).
     haystacks: Arc<std::sync::OnceLock<Vec<Haystack>>>,
     /// The heads the haystacks are made from.
-    heads: Option<Texts>,
+    heads: Option<Made<Vec<String>>>,
     /// How many documents.
     count: usize,
     /// The worker a large corpus is filtered on, and the number of the latest query sent.
@@ -42,15 +75,24 @@ pub struct List {
     /// `tag:x` and `collection:name` per document (lower case), from the workspace's
     /// library: filter words of that form must be among them.
     labels: Arc<Vec<Vec<String>>>,
+    /// The order chosen for the unfiltered list.
+    pub order: Order,
+    /// Per document: its title and kind as the orders compare them, made when first sorted.
+    sort_keys: Arc<OnceLock<Vec<SortKey>>>,
+    /// The heads the sort keys are made from.
+    keys_from: Option<Made<Vec<SortKey>>>,
 }
 
-/// Makes the haystacks' texts, from the heads, when first filtered.
-#[derive(Clone)]
-pub(super) struct Texts(Arc<dyn Fn() -> Vec<String> + Send + Sync>);
+/// A document's title (as [`title_key`] makes it) and kind, as the orders compare them.
+type SortKey = (String, &'static str);
 
-impl std::fmt::Debug for Texts {
+/// Makes what the list needs of every head, from the heads, when first asked for.
+#[derive(Clone)]
+pub(super) struct Made<T>(Arc<dyn Fn() -> T + Send + Sync>);
+
+impl<T> std::fmt::Debug for Made<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Texts")
+        f.write_str("Made")
     }
 }
 
@@ -77,19 +119,25 @@ impl List {
         if texts.is_empty() && !heads.is_empty() {
             // Made when first filtered, from the heads (shared, not copied).
             let docs = docs.clone();
-            state.heads = Some(Texts(Arc::new(move || {
+            state.heads = Some(Made(Arc::new(move || {
                 docs.heads().iter().map(haystack).collect()
             })));
         } else {
             let _ = (state.haystacks).set(texts.iter().map(|t| Haystack::new(t)).collect());
         }
+        let docs = docs.clone();
+        state.keys_from = Some(Made(Arc::new(move || {
+            (docs.heads().iter())
+                .map(|h| (title_key(h.display_title(&TITLE_LANGS)), h.kind.label()))
+                .collect()
+        })));
         state.refilter();
         state
     }
 
     /// Filters on a worker thread from now on (a large corpus): answers come back to `tx`
-    /// as [`crate::tui::Msg::ListFiltered`]. A small corpus is filtered as it is typed.
-    pub fn filter_on_worker(&mut self, tx: std::sync::mpsc::Sender<crate::tui::Msg>) {
+    /// as [`crate::tui::msg::Msg::ListFiltered`]. A small corpus is filtered as it is typed.
+    pub fn filter_on_worker(&mut self, tx: std::sync::mpsc::Sender<crate::tui::msg::Msg>) {
         if self.count >= FILTER_ON_WORKER_FROM {
             // The worker makes the haystacks first, while the user reads the first screen.
             self.worker = Some(FilterWorker::spawn(tx, self.request()));
@@ -108,6 +156,9 @@ impl List {
             haystacks: self.haystacks.clone(),
             texts: self.heads.clone(),
             labels: self.labels.clone(),
+            order: self.order,
+            sort_keys: self.sort_keys.clone(),
+            keys_from: self.keys_from.clone(),
         }
     }
 
@@ -200,11 +251,36 @@ impl List {
         self.offset = self.offset.min(self.shown.len().saturating_sub(h));
     }
 
+    /// Sorts the list by the next order (date → title → kind), keeping the selection.
+    pub fn cycle_order(&mut self) {
+        self.order = self.order.next();
+        let keep = self.selected_doc();
+        self.refilter();
+        if let Some(at) = keep.and_then(|d| self.shown.iter().position(|&s| s == d)) {
+            self.selected = at;
+            self.clamp();
+        }
+    }
+
+    /// Whether filter words rank the list (best match first) instead of [`List::order`].
+    pub fn ranked(&self) -> bool {
+        self.query
+            .split_whitespace()
+            .any(|w| !(w.starts_with("tag:") || w.starts_with("collection:")))
+    }
+
     pub fn clear_filter(&mut self) {
         self.query.clear();
         self.editing = false;
         self.refilter();
     }
+}
+
+/// A title as the title order compares it: lower case, without leading quotes or brackets.
+fn title_key(title: &str) -> String {
+    title
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
 }
 
 /// From this many documents the filter runs on a worker thread: below it, matching every
@@ -224,8 +300,11 @@ pub(super) struct Request {
     query: String,
     count: usize,
     haystacks: Arc<std::sync::OnceLock<Vec<Haystack>>>,
-    texts: Option<Texts>,
+    texts: Option<Made<Vec<String>>>,
     labels: Arc<Vec<Vec<String>>>,
+    order: Order,
+    sort_keys: Arc<OnceLock<Vec<SortKey>>>,
+    keys_from: Option<Made<Vec<SortKey>>>,
 }
 
 impl Request {
@@ -256,7 +335,26 @@ impl Request {
                 .all(|l| self.labels.get(i).is_some_and(|have| have.contains(l)))
         };
         if words.is_empty() {
-            return (0..self.count).filter(|&i| allowed(i)).map(DocIx).collect();
+            let mut shown: Vec<usize> = (0..self.count).filter(|&i| allowed(i)).collect();
+            if self.order != Order::Date {
+                let keys = self.sort_keys.get_or_init(|| {
+                    (self.keys_from.as_ref())
+                        .map(|f| (f.0)())
+                        .unwrap_or_default()
+                });
+                let key = |i: usize| keys.get(i);
+                // Stable sorts over the corpus order, which is date order: ties stay by date.
+                match self.order {
+                    Order::Date => {}
+                    Order::Title => {
+                        shown.sort_by(|&a, &b| key(a).map(|k| &k.0).cmp(&key(b).map(|k| &k.0)))
+                    }
+                    Order::Kind => {
+                        shown.sort_by(|&a, &b| key(a).map(|k| k.1).cmp(&key(b).map(|k| k.1)))
+                    }
+                }
+            }
+            return shown.into_iter().map(DocIx).collect();
         }
         let haystacks = self.haystacks();
         let needles = rank::needles(&words);

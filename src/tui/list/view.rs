@@ -2,12 +2,20 @@
 
 use super::List;
 use crate::corpus::Docs;
-use crate::model::TITLE_LANGS;
+use crate::model::{Lang, PartialDate, TITLE_LANGS};
 use crate::text::sanitize::sanitize;
+use crate::text::wrap::str_width;
 use crate::tui::styled_wrap::ellipsize;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+
+/// The date that places a document in time, with a `?` when the corpus infers it rather than
+/// the source stating it (Chicago's `[2021?]`; the legend is in the help window).
+pub fn date_label(date: Option<PartialDate>, inferred: bool) -> Option<String> {
+    let mark = if inferred { "?" } else { "" };
+    Some(format!("{}{mark}", date?))
+}
 
 /// Draws `list` over the corpus documents `docs`.
 pub fn draw(list: &List, docs: &Docs, t: &Theme, area: Rect, buf: &mut Buffer) {
@@ -31,10 +39,11 @@ pub fn draw(list: &List, docs: &Docs, t: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let w = area.width as usize;
     // Which columns fit: the title always; date from 30 cells; kind and languages from 60.
+    // The date column has room for an inferred date's mark (`1956-07-14?`).
     let (date_w, kind_w, langs_w) = match w {
         0..30 => (0, 0, 0),
-        30..60 => (11, 0, 0),
-        _ => (11, 14, 9),
+        30..60 => (12, 0, 0),
+        _ => (12, 14, 9),
     };
     for (y, &doc_i) in list
         .shown
@@ -66,10 +75,8 @@ pub fn draw(list: &List, docs: &Docs, t: &Theme, area: Rect, buf: &mut Buffer) {
             buf.set_stringn(x, y, text, width, style);
             x += width as u16;
         };
-        let date = doc
-            .date
-            .map(|d| d.to_string())
-            .unwrap_or_else(|| "undated".into());
+        let date =
+            date_label(doc.date, doc.date_inferred.is_some()).unwrap_or_else(|| "undated".into());
         if date_w > 0 {
             put(&format!(" {date}"), date_w + 1, t.get("list_date"), buf);
         }
@@ -82,12 +89,30 @@ pub fn draw(list: &List, docs: &Docs, t: &Theme, area: Rect, buf: &mut Buffer) {
         }
         let title = sanitize(doc.display_title(&TITLE_LANGS)).replace('\n', " ");
         let lead = if date_w == 0 { " " } else { "" };
-        put(
-            &format!("{lead}{title}"),
-            usize::MAX,
-            t.get("list_title"),
-            buf,
-        );
+        let title = format!("{lead}{title}");
+        // The columns before the title, as `put` placed them.
+        let before = if date_w > 0 { date_w + 1 } else { 0 } + kind_w + langs_w;
+        let room = w.saturating_sub(before);
+        // The Chinese title after the other one, dimmed, where the row has room for both
+        // (from 60 cells); the first title keeps at least three fifths of the row.
+        let second = (date_w > 0 && kind_w > 0)
+            .then(|| doc.title.get(Lang::Zh))
+            .flatten()
+            .filter(|zh| *zh != doc.display_title(&TITLE_LANGS))
+            .map(|zh| sanitize(zh).replace('\n', " "));
+        match second {
+            Some(zh) => {
+                let (whole, zh_w) = (str_width(&title) + 2, str_width(&zh) + 1);
+                let first_w = if whole + zh_w <= room {
+                    whole
+                } else {
+                    whole.min(room.saturating_sub(zh_w)).max(room * 3 / 5)
+                };
+                put(&title, first_w, t.get("list_title"), buf);
+                put(&zh, usize::MAX, t.get("list_title_other"), buf);
+            }
+            None => put(&title, usize::MAX, t.get("list_title"), buf),
+        }
         if selected {
             buf.set_style(row, t.get("selected"));
         }

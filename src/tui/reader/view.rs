@@ -2,8 +2,8 @@
 //! block kinds and inline marks styled, the cursor block highlighted, and highlights from
 //! other features laid over the text. Cost depends on the screen size only.
 
-use crate::model::Document;
 use crate::model::{BlockKind, Lang};
+use crate::model::{BlockNo, Document};
 use crate::tui::reader::block_text::PieceKind;
 use crate::tui::reader::layout::{Part, Slot};
 use crate::tui::reader::state::ReaderState;
@@ -63,9 +63,10 @@ pub fn draw(reader: &ReaderState, v: &ReaderView<'_>, area: Rect, buf: &mut Buff
                 } else {
                     t.get("gutter")
                 };
-                buf.set_stringn(area.x, y, format!("{:>width$}", block + 1), width, style);
+                let number = BlockNo::from_index(block);
+                buf.set_stringn(area.x, y, format!("{number:>width$}"), width, style);
                 // A translation question: a ? in the space after the number, never a verdict.
-                if (v.flagged)(block + 1) {
+                if (v.flagged)(number.0) {
                     buf.set_stringn(area.x + width as u16, y, "?", 1, t.get("question"));
                 }
             } else if let Some(lang) = row.tag {

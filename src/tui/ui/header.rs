@@ -14,15 +14,22 @@ pub fn draw(app: &View<'_>, area: Rect, buf: &mut Buffer) {
     let title = app.theme.get("title");
     let text = match (app.screen, app.document()) {
         (Screen::Reader, Some(doc)) => {
-            let date = doc.date().map(|d| d.to_string()).unwrap_or_default();
+            let date =
+                crate::tui::list::view::date_label(doc.date(), doc.date_inferred().is_some())
+                    .unwrap_or_default();
             let t =
                 sanitize(doc.display_title(&[Lang::En, Lang::Zh, Lang::Ru, Lang::Fr, Lang::Ko]));
             format!(" {date}  {t}")
         }
         _ => format!(
-            " lectern · {} of {} documents",
+            " lectern · {} of {} documents · {}",
             app.list.shown.len(),
-            app.docs().len()
+            app.docs().len(),
+            if app.list.ranked() {
+                "best match first"
+            } else {
+                app.list.order.label()
+            }
         ),
     };
     let text = crate::tui::styled_wrap::ellipsize(&text, area.width as usize);

@@ -5,13 +5,14 @@
 mod header;
 mod status;
 
+use super::compare::view::CompareWindow;
+use super::concordance::view::ConcordanceWindow;
 use super::focus::Screen;
 use super::keymap::{Keymap, Mode};
 use super::layout;
 use super::list::List;
 use super::list::view as list;
-use super::overlay::OverlayContext;
-use super::overlay::OverlayStack;
+use super::overlay::{FeatureWindow, OverlayContext, OverlayStack};
 use super::panel::Panel;
 use super::panel::view as panel;
 use super::parallel::Parallel;
@@ -22,6 +23,8 @@ use super::search::view as search;
 use super::status::StatusLine;
 use super::theme::Theme;
 use super::workspace::Notes;
+use super::workspace::label::LabelBar;
+use super::workspace::view::{FindBar, NoteEditor, PickerWindow, SelectBar};
 use crate::corpus::Corpus;
 use crate::model::Document;
 use ratatui::Frame;
@@ -90,12 +93,22 @@ pub fn draw(app: &View<'_>, frame: &mut Frame<'_>) {
         theme: app.theme,
         keymap: app.keymap,
         corpus: app.corpus,
-        notes: app.notes,
-        concordance: app.concordance,
-        compare: app.compare,
     };
     for overlay in app.overlays.iter() {
-        overlay.draw(&ctx, area, buf);
+        match overlay.feature_window() {
+            None => overlay.draw(&ctx, area, buf),
+            Some(FeatureWindow::Select) => SelectBar::draw_window(app.notes, &ctx, area, buf),
+            Some(FeatureWindow::Note) => NoteEditor::draw_window(app.notes, &ctx, area, buf),
+            Some(FeatureWindow::Find) => FindBar::draw_window(app.notes, &ctx, area, buf),
+            Some(FeatureWindow::Picker) => PickerWindow::draw_window(app.notes, &ctx, area, buf),
+            Some(FeatureWindow::Label) => LabelBar::draw_window(app.notes, &ctx, area, buf),
+            Some(FeatureWindow::Concordance) => {
+                ConcordanceWindow::draw_window(app.concordance, &ctx, area, buf)
+            }
+            Some(FeatureWindow::Compare) => {
+                CompareWindow::draw_window(app.compare, &ctx, area, buf)
+            }
+        }
     }
     if app.search.open {
         search::draw(app.search, app.theme, area, buf);

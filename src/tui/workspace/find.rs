@@ -24,17 +24,45 @@ pub struct Match {
 
 /// Lower case where that keeps the character's byte length (every letter of Latin, Cyrillic
 /// and Greek scripts; Chinese has no case), so offsets in the folded text are offsets in the
-/// original.
+/// original. ASCII texts and the caseless CJK ranges skip the case tables: folding a 10 MB
+/// document is the one cost of a find that is not per key (BENCHMARKS.md, "The workspace").
 pub fn fold(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            let mut lower = c.to_lowercase();
-            match (lower.next(), lower.next()) {
-                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
-                _ => c,
-            }
-        })
-        .collect()
+    let mut out = text.to_ascii_lowercase();
+    if text.is_ascii() {
+        return out;
+    }
+    // The other cased letters, rewritten in place (their lower case has the same length).
+    let changes: Vec<(usize, char)> = (text.char_indices())
+        .filter(|(_, c)| !c.is_ascii() && !is_caseless_cjk(*c))
+        .filter_map(|(i, c)| Some((i, fold_char(c))).filter(|(_, l)| *l != c))
+        .collect();
+    if changes.is_empty() {
+        return out;
+    }
+    let mut bytes = std::mem::take(&mut out).into_bytes();
+    for (i, l) in changes {
+        l.encode_utf8(&mut bytes[i..i + l.len_utf8()]);
+    }
+    String::from_utf8(bytes).unwrap_or_else(|_| text.chars().map(fold_char).collect())
+}
+
+fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    if is_caseless_cjk(c) {
+        return c;
+    }
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+        _ => c,
+    }
+}
+
+/// CJK radicals to Yi, and Hangul syllables: no character there has a case (a test checks).
+fn is_caseless_cjk(c: char) -> bool {
+    matches!(c, '\u{2E80}'..='\u{A4CF}' | '\u{AC00}'..='\u{D7AF}')
 }
 
 /// The folded texts of one document in some languages.
@@ -148,15 +176,14 @@ impl Finder {
     }
 }
 
+/// The folded texts, blocks folded in parallel (the first key of a find waits for this).
 fn fold_document(ix: DocIx, doc: &Document, langs: &[Lang]) -> Folded {
-    let mut texts = Vec::new();
-    for (i, b) in doc.blocks.iter().enumerate() {
-        for &lang in langs {
-            if let Some(t) = b.text.get(lang) {
-                texts.push((i, lang, fold(t)));
-            }
-        }
-    }
+    use rayon::prelude::*;
+    let texts = (doc.blocks.par_iter().enumerate())
+        .flat_map_iter(|(i, b)| {
+            (langs.iter()).filter_map(move |&lang| b.text.get(lang).map(|t| (i, lang, fold(t))))
+        })
+        .collect();
     Folded {
         doc: ix,
         langs: langs.to_vec(),
@@ -199,5 +226,14 @@ mod tests {
             assert_eq!(fold(s).len(), s.len(), "{s}");
         }
         assert_eq!(fold("Москва KIM"), "москва kim");
+        assert_eq!(fold("ÀB 朝鲜 Ｋ"), "àb 朝鲜 ｋ");
+    }
+
+    #[test]
+    fn the_caseless_ranges_have_no_case() {
+        for c in ('\u{2E80}'..='\u{A4CF}').chain('\u{AC00}'..='\u{D7AF}') {
+            assert!(is_caseless_cjk(c));
+            assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "{c:?}");
+        }
     }
 }

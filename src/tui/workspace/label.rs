@@ -1,17 +1,17 @@
-//! Tagging the open document (`T`) and putting it into a collection (`+`) from the reader: a
-//! one-line prompt that completes the names already in use (Tab, again for the next one), saved
-//! at once to `library.toml`. The list's `tag:` / `collection:` filters see the change at once
-//! ([`Effect::LibraryChanged`]), and the panel's "Your notes" names the document's tags and
-//! collections.
+//! Tagging a document (`T`) and putting it into a collection (`+`), the open one from the
+//! reader, the selected one from the list: a one-line prompt that completes the names already
+//! in use (Tab, again for the next one), saved at once to `library.toml`. The list's `tag:` /
+//! `collection:` filters see the change at once ([`Effect::LibraryChanged`]), and the panel's
+//! "Your notes" names the open document's tags and collections.
 
-use super::{Layer, Notes, NotesMsg};
+use super::{Ctx, Layer, Notes, NotesMsg};
 use crate::model::ids::DocIx;
 use crate::text::sanitize::sanitize;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::{Key, Keymap, Mode};
 use crate::tui::msg::Msg;
-use crate::tui::overlay::{Outcome, Overlay, OverlayContext};
+use crate::tui::overlay::{FeatureWindow, Outcome, Overlay, OverlayContext};
 use crate::tui::status::Level;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::buffer::Buffer;
@@ -80,6 +80,22 @@ impl Notes {
         (self.names_in_use(p.kind).into_iter())
             .filter(|n| n.to_lowercase().starts_with(&typed))
             .collect()
+    }
+
+    /// `T` or `+` in the document list, on the selected document `doc`.
+    pub fn label_listed(&mut self, action: Action, doc: Option<DocIx>, ctx: &Ctx) -> Vec<Effect> {
+        let kind = match action {
+            Action::TagDocument => LabelKind::Tag,
+            Action::AddToCollection => LabelKind::Collection,
+            _ => return Vec::new(),
+        };
+        match doc.and_then(|ix| Some((ix, ctx.docs.get(ix.0)?))) {
+            Some((ix, d)) => self.start_label(kind, ix, &d.id),
+            None => vec![Effect::Info(format!(
+                "no document selected: no {}",
+                kind.noun()
+            ))],
+        }
     }
 
     pub(super) fn start_label(&mut self, kind: LabelKind, doc: DocIx, id: &str) -> Vec<Effect> {
@@ -169,7 +185,11 @@ impl Notes {
         match saved {
             Ok(((new, library), _)) => {
                 self.library = library;
-                self.listed.borrow_mut().labels = self.labels_line(&p.doc_id);
+                // The panel's line is the open document's: labelling another (from the list)
+                // leaves it as it is.
+                if self.open.as_ref().is_some_and(|(ix, _)| *ix == p.doc) {
+                    self.listed.borrow_mut().labels = self.labels_line(&p.doc_id);
+                }
                 let line = match (p.kind, new) {
                     (LabelKind::Tag, true) => format!("tagged {name}"),
                     (LabelKind::Tag, false) => format!("already tagged {name}"),
@@ -209,10 +229,19 @@ impl Overlay for LabelBar {
         }
     }
 
-    fn draw(&self, app: &OverlayContext, area: Rect, buf: &mut Buffer) {
-        let Some(notes) = super::view::notes_of(app) else {
-            return;
-        };
+    fn feature_window(&self) -> Option<FeatureWindow> {
+        Some(FeatureWindow::Label)
+    }
+}
+
+impl LabelBar {
+    /// Draws the bar from the workspace's state (`ui` calls it for this [`FeatureWindow`]).
+    pub fn draw_window(
+        notes: &super::Notes,
+        app: &OverlayContext<'_>,
+        area: Rect,
+        buf: &mut Buffer,
+    ) {
         let Some(p) = &notes.label else {
             return;
         };

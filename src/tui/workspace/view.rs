@@ -1,6 +1,6 @@
 //! The workspace's overlays: the selection's key bar, the note editor, the find bar and the
-//! picker (your notes, recent documents). Each turns keys into [`NotesMsg`]s and draws from
-//! the notes' state in the [`OverlayContext`] only.
+//! picker (your notes, recent documents). Each turns keys into [`NotesMsg`]s; `ui` draws it from
+//! the notes' state ([`FeatureWindow`]).
 
 use super::select::Move;
 use super::{Layer, Notes, NotesMsg};
@@ -9,7 +9,7 @@ use crate::tui::action::Action;
 use crate::tui::keymap::{Key, Keymap, Mode};
 use crate::tui::msg::Msg;
 use crate::tui::overlay::OverlayContext;
-use crate::tui::overlay::{Outcome, Overlay, window};
+use crate::tui::overlay::{FeatureWindow, Outcome, Overlay, window};
 use crate::workspace::Colour;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
@@ -116,8 +116,14 @@ impl Overlay for SelectBar {
         send(NotesMsg::Move(m))
     }
 
-    fn draw(&self, app: &OverlayContext, area: Rect, buf: &mut Buffer) {
-        let Some(notes) = notes_of(app) else { return };
+    fn feature_window(&self) -> Option<FeatureWindow> {
+        Some(FeatureWindow::Select)
+    }
+}
+
+impl SelectBar {
+    /// Draws the bar from the workspace's state (`ui` calls it for this [`FeatureWindow`]).
+    pub fn draw_window(notes: &Notes, app: &OverlayContext<'_>, area: Rect, buf: &mut Buffer) {
         let n = notes.selection.map_or(0, |s| s.chars().len());
         let k = |a: Action| {
             (app.keymap.hint(Mode::Select, a)).map_or_else(|| "-".to_string(), |k| k.to_string())
@@ -163,8 +169,14 @@ impl Overlay for NoteEditor {
         send(NotesMsg::NoteKey(*key))
     }
 
-    fn draw(&self, app: &OverlayContext, area: Rect, buf: &mut Buffer) {
-        let Some(notes) = notes_of(app) else { return };
+    fn feature_window(&self) -> Option<FeatureWindow> {
+        Some(FeatureWindow::Note)
+    }
+}
+
+impl NoteEditor {
+    /// Draws the bar from the workspace's state (`ui` calls it for this [`FeatureWindow`]).
+    pub fn draw_window(notes: &Notes, app: &OverlayContext<'_>, area: Rect, buf: &mut Buffer) {
         let inner = window(
             app.theme,
             area,
@@ -224,8 +236,14 @@ impl Overlay for FindBar {
         }
     }
 
-    fn draw(&self, app: &OverlayContext, area: Rect, buf: &mut Buffer) {
-        let Some(notes) = notes_of(app) else { return };
+    fn feature_window(&self) -> Option<FeatureWindow> {
+        Some(FeatureWindow::Find)
+    }
+}
+
+impl FindBar {
+    /// Draws the bar from the workspace's state (`ui` calls it for this [`FeatureWindow`]).
+    pub fn draw_window(notes: &Notes, app: &OverlayContext<'_>, area: Rect, buf: &mut Buffer) {
         let f = &notes.find;
         let count = if f.active() { f.count() } else { String::new() };
         let text = format!(
@@ -262,8 +280,14 @@ impl Overlay for PickerWindow {
         }
     }
 
-    fn draw(&self, app: &OverlayContext, area: Rect, buf: &mut Buffer) {
-        let Some(notes) = notes_of(app) else { return };
+    fn feature_window(&self) -> Option<FeatureWindow> {
+        Some(FeatureWindow::Picker)
+    }
+}
+
+impl PickerWindow {
+    /// Draws the bar from the workspace's state (`ui` calls it for this [`FeatureWindow`]).
+    pub fn draw_window(notes: &Notes, app: &OverlayContext<'_>, area: Rect, buf: &mut Buffer) {
         let p = &notes.picker;
         let inner = window(app.theme, area, 90, 20, p.title, buf);
         let mut y = inner.y;
@@ -306,9 +330,4 @@ impl Overlay for PickerWindow {
             y += 1;
         }
     }
-}
-
-/// The workspace's state in an overlay's context.
-pub(super) fn notes_of<'a>(ctx: &OverlayContext<'a>) -> Option<&'a Notes> {
-    ctx.notes.downcast_ref::<Notes>()
 }

@@ -44,8 +44,9 @@ use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument};
 pub const VERSION: &str = "lectern-own-v1";
 /// How long an update waits for another process's writer.
 const LOCK_WAIT: Duration = Duration::from_secs(60);
-/// Indexes below this size are checksummed in full when opened.
-const CHECKSUM_LIMIT: u64 = 16 << 20;
+/// Indexes below this size are checksummed in full when opened (reading all of a larger one
+/// costs more than the query; its files are still opened and their footers checked).
+const CHECKSUM_LIMIT: u64 = 2 << 20;
 
 /// What the index holds: the commit payload, as JSON.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -76,7 +77,15 @@ pub struct Opened {
     pub fields: Fields,
     /// The opstamp the reader was last reloaded at.
     opstamp: u64,
+    /// What the index holds, as of that commit.
+    pub state: State,
+    /// `meta.json` (none in memory) and what it was when `state` was read: while it is the
+    /// same file, neither it nor the reader needs reading again.
+    meta: Option<(PathBuf, Option<MetaStamp>)>,
 }
+
+/// Size, time and inode of `meta.json`: tantivy replaces it whole at each commit.
+type MetaStamp = (Stamp, u64);
 
 /// The own-material index of one workspace, opened on first use and kept current.
 pub struct OwnIndex {
@@ -154,7 +163,7 @@ impl OwnIndex {
     fn in_memory(&self, why: anyhow::Error) -> anyhow::Result<(Opened, Option<String>)> {
         let index = Index::create_in_ram(schema().0);
         self.fill(&index)?;
-        let open = opened(index)?;
+        let open = opened(index, None)?;
         Ok((
             open,
             Some(format!(
@@ -230,16 +239,15 @@ impl OwnIndex {
         })
     }
 
-    /// Brings `open` up to the files as they are now; returns the state it holds.
-    pub fn refresh(&self, open: &mut Opened) -> anyhow::Result<State> {
+    /// Brings `open` up to the files as they are now (`open.state` then says what it holds).
+    pub fn refresh(&self, open: &mut Opened) -> anyhow::Result<()> {
         let listing = self.listing();
-        let state = payload(&open.index)?;
-        if same_stamps(&state, &listing) {
-            open.reload()?;
-            return Ok(state);
+        open.sync(false)?;
+        if same_stamps(&open.state, &listing) {
+            return Ok(());
         }
         let waited = std::time::Instant::now();
-        let writer = loop {
+        let mut writer = loop {
             match open
                 .index
                 .writer_with_num_threads::<TantivyDocument>(1, 15_000_000)
@@ -252,14 +260,12 @@ impl OwnIndex {
             }
         };
         // The writer is ours: what the index holds now (another process may have updated it).
-        let mut state = payload(&open.index)?;
+        open.sync(true)?;
         let listing = self.listing();
-        if same_stamps(&state, &listing) {
-            drop(writer);
-            open.reload()?;
-            return Ok(state);
+        if same_stamps(&open.state, &listing) {
+            return Ok(());
         }
-        let mut writer = writer;
+        let mut state = open.state.clone();
         let file_term = |name: &str| tantivy::Term::from_field_text(open.fields.file, name);
         state.files.retain(|name, _| {
             let keep = listing.contains_key(name);
@@ -290,21 +296,41 @@ impl OwnIndex {
         commit.set_payload(&serde_json::to_string(&state)?);
         commit.commit()?;
         writer.wait_merging_threads()?;
-        open.reload()?;
-        Ok(state)
+        open.sync(true)
     }
 }
 
 impl Opened {
-    /// Reloads the reader when the index has a newer commit than it shows.
-    fn reload(&mut self) -> anyhow::Result<()> {
+    /// Reads the state and reloads the reader when the index has a newer commit than it
+    /// shows (always when `force`).
+    fn sync(&mut self, force: bool) -> anyhow::Result<()> {
+        let now = self.meta.as_ref().map(|(path, _)| meta_stamp(path));
+        if !force
+            && let (Some(Some(now)), Some((_, Some(was)))) = (now, &self.meta)
+            && now == *was
+        {
+            return Ok(());
+        }
         let opstamp = self.index.load_metas()?.opstamp;
+        self.state = payload(&self.index)?;
         if opstamp != self.opstamp {
             self.reader.reload()?;
             self.opstamp = opstamp;
         }
+        if let (Some((_, was)), Some(now)) = (self.meta.as_mut(), now) {
+            *was = now;
+        }
         Ok(())
     }
+}
+
+fn meta_stamp(path: &Path) -> Option<MetaStamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+    #[cfg(not(unix))]
+    let inode = 0;
+    Some((stamp_of(&meta), inode))
 }
 
 /// Whether the index holds exactly these files at these stamps.
@@ -332,7 +358,6 @@ fn open_checked(dir: &Path) -> anyhow::Result<Opened> {
     if index.schema() != schema().0 {
         anyhow::bail!("its schema differs");
     }
-    payload(&index)?;
     if crate::search::store::dir_size(dir) < CHECKSUM_LIMIT {
         let bad = index.validate_checksum()?;
         if !bad.is_empty() {
@@ -340,7 +365,7 @@ fn open_checked(dir: &Path) -> anyhow::Result<Opened> {
         }
     }
     analysis::register(&index);
-    let open = opened(index)?;
+    let open = opened(index, Some(dir))?;
     let fields = &open.fields;
     for segment in open.reader.searcher().segment_readers() {
         for f in [fields.all, fields.note_text].concat() {
@@ -356,18 +381,24 @@ fn open_checked(dir: &Path) -> anyhow::Result<Opened> {
     Ok(open)
 }
 
-fn opened(index: Index) -> anyhow::Result<Opened> {
+/// The index with its reader; `dir` is where it lives (`None`: in memory).
+fn opened(index: Index, dir: Option<&Path>) -> anyhow::Result<Opened> {
     analysis::register(&index);
     let reader = index
         .reader_builder()
         .reload_policy(ReloadPolicy::Manual)
         .try_into()?;
+    let meta = dir.map(|d| d.join("meta.json"));
+    let stamp = meta.as_deref().and_then(meta_stamp);
     let opstamp = index.load_metas()?.opstamp;
+    let state = payload(&index)?;
     Ok(Opened {
         index,
         reader,
         fields: schema().1,
         opstamp,
+        state,
+        meta: meta.map(|m| (m, stamp)),
     })
 }
 

@@ -66,7 +66,7 @@ impl PanelSection for Notes {
                 if inserts.is_empty() {
                     continue;
                 }
-                let mut spans = vec![Span::styled(format!("¶{} ", b + 1), label)];
+                let mut spans = vec![Span::styled(format!("¶{} ", BlockNo::from_index(b)), label)];
                 for (n, e) in inserts.into_iter().enumerate() {
                     if n > 0 {
                         spans.push(Span::raw(" "));

@@ -1,9 +1,9 @@
 //! The archive on one time line: every document by its date, and every instrument of the
 //! registry by the date it was signed or held, marked by whether the archive holds its text.
 
-use super::registry::Registry;
-use super::registry::Target;
-use crate::model::{Document, PartialDate};
+use super::Head;
+use crate::model::PartialDate;
+use crate::refs::{Registry, Target};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
@@ -27,13 +27,8 @@ pub enum Item {
 
 /// Documents and instruments in date order; undated ones last. A document that holds an
 /// instrument's text is listed once, as the instrument (which opens at its text's block).
-pub fn timeline(documents: &[Document], registry: &Registry) -> Vec<Entry> {
-    let heads: Vec<crate::corpus::Head> = documents.iter().map(crate::corpus::Head::of).collect();
-    timeline_of_heads(&heads, registry)
-}
-
-/// [`timeline`] from the documents' heads (no body read).
-pub fn timeline_of_heads(heads: &[crate::corpus::Head], registry: &Registry) -> Vec<Entry> {
+/// Made from the documents' heads: no body is read.
+pub fn timeline(heads: &[Head], registry: &Registry) -> Vec<Entry> {
     let held: std::collections::HashSet<&str> = (registry.instruments.iter())
         .filter_map(|i| Some(i.text.as_ref()?.doc.as_str()))
         .collect();
@@ -79,7 +74,7 @@ mod tests {
     #[test]
     fn documents_and_instruments_are_in_date_order_with_undated_last() {
         let corpus = Corpus::bundled();
-        let line = timeline(&corpus.documents, &corpus.registry);
+        let line = timeline(corpus.documents.heads(), &corpus.registry);
         let held = (corpus.documents.iter())
             .filter(|d| {
                 (corpus.registry.instruments.iter())
@@ -112,7 +107,7 @@ mod tests {
     #[test]
     fn the_1961_treaty_is_listed_once_as_the_instrument_that_opens_its_text() {
         let corpus = Corpus::bundled();
-        let line = timeline(&corpus.documents, &corpus.registry);
+        let line = timeline(corpus.documents.heads(), &corpus.registry);
         let treaty: Vec<&Entry> = line
             .iter()
             .filter(|e| e.date.is_some_and(|d| d.to_string().starts_with("1961")))
