@@ -4,46 +4,14 @@
 //! check; `show` stats the one file it prints and shows the edit whatever the mode. The
 //! threshold is set for the test with LECTERN_FRESHNESS_FULL_BELOW.
 
-use lectern::corpus::format;
-use lectern::model::Lang;
-use lectern::search::synth::Generator;
+mod corpus_support;
+
+use corpus_support::age;
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, SystemTime};
 
 fn corpus_dir(n: usize) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::create_dir_all(dir.path().join("documents")).expect("mkdir");
-    std::fs::create_dir_all(dir.path().join("raw")).expect("mkdir");
-    std::fs::write(dir.path().join("raw/synthetic.txt"), "generated\n").expect("raw");
-    for mut doc in Generator::new().documents(n, 400, 2) {
-        doc.source.raw = "raw/synthetic.txt".into();
-        doc.title = lectern::model::LangText::one(Lang::En, format!("Probe {} original", doc.id));
-        let path = dir
-            .path()
-            .join("documents")
-            .join(format!("{}.toml", doc.id));
-        std::fs::write(path, format::to_toml(&doc)).expect("write");
-    }
-    dir
-}
-
-/// Sets the mtime of the documents directory and its files `secs` seconds back, so that the
-/// cache may trust them (a change within two seconds of a check is never trusted).
-fn age(dir: &Path, secs: u64) {
-    let then = SystemTime::now() - Duration::from_secs(secs);
-    let docs = dir.join("documents");
-    for entry in std::fs::read_dir(&docs).expect("docs") {
-        let file = std::fs::File::options()
-            .write(true)
-            .open(entry.expect("entry").path())
-            .expect("open");
-        file.set_modified(then).expect("set mtime");
-    }
-    std::fs::File::open(&docs)
-        .expect("open dir")
-        .set_modified(then)
-        .expect("set dir mtime");
+    corpus_support::probes_dir(n, 400, 2)
 }
 
 /// `lectern ARGS` on `dir` with the default mode and a threshold of `full_below` files.

@@ -3,9 +3,10 @@
 //! using it reads the bodies it shows, not every body. A large corpus's list filter runs on a
 //! worker and takes only the latest answer.
 
+mod corpus_support;
 mod tui_support;
 
-use lectern::corpus::{Catalog, Corpus, cache, format};
+use lectern::corpus::{Catalog, Corpus, cache};
 use lectern::model::Document;
 use lectern::refs::Target;
 use lectern::search::synth::Generator;
@@ -17,28 +18,7 @@ use tui_support::{app_with, press, render, rows, terminal, type_text};
 
 /// The bundled seeds and registry plus `n` synthetic documents.
 fn corpus_dir(n: usize) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    for sub in ["documents", "raw", "registry"] {
-        std::fs::create_dir_all(dir.path().join(sub)).expect("mkdir");
-        for entry in std::fs::read_dir(seeds.join(sub)).expect("seeds") {
-            let path = entry.expect("entry").path();
-            if path.is_file() {
-                let to = dir.path().join(sub).join(path.file_name().expect("name"));
-                std::fs::copy(&path, to).expect("copy");
-            }
-        }
-    }
-    std::fs::write(dir.path().join("raw/synthetic.txt"), "generated\n").expect("raw");
-    for mut doc in Generator::new().documents(n, 1200, 5) {
-        doc.source.raw = "raw/synthetic.txt".into();
-        let path = dir
-            .path()
-            .join("documents")
-            .join(format!("{}.toml", doc.id));
-        std::fs::write(path, format::to_toml(&doc)).expect("write");
-    }
-    dir
+    corpus_support::seeded_dir(n, 5)
 }
 
 /// The corpus of `dir` opened lazily through a cache in `root` (made on the first call).
