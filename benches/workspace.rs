@@ -14,6 +14,8 @@
 #![allow(clippy::disallowed_macros)]
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+mod support;
+
 use lectern::corpus::Corpus;
 use lectern::model::{Document, Lang};
 use lectern::search::OwnMaterial;
@@ -22,6 +24,7 @@ use lectern::workspace::{Anchor, DocNotes, Mark, SCHEMA, Workspace};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::time::{Duration, Instant};
+use support::generate;
 
 const WIDTH: u16 = 200;
 const HEIGHT: u16 = 50;
@@ -44,27 +47,6 @@ fn main() {
     }
     own_material(&seed, 500, 10);
     own_material(&seed, 5_000, 10);
-}
-
-/// A bilingual document of at least `bytes` of text: the seed's blocks repeated in a
-/// shuffled order (a fixed-seed generator, so every run measures the same document).
-fn generate(seed: &Document, bytes: usize) -> Document {
-    let mut doc = seed.clone();
-    doc.id = "generated-10mb-bilingual".into();
-    doc.footnotes.clear();
-    let mut blocks = Vec::new();
-    let mut total = 0;
-    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-    while total < bytes {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        let block = seed.blocks[(state % seed.blocks.len() as u64) as usize].clone();
-        total += block.text.0.values().map(String::len).sum::<usize>();
-        blocks.push(block);
-    }
-    doc.blocks = blocks;
-    doc
 }
 
 fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {

@@ -3,6 +3,7 @@
 //! (a note saved or deleted a moment ago, a file removed, a file that does not parse), is
 //! rebuilt with a one-line notice when damaged, and works with several processes at once.
 
+mod cli_support;
 mod tui_support;
 
 use assert_cmd::Command;
@@ -13,12 +14,7 @@ use std::path::{Path, PathBuf};
 use tui_support::{PEOPLES_DAILY, TREATY};
 
 fn lectern(cache: &Path, ws: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("lectern").expect("binary is built");
-    cmd.env_remove("LECTERN_CORPUS")
-        .env("NO_COLOR", "1")
-        .env("LECTERN_INDEX_DIR", cache)
-        .env("LECTERN_WORKSPACE", ws);
-    cmd
+    cli_support::lectern_in(cache, ws)
 }
 
 /// `lectern search --json ARGS`: the JSON and what went to stderr.

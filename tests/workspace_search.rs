@@ -3,6 +3,7 @@
 //! `collection:`; a note is shown as a note (document, block, quote, note text) and Enter
 //! opens its document at its block. Notes written after the search started are found too.
 
+mod cli_support;
 mod tui_support;
 
 use assert_cmd::Command;
@@ -19,12 +20,7 @@ use tui_support::*;
 const OWN_WORD: &str = "zebrafinch";
 
 fn lectern(cache: &Path, ws: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("lectern").expect("binary is built");
-    cmd.env_remove("LECTERN_CORPUS")
-        .env("NO_COLOR", "1")
-        .env("LECTERN_INDEX_DIR", cache)
-        .env("LECTERN_WORKSPACE", ws);
-    cmd
+    cli_support::lectern_in(cache, ws)
 }
 
 fn stdout(cmd: &mut Command) -> String {

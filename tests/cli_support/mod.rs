@@ -1,4 +1,6 @@
-//! Helpers shared by the CLI tests: the repository root and copies of the bundled corpus.
+//! Helpers shared by the CLI tests: the repository root, copies of the bundled corpus, and the
+//! binary with its index and workspace in given directories. Each test crate uses some of them.
+#![allow(dead_code)]
 
 use std::path::PathBuf;
 
@@ -22,4 +24,15 @@ pub fn corpus_copy(folders: &[&str]) -> tempfile::TempDir {
         }
     }
     dir
+}
+
+/// `lectern` on the bundled corpus, with its index in `cache` and its workspace in `ws`, and
+/// no colour: what the workspace's CLI tests run.
+pub fn lectern_in(cache: &std::path::Path, ws: &std::path::Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("lectern").expect("binary is built");
+    cmd.env_remove("LECTERN_CORPUS")
+        .env("NO_COLOR", "1")
+        .env("LECTERN_INDEX_DIR", cache)
+        .env("LECTERN_WORKSPACE", ws);
+    cmd
 }
