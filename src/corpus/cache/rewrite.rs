@@ -113,7 +113,23 @@ pub(super) fn rewrite(
     if registry_changed || compact {
         old_bodies = Some(packs.read_all(referenced(&files)));
     }
-    for f in &mut files {
+    // What a parsed document puts in the pack, encoded on every core (a first build encodes
+    // and scans them all).
+    let mut encoded: Vec<Option<(Head, Vec<u8>, Vec<u8>)>> = files
+        .par_iter()
+        .map(|f| match &f.fresh {
+            Fresh::New { doc, .. } => {
+                let mut body = Vec::new();
+                let _ = ciborium::into_writer(&**doc, &mut body);
+                let found = crate::refs::mentions::find_in_document(doc, &registry, &matcher);
+                let mut m = Vec::new();
+                let _ = ciborium::into_writer(&found, &mut m);
+                Some((Head::of(doc), body, m))
+            }
+            _ => None,
+        })
+        .collect();
+    for (f, encoded) in files.iter_mut().zip(encoded.iter_mut()) {
         // The heads move into the table and come back below: 100,000 of them are not cloned.
         let taken = match &mut f.fresh {
             Fresh::Cached(Outcome::Parsed { .. }) | Fresh::New { .. } => {
@@ -125,19 +141,14 @@ pub(super) fn rewrite(
             }
         };
         let place = match taken {
-            Fresh::New { doc, raw_missing } => {
-                let mut body = Vec::new();
-                let _ = ciborium::into_writer(&*doc, &mut body);
-                let found = crate::refs::mentions::find_in_document(&doc, &registry, &matcher);
-                let mut m = Vec::new();
-                let _ = ciborium::into_writer(&found, &mut m);
-                Some((
-                    Head::of(&doc),
+            Fresh::New { raw_missing, .. } => encoded.take().map(|(head, body, m)| {
+                (
+                    head,
                     Place::New(pack.push(&body)),
                     Place::New(pack.push(&m)),
                     raw_missing,
-                ))
-            }
+                )
+            }),
             Fresh::Cached(Outcome::Parsed {
                 head,
                 body,
