@@ -115,7 +115,7 @@ pub(super) fn rewrite(
     }
     // What a parsed document puts in the pack, encoded on every core (a first build encodes
     // and scans them all).
-    let mut encoded: Vec<Option<(Head, Vec<u8>, Vec<u8>)>> = files
+    let mut encoded: Vec<Option<Encoded>> = files
         .par_iter()
         .map(|f| match &f.fresh {
             Fresh::New { doc, .. } => {
@@ -258,6 +258,9 @@ pub(super) fn rewrite(
     // Unreadable files have no entry: they are read again next time, and reported now.
     Ok((files, table))
 }
+
+/// A parsed document's head and the bytes of its body and mentions blobs.
+type Encoded = (Head, Vec<u8>, Vec<u8>);
 
 /// Reads a file whose size and mtime cannot be trusted: its CRC, and what it now is, or `None`
 /// when it is unchanged since `old` (touched, not changed).
