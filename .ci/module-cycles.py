@@ -63,7 +63,7 @@ def cycles(edges):
     return out
 LAYERS = [
     ('floor', {'action', 'config', 'context', 'effect', 'focus', 'keymap', 'line_edit',
-               'msg', 'overlay', 'positions', 'status', 'styled_wrap', 'theme', 'workers'}),
+               'msg', 'overlay', 'pinpoint', 'positions', 'status', 'styled_wrap', 'theme', 'workers'}),
     ('reader', {'reader'}),
     ('panel', {'panel'}),
     ('features', set()),

@@ -51,6 +51,9 @@ pub fn read_user_file(path: &Path) -> Result<Option<String>, ConfigError> {
     }
 }
 
+/// The longest line, in cells, unless the user's config says otherwise.
+pub const DEFAULT_MAX_MEASURE: u16 = 90;
+
 /// The reader's own settings, from the user's `config.toml`: what is neither a key nor a
 /// colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,7 +65,7 @@ pub struct ReaderConfig {
 impl Default for ReaderConfig {
     fn default() -> Self {
         ReaderConfig {
-            max_measure: crate::tui::reader::layout::DEFAULT_MAX_MEASURE,
+            max_measure: DEFAULT_MAX_MEASURE,
         }
     }
 }
@@ -97,7 +100,7 @@ impl ReaderConfig {
                         format!(
                             "max_measure = {n}: the longest line must be {MIN_MAX_MEASURE} to \
                              {MAX_MAX_MEASURE} cells (or 0 for the default, {})",
-                            crate::tui::reader::layout::DEFAULT_MAX_MEASURE
+                            DEFAULT_MAX_MEASURE
                         ),
                     ));
                 }

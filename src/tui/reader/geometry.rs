@@ -27,8 +27,8 @@ pub const COLUMN_GAP: u16 = 3;
 /// The narrowest column a balanced split leaves: ten Chinese characters, about three English
 /// words.
 pub const MIN_COLUMN: u16 = 20;
-/// The longest line, in cells, unless the user's config says otherwise.
-pub const DEFAULT_MAX_MEASURE: u16 = 90;
+// The default lives with the setting, in the floor, so config needs nothing from the reader.
+pub use crate::tui::config::DEFAULT_MAX_MEASURE;
 
 /// How much text each side of a parallel document holds, in display cells: what the split
 /// balances.
