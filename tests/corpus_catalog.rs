@@ -98,7 +98,7 @@ fn answer(index: &SearchIndex, q: &str) -> (usize, BTreeSet<(String, usize, Vec<
         .into_iter()
         .map(|h| {
             let snippets = h.snippets.iter().map(|s| s.text.clone()).collect();
-            (h.doc_id, h.block, snippets)
+            (h.doc_id, h.block.0, snippets)
         })
         .collect();
     (r.total, hits)

@@ -13,7 +13,7 @@ use lectern::tui::status::Level;
 use lectern::tui::{Action, App};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use tui_support::*;
 
 /// Opens a bundled document by id (directly: the list's filter key is not what is tested).
@@ -142,7 +142,7 @@ fn moving_into_article_2_of_the_treaty_points_the_citation_at_article_2() {
         press(&mut app, "j");
     }
     render(&mut app, &mut t);
-    let cursor = app.reader.as_ref().map_or(0, |r| r.cursor);
+    let cursor = app.reader.as_ref().map_or(0, |r| r.cursor.index());
     assert_eq!(cursor, heading + 1);
     let pin = Pinpoint::Article("2".into());
     assert_eq!(Pinpoint::for_block(&doc, cursor + 1), pin);
@@ -288,11 +288,9 @@ fn inside_tmux_the_copy_runs_off_the_loop_and_posts_its_outcome_back() {
         "{msg}"
     );
 
-    let start = Instant::now();
-    while app.after_frame.is_empty() && start.elapsed() < Duration::from_secs(20) {
-        app.drain_events();
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    settle(&mut app, "the copy's bytes for the terminal", |a| {
+        !a.after_frame.is_empty()
+    });
     let text = expected(&doc, Style::Treaty, Some(&Pinpoint::Block(1)));
     assert_eq!(app.after_frame, osc52::for_terminal(&text, true));
     let msg = app

@@ -73,7 +73,7 @@ impl MentionResolver for RegistryHooks {
                 .filter_map(|m| {
                     Some(Pin {
                         doc: self.id(m.doc)?.to_string(),
-                        block: Some(m.block.0),
+                        block: Some(m.block),
                     })
                 })
                 .collect(),

@@ -202,11 +202,7 @@ fn header(hit: &Hit, selected: bool, t: &Theme) -> Line<'static> {
         .date
         .map(|d| d.to_string())
         .unwrap_or_else(|| "undated".into());
-    let at = if hit.block == 0 {
-        "title".to_string()
-    } else {
-        format!("¶{}", hit.block)
-    };
+    let at = hit.block.place();
     let line = Line::from(vec![
         Span::raw(if selected { "▶ " } else { "  " }),
         Span::styled(format!("{date:<10}"), t.get("list_date")),

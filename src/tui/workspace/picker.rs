@@ -69,7 +69,7 @@ impl Notes {
                 let text = if h.note.is_empty() { &h.quote } else { &h.note };
                 let first = text.lines().next().unwrap_or("");
                 Some(PickItem {
-                    label: format!("{} ¶{}  {first}", h.doc_id, block.0),
+                    label: format!("{} {block:#}  {first}", h.doc_id),
                     doc,
                     block,
                 })
