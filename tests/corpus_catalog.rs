@@ -50,7 +50,7 @@ fn assert_catalog_is(catalog: &Catalog, fresh: &Corpus) {
     let heads: Vec<Head> = fresh.documents.iter().map(Head::of).collect();
     assert_eq!(catalog.heads(), heads.as_slice(), "heads in list order");
     assert_eq!(catalog.problems, fresh.problems, "problems");
-    assert_eq!(catalog.registry(), &fresh.registry, "registry");
+    assert_eq!(catalog.registry(), &*fresh.registry, "registry");
     assert_eq!(catalog.links().mentions, fresh.links.mentions, "links");
     for (i, doc) in fresh.documents.iter().enumerate() {
         assert_eq!(
