@@ -109,22 +109,13 @@ fn panel_keys_scroll_the_panel_and_hand_the_focus_back_as_an_effect() {
 
 #[test]
 fn a_copy_without_a_worker_comes_back_as_terminal_bytes_and_a_status_line() {
-    use lectern::clipboard::{Copier, Env};
     use lectern::tui::status::Level;
     let mut app = app();
     open(&mut app, TREATY);
     let mut term = terminal(120, 40);
     render(&mut app, &mut term);
     // OSC 52 alone never blocks: the copy is done at once, and its outcome is data.
-    app.citation.copier = Copier {
-        env: Env {
-            tmux: false,
-            ssh: true,
-            display: false,
-        },
-        tmux_command: vec!["tmux".into()],
-        timeout: std::time::Duration::from_secs(2),
-    };
+    app.citation.copier = osc52_only();
     let tx = app.sender();
     let reader = app.reader.as_ref();
     let effects = app

@@ -6,7 +6,6 @@
 
 mod tui_support;
 
-use lectern::clipboard::{Copier, Env};
 use lectern::corpus::Corpus;
 use lectern::model::Lang;
 use lectern::tui::compare::{CompareView, Input};
@@ -15,7 +14,6 @@ use lectern::tui::parallel::SentenceCursor;
 use lectern::tui::{Action, App, BlockNo, Effect};
 use ratatui::style::Modifier;
 use std::path::Path;
-use std::time::Duration;
 use tui_support::*;
 
 /// Handles what the workers post until the concordance of the latest term asked came.
@@ -174,15 +172,7 @@ fn treaties() -> App {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/parallel/treaties");
     let corpus = Corpus::load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
     let mut app = app_with(corpus);
-    app.citation.copier = Copier {
-        env: Env {
-            tmux: false,
-            ssh: true,
-            display: false,
-        },
-        tmux_command: vec!["tmux".into()],
-        timeout: Duration::from_secs(2),
-    };
+    app.citation.copier = osc52_only();
     app
 }
 

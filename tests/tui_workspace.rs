@@ -8,7 +8,7 @@ mod tui_support;
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use lectern::clipboard::{Copier, Env, osc52};
+use lectern::clipboard::osc52;
 use lectern::corpus::Corpus;
 use lectern::model::{BlockNo, Lang};
 use lectern::tui::workspace::find::{Finder, fold};
@@ -16,7 +16,6 @@ use lectern::tui::workspace::{FIND, MARKS, shown_langs};
 use lectern::tui::{App, Msg, Settings};
 use lectern::workspace::{Colour, Workspace};
 use std::path::Path;
-use std::time::Duration;
 use tui_support::*;
 
 fn settings(dir: &Path) -> Settings {
@@ -465,15 +464,7 @@ fn a_growing_query_filters_the_old_matches_and_finds_exactly_what_a_fresh_scan_f
 #[test]
 fn c_copies_the_passage_then_its_citation_through_the_clipboard_chain() {
     let mut app = app();
-    app.citation.copier = Copier {
-        env: Env {
-            tmux: false,
-            ssh: true,
-            display: false,
-        },
-        tmux_command: vec!["tmux".into()],
-        timeout: Duration::from_secs(2),
-    };
+    app.citation.copier = osc52_only();
     open(&mut app, PEOPLES_DAILY);
     render(&mut app, &mut terminal(160, 40));
     press(&mut app, "j j");

@@ -3,12 +3,40 @@
 #![allow(dead_code)]
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use lectern::clipboard::{Copier, Env};
 use lectern::corpus::Corpus;
 use lectern::tui::keymap::Key;
 use lectern::tui::{App, Msg, Settings};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::time::{Duration, Instant};
+
+/// A copier that only writes OSC 52: no tmux, no display, as over SSH.
+pub fn osc52_only() -> Copier {
+    Copier {
+        env: Env {
+            tmux: false,
+            ssh: true,
+            display: false,
+        },
+        tmux_command: vec!["tmux".into()],
+        timeout: Duration::from_secs(2),
+    }
+}
+
+/// A copier inside a tmux that cannot be run: its buffer fails, OSC 52 (wrapped for tmux)
+/// still goes out.
+pub fn unrunnable_tmux() -> Copier {
+    Copier {
+        env: Env {
+            tmux: true,
+            ssh: false,
+            display: false,
+        },
+        tmux_command: vec!["/nonexistent/tmux".into()],
+        timeout: Duration::from_secs(2),
+    }
+}
 
 /// A temporary directory for a search index.
 pub fn cache() -> tempfile::TempDir {
