@@ -13,7 +13,7 @@ pub fn doc_hash(doc: &Document) -> u64 {
     h.write(format!("{:?}", doc.date()).as_bytes());
     h.write(doc.display_title(&TITLE_LANGS).as_bytes());
     for (block, text) in doc.units() {
-        h.write(&(block as u64).to_le_bytes());
+        h.write(&(block.0 as u64).to_le_bytes());
         for (lang, t) in &text.0 {
             h.write(Lang::code(*lang).as_bytes());
             h.write(t.as_bytes());

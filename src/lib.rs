@@ -9,6 +9,9 @@
 // A bad file or a failed thread gets a clear error, never an `expect` panic (tests may use it,
 // see clippy.toml); the built-in import patterns panic by name in one place, `import::pattern`.
 #![deny(clippy::expect_used)]
+// No `unsafe` in lectern itself (Cargo.toml denies it for the tests too, where the counting
+// allocator of `tests/hardening_work.rs` allows it with its reason).
+#![forbid(unsafe_code)]
 
 pub mod cite;
 pub mod cli;

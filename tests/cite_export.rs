@@ -2,6 +2,8 @@
 //! itself uses), RIS with a reader written here from the format's definition — and give back
 //! each document's key fields. The CLI prints them for one document or the whole corpus.
 
+mod cli_support;
+
 use assert_cmd::Command;
 use biblatex::{Bibliography, ChunksExt};
 use lectern::cite::{self, Facts, Format};
@@ -175,13 +177,7 @@ fn unts_6045(corpus: &Corpus) -> &Document {
 
 /// What a successful run of lectern with `args` prints.
 fn stdout_of(args: &[&str]) -> String {
-    let out = lectern().args(args).output().expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8")
+    cli_support::stdout(lectern().args(args))
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The real binary, as a user or a script runs it.
 
 mod cli_support;
-use cli_support::repo;
+use cli_support::{json, repo, stdout};
 
 use assert_cmd::Command;
 use predicates::prelude::*;
@@ -23,14 +23,7 @@ fn corpus_copy() -> tempfile::TempDir {
 
 #[test]
 fn list_prints_one_tab_separated_line_per_document_in_date_order() {
-    let out = lectern()
-        .arg("list")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).expect("utf-8");
+    let text = stdout(lectern().arg("list"));
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 5);
     assert!(lines.iter().all(|l| l.split('\t').count() == 5));
@@ -53,14 +46,7 @@ fn list_prints_one_tab_separated_line_per_document_in_date_order() {
 
 #[test]
 fn list_json_is_an_array_of_documents() {
-    let out = lectern()
-        .args(["list", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let rows: serde_json::Value = serde_json::from_slice(&out).expect("valid JSON");
+    let rows = json(lectern().args(["list", "--json"]));
     let rows = rows.as_array().expect("array");
     assert_eq!(rows.len(), 5);
     assert_eq!(rows[2]["kind"], "treaty");
@@ -72,14 +58,7 @@ fn list_json_is_an_array_of_documents() {
 
 #[test]
 fn list_json_says_which_dates_are_inferred_and_why() {
-    let out = lectern()
-        .args(["list", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let rows: serde_json::Value = serde_json::from_slice(&out).expect("valid JSON");
+    let rows = json(lectern().args(["list", "--json"]));
     let rows = rows.as_array().expect("array");
     for row in rows {
         let inferred = row["id"] == "2021-historic-event-propelling-dprk-russia";
@@ -129,14 +108,8 @@ fn show_prints_numbered_blocks_in_the_chosen_language() {
 
 #[test]
 fn show_json_round_trips_the_document() {
-    let out = lectern()
-        .args(["show", PEOPLES_DAILY, "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let doc: lectern::model::Document = serde_json::from_slice(&out).expect("a document");
+    let out = stdout(lectern().args(["show", PEOPLES_DAILY, "--json"]));
+    let doc: lectern::model::Document = serde_json::from_str(&out).expect("a document");
     assert_eq!(doc.id, PEOPLES_DAILY);
     assert_eq!(doc.blocks.len(), 10);
 }

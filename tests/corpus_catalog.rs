@@ -50,7 +50,7 @@ fn assert_catalog_is(catalog: &Catalog, fresh: &Corpus) {
     let heads: Vec<Head> = fresh.documents.iter().map(Head::of).collect();
     assert_eq!(catalog.heads(), heads.as_slice(), "heads in list order");
     assert_eq!(catalog.problems, fresh.problems, "problems");
-    assert_eq!(catalog.registry(), &fresh.registry, "registry");
+    assert_eq!(catalog.registry(), &*fresh.registry, "registry");
     assert_eq!(catalog.links().mentions, fresh.links.mentions, "links");
     for (i, doc) in fresh.documents.iter().enumerate() {
         assert_eq!(
@@ -98,7 +98,7 @@ fn answer(index: &SearchIndex, q: &str) -> (usize, BTreeSet<(String, usize, Vec<
         .into_iter()
         .map(|h| {
             let snippets = h.snippets.iter().map(|s| s.text.clone()).collect();
-            (h.doc_id, h.block, snippets)
+            (h.doc_id, h.block.0, snippets)
         })
         .collect();
     (r.total, hits)

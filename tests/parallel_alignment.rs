@@ -5,7 +5,7 @@
 #![allow(clippy::disallowed_macros)]
 
 use lectern::corpus::Corpus;
-use lectern::model::Lang;
+use lectern::model::{BlockNo, Lang};
 use lectern::parallel::{Aligner, Basis, DocAlignment, ZH_EN, language_pair};
 
 const SEED: &str = "1956-07-14-joint-communique-issued-soviet";
@@ -78,12 +78,12 @@ fn every_chinese_sentence_of_blocks_2_to_10_is_paired_with_its_translation() {
     let mut right = 0;
     let mut wrong = Vec::new();
     for (block, zh, en) in EXPECTED {
-        let text = &doc.block(*block).expect("block").text;
+        let text = &doc.block(BlockNo(*block)).expect("block").text;
         let (zh_text, en_text) = (
             text.get(Lang::Zh).expect("zh"),
             text.get(Lang::En).expect("en"),
         );
-        let b = alignment.block(*block).expect("aligned block");
+        let b = alignment.block(BlockNo(*block)).expect("aligned block");
         let found = b.pairs.iter().any(|p| {
             matches(&texts(zh_text, &b.left, &p.left), zh)
                 && matches(&texts(en_text, &b.right, &p.right), en)
@@ -96,11 +96,11 @@ fn every_chinese_sentence_of_blocks_2_to_10_is_paired_with_its_translation() {
     }
     // Every Chinese sentence of blocks 2–10 is in exactly one expected pair.
     let zh_sentences: usize = (2..=10)
-        .map(|b| alignment.block(b).expect("block").left.len())
+        .map(|b| alignment.block(BlockNo(b)).expect("block").left.len())
         .sum();
     let expected_zh: usize = EXPECTED.iter().map(|(_, zh, _)| zh.len()).sum();
     let pairs_made: usize = (2..=10)
-        .map(|b| alignment.block(b).expect("block").pairs.len())
+        .map(|b| alignment.block(BlockNo(b)).expect("block").pairs.len())
         .sum();
     println!(
         "sentence alignment, seed blocks 2–10: {right}/{} expected pairs found ({:.1}% accuracy); {pairs_made} pairs made",
@@ -118,13 +118,13 @@ fn every_chinese_sentence_of_blocks_2_to_10_is_paired_with_its_translation() {
 #[test]
 fn pairs_carry_a_confidence_and_say_when_lengths_alone_decided() {
     let (_, alignment) = seed_alignment();
-    let b2 = alignment.block(2).expect("block 2");
+    let b2 = alignment.block(BlockNo(2)).expect("block 2");
     // The dateline sentence shares 13, 7 and 12 with its translation.
     assert_eq!(b2.pairs[0].basis, Basis::Anchors);
-    let b3 = alignment.block(3).expect("block 3");
+    let b3 = alignment.block(BlockNo(3)).expect("block 3");
     assert_eq!(b3.pairs[0].basis, Basis::Block);
     assert_eq!(b3.pairs[0].confidence, 1.0);
-    let b6 = alignment.block(10).expect("block 10");
+    let b6 = alignment.block(BlockNo(10)).expect("block 10");
     assert!(
         b6.pairs.iter().all(|p| p.by_length_only()),
         "{:?}",
@@ -144,7 +144,7 @@ fn the_zh_en_length_ratio_is_the_one_the_seed_shows() {
     let count = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count() as f64;
     let (mut zh, mut en) = (0.0, 0.0);
     for n in 2..=10 {
-        let t = &doc.block(n).expect("block").text;
+        let t = &doc.block(BlockNo(n)).expect("block").text;
         zh += count(t.get(Lang::Zh).expect("zh"));
         en += count(t.get(Lang::En).expect("en"));
     }
@@ -202,7 +202,7 @@ fn hand_pairs_shuffled_into_new_blocks_are_found_again() {
     let doc = corpus.get(SEED).expect("seed");
     let pick = |lang: Lang, block: usize, openings: &[&str]| -> String {
         let text = doc
-            .block(block)
+            .block(BlockNo(block))
             .expect("block")
             .text
             .get(lang)
@@ -235,7 +235,12 @@ fn hand_pairs_shuffled_into_new_blocks_are_found_again() {
             (0..k).map(|_| &pairs[rng.below(pairs.len())]).collect();
         let zh: String = chosen.iter().map(|p| p.0.as_str()).collect();
         let en: Vec<&str> = chosen.iter().map(|p| p.1.as_str()).collect();
-        let b = aligner.block(n, (Lang::Zh, &zh), (Lang::En, &en.join(" ")), ZH_EN);
+        let b = aligner.block(
+            BlockNo(n),
+            (Lang::Zh, &zh),
+            (Lang::En, &en.join(" ")),
+            ZH_EN,
+        );
         let (mut i, mut j) = (0, 0);
         for p in &chosen {
             let truth = (i..i + p.2, j..j + p.3);

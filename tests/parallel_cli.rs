@@ -2,7 +2,7 @@
 //! `concordance`, `compare`.
 
 mod cli_support;
-use cli_support::repo;
+use cli_support::{repo, stdout};
 
 use assert_cmd::Command;
 use std::path::Path;
@@ -15,16 +15,6 @@ fn lectern(index: &Path) -> Command {
     cmd.env_remove("LECTERN_CORPUS")
         .env("LECTERN_INDEX_DIR", index);
     cmd
-}
-
-fn stdout(cmd: &mut Command) -> String {
-    let out = cmd.output().expect("runs");
-    assert!(
-        out.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
 }
 
 /// The corpus folders these tests change or read.

@@ -92,7 +92,7 @@ fn archive() -> Vec<Document> {
 #[test]
 fn renderings_are_grouped_with_their_counts_and_dates_on_a_generated_archive() {
     let docs = archive();
-    let registry = Corpus::bundled().registry;
+    let registry = Corpus::bundled().registry.as_ref().clone();
     let aligner = Aligner::new(&registry);
     let cache = tempfile::tempdir().expect("tmp");
     let (index, _) =

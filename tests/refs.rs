@@ -191,7 +191,7 @@ fn common_words_are_never_links() {
         );
         // A name is never cut out of a longer word.
         let block = corpus.documents[m.doc]
-            .block(m.block.0)
+            .block(m.block)
             .and_then(|b| b.text.get(m.lang))
             .unwrap_or_default();
         let before = block[..m.range.start].chars().next_back();
@@ -233,7 +233,10 @@ fn every_registry_fact_names_an_existing_document_and_block() {
     assert!(refs.len() > 30);
     for r in refs {
         assert!(
-            corpus.get(&r.doc).and_then(|d| d.block(r.block)).is_some(),
+            corpus
+                .get(&r.doc)
+                .and_then(|d| d.block(lectern::model::BlockNo(r.block)))
+                .is_some(),
             "{r} does not exist"
         );
     }

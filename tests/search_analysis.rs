@@ -210,7 +210,7 @@ fn romanization_variants_find_each_other() {
             .expect("search")
             .hits
             .into_iter()
-            .filter(|h| h.block > 0)
+            .filter(|h| h.block.0 > 0)
             .map(|h| h.doc_id)
             .collect();
         v.sort();

@@ -1,6 +1,9 @@
 //! `lectern search` and `lectern index` as a user runs them, on the bundled corpus, with the
 //! index in a temporary cache directory.
 
+mod cli_support;
+use cli_support::stdout;
+
 use assert_cmd::Command;
 use std::path::Path;
 
@@ -14,11 +17,6 @@ fn lectern(cache: &Path) -> Command {
         // An empty workspace: the tester's own notes must not show in these answers.
         .env("LECTERN_WORKSPACE", cache.join("workspace"));
     cmd
-}
-
-fn stdout(cmd: &mut Command) -> String {
-    let out = cmd.assert().success().get_output().stdout.clone();
-    String::from_utf8(out).expect("utf-8")
 }
 
 #[test]
@@ -88,15 +86,11 @@ fn broken_queries_answer_with_a_note_not_an_error() {
         .success();
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(stderr.contains("quote was not closed"), "{stderr}");
-    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
-    assert!(stdout.contains("1961-07-06-treaty"), "{stdout}");
+    let printed = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(printed.contains("1961-07-06-treaty"), "{printed}");
 
-    let out = stdout_of(lectern(cache.path()).args(["search", "--", "-"]));
+    let out = stdout(lectern(cache.path()).args(["search", "--", "-"]));
     assert!(out.contains("no matches"), "{out}");
-}
-
-fn stdout_of(cmd: &mut Command) -> String {
-    stdout(cmd)
 }
 
 #[test]

@@ -20,7 +20,7 @@ fn setup() -> (tempfile::TempDir, Vec<Document>, SearchIndex) {
 fn pins(index: &SearchIndex, _docs: &[Document], q: &str) -> Pins {
     let r = index.search(q, 100_000).expect("search");
     assert_eq!(r.total, r.hits.len());
-    r.hits.into_iter().map(|h| (h.doc_id, h.block)).collect()
+    r.hits.into_iter().map(|h| (h.doc_id, h.block.0)).collect()
 }
 
 fn year_of(doc: &Document) -> i32 {
@@ -124,7 +124,7 @@ fn alias_and_mention_hooks_plug_in() {
         mentions: Some(Arc::new(Mentions(vec![
             Pin {
                 doc: docs[1].id.clone(),
-                block: Some(2),
+                block: Some(lectern::model::BlockNo(2)),
             },
             Pin {
                 doc: docs[2].id.clone(),

@@ -43,7 +43,7 @@ fn answers(loc: &Location, docs: &[Document]) -> anyhow::Result<(Answer, Option<
         };
         out.push((
             r.total,
-            r.hits.into_iter().map(|h| (h.doc_id, h.block)).collect(),
+            r.hits.into_iter().map(|h| (h.doc_id, h.block.0)).collect(),
         ));
     }
     Ok((out, reason))

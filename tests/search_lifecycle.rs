@@ -21,7 +21,7 @@ fn hits(index: &SearchIndex, _docs: &[Document], q: &str) -> Vec<(String, usize)
         .expect("search runs")
         .hits
         .into_iter()
-        .map(|h| (h.doc_id, h.block))
+        .map(|h| (h.doc_id, h.block.0))
         .collect()
 }
 

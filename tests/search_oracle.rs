@@ -165,7 +165,7 @@ fn searched(index: &SearchIndex, _docs: &[Document], query: &str) -> BTreeSet<(S
     let got: BTreeSet<_> = results
         .hits
         .iter()
-        .map(|h| (h.doc_id.clone(), h.block))
+        .map(|h| (h.doc_id.clone(), h.block.0))
         .collect();
     assert_eq!(results.total, got.len(), "total vs hits for {query:?}");
     got

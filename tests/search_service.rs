@@ -71,7 +71,7 @@ fn the_worker_opens_the_index_and_answers_the_latest_query() {
             assert!(!hits.is_empty());
             for h in &hits {
                 let text = d
-                    .block(h.block.0)
+                    .block(h.block)
                     .and_then(|b| b.text.get(h.lang))
                     .expect("block text");
                 assert_eq!(h.lang, Lang::Zh);

@@ -3,7 +3,7 @@
 mod tui_support;
 
 use lectern::corpus::Corpus;
-use lectern::model::Lang;
+use lectern::model::{BlockNo, Lang};
 use lectern::tui::focus::{Focus, Screen};
 use lectern::tui::reader::layout::View;
 use lectern::tui::{App, Settings};
@@ -105,20 +105,20 @@ fn enter_opens_a_chinese_english_document_side_by_side_chinese_first() {
 fn j_and_k_move_the_cursor_block_and_g_and_shift_g_go_to_the_ends() {
     let (mut app, mut t) = reading(PEOPLES_DAILY, 120, 40);
     press(&mut app, "j j down");
-    assert_eq!(reader(&app).cursor, 3);
+    assert_eq!(reader(&app).cursor, BlockNo(4));
     press(&mut app, "k");
-    assert_eq!(reader(&app).cursor, 2);
+    assert_eq!(reader(&app).cursor, BlockNo(3));
     press(&mut app, "G");
     let blocks = app.document().map_or(0, |d| d.blocks.len());
-    assert_eq!(reader(&app).cursor, blocks - 1);
+    assert_eq!(reader(&app).cursor, BlockNo(blocks));
     // Never past the end.
     press(&mut app, "j j pagedown");
     render(&mut app, &mut t);
     let r = reader(&app);
-    assert_eq!(r.cursor, blocks - 1);
+    assert_eq!(r.cursor, BlockNo(blocks));
     assert_eq!(r.scroll, r.layout.max_scroll(r.height));
     press(&mut app, "g");
-    assert_eq!((reader(&app).cursor, reader(&app).scroll), (0, 0));
+    assert_eq!((reader(&app).cursor, reader(&app).scroll), (BlockNo(1), 0));
 }
 
 #[test]
@@ -194,7 +194,11 @@ fn ctrl_w_moves_to_the_panel_and_tab_back_to_the_text() {
     press(&mut app, "ctrl-w");
     assert_eq!(app.focus, Focus::Panel);
     press(&mut app, "j");
-    assert_eq!(reader(&app).cursor, 0, "j scrolls the panel, not the text");
+    assert_eq!(
+        reader(&app).cursor,
+        BlockNo(1),
+        "j scrolls the panel, not the text"
+    );
     press(&mut app, "tab");
     assert_eq!(app.focus, Focus::Reader);
 }
@@ -208,7 +212,7 @@ fn the_footnote_key_jumps_to_the_treaty_footnote_and_selects_it() {
         .first()
         .unwrap_or_else(|| panic!("the treaty has a footnote"));
     press(&mut app, "f");
-    assert_eq!(reader(&app).cursor + 1, first.block);
+    assert_eq!(reader(&app).cursor, first.block);
     assert_eq!(
         app.panel.selected_footnote.as_deref(),
         Some(first.id.as_str())
@@ -222,7 +226,11 @@ fn question_mark_opens_help_and_esc_closes_it_without_leaving_the_reader() {
     press(&mut app, "?");
     assert_eq!(app.overlays.top_name(), Some("help"));
     press(&mut app, "j");
-    assert_eq!(reader(&app).cursor, 0, "keys under the help do nothing");
+    assert_eq!(
+        reader(&app).cursor,
+        BlockNo(1),
+        "keys under the help do nothing"
+    );
     press(&mut app, "esc");
     assert!(app.overlays.is_empty());
     assert_eq!(app.screen, Screen::Reader);
@@ -267,7 +275,7 @@ fn the_reading_position_is_remembered_across_runs() {
         (reader(&app).cursor, reader(&app).top_block()),
         (cursor, top)
     );
-    assert_eq!(cursor, 5);
+    assert_eq!(cursor, BlockNo(6));
 }
 
 #[test]
@@ -306,12 +314,12 @@ fn highlights_set_by_a_feature_are_kept_per_owner() {
         range: 0..6,
         style,
     };
-    r.set_highlights("search", vec![hit(1), hit(2)]);
-    r.set_highlights("links", vec![hit(1)]);
-    r.set_highlights("search", vec![hit(3)]);
-    assert_eq!(r.highlights_of(1, Lang::Zh).count(), 1);
-    assert_eq!(r.highlights_of(2, Lang::Zh).count(), 0);
-    assert_eq!(r.highlights_of(3, Lang::Zh).count(), 1);
+    r.set_highlights("search", vec![hit(BlockNo(1)), hit(BlockNo(2))]);
+    r.set_highlights("links", vec![hit(BlockNo(1))]);
+    r.set_highlights("search", vec![hit(BlockNo(3))]);
+    assert_eq!(r.highlights_of(BlockNo(1), Lang::Zh).count(), 1);
+    assert_eq!(r.highlights_of(BlockNo(2), Lang::Zh).count(), 0);
+    assert_eq!(r.highlights_of(BlockNo(3), Lang::Zh).count(), 1);
 }
 
 #[test]
@@ -410,7 +418,10 @@ fn the_pinpoint_names_the_treaty_article_of_the_current_block() {
         press(&mut app, "j");
     }
     render(&mut app, &mut t);
-    assert_eq!(reader(&app).article_block(), Some(third));
+    assert_eq!(
+        reader(&app).article_block(),
+        Some(BlockNo::from_index(third))
+    );
     assert_eq!(
         doc.article_of(third + 2),
         doc.blocks[third].text.get(Lang::En),
@@ -432,7 +443,7 @@ fn another_feature_can_open_a_document_at_a_block() {
     let mut t = terminal(120, 40);
     render(&mut app, &mut t);
     let r = reader(&app);
-    assert_eq!((r.cursor, r.top_block()), (12, 12));
+    assert_eq!((r.cursor, r.top_block()), (BlockNo(13), BlockNo(13)));
     let screen = rows(&t).join("\n");
     assert!(
         screen.contains(" 13 "),
@@ -441,5 +452,5 @@ fn another_feature_can_open_a_document_at_a_block() {
     // Also when the document is already open.
     app.open_at(i, lectern::tui::BlockNo(3));
     render(&mut app, &mut t);
-    assert_eq!(reader(&app).cursor, 2);
+    assert_eq!(reader(&app).cursor, BlockNo(3));
 }

@@ -6,14 +6,13 @@
 mod tui_support;
 
 use lectern::cite::{self, Facts, Pinpoint, Style};
-use lectern::clipboard::{Copier, Env, osc52};
+use lectern::clipboard::osc52;
 use lectern::model::{BlockKind, Document, Lang};
 use lectern::tui::keymap::Mode;
 use lectern::tui::status::Level;
 use lectern::tui::{Action, App};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use std::time::{Duration, Instant};
 use tui_support::*;
 
 /// Opens a bundled document by id (directly: the list's filter key is not what is tested).
@@ -23,19 +22,6 @@ fn open_doc(app: &mut App, id: &str) -> Document {
         .unwrap_or_else(|| panic!("{id} is bundled"));
     app.open_document(i);
     app.corpus.documents[i].clone()
-}
-
-/// A copier that only writes OSC 52: no tmux, no display, as over SSH.
-fn osc52_only() -> Copier {
-    Copier {
-        env: Env {
-            tmux: false,
-            ssh: true,
-            display: false,
-        },
-        tmux_command: vec!["tmux".into()],
-        timeout: Duration::from_secs(2),
-    }
 }
 
 /// The panel's text on screen, whitespace collapsed (its lines wrap at spaces).
@@ -142,7 +128,7 @@ fn moving_into_article_2_of_the_treaty_points_the_citation_at_article_2() {
         press(&mut app, "j");
     }
     render(&mut app, &mut t);
-    let cursor = app.reader.as_ref().map_or(0, |r| r.cursor);
+    let cursor = app.reader.as_ref().map_or(0, |r| r.cursor.index());
     assert_eq!(cursor, heading + 1);
     let pin = Pinpoint::Article("2".into());
     assert_eq!(Pinpoint::for_block(&doc, cursor + 1), pin);
@@ -268,16 +254,7 @@ fn y_in_the_panel_copies_too_and_in_the_list_does_nothing() {
 #[test]
 fn inside_tmux_the_copy_runs_off_the_loop_and_posts_its_outcome_back() {
     let mut app = app();
-    // A tmux that cannot be run: its buffer fails, OSC 52 (wrapped for tmux) still goes out.
-    app.citation.copier = Copier {
-        env: Env {
-            tmux: true,
-            ssh: false,
-            display: false,
-        },
-        tmux_command: vec!["/nonexistent/tmux".into()],
-        timeout: Duration::from_secs(2),
-    };
+    app.citation.copier = unrunnable_tmux();
     let doc = open_doc(&mut app, TREATY);
     press(&mut app, "y");
     // The key returned before the copy's outcome: it arrives as an event.
@@ -288,11 +265,9 @@ fn inside_tmux_the_copy_runs_off_the_loop_and_posts_its_outcome_back() {
         "{msg}"
     );
 
-    let start = Instant::now();
-    while app.after_frame.is_empty() && start.elapsed() < Duration::from_secs(20) {
-        app.drain_events();
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    settle(&mut app, "the copy's bytes for the terminal", |a| {
+        !a.after_frame.is_empty()
+    });
     let text = expected(&doc, Style::Treaty, Some(&Pinpoint::Block(1)));
     assert_eq!(app.after_frame, osc52::for_terminal(&text, true));
     let msg = app

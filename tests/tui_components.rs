@@ -66,30 +66,24 @@ fn the_panel_sends_the_reader_to_the_block_of_its_selected_footnote() {
         .documents
         .iter()
         .enumerate()
-        .find(|(_, d)| d.footnotes.iter().any(|f| f.block > 0))
+        .find(|(_, d)| d.footnotes.iter().any(|f| f.block > BlockNo::TITLE))
         .unwrap_or_else(|| panic!("the bundled corpus has a document with a footnote"));
     let note = doc
         .footnotes
         .iter()
-        .find(|f| f.block > 0)
+        .find(|f| f.block > BlockNo::TITLE)
         .unwrap_or_else(|| panic!("found above"));
     let mut panel = Panel::default();
     panel.show_footnote(note.id.clone());
     assert_eq!(
         panel.update(Action::Open, true, Some(doc)),
-        vec![
-            Effect::MoveCursor(BlockNo(note.block)),
-            Effect::FocusPanel(false)
-        ]
+        vec![Effect::MoveCursor(note.block), Effect::FocusPanel(false)]
     );
     // Through the app: the reader's cursor lands on the note's block.
     let mut app = app();
     app.apply(vec![Effect::OpenDocument(DocIx(ix))]);
-    app.apply(vec![Effect::MoveCursor(BlockNo(note.block))]);
-    assert_eq!(
-        app.reader.as_ref().map(|r| r.cursor),
-        Some(BlockNo(note.block).index())
-    );
+    app.apply(vec![Effect::MoveCursor(note.block)]);
+    assert_eq!(app.reader.as_ref().map(|r| r.cursor), Some(note.block));
 }
 
 #[test]
@@ -115,22 +109,13 @@ fn panel_keys_scroll_the_panel_and_hand_the_focus_back_as_an_effect() {
 
 #[test]
 fn a_copy_without_a_worker_comes_back_as_terminal_bytes_and_a_status_line() {
-    use lectern::clipboard::{Copier, Env};
     use lectern::tui::status::Level;
     let mut app = app();
     open(&mut app, TREATY);
     let mut term = terminal(120, 40);
     render(&mut app, &mut term);
     // OSC 52 alone never blocks: the copy is done at once, and its outcome is data.
-    app.citation.copier = Copier {
-        env: Env {
-            tmux: false,
-            ssh: true,
-            display: false,
-        },
-        tmux_command: vec!["tmux".into()],
-        timeout: std::time::Duration::from_secs(2),
-    };
+    app.citation.copier = osc52_only();
     let tx = app.sender();
     let reader = app.reader.as_ref();
     let effects = app
@@ -170,7 +155,7 @@ fn hit(app: &lectern::tui::App, doc: &str, block: usize) -> Hit {
         title: d.id.clone(),
         kind: d.kind,
         date: d.date(),
-        block,
+        block: BlockNo(block),
         score: 1.0,
         snippets: Vec::new(),
     }
@@ -413,7 +398,7 @@ fn tab_selects_the_first_link_from_the_cursor_block_not_the_one_after_the_last_s
     let at = app.reader_at().unwrap_or_else(|| panic!("open"));
     let after_g = moved_to(&link_update(&mut app, Action::NextLink));
     assert!(
-        after_g.index() >= at.visible.start,
+        after_g >= at.visible.start,
         "after G: {after_g} is above the screen {:?}",
         at.visible
     );
@@ -486,11 +471,11 @@ fn footnoted(corpus: &Corpus) -> (DocIx, &Document, String, BlockNo) {
         .documents
         .iter()
         .enumerate()
-        .find(|(_, d)| d.footnotes.iter().any(|f| f.block > 0))
+        .find(|(_, d)| d.footnotes.iter().any(|f| f.block > BlockNo::TITLE))
         .unwrap_or_else(|| panic!("the bundled corpus has a document with a footnote"));
-    let note =
-        (doc.footnotes.iter().find(|f| f.block > 0)).unwrap_or_else(|| panic!("found above"));
-    (DocIx(ix), doc, note.id.clone(), BlockNo(note.block))
+    let note = (doc.footnotes.iter().find(|f| f.block > BlockNo::TITLE))
+        .unwrap_or_else(|| panic!("found above"));
+    (DocIx(ix), doc, note.id.clone(), note.block)
 }
 
 fn reader_ctx(doc: &Document, wide: bool) -> ReaderContext<'_> {
@@ -510,7 +495,7 @@ fn the_reader_moves_its_own_cursor_and_asks_for_the_rest_as_effects() {
     reader.prepare(doc, 120, 30);
     let ctx = reader_ctx(doc, true);
     assert_eq!(reader.update(Action::Down, &ctx), vec![]);
-    assert_eq!(reader.cursor, 1, "a move is the reader's own");
+    assert_eq!(reader.cursor, BlockNo(2), "a move is the reader's own");
     let effects = reader.update(Action::CycleView, &ctx);
     assert_eq!(
         effects,
@@ -545,9 +530,9 @@ fn the_next_footnote_moves_the_cursor_to_its_block_and_asks_the_panel_to_show_it
         reader.update(Action::NextFootnote, &reader_ctx(doc, true)),
         shown
     );
-    assert_eq!(reader.cursor, block.index());
+    assert_eq!(reader.cursor, block);
     // Narrow: the panel takes the place of the text, and the keys with it.
-    reader.cursor = 0;
+    reader.cursor = BlockNo(1);
     let mut narrow = shown.clone();
     narrow.push(Effect::FocusPanel(true));
     assert_eq!(
@@ -557,14 +542,14 @@ fn the_next_footnote_moves_the_cursor_to_its_block_and_asks_the_panel_to_show_it
     // Enter on a block without a footnote says so, and nothing moves.
     let bare = (1..=doc.blocks.len())
         .map(BlockNo)
-        .find(|b| doc.footnotes.iter().all(|f| f.block != b.0))
+        .find(|b| doc.footnotes.iter().all(|f| f.block != *b))
         .unwrap_or_else(|| panic!("a block without a footnote"));
-    reader.cursor = bare.index();
+    reader.cursor = bare;
     assert_eq!(
         reader.update(Action::Open, &reader_ctx(doc, true)),
         vec![Effect::Info(format!("block {bare} has no footnote"))]
     );
-    assert_eq!(reader.cursor, bare.index());
+    assert_eq!(reader.cursor, bare);
 }
 
 #[test]
@@ -580,7 +565,7 @@ fn a_click_on_the_text_selects_its_block_and_asks_for_the_sentence_under_it() {
     let part = row.parts.iter().flatten().find(|p| !p.range.is_empty());
     let part = part.unwrap_or_else(|| panic!("found above"));
     let (x, _) = reader.layout.geometry.slot(part.slot);
-    let (block, start) = (row.block as usize, part.range.start as usize);
+    let (block, start) = (row.block_no(), part.range.start as usize);
     let effects = reader.click(x, y as u16, &reader_ctx(doc, true));
     assert_eq!(reader.cursor, block);
     match effects.as_slice() {

@@ -4,7 +4,7 @@
 mod tui_support;
 
 use lectern::corpus::Corpus;
-use lectern::model::{Footnote, Lang, LangText};
+use lectern::model::{BlockNo, Footnote, Lang, LangText};
 use lectern::tui::App;
 use lectern::tui::keymap::Mode;
 use tui_support::*;
@@ -22,7 +22,7 @@ fn treaty_with_three_notes() -> App {
         text.push_str(&format!("[^{id}]"));
         doc.footnotes.push(Footnote {
             id: id.into(),
-            block,
+            block: BlockNo(block),
             text: LangText([(Lang::En, format!("note {id}"))].into_iter().collect()),
         });
     }
@@ -63,8 +63,8 @@ fn f_goes_through_the_notes_in_order_and_wraps_from_the_last_to_the_first() {
     let block = app.reader.as_ref().map(|r| r.cursor);
     assert_eq!(
         block,
-        Some(5),
-        "the cursor is on the first note's block (6)"
+        Some(BlockNo(6)),
+        "the cursor is on the first note's block"
     );
 }
 

@@ -3,7 +3,7 @@
 
 mod tui_support;
 
-use lectern::model::Lang;
+use lectern::model::{BlockNo, Lang};
 use lectern::tui::focus::Screen;
 use tui_support::*;
 
@@ -34,13 +34,13 @@ fn select_link_to(app: &mut lectern::tui::App, target: &str) {
 #[test]
 fn every_link_of_the_open_document_is_highlighted_in_its_language() {
     let (app, _) = reading(PEOPLES_DAILY, 160, 40);
-    // Block 4 (index 3) names Kim Il Sung in both languages.
+    // Block 4 names Kim Il Sung in both languages.
     let zh: Vec<_> = reader(&app)
-        .highlights_of(3, Lang::Zh)
+        .highlights_of(BlockNo(4), Lang::Zh)
         .map(|h| h.range.clone())
         .collect();
     let en: Vec<_> = reader(&app)
-        .highlights_of(3, Lang::En)
+        .highlights_of(BlockNo(4), Lang::En)
         .map(|h| h.range.clone())
         .collect();
     let doc = app.document().expect("open");
@@ -60,13 +60,13 @@ fn following_the_journals_treaty_mention_opens_the_treaty_and_backspace_returns_
     select_link_to(&mut app, "treaty-1961");
     render(&mut app, &mut t);
     let (cursor, scroll) = (reader(&app).cursor, reader(&app).scroll);
-    assert_eq!(cursor, 8, "the mention is in block 9");
+    assert_eq!(cursor, BlockNo(9), "the mention is in block 9");
     press(&mut app, "enter");
     render(&mut app, &mut t);
     assert_eq!(open_doc_id(&app), TREATY);
     assert_eq!(
         reader(&app).cursor,
-        5,
+        BlockNo(6),
         "the treaty's text starts at block 6"
     );
     press(&mut app, "backspace");
@@ -101,7 +101,11 @@ fn an_entity_link_opens_its_card_and_the_card_opens_a_mention() {
     press(&mut app, "enter");
     assert!(app.overlays.is_empty());
     assert_eq!(open_doc_id(&app), PEOPLES_DAILY);
-    assert_eq!(reader(&app).cursor, 8, "the first mention is in block 9");
+    assert_eq!(
+        reader(&app).cursor,
+        BlockNo(9),
+        "the first mention is in block 9"
+    );
 }
 
 #[test]
@@ -148,5 +152,5 @@ fn the_timeline_opens_documents_and_cards_of_instruments_outside_the_archive() {
     render(&mut app, &mut t);
     assert!(app.overlays.is_empty());
     assert_eq!(open_doc_id(&app), TREATY);
-    assert_eq!(reader(&app).cursor, 5, "at the treaty's text");
+    assert_eq!(reader(&app).cursor, BlockNo(6), "at the treaty's text");
 }

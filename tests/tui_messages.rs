@@ -6,7 +6,7 @@ mod tui_support;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use lectern::cite::{self, Pinpoint, Style};
-use lectern::clipboard::{Channel, Copier, Env};
+use lectern::clipboard::Channel;
 use lectern::search::{AliasExpander, Event, Hooks, Location};
 use lectern::tui::search::state::{HooksOverride, IndexStatus};
 use lectern::tui::workers::WorkerKind;
@@ -14,9 +14,6 @@ use lectern::tui::{Action, App, Msg};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tui_support::*;
-
-/// How long a worker may take (the first search builds the index of the bundled corpus).
-const PATIENCE: Duration = Duration::from_secs(120);
 
 /// Reads the loop's messages, handing each to the app, until `want` picks one out (which is
 /// returned unhandled). Fails after [`PATIENCE`].
@@ -44,10 +41,6 @@ fn type_query(app: &mut App, text: &str) {
             KeyModifiers::NONE,
         )));
     }
-}
-
-fn cache() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The ids of the documents with a block whose text holds `needle`, by a plain scan.
@@ -117,16 +110,7 @@ fn a_query_comes_back_as_results_and_opening_a_hit_as_the_hits_of_its_document()
 #[test]
 fn a_copy_inside_tmux_comes_back_as_its_outcome() {
     let mut app = app();
-    // A tmux that cannot be run: its buffer fails, OSC 52 still goes out.
-    app.citation.copier = Copier {
-        env: Env {
-            tmux: true,
-            ssh: false,
-            display: false,
-        },
-        tmux_command: vec!["/nonexistent/tmux".into()],
-        timeout: Duration::from_secs(2),
-    };
+    app.citation.copier = unrunnable_tmux();
     let i = app
         .find_document(TREATY)
         .unwrap_or_else(|| panic!("the treaty is bundled"));

@@ -7,7 +7,7 @@ mod tui_support;
 
 use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use lectern::corpus::Corpus;
-use lectern::model::Lang;
+use lectern::model::{BlockNo, Lang};
 use lectern::tui::{App, Msg};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -15,14 +15,18 @@ use ratatui::style::Color;
 use tui_support::{PEOPLES_DAILY, app, app_with, open, press, render, status_text, terminal};
 
 /// The stored text each sentence highlight (the theme's `sentence`, `counterpart` or
-/// `counterpart_guess` colours; links are highlights too) of block `index` in `lang` covers.
-fn highlighted(app: &App, index: usize, lang: Lang) -> Vec<String> {
+/// `counterpart_guess` colours; links are highlights too) of block `block` in `lang` covers.
+fn highlighted(app: &App, block: usize, lang: Lang) -> Vec<String> {
     let (Some(reader), Some(doc)) = (app.reader.as_ref(), app.document()) else {
         return Vec::new();
     };
-    let text = doc.blocks[index].text.get(lang).unwrap_or("");
+    let block = BlockNo(block);
+    let text = doc
+        .block(block)
+        .and_then(|b| b.text.get(lang))
+        .unwrap_or("");
     reader
-        .highlights_of(index, lang)
+        .highlights_of(block, lang)
         .filter(|h| matches!(h.style.bg, Some(Color::LightCyan | Color::LightMagenta)))
         .map(|h| text[h.range.clone()].to_string())
         .collect()
@@ -78,9 +82,9 @@ fn the_sentence_cursor_highlights_a_chinese_sentence_and_the_two_english_sentenc
     render(&mut app, &mut term);
     // Block 4, its second Chinese sentence: English splits it in two.
     press(&mut app, "j j j ) )");
-    assert_eq!(app.reader.as_ref().map(|r| r.cursor), Some(3));
-    let zh = highlighted(&app, 3, Lang::Zh);
-    let en = highlighted(&app, 3, Lang::En);
+    assert_eq!(app.reader.as_ref().map(|r| r.cursor), Some(BlockNo(4)));
+    let zh = highlighted(&app, 4, Lang::Zh);
+    let en = highlighted(&app, 4, Lang::En);
     assert_eq!(zh.len(), 1, "{zh:?}");
     assert!(
         zh[0].starts_with("公报宣布，以金日成为首") && zh[0].ends_with("国际问题。"),
@@ -119,18 +123,18 @@ fn moving_past_the_last_sentence_of_a_block_goes_to_the_next_block_and_back() {
     press(&mut app, "j j j ) ) )");
     assert_eq!(
         app.reader.as_ref().map(|r| r.cursor),
-        Some(4),
+        Some(BlockNo(5)),
         "into block 5"
     );
-    assert!(highlighted(&app, 3, Lang::Zh).is_empty(), "block 4 cleared");
-    assert_eq!(highlighted(&app, 4, Lang::Zh).len(), 1);
+    assert!(highlighted(&app, 4, Lang::Zh).is_empty(), "block 4 cleared");
+    assert_eq!(highlighted(&app, 5, Lang::Zh).len(), 1);
     press(&mut app, "(");
     assert_eq!(
         app.reader.as_ref().map(|r| r.cursor),
-        Some(3),
+        Some(BlockNo(4)),
         "back to block 4"
     );
-    assert!(highlighted(&app, 3, Lang::Zh)[0].starts_with("公报宣布"));
+    assert!(highlighted(&app, 4, Lang::Zh)[0].starts_with("公报宣布"));
 }
 
 #[test]
@@ -156,11 +160,11 @@ fn clicking_an_english_sentence_highlights_it_and_its_chinese_counterpart() {
     render(&mut app, &mut term);
     let (x, y) = find(&term, "Both sides stated that").expect("block 2 on screen");
     click(&mut app, x + 3, y);
-    assert_eq!(app.reader.as_ref().map(|r| r.cursor), Some(1));
-    let zh = highlighted(&app, 1, Lang::Zh);
+    assert_eq!(app.reader.as_ref().map(|r| r.cursor), Some(BlockNo(2)));
+    let zh = highlighted(&app, 2, Lang::Zh);
     assert_eq!(zh.len(), 1);
     assert!(zh[0].starts_with("双方表示，它们将"), "{zh:?}");
-    assert!(highlighted(&app, 1, Lang::En)[0].starts_with("Both sides stated"));
+    assert!(highlighted(&app, 2, Lang::En)[0].starts_with("Both sides stated"));
     assert!(
         status_text(&app).starts_with("¶2 en sentence 2/2 ↔ zh 2"),
         "{}",

@@ -6,43 +6,19 @@
 
 mod tui_support;
 
-use lectern::clipboard::{Copier, Env};
 use lectern::corpus::Corpus;
 use lectern::model::Lang;
-use lectern::search::Location;
 use lectern::tui::compare::{CompareView, Input};
 use lectern::tui::concordance::ConcordanceMsg;
 use lectern::tui::parallel::SentenceCursor;
 use lectern::tui::{Action, App, BlockNo, Effect};
 use ratatui::style::Modifier;
 use std::path::Path;
-use std::time::{Duration, Instant};
 use tui_support::*;
 
-const PATIENCE: Duration = Duration::from_secs(60);
-
-fn app_in(cache: &tempfile::TempDir) -> App {
-    let mut app = app();
-    app.search.location = Some(Location::at(cache.path()));
-    app
-}
-
-fn cache() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
-}
-
 /// Handles what the workers post until the concordance of the latest term asked came.
-fn answered(app: &mut App) {
-    let start = Instant::now();
-    while app.concordance.ready().is_none() {
-        app.drain_events();
-        assert!(
-            start.elapsed() < PATIENCE,
-            "no concordance came: {:?}",
-            app.concordance
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    }
+fn concordance_came(app: &mut App) {
+    settle(app, "the concordance", |a| a.concordance.ready().is_some());
 }
 
 /// The People's Daily article open, the concordance of 朝鲜停战 asked from the window.
@@ -53,7 +29,7 @@ fn concordance_of_armistice(cache: &tempfile::TempDir) -> App {
     assert_eq!(app.overlays.top_name(), Some("concordance"));
     type_text(&mut app, "朝鲜停战");
     press(&mut app, "enter");
-    answered(&mut app);
+    concordance_came(&mut app);
     app
 }
 
@@ -113,14 +89,14 @@ fn enter_opens_the_document_there_with_the_sentence_cursor_on_the_sentence() {
     render(&mut app, &mut terminal(200, 50));
     assert_eq!(app.overlays.top_name(), None, "the window closed");
     assert_eq!(app.document().map(|d| d.id.as_str()), Some(PEOPLES_DAILY));
-    assert_eq!(app.reader.as_ref().map(|r| r.cursor), Some(1));
+    assert_eq!(app.reader.as_ref().map(|r| r.cursor), Some(BlockNo(2)));
     let (c, _) = app.parallel.current_pair().expect("a sentence cursor");
-    assert_eq!((c.block, c.left), (2, true), "{c:?}");
+    assert_eq!((c.block, c.left), (BlockNo(2), true), "{c:?}");
     let doc = app.document().expect("open");
     let a = lectern::parallel::Aligner::new(&app.corpus.registry)
         .document(doc)
         .expect("aligned");
-    let s = &a.block(2).expect("block 2").left[c.sentence];
+    let s = &a.block(BlockNo(2)).expect("block 2").left[c.sentence];
     let text = doc.blocks[1].text.get(Lang::Zh).expect("zh");
     assert!(text[s.bytes.clone()].contains("把朝鲜停战变为"), "{c:?}");
     // And back where the reader was, through the link history.
@@ -145,7 +121,7 @@ fn without_a_selection_the_window_offers_the_names_of_the_cursor_sentence() {
     assert_eq!(
         app.parallel.cursor,
         Some(SentenceCursor {
-            block: 2,
+            block: BlockNo(2),
             left: true,
             sentence: 0
         })
@@ -155,7 +131,7 @@ fn without_a_selection_the_window_offers_the_names_of_the_cursor_sentence() {
     assert_eq!(app.concordance.term, "莫斯科");
     press(&mut app, "tab");
     assert_eq!(app.concordance.term, "朝鲜停战");
-    answered(&mut app);
+    concordance_came(&mut app);
     let c = app.concordance.ready().expect("answered");
     assert_eq!(c.term, "朝鲜停战");
     assert_eq!(c.groups[0].occurrences.len(), 2);
@@ -175,7 +151,7 @@ fn the_selection_is_the_term_from_the_select_bar() {
     let at = en.find("Korean armistice").expect("in block 2");
     let start = en[..at].chars().count();
     app.notes.selection = Some(lectern::tui::workspace::select::Selection {
-        block: 1,
+        block: BlockNo(2),
         lang: Lang::En,
         anchor: start,
         head: start + "Korean armistice".chars().count() - 1,
@@ -186,7 +162,7 @@ fn the_selection_is_the_term_from_the_select_bar() {
     press(&mut app, "K");
     assert_eq!(app.overlays.top_name(), Some("concordance"));
     assert!(app.notes.selection.is_none(), "the selection ended");
-    answered(&mut app);
+    concordance_came(&mut app);
     let c = app.concordance.ready().expect("answered");
     assert_eq!(c.term, "Korean armistice");
     assert_eq!(c.groups[0].rendering.as_deref(), Some("朝鲜停战"));
@@ -196,15 +172,7 @@ fn treaties() -> App {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/parallel/treaties");
     let corpus = Corpus::load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
     let mut app = app_with(corpus);
-    app.citation.copier = Copier {
-        env: Env {
-            tmux: false,
-            ssh: true,
-            display: false,
-        },
-        tmux_command: vec!["tmux".into()],
-        timeout: Duration::from_secs(2),
-    };
+    app.citation.copier = osc52_only();
     app
 }
 
@@ -264,19 +232,20 @@ fn y_cites_the_side_chosen_with_its_pinpoint() {
     let mut app = compared();
     let borea = app.find_document("treaty-aster-borea").expect("loaded");
     let calyx = app.find_document("treaty-aster-calyx").expect("loaded");
-    let docs = app.corpus.documents.clone();
+    let corpus = std::sync::Arc::clone(&app.corpus);
+    let docs = &corpus.documents;
     // Article 3: ¶7 in the first, ¶9 in the second.
     for _ in 0..3 {
-        app.compare.update(Input::Action(Action::Down), &docs);
+        app.compare.update(Input::Action(Action::Down), docs);
     }
     let cite = Input::Action(Action::CopyCitation);
     assert_eq!(
-        app.compare.update(cite, &docs),
+        app.compare.update(cite, docs),
         vec![Effect::CopyCitationAt(borea, BlockNo(7))]
     );
-    app.compare.update(Input::Side(true), &docs);
+    app.compare.update(Input::Side(true), docs);
     assert_eq!(
-        app.compare.update(cite, &docs),
+        app.compare.update(cite, docs),
         vec![Effect::CopyCitationAt(calyx, BlockNo(9))]
     );
     // By the keys: the copy goes out (OSC 52 here) and says what it cited.
@@ -289,9 +258,9 @@ fn y_cites_the_side_chosen_with_its_pinpoint() {
     assert!(!app.after_frame.is_empty(), "OSC 52 bytes for the terminal");
     // A side without a counterpart has nothing to cite.
     press(&mut app, "G");
-    app.compare.update(Input::Side(false), &docs);
+    app.compare.update(Input::Side(false), docs);
     assert!(matches!(
-        app.compare.update(cite, &docs).as_slice(),
+        app.compare.update(cite, docs).as_slice(),
         [Effect::Info(_)]
     ));
     // Enter opens the side chosen at its block.
@@ -302,7 +271,7 @@ fn y_cites_the_side_chosen_with_its_pinpoint() {
         app.document().map(|d| d.id.as_str()),
         Some("treaty-aster-calyx")
     );
-    assert_eq!(app.reader.as_ref().map(|r| r.cursor), Some(12));
+    assert_eq!(app.reader.as_ref().map(|r| r.cursor), Some(BlockNo(13)));
 }
 
 #[test]

@@ -39,7 +39,7 @@ fn hostile_document() -> Document {
         ],
         footnotes: vec![Footnote {
             id: "1".into(),
-            block: 1,
+            block: lectern::model::BlockNo(1),
             text: LangText::one(Lang::En, "foot\x1b[8mnote"),
         }],
     }

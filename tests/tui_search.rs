@@ -4,7 +4,7 @@
 
 mod tui_support;
 
-use lectern::model::{Document, Lang};
+use lectern::model::{BlockNo, Document, Lang};
 use lectern::search::{Event, Location, SearchResults};
 use lectern::tui::App;
 use lectern::tui::focus::Screen;
@@ -12,39 +12,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 use std::collections::BTreeSet;
-use std::time::{Duration, Instant};
 use tui_support::*;
-
-/// How long the worker may take to build the index of the bundled corpus and answer.
-const PATIENCE: Duration = Duration::from_secs(120);
-
-/// An app over the bundled corpus whose search index lives in `cache`.
-fn app_in(cache: &tempfile::TempDir) -> App {
-    let mut app = app();
-    app.search.location = Some(Location::at(cache.path()));
-    app
-}
-
-fn cache() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
-}
-
-/// Handles the events other threads post until `done` holds; fails after [`PATIENCE`].
-fn settle(app: &mut App, what: &str, done: impl Fn(&App) -> bool) {
-    let start = Instant::now();
-    loop {
-        app.drain_events();
-        if done(app) {
-            return;
-        }
-        assert!(
-            start.elapsed() < PATIENCE,
-            "gave up waiting for {what}; search state: {:?}",
-            app.search
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    }
-}
 
 /// Waits until the hits of the opened document are found, for the reader to mark.
 fn settle_reader_hits(app: &mut App) {
@@ -53,14 +21,6 @@ fn settle_reader_hits(app: &mut App) {
             .reader_hits
             .as_ref()
             .is_some_and(|h| h.hits.is_some())
-    });
-}
-
-/// Waits until the answer to `query` (exactly as typed, trimmed) is shown.
-fn answered(app: &mut App, query: &str) {
-    let q = query.trim().to_string();
-    settle(app, &format!("the answer to {q:?}"), move |a| {
-        a.search.sent_query == q && !a.search.waiting()
     });
 }
 
@@ -96,8 +56,8 @@ fn terminal() -> Terminal<TestBackend> {
 }
 
 /// Every search highlight the reader holds for the open document (told from other features'
-/// highlights, such as links, by the search styles): (block from 0, lang, text).
-fn highlighted(app: &App) -> Vec<(usize, Lang, String)> {
+/// highlights, such as links, by the search styles): (block, lang, text).
+fn highlighted(app: &App) -> Vec<(BlockNo, Lang, String)> {
     let reader = app.reader.as_ref().unwrap_or_else(|| panic!("no reader"));
     let doc = &app.corpus.documents[reader.doc];
     let styles = [
@@ -106,6 +66,7 @@ fn highlighted(app: &App) -> Vec<(usize, Lang, String)> {
     ];
     let mut out = Vec::new();
     for (i, b) in doc.blocks.iter().enumerate() {
+        let i = BlockNo::from_index(i);
         for (lang, text) in &b.text.0 {
             for h in reader
                 .highlights_of(i, *lang)
@@ -142,8 +103,11 @@ fn a_chinese_query_opens_the_document_at_the_hit_block_with_the_hits_highlighted
     let expected = scan(&app.corpus.documents, &["兴南"]);
     assert!(!expected.is_empty(), "the bundled corpus mentions 兴南");
     let r = results(&app);
-    let got: BTreeSet<(String, usize)> =
-        r.hits.iter().map(|h| (h.doc_id.clone(), h.block)).collect();
+    let got: BTreeSet<(String, usize)> = r
+        .hits
+        .iter()
+        .map(|h| (h.doc_id.clone(), h.block.0))
+        .collect();
     assert_eq!(got, expected);
     assert_eq!(r.total, expected.len());
 
@@ -160,7 +124,11 @@ fn a_chinese_query_opens_the_document_at_the_hit_block_with_the_hits_highlighted
     assert_eq!(app.document().map(|d| d.id.clone()), Some(doc_id));
     render(&mut app, &mut term);
     let cursor = app.reader.as_ref().map(|r| r.cursor);
-    assert_eq!(cursor, Some(block - 1), "the cursor is on the hit block");
+    assert_eq!(
+        cursor,
+        Some(BlockNo(block)),
+        "the cursor is on the hit block"
+    );
 
     settle_reader_hits(&mut app);
     // Every occurrence is marked: of 兴南 in Chinese and, through the registry's names for the
@@ -171,7 +139,8 @@ fn a_chinese_query_opens_the_document_at_the_hit_block_with_the_hits_highlighted
         for (i, b) in d.blocks.iter().enumerate() {
             for (lang, needle) in [(Lang::Zh, "兴南"), (Lang::En, "Hungnam")] {
                 let n = b.text.get(lang).map_or(0, |t| t.matches(needle).count());
-                expected_marks.extend((0..n).map(|_| (i, lang, needle.to_string())));
+                expected_marks
+                    .extend((0..n).map(|_| (BlockNo::from_index(i), lang, needle.to_string())));
             }
         }
     }
@@ -179,7 +148,10 @@ fn a_chinese_query_opens_the_document_at_the_hit_block_with_the_hits_highlighted
     let mut sorted = marks.clone();
     sorted.sort();
     assert_eq!(sorted, expected_marks);
-    assert!(marks.iter().all(|(b, _, _)| *b == block - 1), "{marks:?}");
+    assert!(
+        marks.iter().all(|(b, _, _)| *b == BlockNo(block)),
+        "{marks:?}"
+    );
     // And the reader draws them.
     render(&mut app, &mut term);
     assert!(
@@ -254,26 +226,30 @@ fn hits_in_both_columns_are_highlighted_and_n_and_shift_n_cycle_through_their_bl
         "{marks:?}"
     );
     // The hit blocks are the blocks a substring scan finds (the title is not a block).
-    let expected: Vec<usize> = scan(&app.corpus.documents, &["苏联", "Soviet Union"])
+    let expected: Vec<BlockNo> = scan(&app.corpus.documents, &["苏联", "Soviet Union"])
         .into_iter()
         .filter(|(d, b)| d == PEOPLES_DAILY && *b > 0)
-        .map(|(_, b)| b - 1)
+        .map(|(_, b)| BlockNo(b))
         .collect();
-    let marked: BTreeSet<usize> = marks.iter().map(|(b, _, _)| *b).collect();
+    let marked: BTreeSet<BlockNo> = marks.iter().map(|(b, _, _)| *b).collect();
     assert_eq!(marked.into_iter().collect::<Vec<_>>(), expected);
     assert!(expected.len() >= 2, "{expected:?}");
 
     // From the top, n visits every hit block in order; N goes back.
     press(&mut app, "g");
     assert!(
-        expected[0] > 0,
+        expected[0] > BlockNo(1),
         "n from the top goes to a hit block below it"
     );
     let n = expected.len();
     let mut visited = Vec::new();
     for i in 0..n {
         press(&mut app, "n");
-        visited.push(app.reader.as_ref().map_or(usize::MAX, |r| r.cursor));
+        visited.push(
+            app.reader
+                .as_ref()
+                .map_or(BlockNo(usize::MAX), |r| r.cursor),
+        );
         assert_eq!(message(&app), format!("hit {} of {n}", i + 1));
     }
     assert_eq!(visited, expected);

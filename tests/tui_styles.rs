@@ -108,7 +108,7 @@ fn a_highlight_covers_exactly_its_characters_in_the_chinese_column() {
     reader.set_highlights(
         "search",
         vec![Highlight {
-            block: 1,
+            block: lectern::model::BlockNo(2),
             lang: Lang::Zh,
             range: start..start + "莫斯科".len(),
             style,

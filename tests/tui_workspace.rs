@@ -8,15 +8,14 @@ mod tui_support;
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use lectern::clipboard::{Copier, Env, osc52};
+use lectern::clipboard::osc52;
 use lectern::corpus::Corpus;
-use lectern::model::Lang;
+use lectern::model::{BlockNo, Lang};
 use lectern::tui::workspace::find::{Finder, fold};
 use lectern::tui::workspace::{FIND, MARKS, shown_langs};
 use lectern::tui::{App, Msg, Settings};
 use lectern::workspace::{Colour, Workspace};
 use std::path::Path;
-use std::time::Duration;
 use tui_support::*;
 
 fn settings(dir: &Path) -> Settings {
@@ -68,7 +67,7 @@ fn select_highlight_note_quit_start_again_and_the_marks_are_there() {
     press(&mut app, "V l l l");
     assert_eq!(app.overlays.top_name(), Some("select"));
     let sel = app.notes.selection.unwrap_or_else(|| panic!("a selection"));
-    assert_eq!((sel.block, sel.lang, sel.chars()), (2, lang, 0..4));
+    assert_eq!((sel.block, sel.lang, sel.chars()), (BlockNo(3), lang, 0..4));
     press(&mut app, "2");
     assert!(app.overlays.is_empty());
     assert!(
@@ -101,7 +100,7 @@ fn select_highlight_note_quit_start_again_and_the_marks_are_there() {
     render(&mut app, &mut t);
     let reader = app.reader.as_ref().unwrap_or_else(|| panic!("a reader"));
     let marks: Vec<_> = reader
-        .highlights_of(2, lang)
+        .highlights_of(BlockNo(3), lang)
         .map(|h| h.range.clone())
         .collect();
     let bytes = |a: usize, b: usize| {
@@ -163,7 +162,7 @@ fn a_reimport_moves_a_mark_with_its_text_or_lists_it_as_orphaned_in_the_panel() 
     open(&mut app, PEOPLES_DAILY);
     render(&mut app, &mut terminal(160, 60));
     let reader = app.reader.as_ref().unwrap_or_else(|| panic!("a reader"));
-    let marks: Vec<_> = (reader.highlights_of(2, lang))
+    let marks: Vec<_> = (reader.highlights_of(BlockNo(3), lang))
         .map(|h| h.range.clone())
         .collect();
     let start = prefix.len() + text.char_indices().nth(10).map_or(0, |(i, _)| i);
@@ -178,7 +177,7 @@ fn a_reimport_moves_a_mark_with_its_text_or_lists_it_as_orphaned_in_the_panel() 
     let mut t = terminal(160, 60);
     render(&mut app, &mut t);
     let reader = app.reader.as_ref().unwrap_or_else(|| panic!("a reader"));
-    assert_eq!(reader.highlights_of(2, lang).count(), 0);
+    assert_eq!(reader.highlights_of(BlockNo(3), lang).count(), 0);
     let screen = rows(&t).join("\n");
     assert!(screen.contains("orphaned pink"), "{screen}");
     assert!(screen.contains(&quote), "{screen}");
@@ -195,15 +194,15 @@ fn a_mouse_drag_selects_within_a_block_and_a_key_then_highlights_it() {
     render(&mut app, &mut t);
     let body = app.areas().body;
     let reader = app.reader.as_ref().unwrap_or_else(|| panic!("a reader"));
-    // The first row of block 2, a few cells into its left column.
-    let row = reader.layout.block_span(2).start - reader.scroll;
+    // The first row of block 3, a few cells into its left column.
+    let row = reader.layout.block_span(BlockNo(3)).start - reader.scroll;
     let x = body.x + reader.layout.geometry.left.0 + 2;
     let y = body.y + row as u16;
     mouse(&mut app, MouseEventKind::Down(MouseButton::Left), x, y);
     mouse(&mut app, MouseEventKind::Drag(MouseButton::Left), x + 6, y);
     assert_eq!(app.overlays.top_name(), Some("select"));
     let sel = app.notes.selection.unwrap_or_else(|| panic!("a selection"));
-    assert_eq!(sel.block, 2);
+    assert_eq!(sel.block, BlockNo(3));
     assert!(sel.head > sel.anchor, "{sel:?}");
     // Dragging on extends the same selection.
     mouse(&mut app, MouseEventKind::Drag(MouseButton::Left), x + 10, y);
@@ -348,7 +347,7 @@ fn your_notes_are_found_by_note_tag_and_plain_words_and_open_where_they_are() {
     render(&mut app, &mut terminal(160, 40));
     let reader = app.reader.as_ref().unwrap_or_else(|| panic!("a reader"));
     assert_eq!(app.document().map(|d| d.id.as_str()), Some(TREATY));
-    assert_eq!(reader.cursor, 4, "the note's block");
+    assert_eq!(reader.cursor, BlockNo(5), "the note's block");
 }
 
 /// Every occurrence of `q` (folded, overlapping) in the blocks of `langs`.
@@ -382,8 +381,9 @@ fn ctrl_f_finds_in_every_language_shown_counts_and_n_steps() {
     assert_eq!(status_text(&app), format!("find “KOREA”: 1 of {n}"));
     let reader = app.reader.as_ref().unwrap_or_else(|| panic!("a reader"));
     let (hit, current) = (app.theme.get("find_hit"), app.theme.get("find_current"));
-    let shown: usize = (0..reader.layout.blocks())
+    let shown: usize = (1..=reader.layout.blocks())
         .map(|b| {
+            let b = BlockNo(b);
             langs
                 .iter()
                 .map(|l| {
@@ -445,10 +445,10 @@ fn a_growing_query_filters_the_old_matches_and_finds_exactly_what_a_fresh_scan_f
             for c in word.chars() {
                 typed.push(c);
                 grown.query = typed.clone();
-                grown.search(lectern::tui::DocIx(0), doc, &langs, 0);
+                grown.search(lectern::tui::DocIx(0), doc, &langs, BlockNo(1));
                 let mut fresh = Finder::default();
                 fresh.query = typed.clone();
-                fresh.search(lectern::tui::DocIx(0), doc, &langs, 0);
+                fresh.search(lectern::tui::DocIx(0), doc, &langs, BlockNo(1));
                 assert_eq!(grown.matches, fresh.matches, "{} {typed}", doc.id);
                 if typed.chars().count() > 1 {
                     assert!(
@@ -464,15 +464,7 @@ fn a_growing_query_filters_the_old_matches_and_finds_exactly_what_a_fresh_scan_f
 #[test]
 fn c_copies_the_passage_then_its_citation_through_the_clipboard_chain() {
     let mut app = app();
-    app.citation.copier = Copier {
-        env: Env {
-            tmux: false,
-            ssh: true,
-            display: false,
-        },
-        tmux_command: vec!["tmux".into()],
-        timeout: Duration::from_secs(2),
-    };
+    app.citation.copier = osc52_only();
     open(&mut app, PEOPLES_DAILY);
     render(&mut app, &mut terminal(160, 40));
     press(&mut app, "j j");

@@ -1,7 +1,7 @@
 //! Re-anchoring on open-ended input: it never panics, whatever the stored anchor says, and a
 //! quote that is still in the document is always found, at a place that holds it.
 
-use lectern::model::{Block, BlockKind, Document, Lang, LangText};
+use lectern::model::{Block, BlockKind, BlockNo, Document, Lang, LangText};
 use lectern::workspace::Anchor;
 use lectern::workspace::anchor::char_slice;
 use proptest::prelude::*;
@@ -43,7 +43,7 @@ proptest! {
         };
         let d = doc(&blocks);
         if let Some(at) = anchor.locate(&d) {
-            let text = d.block(at.block).and_then(|b| b.text.get(Lang::Zh));
+            let text = d.block(BlockNo(at.block)).and_then(|b| b.text.get(Lang::Zh));
             prop_assert!(text.is_some_and(|t| char_slice(t, at.start, at.end).is_some()));
         }
     }
@@ -83,7 +83,7 @@ proptest! {
         let found = anchor.locate(&d);
         prop_assert!(found.is_some(), "{:?} not found in {:?}", anchor.quote, changed);
         let found = found.expect("checked");
-        let text = d.block(found.block).and_then(|b| b.text.get(Lang::Zh)).unwrap_or_default();
+        let text = d.block(BlockNo(found.block)).and_then(|b| b.text.get(Lang::Zh)).unwrap_or_default();
         prop_assert_eq!(char_slice(text, found.start, found.end), Some(anchor.quote.as_str()));
     }
 }

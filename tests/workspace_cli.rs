@@ -44,15 +44,7 @@ impl Env {
     }
 
     fn run(&self, args: &[&str]) -> String {
-        let out = self
-            .cmd()
-            .args(args)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        String::from_utf8(out).expect("utf-8")
+        cli_support::stdout(self.cmd().args(args))
     }
 
     fn notes_json(&self, id: &str) -> serde_json::Value {

@@ -7,13 +7,13 @@ mod cli_support;
 mod tui_support;
 
 use assert_cmd::Command;
+use cli_support::stdout;
 use lectern::corpus::Corpus;
 use lectern::model::Lang;
 use lectern::search::{Location, SearchResults};
 use lectern::tui::{App, Settings};
 use lectern::workspace::{Anchor, NewMark, Workspace};
 use std::path::Path;
-use std::time::{Duration, Instant};
 use tui_support::*;
 
 /// A word no document of the bundled corpus holds (checked in each test that relies on it).
@@ -23,13 +23,8 @@ fn lectern(cache: &Path, ws: &Path) -> Command {
     cli_support::lectern_in(cache, ws)
 }
 
-fn stdout(cmd: &mut Command) -> String {
-    let out = cmd.assert().success().get_output().stdout.clone();
-    String::from_utf8(out).expect("utf-8")
-}
-
 fn json(cmd: &mut Command) -> serde_json::Value {
-    serde_json::from_str(&stdout(cmd.arg("--json"))).expect("json")
+    cli_support::json(cmd.arg("--json"))
 }
 
 fn no_document_holds(word: &str) {
@@ -152,24 +147,6 @@ fn lectern_search_finds_notes_by_words_note_tag_and_collection() {
     assert_eq!(got, want);
 }
 
-const PATIENCE: Duration = Duration::from_secs(120);
-
-fn answered(app: &mut App, query: &str) {
-    let start = Instant::now();
-    loop {
-        app.drain_events();
-        if app.search.sent_query == query && !app.search.waiting() {
-            return;
-        }
-        assert!(
-            start.elapsed() < PATIENCE,
-            "no answer to {query:?}: {:?}",
-            app.search
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    }
-}
-
 fn results(app: &App) -> &SearchResults {
     (app.search.results.as_ref()).unwrap_or_else(|| panic!("no results: {:?}", app.search))
 }
@@ -215,8 +192,8 @@ fn slash_in_the_reader_finds_a_note_shows_it_as_a_note_and_enter_opens_its_block
     assert_eq!(app.document().map(|d| d.id.as_str()), Some(TREATY));
     assert_eq!(
         app.reader.as_ref().map(|r| r.cursor),
-        Some(5),
-        "block 6, from 0"
+        Some(lectern::model::BlockNo(6)),
+        "block 6"
     );
 
     // A note written now (in another terminal, say) is found by the next query: the files

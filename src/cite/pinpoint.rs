@@ -114,11 +114,13 @@ impl Pinpoint {
     /// of a treaty inside an article becomes that article, as [`Pinpoint::for_block`] does.
     pub fn resolve(self, doc: &Document) -> Result<Pinpoint, PinpointError> {
         match self {
-            Pinpoint::Block(n) if doc.block(n).is_none() => Err(PinpointError::NoSuchBlock {
-                id: doc.id.clone(),
-                block: n,
-                count: doc.blocks.len(),
-            }),
+            Pinpoint::Block(n) if doc.block(crate::model::BlockNo(n)).is_none() => {
+                Err(PinpointError::NoSuchBlock {
+                    id: doc.id.clone(),
+                    block: n,
+                    count: doc.blocks.len(),
+                })
+            }
             Pinpoint::Block(n) => Ok(Pinpoint::for_block(doc, n)),
             Pinpoint::Article(a) => {
                 let known: Vec<String> = doc

@@ -64,7 +64,7 @@ pub fn show_sentences(corpus: &Corpus, id: &str, as_json: bool) -> anyhow::Resul
         alignment.blocks.len()
     );
     for block in &alignment.blocks {
-        let texts = &doc.blocks[block.block - 1].text;
+        let texts = &doc.blocks[block.block.index()].text;
         let (l, r) = (
             texts.get(alignment.left).unwrap_or(""),
             texts.get(alignment.right).unwrap_or(""),
@@ -130,7 +130,7 @@ fn sentences_json(doc: &Document, alignment: &DocAlignment) -> serde_json::Value
         .blocks
         .iter()
         .map(|b| {
-            let texts = &doc.blocks[b.block - 1].text;
+            let texts = &doc.blocks[b.block.index()].text;
             let (l, r) = (
                 texts.get(alignment.left).unwrap_or(""),
                 texts.get(alignment.right).unwrap_or(""),
@@ -219,7 +219,7 @@ fn question_text(doc: &Document, q: &Question) -> String {
         q.concern.label(),
         parts.join("; ")
     );
-    let texts = &doc.blocks[q.block - 1].text;
+    let texts = &doc.blocks[q.block.index()].text;
     for (l, r) in &q.quotes {
         for (lang, span) in [(q.left_lang, l), (q.right_lang, r)] {
             let text = texts

@@ -227,10 +227,7 @@ fn headline(rank: usize, hit: &Hit) -> String {
     let date = hit
         .date
         .map_or_else(|| "undated".to_string(), |d| d.to_string());
-    let pin = match hit.block {
-        0 => "title".to_string(),
-        b => format!("¶{b}"),
-    };
+    let pin = hit.block.place();
     format!(
         "{rank:>3}. {date:<10}  {} {pin}  {}\n",
         hit.doc_id,

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 mod one;
 mod whole;
@@ -110,7 +110,7 @@ pub struct Catalog {
     store: Store,
     by_id: OnceLock<HashMap<String, usize>>,
     looked_up: std::sync::atomic::AtomicBool,
-    registry: OnceLock<Registry>,
+    registry: OnceLock<Arc<Registry>>,
     /// When the cache's table was written: a file modified since may differ from its blob.
     pub(super) written_ns: Option<u64>,
 }

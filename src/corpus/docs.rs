@@ -13,14 +13,30 @@ use crate::model::Document;
 use rayon::prelude::*;
 use std::sync::{Arc, OnceLock};
 
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct Docs {
     inner: Inner,
     /// The heads of an in-memory corpus, made on first use.
-    heads: OnceLock<Vec<Head>>,
+    heads: OnceLock<Arc<Vec<Head>>>,
 }
 
+/// The heads, held beyond a borrow of the documents (the list makes its sort keys and
+/// haystacks from them when first asked): shared with the corpus, never copied.
 #[derive(Clone)]
+pub enum SharedHeads {
+    Memory(Arc<Vec<Head>>),
+    Lazy(Arc<Catalog>),
+}
+
+impl SharedHeads {
+    pub fn get(&self) -> &[Head] {
+        match self {
+            SharedHeads::Memory(h) => h,
+            SharedHeads::Lazy(catalog) => catalog.heads(),
+        }
+    }
+}
+
 enum Inner {
     Memory(Vec<Document>),
     Lazy {
@@ -125,8 +141,19 @@ impl Docs {
         match &self.inner {
             Inner::Memory(v) => self
                 .heads
-                .get_or_init(|| v.par_iter().map(Head::of).collect()),
+                .get_or_init(|| Arc::new(v.par_iter().map(Head::of).collect())),
             Inner::Lazy { catalog, .. } => catalog.heads(),
+        }
+    }
+
+    /// The heads, to keep (see [`SharedHeads`]).
+    pub fn shared_heads(&self) -> SharedHeads {
+        match &self.inner {
+            Inner::Memory(_) => {
+                self.heads();
+                SharedHeads::Memory(self.heads.get().map(Arc::clone).unwrap_or_default())
+            }
+            Inner::Lazy { catalog, .. } => SharedHeads::Lazy(Arc::clone(catalog)),
         }
     }
 

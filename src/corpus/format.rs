@@ -3,7 +3,7 @@
 //! footnote anchors, empty blocks, the id matching the file name.
 
 use crate::diag::{Problem, line_of_key, line_of_table};
-use crate::model::{Document, inline};
+use crate::model::{BlockNo, Document, inline};
 use std::path::Path;
 
 /// Serializes a document the way the importer writes it.
@@ -46,22 +46,22 @@ fn validate(path: &Path, text: &str, doc: &Document) -> Result<(), Problem> {
         );
     }
     for (i, block) in doc.blocks.iter().enumerate() {
+        let no = BlockNo::from_index(i);
         if block.text.is_empty() {
             return fail(
                 line_of_table(text, "blocks", i),
-                format!("block {} has no text", i + 1),
+                format!("block {no} has no text"),
             );
         }
         for (lang, t) in &block.text.0 {
             for seg in inline::segments(t) {
                 if let inline::Segment::FootnoteRef(id) = seg
-                    && !doc.footnotes.iter().any(|f| f.id == id && f.block == i + 1)
+                    && !doc.footnotes.iter().any(|f| f.id == id && f.block == no)
                 {
                     return fail(
                         line_of_table(text, "blocks", i),
                         format!(
-                            "block {} ({lang}) refers to footnote [^{id}], which is not anchored in that block",
-                            i + 1
+                            "block {no} ({lang}) refers to footnote [^{id}], which is not anchored in that block",
                         ),
                     );
                 }

@@ -15,12 +15,11 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CorpusLinks {
     inner: Inner,
 }
 
-#[derive(Clone)]
 enum Inner {
     Memory(Links),
     Lazy {

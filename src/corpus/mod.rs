@@ -29,12 +29,12 @@ use crate::refs::{Links, Registry};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// Environment variable naming a corpus directory to open instead of the bundled one.
 pub const CORPUS_ENV: &str = "LECTERN_CORPUS";
 
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct Corpus {
     /// Valid documents, in date order (undated last), then by id; in memory, or read from
     /// the cache when asked for (see [`docs`]).
@@ -43,8 +43,9 @@ pub struct Corpus {
     pub problems: Vec<Problem>,
     /// The directory it was read from; `None` for the bundled corpus.
     pub dir: Option<PathBuf>,
-    /// The instruments and entities the documents name.
-    pub registry: Registry,
+    /// The instruments and entities the documents name; shared (never copied) with the
+    /// catalog it came from and the search hooks.
+    pub registry: Arc<Registry>,
     /// Every mention of the registry in the documents, found once at load (read from the
     /// cache when asked for in a lazy corpus, see [`links`]).
     pub links: CorpusLinks,
@@ -120,7 +121,7 @@ impl Corpus {
         if !catalog.is_cached() {
             return catalog.into_corpus();
         }
-        let registry = catalog.registry().clone();
+        let registry = catalog.shared_registry();
         // Decoded now, on every core, rather than on the first frame.
         catalog.heads();
         let mut catalog = catalog;
@@ -228,7 +229,7 @@ impl Corpus {
             documents: documents.into(),
             problems,
             dir,
-            registry,
+            registry: Arc::new(registry),
             links: links.into(),
             ..Self::default()
         }

@@ -8,8 +8,8 @@
 use super::text::{Para, is_all_caps, paragraphs, script_lang, squeeze, title_case};
 use super::{Draft, Warning, dates};
 use crate::model::{
-    Block, BlockKind, DateRole, DocDate, DocKind, Footnote, Lang, LangText, Origin, SourceKind,
-    TextOrigin,
+    Block, BlockKind, BlockNo, DateRole, DocDate, DocKind, Footnote, Lang, LangText, Origin,
+    SourceKind, TextOrigin,
 };
 use regex::Regex;
 use std::sync::LazyLock;
@@ -356,7 +356,7 @@ fn attach_footnote(draft: &mut Draft, para: &Para, id: &str, text: &str) {
     }
     draft.doc.footnotes.push(Footnote {
         id: id.to_string(),
-        block: block + 1,
+        block: BlockNo::from_index(block),
         text: LangText::one(Lang::En, text),
     });
 }

@@ -6,9 +6,13 @@
 //!   are for people and files (the command line's output, JSON, the registry's files, the
 //!   search index's stored field); [`DocIds`] turns one into a `DocIx` through a map built
 //!   once (`Corpus::ix`).
-//! - [`BlockNo`]: a block as the model, refs, search, citations and saved positions number it,
-//!   from 1 (search uses 0 for the title). The reader's rows index blocks from 0; the only
-//!   conversions are [`BlockNo::from_index`] and [`BlockNo::index`].
+//! - [`BlockNo`]: a block, numbered from 1 as people cite it ([`BlockNo::TITLE`], 0, is where
+//!   search places a hit in the title). Footnotes, search hits, mentions, sentence alignments,
+//!   saved positions and every position in the reader (the cursor, the top block, highlights,
+//!   find matches, selections) are `BlockNo`s. A `Vec` of blocks (`doc.blocks`, the layout's
+//!   rows) is indexed only through [`BlockNo::index`] / [`BlockNo::from_index`] or
+//!   `Document::block`; the number is written for people by `Display` (`5`, or `¶5` with
+//!   `{:#}`) and [`BlockNo::place`] (`¶5` or `title`).
 
 use super::Document;
 use std::collections::HashMap;
@@ -26,6 +30,45 @@ pub struct DocIx(pub usize);
 pub struct BlockNo(pub usize);
 
 impl BlockNo {
+    /// Where search places a hit in the title, which is not a block.
+    pub const TITLE: BlockNo = BlockNo(0);
+    /// A document's first block.
+    pub const FIRST: BlockNo = BlockNo(1);
+
+    /// The last block of a document of `count` blocks (the first when it has none).
+    pub fn last_of(count: usize) -> BlockNo {
+        BlockNo(count.max(1))
+    }
+
+    /// The block after this one.
+    pub fn next(self) -> BlockNo {
+        BlockNo(self.0 + 1)
+    }
+
+    /// The block before this one; the first stays the first.
+    pub fn prev(self) -> BlockNo {
+        BlockNo(self.0.saturating_sub(1)).max(BlockNo::FIRST)
+    }
+
+    /// `delta` blocks on (back when negative), kept within the first block and `last`.
+    pub fn step(self, delta: isize, last: BlockNo) -> BlockNo {
+        BlockNo(self.0.saturating_add_signed(delta)).clamp(BlockNo::FIRST, last.max(BlockNo::FIRST))
+    }
+
+    /// The blocks of `range`, in order (a `Range<BlockNo>` cannot iterate on stable Rust).
+    pub fn each(range: std::ops::Range<BlockNo>) -> impl DoubleEndedIterator<Item = BlockNo> {
+        (range.start.0..range.end.0).map(BlockNo)
+    }
+
+    /// Where a search hit stands, as people read it: `¶5`, or `title` for block 0.
+    pub fn place(self) -> String {
+        if self == BlockNo::TITLE {
+            "title".to_string()
+        } else {
+            format!("{self:#}")
+        }
+    }
+
     /// The block at reader index `i` (from 0).
     pub fn from_index(i: usize) -> BlockNo {
         BlockNo(i + 1)
@@ -42,9 +85,15 @@ impl BlockNo {
     }
 }
 
+/// The number as people read it: `5`; with `{:#}`, the pinpoint `¶5`.
 impl std::fmt::Display for BlockNo {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
+        // Through `pad` and the number's own `fmt`, so widths (the gutter's `{:>3}`) hold.
+        if f.alternate() {
+            f.pad(&format!("¶{}", self.0))
+        } else {
+            self.0.fmt(f)
+        }
     }
 }
 
@@ -98,5 +147,26 @@ mod tests {
         assert_eq!(BlockNo(0).index(), 0, "the title opens at the first block");
         assert_eq!(BlockNo(0).checked_index(), None);
         assert_eq!(BlockNo(3).checked_index(), Some(2));
+    }
+
+    #[test]
+    fn steps_stay_inside_the_document() {
+        let last = BlockNo(4);
+        assert_eq!(BlockNo(2).step(5, last), last);
+        assert_eq!(BlockNo(2).step(-5, last), BlockNo::FIRST);
+        assert_eq!(BlockNo(2).step(1, last), BlockNo(3));
+        assert_eq!(BlockNo::FIRST.prev(), BlockNo::FIRST);
+        assert_eq!(BlockNo::last_of(0), BlockNo::FIRST);
+        let all: Vec<_> = BlockNo::each(BlockNo(2)..BlockNo(4)).collect();
+        assert_eq!(all, [BlockNo(2), BlockNo(3)]);
+        assert_eq!(format!("{} {:#}", BlockNo(7), BlockNo(7)), "7 ¶7");
+        assert_eq!(
+            format!("{:>3}|{:<4}|", BlockNo(7), format!("{:#}", BlockNo(7))),
+            "  7|¶7  |"
+        );
+        assert_eq!(
+            (BlockNo::TITLE.place(), BlockNo(2).place()),
+            ("title".into(), "¶2".into())
+        );
     }
 }

@@ -327,19 +327,19 @@ pub enum BlockKind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Footnote {
     pub id: String,
-    /// Number (from 1) of the block that holds the marker.
-    pub block: usize,
+    /// The block that holds the marker (0 in a file that gives none: the note has no place).
+    pub block: BlockNo,
     pub text: LangText,
 }
 
 impl Document {
     /// The searchable units of a document: its title as block 0, then its blocks from 1.
-    pub fn units(&self) -> impl Iterator<Item = (usize, &LangText)> {
-        std::iter::once((0, &self.title)).chain(
+    pub fn units(&self) -> impl Iterator<Item = (BlockNo, &LangText)> {
+        std::iter::once((BlockNo::TITLE, &self.title)).chain(
             self.blocks
                 .iter()
                 .enumerate()
-                .map(|(i, b)| (i + 1, &b.text)),
+                .map(|(i, b)| (BlockNo::from_index(i), &b.text)),
         )
     }
 
@@ -392,9 +392,9 @@ impl Document {
         self.texts.iter().find(|t| t.lang == lang)
     }
 
-    /// Block by its 1-based number.
-    pub fn block(&self, number: usize) -> Option<&Block> {
-        number.checked_sub(1).and_then(|i| self.blocks.get(i))
+    /// Block by its number.
+    pub fn block(&self, number: BlockNo) -> Option<&Block> {
+        number.checked_index().and_then(|i| self.blocks.get(i))
     }
 
     /// The article a block belongs to in a treaty: the nearest article heading at or above it.

@@ -6,7 +6,7 @@
 
 use super::anchors::{Agreement, Anchor, Key};
 use super::{Aligner, BlockAlignment, DocAlignment};
-use crate::model::{BlockKind, Document, Lang};
+use crate::model::{BlockKind, BlockNo, Document, Lang};
 use crate::refs::{Registry, Target};
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -46,7 +46,7 @@ pub struct Unmatched {
 /// One question about one block.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Question {
-    pub block: usize,
+    pub block: BlockNo,
     pub concern: Concern,
     pub left_lang: Lang,
     pub right_lang: Lang,

@@ -4,7 +4,7 @@
 //! language, a diff in it: by words, by characters for Chinese.
 
 use super::split::is_han;
-use crate::model::{BlockKind, Document, Lang};
+use crate::model::{BlockKind, BlockNo, Document, Lang};
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 
@@ -27,8 +27,8 @@ impl PairedBy {
 /// One side of a pair: the first block of the unit and how a reader names it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Side {
-    /// Block number from 1: the pinpoint a citation of this side uses.
-    pub block: usize,
+    /// The pinpoint a citation of this side uses.
+    pub block: BlockNo,
     pub label: String,
     #[serde(skip)]
     text: String,
@@ -135,7 +135,7 @@ fn articles(doc: &Document, lang: Lang) -> Vec<(u32, Side)> {
             out.push((
                 number,
                 Side {
-                    block: i + 1,
+                    block: BlockNo::from_index(i),
                     label: first_line(text),
                     text: text.to_string(),
                 },
@@ -147,7 +147,7 @@ fn articles(doc: &Document, lang: Lang) -> Vec<(u32, Side)> {
             out.push((
                 0,
                 Side {
-                    block: i + 1,
+                    block: BlockNo::from_index(i),
                     label: "Preamble".into(),
                     text: text.to_string(),
                 },
@@ -240,9 +240,10 @@ fn blocks(doc: &Document, lang: Lang) -> Vec<Side> {
         .enumerate()
         .filter_map(|(i, b)| {
             let text = b.text.get(lang).or_else(|| b.text.best(&[lang]))?;
+            let block = BlockNo::from_index(i);
             Some(Side {
-                block: i + 1,
-                label: format!("¶{}", i + 1),
+                block,
+                label: format!("{block:#}"),
                 text: text.to_string(),
             })
         })

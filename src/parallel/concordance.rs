@@ -25,7 +25,7 @@ use std::ops::Range;
 pub struct Occurrence {
     pub doc: String,
     pub date: Option<PartialDate>,
-    pub block: usize,
+    pub block: crate::model::BlockNo,
     pub lang: Lang,
     /// The sentence that holds the term, and the term's bytes in it.
     pub sentence: String,

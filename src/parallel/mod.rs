@@ -18,7 +18,7 @@ pub mod concordance;
 pub mod gale_church;
 pub mod split;
 
-use crate::model::{Document, Lang, Origin};
+use crate::model::{BlockNo, Document, Lang, Origin};
 use crate::refs::Registry;
 use crate::refs::mentions::Matcher as NameMatcher;
 use anchors::Anchor;
@@ -67,8 +67,7 @@ impl SentencePair {
 /// The sentences of one block in both languages, and how they pair.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BlockAlignment {
-    /// Block number from 1.
-    pub block: usize,
+    pub block: BlockNo,
     pub left: Vec<Sentence>,
     pub right: Vec<Sentence>,
     pub pairs: Vec<SentencePair>,
@@ -107,7 +106,7 @@ pub struct DocAlignment {
 }
 
 impl DocAlignment {
-    pub fn block(&self, number: usize) -> Option<&BlockAlignment> {
+    pub fn block(&self, number: BlockNo) -> Option<&BlockAlignment> {
         self.blocks.iter().find(|b| b.block == number)
     }
 }
@@ -198,7 +197,7 @@ impl Aligner {
             .enumerate()
             .filter_map(|(i, b)| {
                 let (l, r) = (b.text.get(left)?, b.text.get(right)?);
-                Some(self.block(i + 1, (left, l), (right, r), model))
+                Some(self.block(BlockNo::from_index(i), (left, l), (right, r), model))
             })
             .collect();
         if blocks.is_empty() {
@@ -219,7 +218,7 @@ impl Aligner {
     /// The sentence alignment of one block, given the texts of both sides.
     pub fn block(
         &self,
-        number: usize,
+        number: BlockNo,
         (left_lang, left): (Lang, &str),
         (right_lang, right): (Lang, &str),
         model: LengthModel,

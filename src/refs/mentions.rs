@@ -68,7 +68,7 @@ pub fn words<'a>(documents: &'a [Document], m: &Mention) -> Option<&'a str> {
 /// The text of `doc` at block `block`, language `lang`, byte range `range`: the words of a
 /// mention wherever one is kept (here, the reader's rows).
 pub fn words_at(doc: &Document, block: BlockNo, lang: Lang, range: Range<usize>) -> Option<&str> {
-    doc.block(block.0)?.text.get(lang)?.get(range)
+    doc.block(block)?.text.get(lang)?.get(range)
 }
 
 /// A compiled matcher over every name of every target.
@@ -163,7 +163,7 @@ pub fn find_in_document(doc: &Document, registry: &Registry, matcher: &Matcher) 
             .enumerate()
             .filter(|(_, d)| d.at.doc == doc.id)
         {
-            let Some(block) = doc.block(desc.at.block) else {
+            let Some(block) = doc.block(BlockNo(desc.at.block)) else {
                 continue;
             };
             for (lang, text) in &block.text.0 {

@@ -130,7 +130,9 @@ fn validate(
         for desc in &inst.descriptions {
             if check(&desc.at, &desc.at.to_string(), &mut problems, line) {
                 let doc = document(&desc.at.doc);
-                let block = doc.as_deref().and_then(|d| d.block(desc.at.block));
+                let block = doc
+                    .as_deref()
+                    .and_then(|d| d.block(crate::model::BlockNo(desc.at.block)));
                 if !block.is_some_and(|b| b.text.0.values().any(|t| t.contains(&desc.text))) {
                     problems.push(Problem::new(
                         path,

@@ -37,13 +37,13 @@ impl Matcher {
     }
 
     /// Match ranges in `text` (already plain, without footnote markers) of block `block`.
-    pub fn ranges(&self, block: usize, lang: Lang, text: &str) -> Vec<Range<usize>> {
+    pub fn ranges(&self, block: BlockNo, lang: Lang, text: &str) -> Vec<Range<usize>> {
         if !self.langs.is_empty() && !self.langs.contains(&lang) {
             return Vec::new();
         }
         let field = TextField::of(lang);
         let mut patterns: Vec<&Pattern> = self.body.get(&field).into_iter().flatten().collect();
-        if block == 0 {
+        if block == BlockNo::TITLE {
             patterns.extend(self.title.get(&field).into_iter().flatten());
         }
         if patterns.is_empty() {
@@ -71,7 +71,7 @@ impl Matcher {
                     .collect();
                 if !ranges.is_empty() {
                     out.push(BlockHits {
-                        block: BlockNo(block),
+                        block,
                         lang: *lang,
                         ranges,
                     });

@@ -30,7 +30,7 @@ pub use service::{Event, Service};
 pub use snippet::Snippet;
 pub use store::{BuildReason, Location};
 
-use crate::model::{DocKind, Document, PartialDate};
+use crate::model::{BlockNo, DocKind, Document, PartialDate};
 use highlight::PlainText;
 use std::sync::Arc;
 use tantivy::collector::{Count, TopDocs};
@@ -91,7 +91,7 @@ pub struct OwnHit {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pin {
     pub doc: String,
-    pub block: Option<usize>,
+    pub block: Option<BlockNo>,
 }
 
 /// What the registry adds to search (alias expansion, mentions resolved to targets), filled
@@ -124,8 +124,8 @@ pub struct Hit {
     pub title: String,
     pub kind: DocKind,
     pub date: Option<PartialDate>,
-    /// Block number from 1; 0 when the hit is in the title.
-    pub block: usize,
+    /// The block; [`BlockNo::TITLE`] (0) when the hit is in the title.
+    pub block: BlockNo,
     pub score: f32,
     /// One per language of the block that matched, in language order.
     pub snippets: Vec<Snippet>,
@@ -301,7 +301,7 @@ fn top_units(
     Ok((total, top))
 }
 
-fn hit(id: &str, stored: schema::StoredUnit, block: usize, score: f32, matcher: &Matcher) -> Hit {
+fn hit(id: &str, stored: schema::StoredUnit, block: BlockNo, score: f32, matcher: &Matcher) -> Hit {
     let text = &stored.text;
     let mut snippets = Vec::new();
     for (lang, raw) in &text.0 {

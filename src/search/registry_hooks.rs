@@ -43,7 +43,10 @@ impl RegistryHooks {
     fn links(&self) -> &Links {
         match &self.held {
             Held::Corpus(c) => &c.links,
-            Held::Catalog { catalog, links } => links.get_or_init(|| catalog.links()),
+            // A catalog of a corpus in memory lends its links; one of the cache reads them once.
+            Held::Catalog { catalog, links } => catalog
+                .links_in_memory()
+                .unwrap_or_else(|| links.get_or_init(|| catalog.links().into_owned())),
         }
     }
 }
@@ -73,7 +76,7 @@ impl MentionResolver for RegistryHooks {
                 .filter_map(|m| {
                     Some(Pin {
                         doc: self.id(m.doc)?.to_string(),
-                        block: Some(m.block.0),
+                        block: Some(m.block),
                     })
                 })
                 .collect(),

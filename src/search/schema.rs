@@ -5,7 +5,7 @@
 //! while the index is updated in place (see [`super::store`]).
 
 use super::analysis::TextField;
-use crate::model::PartialDate;
+use crate::model::{BlockNo, PartialDate};
 use tantivy::schema::{
     Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
@@ -85,14 +85,14 @@ pub fn build() -> (Schema, Fields) {
     (b.build(), fields)
 }
 
-pub fn unit(slot: u64, block: usize) -> u64 {
-    (slot << BLOCK_BITS) | block as u64
+pub fn unit(slot: u64, block: BlockNo) -> u64 {
+    (slot << BLOCK_BITS) | block.0 as u64
 }
 
-pub fn split_unit(unit: u64) -> (u64, usize) {
+pub fn split_unit(unit: u64) -> (u64, BlockNo) {
     (
         unit >> BLOCK_BITS,
-        (unit & ((1 << BLOCK_BITS) - 1)) as usize,
+        BlockNo((unit & ((1 << BLOCK_BITS) - 1)) as usize),
     )
 }
 

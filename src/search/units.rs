@@ -15,8 +15,7 @@ use tantivy::schema::Value as _;
 pub struct BlockMatch {
     /// The document's slot in the index (its position in the corpus on a fresh build).
     pub slot: u64,
-    /// Block number, from 1.
-    pub block: usize,
+    pub block: crate::model::BlockNo,
     /// Where the unit is stored, to read its id when the slot does not say it.
     pub addr: tantivy::DocAddress,
 }

@@ -27,7 +27,7 @@ use super::theme::Theme;
 use super::workspace::{Ctx, Notes};
 use crate::corpus::Corpus;
 use crate::model::Document;
-use crate::model::ids::DocIx;
+use crate::model::ids::{BlockNo, DocIx};
 use crossterm::event::{Event, KeyEvent, KeyEventKind};
 use ratatui::layout::Rect;
 use std::sync::Arc;
@@ -379,7 +379,7 @@ impl App {
                 self.step_search_hit(action == Action::NextHit)
             }
             Action::NextSentence | Action::PrevSentence if self.focus == Focus::Reader => {
-                let block = self.reader.as_ref().map_or(0, |r| r.cursor);
+                let block = self.reader.as_ref().map_or(BlockNo::FIRST, |r| r.cursor);
                 let effects = self.parallel.update(action, block, &self.theme);
                 self.apply(effects);
             }
@@ -429,7 +429,7 @@ impl App {
                 }
                 Effect::MoveCursor(block) => {
                     if let Some(reader) = self.reader.as_mut() {
-                        reader.cursor = block.index();
+                        reader.cursor = block;
                         reader.reveal_cursor();
                     }
                 }

@@ -11,12 +11,12 @@ use std::ops::Range;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReaderAt {
     pub doc: DocIx,
-    /// The cursor's block, from 0.
-    pub cursor: usize,
+    /// The cursor's block.
+    pub cursor: BlockNo,
     /// First row on screen.
     pub scroll: usize,
-    /// Blocks (from 0) with a row on screen.
-    pub visible: Range<usize>,
+    /// Blocks with a row on screen.
+    pub visible: Range<BlockNo>,
     /// The languages shown, in column order (one for a single-language view).
     pub langs: Vec<Lang>,
     /// Whether the reader is the screen showing (not the list).
@@ -31,10 +31,5 @@ impl ReaderAt {
             cursor: self.cursor,
             scroll: self.scroll,
         })
-    }
-
-    /// The cursor's block number.
-    pub fn cursor_block(&self) -> BlockNo {
-        BlockNo::from_index(self.cursor)
     }
 }

@@ -43,8 +43,12 @@ pub enum Effect {
     ShowPanel(bool),
     /// The reader's view changed (languages, columns): links and marks are laid again.
     ViewChanged,
-    /// A click on a sentence of the text: block (from 0), language, stored byte offset.
-    SentenceClicked { block: usize, lang: Lang, at: usize },
+    /// A click on a sentence of the text: block, language, stored byte offset.
+    SentenceClicked {
+        block: BlockNo,
+        lang: Lang,
+        at: usize,
+    },
     /// Put the reader's cursor on this block and scroll it into view.
     MoveCursor(BlockNo),
     /// Replace the highlights that `owner` laid over document `doc` with `marks`.
@@ -103,16 +107,15 @@ pub struct Mark {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Place {
     pub doc: DocIx,
-    /// The cursor's block, from 0 (the reader's index).
-    pub cursor: usize,
+    /// The cursor's block.
+    pub cursor: BlockNo,
     pub scroll: usize,
 }
 
 /// A styled range inside one block's stored text in one language: a search hit, a link.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Highlight {
-    /// Block index, from 0.
-    pub block: usize,
+    pub block: BlockNo,
     pub lang: Lang,
     /// Byte range of the stored text (`block.text.get(lang)`), footnote markers included.
     pub range: Range<usize>,

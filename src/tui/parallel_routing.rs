@@ -68,7 +68,7 @@ impl App {
     pub(super) fn apply_parallel(&mut self, effect: Effect) {
         match effect {
             Effect::SentenceAt { block, lang, at } => {
-                let effects = self.parallel.click(block.index(), lang, at, &self.theme);
+                let effects = self.parallel.click(block, lang, at, &self.theme);
                 self.apply(effects);
             }
             Effect::Concordance { term, generation } => {

@@ -8,19 +8,21 @@
 //! `crate::cite`, never here.
 
 use crate::cite::Pinpoint;
+use crate::model::BlockNo;
 
 /// A pinpoint as the reader names it: `¶9`, `Article 2`, `p. 760`, `pp. 102-129`.
 pub fn pin_label(pin: &Pinpoint) -> String {
     match pin {
-        Pinpoint::Block(n) => block_pin(n),
+        Pinpoint::Block(n) => block_pin(BlockNo(*n)),
         Pinpoint::Article(n) => format!("Article {n}"),
         other => other.to_string(),
     }
 }
 
-/// Block `n` (from 1; a number or a `BlockNo`) as the reader names it: `¶9`.
-pub fn block_pin(n: impl std::fmt::Display) -> String {
-    format!("¶{n}")
+/// Block `n` as the reader names it: `¶9`. The form itself is `BlockNo`'s `{:#}`, which the
+/// command line prints too, so screen and terminal output agree.
+pub fn block_pin(n: BlockNo) -> String {
+    format!("{n:#}")
 }
 
 #[cfg(test)]
@@ -29,11 +31,8 @@ mod tests {
 
     #[test]
     fn a_block_is_spelt_the_same_by_both_functions() {
-        assert_eq!(block_pin(9), "¶9");
-        assert_eq!(
-            block_pin(crate::model::BlockNo(9)),
-            pin_label(&Pinpoint::Block(9))
-        );
+        assert_eq!(block_pin(BlockNo(9)), "¶9");
+        assert_eq!(block_pin(BlockNo(9)), pin_label(&Pinpoint::Block(9)));
         assert_eq!(pin_label(&Pinpoint::Article("2".into())), "Article 2");
         assert_eq!(pin_label(&Pinpoint::Page("760".into())), "p. 760");
     }

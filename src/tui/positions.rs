@@ -7,17 +7,18 @@
 //! parsed is reported and moved aside to `positions.toml.bak-<time>` before anything replaces
 //! it; an earlier copy is never overwritten (see [`crate::files`]).
 
+use crate::model::BlockNo;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// Where a reader was in a document: blocks from 1, as shown on screen.
+/// Where a reader was in a document, in block numbers as shown on screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Position {
     /// The current block.
-    pub block: usize,
+    pub block: BlockNo,
     /// The block at the top of the screen.
-    pub top: usize,
+    pub top: BlockNo,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -139,6 +140,13 @@ fn read(path: &Path) -> Result<BTreeMap<String, Position>, String> {
 mod tests {
     use super::*;
 
+    fn at(block: usize, top: usize) -> Position {
+        Position {
+            block: BlockNo(block),
+            top: BlockNo(top),
+        }
+    }
+
     fn temp() -> tempfile::TempDir {
         tempfile::tempdir().unwrap_or_else(|e| panic!("temp dir: {e}"))
     }
@@ -149,9 +157,9 @@ mod tests {
         let path = dir.path().join("lectern/positions.toml");
         let (mut store, warning) = PositionStore::open(path.clone());
         assert!(warning.is_none());
-        assert_eq!(store.set("a", Position { block: 3, top: 2 }), Ok(()));
+        assert_eq!(store.set("a", at(3, 2)), Ok(()));
         let (store, _) = PositionStore::open(path);
-        assert_eq!(store.get("a"), Some(Position { block: 3, top: 2 }));
+        assert_eq!(store.get("a"), Some(at(3, 2)));
     }
 
     #[test]
@@ -160,11 +168,11 @@ mod tests {
         let path = dir.path().join("positions.toml");
         let (mut first, _) = PositionStore::open(path.clone());
         let (mut second, _) = PositionStore::open(path.clone());
-        assert_eq!(first.set("a", Position { block: 1, top: 1 }), Ok(()));
-        assert_eq!(second.set("b", Position { block: 5, top: 4 }), Ok(()));
+        assert_eq!(first.set("a", at(1, 1)), Ok(()));
+        assert_eq!(second.set("b", at(5, 4)), Ok(()));
         let (store, _) = PositionStore::open(path);
-        assert_eq!(store.get("a"), Some(Position { block: 1, top: 1 }));
-        assert_eq!(store.get("b"), Some(Position { block: 5, top: 4 }));
+        assert_eq!(store.get("a"), Some(at(1, 1)));
+        assert_eq!(store.get("b"), Some(at(5, 4)));
     }
 
     #[test]
@@ -186,10 +194,10 @@ mod tests {
             std::fs::read_to_string(&backup[0]).ok().as_deref(),
             Some(garbage)
         );
-        assert_eq!(store.set("b", Position { block: 2, top: 1 }), Ok(()));
+        assert_eq!(store.set("b", at(2, 1)), Ok(()));
         let (store, warning) = PositionStore::open(path);
         assert!(warning.is_none());
-        assert_eq!(store.get("b"), Some(Position { block: 2, top: 1 }));
+        assert_eq!(store.get("b"), Some(at(2, 1)));
         // The backup still holds the original bytes.
         assert_eq!(
             std::fs::read_to_string(&backup[0]).ok().as_deref(),
@@ -217,7 +225,7 @@ mod tests {
         let (mut store, _) = PositionStore::open(path.clone());
         // Not valid UTF-8: unreadable as text, and still kept.
         std::fs::write(&path, b"[positions.a]\nblock = \xff\n").unwrap_or_else(|e| panic!("{e}"));
-        let saved = store.set("b", Position { block: 2, top: 1 });
+        let saved = store.set("b", at(2, 1));
         let message = saved.err().unwrap_or_default();
         assert!(
             message.contains("positions.toml:2: not valid UTF-8"),
@@ -233,7 +241,7 @@ mod tests {
         assert!(contents.contains(&b"[positions.a]\nblock = \xff\n".to_vec()));
         let (store, warning) = PositionStore::open(path);
         assert!(warning.is_none(), "{warning:?}");
-        assert_eq!(store.get("b"), Some(Position { block: 2, top: 1 }));
+        assert_eq!(store.get("b"), Some(at(2, 1)));
     }
 
     #[test]
@@ -242,7 +250,7 @@ mod tests {
         // The parent is a file: no directory can be made there.
         std::fs::write(dir.path().join("f"), "").unwrap_or_else(|e| panic!("{e}"));
         let (mut store, _) = PositionStore::open(dir.path().join("f/positions.toml"));
-        assert!(store.set("a", Position { block: 1, top: 1 }).is_err());
+        assert!(store.set("a", at(1, 1)).is_err());
         let failure = store.failed_save().unwrap_or_default();
         assert!(failure.contains("cannot save"), "{failure}");
     }

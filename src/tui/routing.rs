@@ -105,7 +105,7 @@ impl App {
             let mut reader = ReaderState::open(i, doc);
             reader.max_measure = self.reader_config.max_measure;
             if let Some(pos) = self.positions.get(&doc.id) {
-                reader.restore_later(BlockNo(pos.block).index(), BlockNo(pos.top).index());
+                reader.restore_later(pos.block, pos.top);
             }
             self.reader = Some(reader);
             let effects = self.parallel.open(i, doc, &corpus.registry);
@@ -127,7 +127,7 @@ impl App {
     pub fn open_at(&mut self, i: DocIx, block: BlockNo) {
         self.open_document(i);
         if let Some(reader) = self.reader.as_mut().filter(|r| r.doc == i) {
-            reader.restore_later(block.index(), block.index());
+            reader.restore_later(block, block);
         }
     }
 
@@ -155,8 +155,8 @@ impl App {
             return;
         };
         let pos = Position {
-            block: BlockNo::from_index(reader.cursor).0,
-            top: BlockNo::from_index(reader.top_block()).0,
+            block: reader.cursor,
+            top: reader.top_block(),
         };
         if let Err(e) = self.positions.set(&doc.id, pos) {
             self.status
@@ -368,7 +368,7 @@ impl App {
         let ranges = marks
             .into_iter()
             .map(|m| Highlight {
-                block: m.block.index(),
+                block: m.block,
                 lang: m.lang,
                 range: m.range,
                 style: theme.get(m.style),
@@ -382,7 +382,7 @@ impl App {
     // The mouse.
 
     /// The block, language and char under a cell of the reader's body.
-    fn text_point(&self, x: u16, y: u16) -> Option<(usize, crate::model::Lang, usize)> {
+    fn text_point(&self, x: u16, y: u16) -> Option<(BlockNo, crate::model::Lang, usize)> {
         let r = self.reader.as_ref()?;
         super::workspace::select::point_at(r, self.doc(r.doc)?, x, y)
     }

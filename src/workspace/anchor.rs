@@ -103,7 +103,7 @@ impl Anchor {
         lang: Option<Lang>,
         quote: &str,
     ) -> Result<Anchor, AnchorError> {
-        let holder = doc.block(block).and_then(|b| {
+        let holder = doc.block(crate::model::BlockNo(block)).and_then(|b| {
             b.text
                 .0
                 .iter()
@@ -267,11 +267,13 @@ fn block_text(
     block: usize,
     lang: Option<Lang>,
 ) -> Result<(Lang, &str), AnchorError> {
-    let b = doc.block(block).ok_or_else(|| AnchorError::NoSuchBlock {
-        id: doc.id.clone(),
-        block,
-        count: doc.blocks.len(),
-    })?;
+    let b = doc
+        .block(crate::model::BlockNo(block))
+        .ok_or_else(|| AnchorError::NoSuchBlock {
+            id: doc.id.clone(),
+            block,
+            count: doc.blocks.len(),
+        })?;
     let lang = match lang {
         Some(l) => l,
         None => doc

@@ -26,6 +26,22 @@ pub fn corpus_copy(folders: &[&str]) -> tempfile::TempDir {
     dir
 }
 
+/// What a command that must succeed printed on stdout; its stderr when it fails.
+pub fn stdout(cmd: &mut assert_cmd::Command) -> String {
+    let out = cmd.output().expect("runs");
+    assert!(
+        out.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// The JSON a command that must succeed printed.
+pub fn json(cmd: &mut assert_cmd::Command) -> serde_json::Value {
+    serde_json::from_str(&stdout(cmd)).expect("valid JSON")
+}
+
 /// `lectern` on the bundled corpus, with its index in `cache` and its workspace in `ws`, and
 /// no colour: what the workspace's CLI tests run.
 pub fn lectern_in(cache: &std::path::Path, ws: &std::path::Path) -> assert_cmd::Command {

@@ -3,11 +3,81 @@
 #![allow(dead_code)]
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use lectern::clipboard::{Copier, Env};
 use lectern::corpus::Corpus;
 use lectern::tui::keymap::Key;
 use lectern::tui::{App, Msg, Settings};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use std::time::{Duration, Instant};
+
+/// A copier that only writes OSC 52: no tmux, no display, as over SSH.
+pub fn osc52_only() -> Copier {
+    Copier {
+        env: Env {
+            tmux: false,
+            ssh: true,
+            display: false,
+        },
+        tmux_command: vec!["tmux".into()],
+        timeout: Duration::from_secs(2),
+    }
+}
+
+/// A copier inside a tmux that cannot be run: its buffer fails, OSC 52 (wrapped for tmux)
+/// still goes out.
+pub fn unrunnable_tmux() -> Copier {
+    Copier {
+        env: Env {
+            tmux: true,
+            ssh: false,
+            display: false,
+        },
+        tmux_command: vec!["/nonexistent/tmux".into()],
+        timeout: Duration::from_secs(2),
+    }
+}
+
+/// A temporary directory for a search index.
+pub fn cache() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// An app over the bundled corpus whose search index lives in `cache`.
+pub fn app_in(cache: &tempfile::TempDir) -> App {
+    let mut app = app();
+    app.search.location = Some(lectern::search::Location::at(cache.path()));
+    app
+}
+
+/// How long a worker may take (the first search builds the index of the bundled corpus).
+pub const PATIENCE: Duration = Duration::from_secs(120);
+
+/// Handles the events other threads post until `done` holds; fails after [`PATIENCE`],
+/// naming `what` it waited for.
+pub fn settle(app: &mut App, what: &str, done: impl Fn(&App) -> bool) {
+    let start = Instant::now();
+    loop {
+        app.drain_events();
+        if done(app) {
+            return;
+        }
+        assert!(
+            start.elapsed() < PATIENCE,
+            "gave up waiting for {what}; search state: {:?}",
+            app.search
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Waits until the answer to `query` (exactly as typed, trimmed) is shown.
+pub fn answered(app: &mut App, query: &str) {
+    let q = query.trim().to_string();
+    settle(app, &format!("the answer to {q:?}"), move |a| {
+        a.search.sent_query == q && !a.search.waiting()
+    });
+}
 
 /// The People's Daily joint communiqué of 14 July 1956 (Chinese OCR + English translation).
 pub const PEOPLES_DAILY: &str = "1956-07-14-joint-communique-issued-soviet";

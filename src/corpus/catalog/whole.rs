@@ -7,17 +7,29 @@ use crate::corpus::cache_file::{self as file, Blob};
 use crate::model::{DocIx, Document};
 use crate::refs::{Found, Links, Mention, Registry};
 use rayon::prelude::*;
+use std::borrow::Cow;
+use std::sync::Arc;
 
 impl Catalog {
     /// The registry, validated against the documents.
     pub fn registry(&self) -> &Registry {
+        self.registry_cell()
+    }
+
+    /// The registry, to share: a corpus made from this catalog holds the same one.
+    pub fn shared_registry(&self) -> Arc<Registry> {
+        Arc::clone(self.registry_cell())
+    }
+
+    fn registry_cell(&self) -> &Arc<Registry> {
         self.registry.get_or_init(|| match &self.store {
-            Store::Memory(corpus) => corpus.registry.clone(),
+            Store::Memory(corpus) => Arc::clone(&corpus.registry),
             Store::Cache {
                 packs, registry, ..
             } => registry
                 .and_then(|b| packs.read(b).ok())
                 .and_then(|b| ciborium::from_reader(b.as_slice()).ok())
+                .map(Arc::new)
                 .unwrap_or_default(),
             Store::Snapshot {
                 packs, snapshot, ..
@@ -25,6 +37,7 @@ impl Catalog {
                 .registry()
                 .and_then(|b| packs.read(b).ok())
                 .and_then(|b| ciborium::from_reader(b.as_slice()).ok())
+                .map(Arc::new)
                 .unwrap_or_default(),
         })
     }
@@ -50,12 +63,24 @@ impl Catalog {
             .collect()
     }
 
-    /// Every mention of the registry in the documents (read from every document's blob).
-    pub fn links(&self) -> Links {
-        match (&self.store, self.blobs()) {
-            (Store::Memory(corpus), _) => corpus.links.as_links().clone(),
-            (_, None) => Links::default(),
-            (_, Some((packs, _, mentions, _, _))) => Links::from_documents(
+    /// The links of a catalog of a corpus in memory, borrowed from it; `None` for one read
+    /// from the cache (see [`Catalog::links`]).
+    pub fn links_in_memory(&self) -> Option<&Links> {
+        match &self.store {
+            Store::Memory(corpus) => Some(corpus.links.as_links()),
+            _ => None,
+        }
+    }
+
+    /// Every mention of the registry in the documents: borrowed from a corpus in memory, else
+    /// read from every document's blob.
+    pub fn links(&self) -> Cow<'_, Links> {
+        if let Some(links) = self.links_in_memory() {
+            return Cow::Borrowed(links);
+        }
+        Cow::Owned(match self.blobs() {
+            None => Links::default(),
+            Some((packs, _, mentions, _, _)) => Links::from_documents(
                 mentions
                     .iter()
                     .map(|b| {
@@ -67,7 +92,7 @@ impl Catalog {
                     })
                     .collect(),
             ),
-        }
+        })
     }
 
     /// The whole corpus: every body and mention decoded (in parallel, whole packs read at once).
@@ -127,12 +152,12 @@ impl Catalog {
             .collect::<Result<_, String>>()?;
         let registry = match registry.into_inner() {
             Some(r) => r,
-            None => match registry_blob {
+            None => Arc::new(match registry_blob {
                 Some(b) => {
                     ciborium::from_reader(decode(b)?).map_err(|e| format!("cannot decode: {e}"))?
                 }
                 None => Registry::default(),
-            },
+            }),
         };
         debug_assert!(heads.get().is_none_or(|h| h.len() == documents.len()));
         Ok(Corpus {

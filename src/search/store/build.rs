@@ -99,7 +99,7 @@ pub(super) fn add_document(
         d.add_u64(fields.unit, schema::unit(slot, block));
         d.add_u64(fields.doc, slot);
         d.add_text(fields.id, &doc.id);
-        d.add_u64(fields.block, block as u64);
+        d.add_u64(fields.block, block.0 as u64);
         if let Some(date) = date {
             d.add_i64(fields.date, schema::date_key(date));
         }

@@ -3,7 +3,6 @@
 //! the style's name and the keys that cycle and copy it. It only reads what
 //! `CitationState::refresh` rendered before the frame; it never renders while drawing.
 
-use crate::model::ids::BlockNo;
 use crate::text::sanitize::sanitize;
 use crate::tui::citation::state::{ShownHandle, pin_label, takes_pinpoint};
 use crate::tui::panel::sections::field;
@@ -35,7 +34,7 @@ impl PanelSection for Citation {
         // Only a citation of what is drawn: same document, same block.
         let Some(s) = shown
             .as_ref()
-            .filter(|s| s.key.0 == ctx.ix && s.key.1 == BlockNo::from_index(ctx.cursor))
+            .filter(|s| s.key.0 == ctx.ix && s.key.1 == ctx.cursor)
         else {
             return vec![Line::styled("citation not ready", label)];
         };

@@ -93,7 +93,7 @@ impl CitationState {
 
     /// Brings the citation up to date with the reader; renders only when its key changed.
     pub fn refresh(&mut self, docs: &crate::corpus::Docs, reader: Option<&ReaderState>) {
-        let block = BlockNo::from_index(reader.map_or(0, |r| r.cursor));
+        let block = reader.map_or(BlockNo::FIRST, |r| r.cursor);
         let shown = Rc::clone(&self.shown);
         let Some((i, d, facts, style)) = self.facts_and_style(docs, reader) else {
             return;

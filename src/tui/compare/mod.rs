@@ -18,7 +18,7 @@ pub mod view;
 
 pub use state::{CompareView, Picking, Showing};
 
-use crate::model::ids::{BlockNo, DocIx};
+use crate::model::ids::DocIx;
 use crate::parallel::compare::compare;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
@@ -144,12 +144,12 @@ impl CompareView {
                 Input::Action(Action::Back | Action::Help) => close(),
                 Input::Action(Action::Quit) => vec![Effect::Quit],
                 Input::Action(Action::CopyCitation) => match s.side() {
-                    Some((doc, side)) => vec![Effect::CopyCitationAt(doc, BlockNo(side.block))],
+                    Some((doc, side)) => vec![Effect::CopyCitationAt(doc, side.block)],
                     None => vec![Effect::Info("that side has no counterpart to cite".into())],
                 },
                 Input::Action(Action::Open) => match s.side() {
                     Some((doc, side)) => {
-                        let block = BlockNo(side.block);
+                        let block = side.block;
                         vec![Effect::CloseOverlay(view::NAME), Effect::JumpTo(doc, block)]
                     }
                     None => vec![Effect::Info("that side has no counterpart to open".into())],

@@ -18,7 +18,7 @@ pub mod view;
 
 pub use state::{Answer, ConcordanceView};
 
-use crate::model::ids::{BlockNo, DocIds};
+use crate::model::ids::DocIds;
 use crate::parallel::Aligner;
 use crate::parallel::concordance;
 use crate::search::service::Job;
@@ -134,9 +134,9 @@ impl ConcordanceView {
         };
         vec![
             Effect::CloseOverlay(view::NAME),
-            Effect::JumpTo(doc, BlockNo(o.block)),
+            Effect::JumpTo(doc, o.block),
             Effect::SentenceAt {
-                block: BlockNo(o.block),
+                block: o.block,
                 lang: o.lang,
                 at: o.sentence_at,
             },

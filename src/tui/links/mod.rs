@@ -122,8 +122,8 @@ impl LinkState {
             return vec![Effect::Info("no links in this document".into())];
         }
         let n = stops.len();
-        let current = (self.selected)
-            .filter(|&s| stops.get(s).is_some_and(|st| st.block.index() == at.cursor));
+        let current =
+            (self.selected).filter(|&s| stops.get(s).is_some_and(|st| st.block == at.cursor));
         let (next, wrapped) = match current {
             Some(s) if forward && s + 1 < n => (s + 1, false),
             Some(_) if forward => (0, true),
@@ -185,7 +185,7 @@ impl LinkState {
         let target = self
             .stops_of(ctx)
             .get(self.selected?)
-            .filter(|st| st.block.index() == cursor)?
+            .filter(|st| st.block == cursor)?
             .target;
         Some(self.follow(target, ctx))
     }
@@ -249,7 +249,7 @@ impl LinkState {
 /// first (last) on screen; failing that, round to the other end. Returns it and whether it
 /// went round.
 fn from_cursor(stops: &[Stop], at: &ReaderAt, forward: bool) -> (usize, bool) {
-    let block = |s: &Stop| s.block.index();
+    let block = |s: &Stop| s.block;
     if forward {
         if let Some(i) = stops.iter().position(|s| block(s) >= at.cursor) {
             return (i, false);

@@ -118,16 +118,16 @@ impl List {
         };
         if texts.is_empty() && !heads.is_empty() {
             // Made when first filtered, from the heads (shared, not copied).
-            let docs = docs.clone();
+            let heads = docs.shared_heads();
             state.heads = Some(Made(Arc::new(move || {
-                docs.heads().iter().map(haystack).collect()
+                heads.get().iter().map(haystack).collect()
             })));
         } else {
             let _ = (state.haystacks).set(texts.iter().map(|t| Haystack::new(t)).collect());
         }
-        let docs = docs.clone();
+        let heads = docs.shared_heads();
         state.keys_from = Some(Made(Arc::new(move || {
-            (docs.heads().iter())
+            (heads.get().iter())
                 .map(|h| (title_key(h.display_title(&TITLE_LANGS)), h.kind.label()))
                 .collect()
         })));

@@ -14,7 +14,6 @@ use super::action::Action;
 use super::effect::Effect;
 use super::theme::Theme;
 use crate::model::Document;
-use crate::model::ids::BlockNo;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use state::SectionContext;
@@ -43,12 +42,10 @@ impl Panel {
             Action::PrevFootnote => return vec![Effect::PrevFootnote],
             Action::Open => {
                 // Back to the text, at the block the selected note belongs to.
-                let block = self.selected_footnote.as_ref().and_then(|id| {
-                    doc?.footnotes
-                        .iter()
-                        .find(|f| &f.id == id)
-                        .map(|f| BlockNo(f.block))
-                });
+                let block = self
+                    .selected_footnote
+                    .as_ref()
+                    .and_then(|id| doc?.footnotes.iter().find(|f| &f.id == id).map(|f| f.block));
                 let mut effects: Vec<Effect> = block.map(Effect::MoveCursor).into_iter().collect();
                 effects.push(Effect::FocusPanel(false));
                 return effects;

@@ -2,7 +2,7 @@
 //! other features can add to (a citation section is reserved, see [`SectionSlot`]).
 
 use crate::model::Document;
-use crate::model::ids::DocIx;
+use crate::model::ids::{BlockNo, DocIx};
 use crate::tui::theme::Theme;
 use ratatui::text::Line;
 use std::ops::Range;
@@ -12,12 +12,12 @@ pub struct SectionContext<'a> {
     /// The open document and its corpus index.
     pub ix: DocIx,
     pub doc: &'a Document,
-    /// Blocks (from 0) with a row on screen.
-    pub visible: Range<usize>,
-    /// The current block (from 0).
-    pub cursor: usize,
-    /// The treaty article heading block (from 0) the current block belongs to.
-    pub article_block: Option<usize>,
+    /// Blocks with a row on screen.
+    pub visible: Range<BlockNo>,
+    /// The current block.
+    pub cursor: BlockNo,
+    /// The treaty article heading block the current block belongs to.
+    pub article_block: Option<BlockNo>,
     /// The footnote the reader jumped to, if any.
     pub selected_footnote: Option<&'a str>,
     pub theme: &'a Theme,

@@ -65,7 +65,7 @@ impl Parallel {
         let lang = if c.left { a.left } else { a.right };
         let b = l.block(c.block)?;
         let s = (if c.left { &b.left } else { &b.right }).get(c.sentence)?;
-        let text = doc.blocks.get(BlockNo(c.block).index())?.text.get(lang)?;
+        let text = doc.block(c.block)?.text.get(lang)?;
         let sentence = text.get(s.bytes.clone())?;
         let names = self.aligner.as_ref()?.names(sentence);
         Some(
@@ -76,16 +76,16 @@ impl Parallel {
         )
     }
 
-    /// Whether block `number` (from 1) of the open document holds a translation question.
-    pub fn flagged(&self, number: usize) -> bool {
+    /// Whether block `number` of the open document holds a translation question.
+    pub fn flagged(&self, number: BlockNo) -> bool {
         self.loaded
             .borrow()
             .as_ref()
             .is_some_and(|l| l.flagged(number))
     }
 
-    /// `NextSentence` / `PrevSentence`, with the reader's cursor block (from 0).
-    pub fn update(&mut self, action: Action, reader_block: usize, theme: &Theme) -> Vec<Effect> {
+    /// `NextSentence` / `PrevSentence`, with the reader's cursor block.
+    pub fn update(&mut self, action: Action, reader_block: BlockNo, theme: &Theme) -> Vec<Effect> {
         let forward = match action {
             Action::NextSentence => true,
             Action::PrevSentence => false,
@@ -100,7 +100,7 @@ impl Parallel {
                 Ok(a) => a,
                 Err(why) => return vec![Effect::Info(why.to_string())],
             };
-            let here = BlockNo::from_index(reader_block).0;
+            let here = reader_block;
             let start = self.cursor.filter(|c| c.block == here);
             step(&alignment.blocks, here, start, forward)
         };
@@ -111,9 +111,8 @@ impl Parallel {
         self.select(next, reader_block, theme)
     }
 
-    /// A click on the stored byte `at` of block `index` (from 0) in `lang`.
-    pub fn click(&mut self, index: usize, lang: Lang, at: usize, theme: &Theme) -> Vec<Effect> {
-        let block = BlockNo::from_index(index).0;
+    /// A click on the stored byte `at` of `block` in `lang`.
+    pub fn click(&mut self, block: BlockNo, lang: Lang, at: usize, theme: &Theme) -> Vec<Effect> {
         let found = {
             let loaded = self.loaded.borrow();
             let Some(Ok(a)) = loaded.as_ref().map(|l| &l.alignment) else {
@@ -137,13 +136,13 @@ impl Parallel {
             })
         };
         match found {
-            Some(c) => self.select(c, index, theme),
+            Some(c) => self.select(c, block, theme),
             None => Vec::new(),
         }
     }
 
     /// Puts the cursor on `c`: its pair's highlights, the reader's block, what the pair is.
-    fn select(&mut self, c: SentenceCursor, reader_block: usize, theme: &Theme) -> Vec<Effect> {
+    fn select(&mut self, c: SentenceCursor, reader_block: BlockNo, theme: &Theme) -> Vec<Effect> {
         self.cursor = Some(c);
         let loaded = self.loaded.borrow();
         let Some((loaded, block)) = loaded.as_ref().and_then(|l| Some((l, l.block(c.block)?)))
@@ -156,7 +155,6 @@ impl Parallel {
         let Some(pair) = block.pair_of(c.left, c.sentence) else {
             return Vec::new();
         };
-        let index = BlockNo(c.block).index();
         let (own_lang, other_lang) = if c.left {
             (a.left, a.right)
         } else {
@@ -173,7 +171,7 @@ impl Parallel {
             theme.get("counterpart")
         };
         let mut marks = vec![Highlight {
-            block: index,
+            block: c.block,
             lang: own_lang,
             range: block.span(c.left, own_run),
             style: theme.get("sentence"),
@@ -181,15 +179,15 @@ impl Parallel {
         let other = block.span(!c.left, other_run);
         if !other.is_empty() {
             marks.push(Highlight {
-                block: index,
+                block: c.block,
                 lang: other_lang,
                 range: other,
                 style: counterpart,
             });
         }
         let mut out = Vec::new();
-        if index != reader_block {
-            out.push(Effect::MoveCursor(BlockNo(c.block)));
+        if c.block != reader_block {
+            out.push(Effect::MoveCursor(c.block));
         }
         out.push(Effect::Highlights(OWNER, marks));
         out.push(Effect::Info(describe(c, block, pair, own_lang, other_lang)));
@@ -202,7 +200,7 @@ impl Parallel {
 /// aligned block in that direction.
 fn step(
     blocks: &[BlockAlignment],
-    here: usize,
+    here: BlockNo,
     start: Option<SentenceCursor>,
     forward: bool,
 ) -> Option<SentenceCursor> {

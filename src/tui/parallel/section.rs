@@ -4,7 +4,6 @@
 //! [`super::Parallel::open`] computed; nothing is aligned or checked while drawing.
 
 use super::state::LoadedHandle;
-use crate::model::ids::BlockNo;
 use crate::parallel::checks::{Question, Unmatched};
 use crate::text::sanitize::sanitize;
 use crate::tui::panel::state::{PanelSection, SectionContext};
@@ -45,7 +44,7 @@ impl PanelSection for ParallelSection {
         let shown: Vec<&Question> = loaded
             .questions
             .iter()
-            .filter(|q| ctx.visible.contains(&BlockNo(q.block).index()))
+            .filter(|q| ctx.visible.contains(&q.block))
             .collect();
         if loaded.questions.is_empty() {
             out.push(Line::styled(

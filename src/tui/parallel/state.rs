@@ -2,7 +2,7 @@
 //! questions, computed once when the document is opened (never while drawing), and the
 //! sentence cursor.
 
-use crate::model::ids::DocIx;
+use crate::model::ids::{BlockNo, DocIx};
 use crate::parallel::checks::Question;
 use crate::parallel::{BlockAlignment, DocAlignment, NotParallel, SentencePair};
 use std::cell::RefCell;
@@ -14,20 +14,20 @@ pub struct Loaded {
     pub doc: DocIx,
     /// The sentence alignment, or why there is none (one language only).
     pub alignment: Result<DocAlignment, NotParallel>,
-    /// The translation questions, in block order (block numbers from 1).
+    /// The translation questions, in block order.
     pub questions: Vec<Question>,
 }
 
 impl Loaded {
-    /// The alignment of block `number` (from 1), if it has text in both languages.
-    pub fn block(&self, number: usize) -> Option<&BlockAlignment> {
+    /// The alignment of block `number`, if it has text in both languages.
+    pub fn block(&self, number: BlockNo) -> Option<&BlockAlignment> {
         let a = self.alignment.as_ref().ok()?;
         let i = a.blocks.binary_search_by_key(&number, |b| b.block).ok()?;
         a.blocks.get(i)
     }
 
-    /// Whether block `number` (from 1) holds a translation question.
-    pub fn flagged(&self, number: usize) -> bool {
+    /// Whether block `number` holds a translation question.
+    pub fn flagged(&self, number: BlockNo) -> bool {
         let i = self.questions.partition_point(|q| q.block < number);
         self.questions.get(i).is_some_and(|q| q.block == number)
     }
@@ -50,8 +50,7 @@ pub type LoadedHandle = Rc<RefCell<Option<Loaded>>>;
 /// A sentence of one side of an aligned block.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SentenceCursor {
-    /// Block number, from 1.
-    pub block: usize,
+    pub block: BlockNo,
     /// The left (original) column, else the right one.
     pub left: bool,
     /// Sentence index on that side.

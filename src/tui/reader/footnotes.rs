@@ -23,12 +23,14 @@ impl ReaderState {
     fn step_footnote(&mut self, ctx: &ReaderContext<'_>, forward: bool) -> Vec<Effect> {
         let notes = &ctx.doc.footnotes;
         // In reading order: by block, then as listed. A note without a block has no place.
-        let mut order: Vec<usize> = (0..notes.len()).filter(|&i| notes[i].block > 0).collect();
+        let mut order: Vec<usize> = (0..notes.len())
+            .filter(|&i| notes[i].block >= BlockNo::FIRST)
+            .collect();
         order.sort_by_key(|&i| (notes[i].block, i));
         let (Some(&first), Some(&last)) = (order.first(), order.last()) else {
             return vec![Effect::Info("this document has no footnotes".into())];
         };
-        let cursor = BlockNo::from_index(self.cursor).0;
+        let cursor = self.cursor;
         // The note shown, when the cursor is still on its block.
         let shown = order.iter().position(|&i| {
             Some(notes[i].id.as_str()) == ctx.selected_footnote && notes[i].block == cursor
@@ -49,7 +51,7 @@ impl ReaderState {
             (None, false) => (last, Some("wrapped to the last footnote")),
         };
         let note = &notes[at];
-        let mut effects = self.show_footnote(note.id.clone(), BlockNo(note.block), ctx);
+        let mut effects = self.show_footnote(note.id.clone(), note.block, ctx);
         if let (Some(wrapped), Some(Effect::Info(text))) = (wrapped, effects.first_mut()) {
             text.push_str(&format!(" · {wrapped}"));
         }
@@ -58,17 +60,17 @@ impl ReaderState {
 
     /// The first footnote of the current block, if it has one.
     pub(crate) fn footnote_of_cursor(&mut self, ctx: &ReaderContext<'_>) -> Vec<Effect> {
-        let cursor = BlockNo::from_index(self.cursor);
-        match ctx.doc.footnotes.iter().find(|f| f.block == cursor.0) {
-            Some(f) => self.show_footnote(f.id.clone(), BlockNo(f.block), ctx),
+        let cursor = self.cursor;
+        match ctx.doc.footnotes.iter().find(|f| f.block == cursor) {
+            Some(f) => self.show_footnote(f.id.clone(), f.block, ctx),
             None => vec![Effect::Info(format!("block {cursor} has no footnote"))],
         }
     }
 
     /// A footnote marker was clicked.
     pub(crate) fn footnote_clicked(&mut self, id: String, ctx: &ReaderContext<'_>) -> Vec<Effect> {
-        let block = (ctx.doc.footnotes.iter().find(|f| f.id == id)).map(|f| BlockNo(f.block));
-        match block.filter(|b| b.0 > 0) {
+        let block = (ctx.doc.footnotes.iter().find(|f| f.id == id)).map(|f| f.block);
+        match block.filter(|&b| b >= BlockNo::FIRST) {
             Some(block) => self.show_footnote(id, block, ctx),
             None => vec![Effect::Status(
                 Level::Warn,
@@ -83,7 +85,7 @@ impl ReaderState {
         block: BlockNo,
         ctx: &ReaderContext<'_>,
     ) -> Vec<Effect> {
-        self.cursor = block.index();
+        self.cursor = block;
         self.reveal_cursor();
         let mut effects = vec![
             Effect::Info(format!("footnote {id} (block {block})")),

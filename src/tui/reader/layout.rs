@@ -7,7 +7,7 @@
 //! language can be laid over them at draw time.
 
 use super::block_text::BlockText;
-use crate::model::ids::DocIx;
+use crate::model::ids::{BlockNo, DocIx};
 use crate::model::{Document, Lang};
 use crate::text::wrap::wrap;
 use std::ops::Range;
@@ -66,7 +66,8 @@ pub struct Part {
 /// One screen row.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {
-    /// Index (from 0) of the block this row belongs to.
+    /// The block this row belongs to, by its index in `doc.blocks` (u32: rows are many);
+    /// read it as a number with [`Row::block_no`].
     pub block: u32,
     /// The block's first row: where its number goes.
     pub first: bool,
@@ -75,14 +76,27 @@ pub struct Row {
     pub parts: [Option<Part>; 2],
 }
 
+impl Row {
+    pub fn block_no(&self) -> BlockNo {
+        BlockNo::from_index(self.block as usize)
+    }
+}
+
 /// A block's text in one language, ready to draw.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LaidText {
+    /// Index in `doc.blocks`, as [`Row::block`]; as a number: [`LaidText::block_no`].
     pub block: u32,
     pub lang: Lang,
     /// Shown in place of the chosen language, which this block lacks.
     pub fallback: bool,
     pub text: BlockText,
+}
+
+impl LaidText {
+    pub fn block_no(&self) -> BlockNo {
+        BlockNo::from_index(self.block as usize)
+    }
 }
 
 #[derive(Clone, Debug, Default)]
@@ -262,19 +276,25 @@ impl ReaderLayout {
         self.block_rows.len()
     }
 
-    /// Rows of block `block` (from 0), without the blank row after it.
-    pub fn block_span(&self, block: usize) -> Range<usize> {
-        let start = self.block_rows.get(block).map_or(0, |r| *r as usize);
-        let end = self
-            .block_rows
-            .get(block + 1)
+    /// The last block (the first when the document has none).
+    pub fn last_block(&self) -> BlockNo {
+        BlockNo::last_of(self.blocks())
+    }
+
+    /// Rows of `block`, without the blank row after it.
+    pub fn block_span(&self, block: BlockNo) -> Range<usize> {
+        let start = (block.checked_index())
+            .and_then(|i| self.block_rows.get(i))
+            .map_or(0, |r| *r as usize);
+        let end = (block.checked_index())
+            .and_then(|i| self.block_rows.get(i + 1))
             .map_or(self.rows.len(), |r| (*r as usize).saturating_sub(1));
         start..end.max(start)
     }
 
     /// The block shown at `row`.
-    pub fn block_at(&self, row: usize) -> Option<usize> {
-        self.rows.get(row).map(|r| r.block as usize)
+    pub fn block_at(&self, row: usize) -> Option<BlockNo> {
+        self.rows.get(row).map(Row::block_no)
     }
 
     /// The largest top row that still fills a view `height` rows tall: never past the end.
@@ -283,14 +303,14 @@ impl ReaderLayout {
     }
 
     /// Blocks with at least one row in `scroll..scroll+height`.
-    pub fn visible_blocks(&self, scroll: usize, height: usize) -> Range<usize> {
+    pub fn visible_blocks(&self, scroll: usize, height: usize) -> Range<BlockNo> {
         let (Some(first), Some(last)) = (
             self.block_at(scroll),
             self.block_at((scroll + height.max(1) - 1).min(self.rows.len().saturating_sub(1))),
         ) else {
-            return 0..0;
+            return BlockNo::FIRST..BlockNo::FIRST;
         };
-        first..last + 1
+        first..last.next()
     }
 
     pub fn text(&self, part: &Part) -> Option<(&LaidText, &str)> {
@@ -378,8 +398,8 @@ mod tests {
             ),
         ]);
         let l = ReaderLayout::build(DocIx(0), &d, &[Lang::Zh, Lang::En], 100, View::SideBySide);
-        let s0 = l.block_span(0);
-        let s1 = l.block_span(1);
+        let s0 = l.block_span(BlockNo(1));
+        let s1 = l.block_span(BlockNo(2));
         assert!(s0.len() > 1, "the Chinese side wraps");
         assert!(l.rows[s0.start].parts[0].is_some() && l.rows[s0.start].parts[1].is_some());
         // The English side of block 1 is short: padded with empty cells, not pulled up.
@@ -395,7 +415,7 @@ mod tests {
             LangText::one(Lang::En, "Article 1 only in English"),
         ]);
         let l = ReaderLayout::build(DocIx(0), &d, &[Lang::Zh, Lang::En], 100, View::SideBySide);
-        let row = &l.rows[l.block_span(1).start];
+        let row = &l.rows[l.block_span(BlockNo(2)).start];
         assert_eq!(row.parts[0].as_ref().map(|p| p.slot), Some(Slot::Full));
         assert!(row.first);
     }
@@ -439,13 +459,13 @@ mod tests {
             for v in [View::SideBySide, View::Stacked, View::Single(Lang::En)] {
                 let l = ReaderLayout::build(DocIx(0), &d, &[Lang::Zh, Lang::En], w, v);
                 assert_eq!(l.blocks(), 2);
-                assert_eq!(l.visible_blocks(0, 1), 0..1);
+                assert_eq!(l.visible_blocks(0, 1), BlockNo(1)..BlockNo(2));
             }
         }
         let empty = doc(vec![]);
         let l = ReaderLayout::build(DocIx(0), &empty, &[], 80, View::SideBySide);
         assert!(l.rows.is_empty());
-        assert_eq!(l.visible_blocks(0, 10), 0..0);
+        assert_eq!(l.visible_blocks(0, 10), BlockNo(1)..BlockNo(1));
         assert_eq!(l.max_scroll(10), 0);
     }
 }

@@ -67,7 +67,7 @@ impl ReaderState {
         let Some(row) = self.layout.rows.get(self.scroll + y as usize) else {
             return Vec::new();
         };
-        self.cursor = row.block as usize;
+        self.cursor = row.block_no();
         let g = self.layout.geometry;
         let mut footnote = None;
         let mut sentence = None;
@@ -82,7 +82,7 @@ impl ReaderState {
             let at = char_under(line, px, x).map(|i| part.range.start as usize + i);
             let Some(at) = at else { continue };
             let stored = block_text::stored_offset(&laid.text, at);
-            sentence = Some((laid.block as usize, laid.lang, stored));
+            sentence = Some((laid.block_no(), laid.lang, stored));
             if let Some((_, PieceKind::FootnoteRef { index })) =
                 laid.text.pieces_in(at..at + 1).next()
             {

@@ -1,7 +1,7 @@
 //! The reader: which document is open, in which view, where the cursor block and the scroll
 //! are, the layout cache, and highlights other features lay over the text.
 
-use crate::model::ids::DocIx;
+use crate::model::ids::{BlockNo, DocIx};
 use crate::model::{BlockKind, Document, Lang};
 use crate::tui::reader::layout::{LayoutKey, ReaderLayout, View, effective_view, reading_pair};
 
@@ -16,8 +16,8 @@ pub struct ReaderState {
     /// The views the view key cycles through.
     pub views: Vec<View>,
     pub view: View,
-    /// The current block, from 0.
-    pub cursor: usize,
+    /// The current block.
+    pub cursor: BlockNo,
     /// First row on screen.
     pub scroll: usize,
     /// Rows on screen, from the last frame.
@@ -27,13 +27,13 @@ pub struct ReaderState {
     pub max_measure: u16,
     /// Sorted by (block, lang), each with the feature that set it.
     highlights: Vec<(&'static str, Highlight)>,
-    /// Indices of the treaty-article heading blocks, so the article of a block is found
-    /// without walking the document on every frame.
-    articles: Vec<usize>,
+    /// The treaty-article heading blocks, so the article of a block is found without
+    /// walking the document on every frame.
+    articles: Vec<BlockNo>,
     /// A remembered position (cursor block, top block) to apply once the layout exists.
-    pending_restore: Option<(usize, usize)>,
+    pending_restore: Option<(BlockNo, BlockNo)>,
     /// An exact position (cursor block, first row) to return to, from the link history.
-    pending_scroll: Option<(usize, usize)>,
+    pending_scroll: Option<(BlockNo, usize)>,
 }
 
 impl ReaderState {
@@ -53,7 +53,7 @@ impl ReaderState {
             view: views[0],
             views,
             pair,
-            cursor: 0,
+            cursor: BlockNo::FIRST,
             scroll: 0,
             height: 0,
             layout: ReaderLayout::default(),
@@ -64,7 +64,7 @@ impl ReaderState {
                 .iter()
                 .enumerate()
                 .filter(|(_, b)| b.kind == BlockKind::Article)
-                .map(|(i, _)| i)
+                .map(|(i, _)| BlockNo::from_index(i))
                 .collect(),
             pending_restore: None,
             pending_scroll: None,
@@ -97,13 +97,11 @@ impl ReaderState {
             self.restore(block, top);
         }
         if let Some((cursor, scroll)) = self.pending_scroll.take() {
-            self.cursor = cursor.min(self.layout.blocks().saturating_sub(1));
+            self.cursor = cursor.min(self.layout.last_block());
             self.scroll = scroll;
         }
         self.clamp_scroll();
-        if self.layout.blocks() > 0 {
-            self.cursor = self.cursor.min(self.layout.blocks() - 1);
-        }
+        self.cursor = self.cursor.min(self.layout.last_block());
     }
 
     fn cursor_row(&self) -> usize {
@@ -132,18 +130,17 @@ impl ReaderState {
         if !visible.contains(&self.cursor) && !visible.is_empty() {
             self.cursor = if self.cursor < visible.start {
                 // The first block that starts on screen, else the one the screen starts in.
-                (visible.start..visible.end)
+                BlockNo::each(visible.clone())
                     .find(|&b| self.layout.block_span(b).start >= self.scroll)
                     .unwrap_or(visible.start)
             } else {
-                visible.end - 1
+                visible.end.prev()
             };
         }
     }
 
     pub fn move_cursor(&mut self, delta: isize) {
-        let last = self.layout.blocks().saturating_sub(1);
-        self.cursor = self.cursor.saturating_add_signed(delta).min(last);
+        self.cursor = self.cursor.step(delta, self.layout.last_block());
         self.reveal_cursor();
     }
 
@@ -167,9 +164,8 @@ impl ReaderState {
         } else {
             // The cursor goes to the first block that starts on the new screen.
             let visible = self.layout.visible_blocks(self.scroll, self.height);
-            if let Some(b) = visible
-                .clone()
-                .find(|&b| self.layout.block_span(b).start >= self.scroll)
+            if let Some(b) =
+                BlockNo::each(visible).find(|&b| self.layout.block_span(b).start >= self.scroll)
             {
                 self.cursor = b;
             }
@@ -177,12 +173,12 @@ impl ReaderState {
     }
 
     pub fn to_top(&mut self) {
-        self.cursor = 0;
+        self.cursor = BlockNo::FIRST;
         self.scroll = 0;
     }
 
     pub fn to_bottom(&mut self) {
-        self.cursor = self.layout.blocks().saturating_sub(1);
+        self.cursor = self.layout.last_block();
         self.scroll = self.layout.max_scroll(self.height);
     }
 
@@ -192,34 +188,34 @@ impl ReaderState {
     }
 
     /// Returns to a remembered position as soon as the layout is known.
-    pub fn restore_later(&mut self, block: usize, top: usize) {
+    pub fn restore_later(&mut self, block: BlockNo, top: BlockNo) {
         self.pending_restore = Some((block, top));
     }
 
     /// Returns to an exact cursor block and first row once the layout is known (the link
     /// history: back lands where the reader left, row for row).
-    pub fn restore_scroll_later(&mut self, cursor: usize, scroll: usize) {
+    pub fn restore_scroll_later(&mut self, cursor: BlockNo, scroll: usize) {
         self.pending_restore = None;
         self.pending_scroll = Some((cursor, scroll));
     }
 
     /// Puts the cursor on `block` and `top` at the top of the screen when the layout allows.
-    pub fn restore(&mut self, block: usize, top: usize) {
-        self.cursor = block.min(self.layout.blocks().saturating_sub(1));
+    pub fn restore(&mut self, block: BlockNo, top: BlockNo) {
+        self.cursor = block.min(self.layout.last_block());
         self.scroll = self.layout.block_span(top).start;
         self.clamp_scroll();
         self.reveal_cursor();
     }
 
-    /// The article heading block (from 0) that the current block belongs to, if any.
-    pub fn article_block(&self) -> Option<usize> {
+    /// The article heading block that the current block belongs to, if any.
+    pub fn article_block(&self) -> Option<BlockNo> {
         let i = self.articles.partition_point(|&a| a <= self.cursor);
         i.checked_sub(1).map(|i| self.articles[i])
     }
 
-    /// The block at the top of the screen, from 0.
-    pub fn top_block(&self) -> usize {
-        self.layout.block_at(self.scroll).unwrap_or(0)
+    /// The block at the top of the screen.
+    pub fn top_block(&self) -> BlockNo {
+        self.layout.block_at(self.scroll).unwrap_or(BlockNo::FIRST)
     }
 
     /// Replaces the highlights `owner` ("search", "links") set before with `ranges`, leaving
@@ -232,7 +228,7 @@ impl ReaderState {
     }
 
     /// Highlights of one block in one language.
-    pub fn highlights_of(&self, block: usize, lang: Lang) -> impl Iterator<Item = &Highlight> {
+    pub fn highlights_of(&self, block: BlockNo, lang: Lang) -> impl Iterator<Item = &Highlight> {
         let start = self
             .highlights
             .partition_point(|(_, h)| (h.block, h.lang) < (block, lang));

@@ -18,8 +18,8 @@ pub struct ReaderView<'a> {
     /// The open document.
     pub doc: &'a Document,
     pub theme: &'a Theme,
-    /// Whether block number `n` (from 1) has a translation question (the gutter's mark).
-    pub flagged: &'a dyn Fn(usize) -> bool,
+    /// Whether a block has a translation question (the gutter's mark).
+    pub flagged: &'a dyn Fn(BlockNo) -> bool,
 }
 
 pub fn draw(reader: &ReaderState, v: &ReaderView<'_>, area: Rect, buf: &mut Buffer) {
@@ -44,7 +44,7 @@ pub fn draw(reader: &ReaderState, v: &ReaderView<'_>, area: Rect, buf: &mut Buff
         .take(area.height as usize);
     for (dy, row) in rows.enumerate() {
         let y = area.y + dy as u16;
-        let block = row.block as usize;
+        let block = row.block_no();
         let on_cursor = block == reader.cursor;
         if on_cursor {
             buf.set_style(
@@ -65,10 +65,9 @@ pub fn draw(reader: &ReaderState, v: &ReaderView<'_>, area: Rect, buf: &mut Buff
                 } else {
                     t.get("gutter")
                 };
-                let number = BlockNo::from_index(block);
-                buf.set_stringn(gutter_x, y, format!("{number:>width$}"), width, style);
+                buf.set_stringn(gutter_x, y, format!("{block:>width$}"), width, style);
                 // A translation question: a ? in the space after the number, never a verdict.
-                if (v.flagged)(number.0) {
+                if (v.flagged)(block) {
                     buf.set_stringn(gutter_x + width as u16, y, "?", 1, t.get("question"));
                 }
             } else if let Some(lang) = row.tag {
@@ -93,10 +92,7 @@ pub fn draw(reader: &ReaderState, v: &ReaderView<'_>, area: Rect, buf: &mut Buff
                 buf.set_stringn(x, y, "│", 1, t.get("separator"));
             }
         }
-        let kind = doc
-            .blocks
-            .get(block)
-            .map_or(BlockKind::Paragraph, |b| b.kind);
+        let kind = doc.block(block).map_or(BlockKind::Paragraph, |b| b.kind);
         let mut base = t.get(kind_style(kind));
         if on_cursor {
             base = base.patch(cursor_style);
@@ -132,7 +128,7 @@ fn draw_part(
     v: &ReaderView<'_>,
     reader: &ReaderState,
     part: &Part,
-    block: usize,
+    block: BlockNo,
     base: Style,
     x: u16,
     y: u16,
@@ -177,12 +173,12 @@ fn piece_style(t: &Theme, kind: PieceKind) -> Style {
 fn highlight_ranges(
     v: &ReaderView<'_>,
     reader: &ReaderState,
-    block: usize,
+    block: BlockNo,
     lang: Lang,
     text: &crate::tui::reader::block_text::BlockText,
     line: Range<usize>,
 ) -> Vec<(Range<usize>, Style)> {
-    let stored = (v.doc.blocks.get(block))
+    let stored = (v.doc.block(block))
         .and_then(|b| b.text.get(lang))
         .unwrap_or("");
     reader

@@ -312,7 +312,7 @@ impl SearchState {
         };
         // The query that found this hit: the line may have changed since (its answer pending).
         let query = results.query.clone();
-        let block = BlockNo(hit.block);
+        let block = hit.block;
         let Some(doc) = self.hit_doc(self.selected) else {
             let line = format!("document {} is not in the corpus", hit.doc_id);
             return vec![Effect::Status(Level::Error, line)];
@@ -364,19 +364,16 @@ impl SearchState {
         note: Option<String>,
     ) -> Vec<Effect> {
         let generation = self.next_generation();
-        let mut rh = ReaderHits::new(doc, query.clone(), generation, block.checked_index());
+        let opened = Some(block).filter(|&b| b != BlockNo::TITLE);
+        let mut rh = ReaderHits::new(doc, query.clone(), generation, opened);
         rh.trail = trail;
         rh.note = note.clone();
         self.reader_hits = Some(rh);
         if let Some(w) = &self.worker {
             w.service.document_hits(query, doc, generation);
         }
-        // Search numbers blocks from 1 with the title as 0: a title hit opens at the top.
-        let at = if block.0 == 0 {
-            "title".to_string()
-        } else {
-            crate::tui::pinpoint::block_pin(block)
-        };
+        // A title hit opens at the top.
+        let at = block.place();
         let line = match note {
             Some(note) => format!("{note} · {at} · finding every hit…"),
             None => format!("{at} · finding every hit…"),
@@ -411,8 +408,7 @@ impl SearchState {
             None => (n - 1, " · wrapped to the last hit"),
         };
         rh.current = Some(i);
-        let block = BlockNo::from_index(rh.blocks[i]);
-        let mut effects = vec![Effect::MoveCursor(block)];
+        let mut effects = vec![Effect::MoveCursor(rh.blocks[i])];
         effects.extend(self.highlights());
         effects.push(Effect::Info(format!("hit {} of {n}{round}", i + 1)));
         effects
@@ -440,7 +436,7 @@ impl SearchState {
             blocks.last()
         };
         let note = format!("result document {} of {len}{round}", next + 1);
-        let block = block.copied().unwrap_or(BlockNo(0));
+        let block = block.copied().unwrap_or(BlockNo::TITLE);
         self.open_hit(doc, block, rh.query, rh.trail, Some(note))
     }
 
@@ -451,10 +447,10 @@ impl SearchState {
         };
         let current = rh.current.and_then(|i| rh.blocks.get(i)).copied();
         let marks = (rh.hits.iter().flatten())
-            .filter(|bh| bh.block.0 > 0)
+            .filter(|bh| bh.block != BlockNo::TITLE)
             .flat_map(|bh| {
                 let block = bh.block;
-                let style = if Some(block.index()) == current {
+                let style = if Some(block) == current {
                     "search_hit_current"
                 } else {
                     "search_hit"

@@ -51,12 +51,12 @@ pub struct ReaderHits {
     pub generation: u64,
     /// `None` until the worker answers.
     pub hits: Option<Vec<BlockHits>>,
-    /// Reader block indices (from 0) that hold a hit, sorted, without the title.
-    pub blocks: Vec<usize>,
+    /// Blocks that hold a hit, sorted, without the title.
+    pub blocks: Vec<BlockNo>,
     /// Index into `blocks` of the hit last jumped to.
     pub current: Option<usize>,
-    /// The reader block (from 0) of the result opened; `None` for a hit in the title.
-    pub opened: Option<usize>,
+    /// The block of the result opened; `None` for a hit in the title.
+    pub opened: Option<BlockNo>,
     /// The documents of the results this came from, in result order, each with its result
     /// blocks sorted: where `n` / `N` go on after the last / first hit of this document.
     pub trail: Vec<(DocIx, Vec<BlockNo>)>,
@@ -66,8 +66,8 @@ pub struct ReaderHits {
 
 impl ReaderHits {
     /// Waiting for the hits of `query` in `doc` (request `generation`), opened from the
-    /// result at reader block `opened`.
-    pub fn new(doc: DocIx, query: String, generation: u64, opened: Option<usize>) -> ReaderHits {
+    /// result at block `opened`.
+    pub fn new(doc: DocIx, query: String, generation: u64, opened: Option<BlockNo>) -> ReaderHits {
         ReaderHits {
             doc,
             query,
@@ -84,9 +84,8 @@ impl ReaderHits {
     /// Stores the worker's answer and derives the hit blocks (search block 0 is the title,
     /// which the reader does not show as a block).
     pub fn set_hits(&mut self, hits: Vec<BlockHits>) {
-        let mut blocks: Vec<usize> = hits
-            .iter()
-            .filter_map(|h| h.block.checked_index())
+        let mut blocks: Vec<BlockNo> = (hits.iter().map(|h| h.block))
+            .filter(|&b| b != BlockNo::TITLE)
             .collect();
         blocks.sort_unstable();
         blocks.dedup();
@@ -96,7 +95,7 @@ impl ReaderHits {
 
     /// The hit block after (`forward`) or before `cursor`, wrapping around; its index in
     /// `blocks`. `None` when there is no hit block.
-    pub fn step(&self, cursor: usize, forward: bool) -> Option<usize> {
+    pub fn step(&self, cursor: BlockNo, forward: bool) -> Option<usize> {
         if self.blocks.is_empty() {
             return None;
         }
@@ -266,8 +265,8 @@ impl SearchState {
                 continue;
             };
             match trail.iter_mut().find(|(d, _)| *d == doc) {
-                Some((_, blocks)) => blocks.push(BlockNo(hit.block)),
-                None => trail.push((doc, vec![BlockNo(hit.block)])),
+                Some((_, blocks)) => blocks.push(hit.block),
+                None => trail.push((doc, vec![hit.block])),
             }
         }
         for (_, blocks) in &mut trail {
@@ -326,16 +325,16 @@ mod tests {
         };
         let mut h = ReaderHits::new(DocIx(0), String::new(), 0, None);
         h.set_hits(vec![bh(0), bh(3), bh(3), bh(7), bh(12)]);
-        assert_eq!(h.blocks, [2, 6, 11]);
-        assert_eq!(h.step(0, true), Some(0));
-        assert_eq!(h.step(2, true), Some(1));
-        assert_eq!(h.step(11, true), Some(0), "wraps to the first");
-        assert_eq!(h.step(20, true), Some(0));
-        assert_eq!(h.step(6, false), Some(0));
-        assert_eq!(h.step(2, false), Some(2), "wraps to the last");
-        assert_eq!(h.step(7, false), Some(1));
+        assert_eq!(h.blocks, [BlockNo(3), BlockNo(7), BlockNo(12)]);
+        assert_eq!(h.step(BlockNo(1), true), Some(0));
+        assert_eq!(h.step(BlockNo(3), true), Some(1));
+        assert_eq!(h.step(BlockNo(12), true), Some(0), "wraps to the first");
+        assert_eq!(h.step(BlockNo(21), true), Some(0));
+        assert_eq!(h.step(BlockNo(7), false), Some(0));
+        assert_eq!(h.step(BlockNo(3), false), Some(2), "wraps to the last");
+        assert_eq!(h.step(BlockNo(8), false), Some(1));
         assert_eq!(
-            ReaderHits::new(DocIx(0), String::new(), 0, None).step(3, true),
+            ReaderHits::new(DocIx(0), String::new(), 0, None).step(BlockNo(4), true),
             None
         );
     }

@@ -166,9 +166,10 @@ fn own_lines(own: &OwnHit, selected: bool, t: &Theme) -> Vec<Line<'static>> {
     } else {
         "note"
     };
-    let at = own
-        .block
-        .map_or_else(|| "doc".to_string(), crate::tui::pinpoint::block_pin);
+    let at = own.block.map_or_else(
+        || "doc".to_string(),
+        |b| crate::tui::pinpoint::block_pin(crate::model::BlockNo(b)),
+    );
     let head = Line::from(vec![
         Span::raw(if selected { "▶ " } else { "  " }),
         Span::styled(format!("{what:<10}"), t.get("status_info")),
@@ -202,11 +203,7 @@ fn header(hit: &Hit, selected: bool, t: &Theme) -> Line<'static> {
         .date
         .map(|d| d.to_string())
         .unwrap_or_else(|| "undated".into());
-    let at = if hit.block == 0 {
-        "title".to_string()
-    } else {
-        crate::tui::pinpoint::block_pin(hit.block)
-    };
+    let at = hit.block.place();
     let line = Line::from(vec![
         Span::raw(if selected { "▶ " } else { "  " }),
         Span::styled(format!("{date:<10}"), t.get("list_date")),

@@ -26,7 +26,7 @@ use super::workspace::Notes;
 use super::workspace::label::LabelBar;
 use super::workspace::view::{FindBar, NoteEditor, PickerWindow, SelectBar};
 use crate::corpus::Corpus;
-use crate::model::Document;
+use crate::model::{BlockNo, Document};
 use ratatui::Frame;
 
 /// What drawing reads: every feature's state, borrowed read-only for one frame.
@@ -75,7 +75,7 @@ pub fn draw(app: &View<'_>, frame: &mut Frame<'_>) {
         Screen::List => list::draw(app.list, app.docs(), app.theme, a.list, buf),
         Screen::Reader => {
             if let (Some(r), Some(doc)) = (app.reader, app.document()) {
-                let flagged = |n: usize| app.parallel.flagged(n);
+                let flagged = |n: BlockNo| app.parallel.flagged(n);
                 let v = reader::ReaderView {
                     doc,
                     theme: app.theme,

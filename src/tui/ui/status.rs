@@ -1,7 +1,6 @@
 //! The bottom line: the latest message, or hints from the keymap; where the reader is.
 
 use super::View;
-use crate::model::ids::BlockNo;
 use crate::text::sanitize::sanitize;
 use crate::text::wrap::str_width;
 use crate::tui::action::Action;
@@ -24,7 +23,9 @@ pub fn draw(app: &View<'_>, area: Rect, buf: &mut Buffer) {
     let right = match (app.screen, app.reader) {
         (Screen::Reader, Some(r)) => format!(
             " {}/{} · {} ",
-            crate::tui::pinpoint::block_pin(BlockNo::from_index(r.cursor).0.min(r.layout.blocks())),
+            crate::tui::pinpoint::block_pin(crate::model::BlockNo(
+                r.cursor.0.min(r.layout.blocks())
+            )),
             r.layout.blocks(),
             r.layout.key.as_ref().map_or(r.view, |k| k.view).label()
         ),

@@ -10,14 +10,14 @@
 //!   of `abc` starts where a match of `ab` started, so no full scan runs while a word grows.
 //!   Matches may overlap, so the filtered list is the full scan's, exactly.
 
-use crate::model::ids::DocIx;
+use crate::model::ids::{BlockNo, DocIx};
 use crate::model::{Document, Lang};
 use std::ops::Range;
 
-/// One occurrence: block (from 0), language, byte range of the stored text.
+/// One occurrence: block, language, byte range of the stored text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Match {
-    pub block: usize,
+    pub block: BlockNo,
     pub lang: Lang,
     pub range: Range<usize>,
 }
@@ -70,7 +70,7 @@ fn is_caseless_cjk(c: char) -> bool {
 struct Folded {
     doc: DocIx,
     langs: Vec<Lang>,
-    texts: Vec<(usize, Lang, String)>,
+    texts: Vec<(BlockNo, Lang, String)>,
 }
 
 /// The find state: the query, its matches in document order, the current one.
@@ -104,7 +104,7 @@ impl Finder {
 
     /// Finds `self.query` in `doc` (corpus index `ix`) in `langs`; the current match becomes
     /// the first at or after block `from`.
-    pub fn search(&mut self, ix: DocIx, doc: &Document, langs: &[Lang], from: usize) {
+    pub fn search(&mut self, ix: DocIx, doc: &Document, langs: &[Lang], from: BlockNo) {
         if self
             .folded
             .as_ref()
@@ -181,7 +181,11 @@ fn fold_document(ix: DocIx, doc: &Document, langs: &[Lang]) -> Folded {
     use rayon::prelude::*;
     let texts = (doc.blocks.par_iter().enumerate())
         .flat_map_iter(|(i, b)| {
-            (langs.iter()).filter_map(move |&lang| b.text.get(lang).map(|t| (i, lang, fold(t))))
+            (langs.iter()).filter_map(move |&lang| {
+                b.text
+                    .get(lang)
+                    .map(|t| (BlockNo::from_index(i), lang, fold(t)))
+            })
         })
         .collect();
     Folded {
@@ -194,7 +198,7 @@ fn fold_document(ix: DocIx, doc: &Document, langs: &[Lang]) -> Folded {
 /// Every occurrence of `query`, overlapping ones included. One searcher is built for the
 /// query and reused over every text (building one per text and per match cost more than the
 /// scan itself on a 10 MB document: BENCHMARKS.md, "The workspace").
-fn scan(texts: &[(usize, Lang, String)], query: &str) -> (Vec<Match>, Vec<usize>) {
+fn scan(texts: &[(BlockNo, Lang, String)], query: &str) -> (Vec<Match>, Vec<usize>) {
     let (mut out, mut slots) = (Vec::new(), Vec::new());
     let finder = memchr::memmem::Finder::new(query.as_bytes());
     for (slot, (block, lang, text)) in texts.iter().enumerate() {

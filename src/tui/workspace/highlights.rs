@@ -18,12 +18,11 @@ impl Notes {
         for m in self.open.iter().flat_map(|(_, n)| &n.marks) {
             let Some(anchor) = &m.anchor else { continue };
             let located = anchor.locate(doc);
-            listed.push(section::Entry::of(m, located.map(|l| l.block)));
+            listed.push(section::Entry::of(m, located.map(|l| BlockNo(l.block))));
             let Some(at) = located else { continue };
-            let block = BlockNo(at.block).index();
+            let block = BlockNo(at.block);
             let text = doc
-                .blocks
-                .get(block)
+                .block(block)
                 .and_then(|b| b.text.get(anchor.lang))
                 .unwrap_or("");
             let mut style = theme.get(&format!("mark_{}", m.colour.unwrap_or(Colour::Yellow)));
@@ -83,7 +82,7 @@ impl Notes {
             ),
         ];
         if let Some(m) = current {
-            effects.push(Effect::MoveCursor(BlockNo::from_index(m.block)));
+            effects.push(Effect::MoveCursor(m.block));
         }
         if self.find.active() {
             effects.push(Effect::Info(format!(

@@ -76,7 +76,7 @@ pub struct Notes {
     pub find: Finder,
     pub picker: Picker,
     /// Where a mouse press landed: a drag from there selects.
-    drag_from: Option<(usize, Lang, usize)>,
+    drag_from: Option<(BlockNo, Lang, usize)>,
     /// The last save that failed, reported again when lectern ends.
     pub failed_save: Option<String>,
     /// The notes of the open document, for the panel section.
@@ -144,8 +144,7 @@ impl Notes {
         match action {
             Action::Select => {
                 let Some(lang) = shown_langs(reader).into_iter().find(|l| {
-                    doc.blocks
-                        .get(reader.cursor)
+                    doc.block(reader.cursor)
                         .is_some_and(|b| b.text.get(*l).is_some())
                 }) else {
                     return vec![Effect::Info("this block has no text to select".into())];
@@ -172,7 +171,7 @@ impl Notes {
                 self.handle(NotesMsg::FindStep(action == Action::NextHit), ctx)
             }
             Action::CopyPassage => {
-                let block = doc.blocks.get(reader.cursor);
+                let block = doc.block(reader.cursor);
                 let texts: Vec<String> = shown_langs(reader)
                     .iter()
                     .filter_map(|l| block?.text.get(*l))
@@ -231,12 +230,10 @@ impl Notes {
             NotesMsg::StartNote => {
                 let anchor = match self.selection_anchor(doc) {
                     Some(a) => Some(a),
-                    None => Anchor::on_block(
-                        doc,
-                        BlockNo::from_index(reader.cursor).0,
-                        shown_langs(reader).first().copied(),
-                    )
-                    .ok(),
+                    None => {
+                        Anchor::on_block(doc, reader.cursor.0, shown_langs(reader).first().copied())
+                            .ok()
+                    }
                 };
                 if anchor.is_none() {
                     return vec![Effect::Info("this block has no text to note".into())];
@@ -309,13 +306,13 @@ impl Notes {
     }
 
     /// A mouse press at a char of the text: a drag from there will select.
-    pub fn press(&mut self, at: Option<(usize, Lang, usize)>) {
+    pub fn press(&mut self, at: Option<(BlockNo, Lang, usize)>) {
         self.drag_from = at;
     }
 
     /// A drag to `at`: the selection runs from the press to here (within one block and
     /// language); the selection's keys then apply.
-    pub fn drag(&mut self, at: Option<(usize, Lang, usize)>, ctx: &Ctx) -> Vec<Effect> {
+    pub fn drag(&mut self, at: Option<(BlockNo, Lang, usize)>, ctx: &Ctx) -> Vec<Effect> {
         let (Some((b0, l0, c0)), Some((b, l, c))) = (self.drag_from, at) else {
             return Vec::new();
         };
@@ -342,14 +339,7 @@ impl Notes {
     fn selection_anchor(&self, doc: &Document) -> Option<Anchor> {
         let s = self.selection?;
         let r = s.chars();
-        Anchor::on_range(
-            doc,
-            BlockNo::from_index(s.block).0,
-            Some(s.lang),
-            r.start,
-            r.end,
-        )
-        .ok()
+        Anchor::on_range(doc, s.block.0, Some(s.lang), r.start, r.end).ok()
     }
 
     fn save_mark(
@@ -397,7 +387,7 @@ impl Notes {
                 "no workspace folder: bookmark not saved".into(),
             )];
         };
-        let block = BlockNo::from_index(reader.cursor);
+        let block = reader.cursor;
         let anchor = match Anchor::on_block(doc, block.0, shown_langs(reader).first().copied()) {
             Ok(a) => a,
             Err(e) => return vec![Effect::Info(format!("no bookmark: {e}"))],
@@ -411,7 +401,7 @@ impl Notes {
                 }
                 vec![Effect::Info(format!(
                     "bookmarked {}",
-                    crate::tui::pinpoint::block_pin(block.0)
+                    crate::tui::pinpoint::block_pin(block)
                 ))]
             }
             Err(e) => vec![self.save_failed(format!("bookmark not saved: {e}"))],

@@ -72,7 +72,7 @@ impl Notes {
                     label: format!(
                         "{} {}  {first}",
                         h.doc_id,
-                        crate::tui::pinpoint::block_pin(block.0)
+                        crate::tui::pinpoint::block_pin(block)
                     ),
                     doc,
                     block,

@@ -12,15 +12,15 @@ use std::rc::Rc;
 /// One mark as the panel lists it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
-    /// Where it is now (block from 1); `None`: orphaned.
-    pub block: Option<usize>,
+    /// Where it is now; `None`: orphaned.
+    pub block: Option<BlockNo>,
     pub colour: String,
     pub quote: String,
     pub note: String,
 }
 
 impl Entry {
-    pub fn of(m: &Mark, block: Option<usize>) -> Entry {
+    pub fn of(m: &Mark, block: Option<BlockNo>) -> Entry {
         Entry {
             block,
             colour: m.colour.map_or_else(|| "note".into(), |c| c.to_string()),
@@ -62,9 +62,7 @@ impl PanelSection for NotesSection {
             out.push(Line::styled(sanitize(&listing.labels).into_owned(), label));
         }
         for e in listing.entries.iter() {
-            let on_screen = e
-                .block
-                .is_some_and(|b| ctx.visible.contains(&BlockNo(b).index()));
+            let on_screen = e.block.is_some_and(|b| ctx.visible.contains(&b));
             if !(on_screen || e.block.is_none()) {
                 continue;
             }

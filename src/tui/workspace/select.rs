@@ -2,16 +2,16 @@
 //! `h`/`l`, `w`/`b`, `0`/`$`, `o`) or by dragging the mouse. Offsets are chars of the stored
 //! text, the unit of [`crate::workspace::Anchor`]; highlights are given in bytes.
 
-use crate::model::{Document, Lang};
+use crate::model::{BlockNo, Document, Lang};
 use crate::tui::reader::block_text::{BlockText, PieceKind};
 use crate::tui::reader::state::ReaderState;
 use std::ops::Range;
 
 /// Where a selection starts (`anchor`) and where it is being extended to (`head`), both
-/// chars of block `block` (from 0) in `lang`; both ends included.
+/// chars of block `block` in `lang`; both ends included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Selection {
-    pub block: usize,
+    pub block: BlockNo,
     pub lang: Lang,
     pub anchor: usize,
     pub head: usize,
@@ -27,8 +27,7 @@ impl Selection {
 
     /// The text of the block in the selection's language.
     pub fn text<'a>(&self, doc: &'a Document) -> &'a str {
-        doc.blocks
-            .get(self.block)
+        doc.block(self.block)
             .and_then(|b| b.text.get(self.lang))
             .unwrap_or("")
     }
@@ -68,8 +67,7 @@ impl Selection {
                     .iter()
                     .copied()
                     .filter(|l| {
-                        doc.blocks
-                            .get(self.block)
+                        doc.block(self.block)
                             .is_some_and(|b| b.text.get(*l).is_some())
                     })
                     .collect();
@@ -95,7 +93,7 @@ pub fn point_at(
     doc: &Document,
     x: u16,
     y: u16,
-) -> Option<(usize, Lang, usize)> {
+) -> Option<(BlockNo, Lang, usize)> {
     let row = reader.layout.rows.get(reader.scroll + y as usize)?;
     let g = reader.layout.geometry;
     for part in row.parts.iter().flatten() {
@@ -116,8 +114,8 @@ pub fn point_at(
                 .next_back()
                 .map(|(i, _)| i)
         })?;
-        let block = laid.block as usize;
-        let stored = doc.blocks.get(block)?.text.get(laid.lang)?;
+        let block = laid.block_no();
+        let stored = doc.block(block)?.text.get(laid.lang)?;
         let byte = stored_offset(&laid.text, stored, at);
         return Some((
             block,

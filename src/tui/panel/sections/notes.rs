@@ -20,8 +20,11 @@ impl PanelSection for Notes {
         let doc = ctx.doc;
         let mut out = Vec::new();
         let label = ctx.theme.get("panel_label");
-        let visible = |block: usize| ctx.visible.contains(&BlockNo(block).index());
-        for f in doc.footnotes.iter().filter(|f| visible(f.block)) {
+        for f in doc
+            .footnotes
+            .iter()
+            .filter(|f| ctx.visible.contains(&f.block))
+        {
             let mut style = ctx.theme.get("footnote_marker");
             if ctx.selected_footnote == Some(f.id.as_str()) {
                 style = style.patch(ctx.theme.get("panel_selected"));
@@ -50,8 +53,8 @@ impl PanelSection for Notes {
             out.push(Line::from(spans));
         }
         let editorial = ctx.theme.get("editorial");
-        for b in ctx.visible.clone() {
-            let Some(block) = doc.blocks.get(b) else {
+        for b in BlockNo::each(ctx.visible.clone()) {
+            let Some(block) = doc.block(b) else {
                 continue;
             };
             // Insertions are the same in every language; list them from the first one that
@@ -70,10 +73,7 @@ impl PanelSection for Notes {
                     continue;
                 }
                 let mut spans = vec![Span::styled(
-                    format!(
-                        "{} ",
-                        crate::tui::pinpoint::block_pin(BlockNo::from_index(b))
-                    ),
+                    format!("{} ", crate::tui::pinpoint::block_pin(b)),
                     label,
                 )];
                 for (n, e) in inserts.into_iter().enumerate() {
