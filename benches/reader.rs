@@ -91,6 +91,11 @@ fn main() {
         frame(&mut app, &mut term);
         times.push(t.elapsed());
     }
+    let each: Vec<String> = times
+        .iter()
+        .map(|t| format!("{:.0}", t.as_secs_f64() * 1e3))
+        .collect();
+    println!("each key, ms: {}", each.join(" "));
     times.sort();
     println!(
         "filter keystroke to redrawn list ('friendship' typed then erased, {} keys): median {}, max {} ({shown} shown for the whole word)",
