@@ -72,6 +72,7 @@ fn main() {
         status("VmHWM")
     );
     // Let the worker make the haystacks, as it does while the user reads the first screen.
+    app.list.warm();
     std::thread::sleep(Duration::from_secs(3));
     key(&mut app, KeyCode::Char('f'));
     frame(&mut app, &mut term);

@@ -115,6 +115,7 @@ pub fn run(corpus: Corpus) -> anyhow::Result<()> {
         frame(&mut app, &mut guard.terminal)?;
         if std::mem::take(&mut first) {
             crate::diag::timing("first frame drawn");
+            app.list.warm();
             // After the first screen: which documents mention each name (a lazy corpus reads
             // every document's mentions for it), so that the first card does not wait.
             let corpus = std::sync::Arc::clone(&app.corpus);

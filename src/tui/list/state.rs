@@ -5,7 +5,7 @@
 
 use super::rank::{self, Haystacks, Narrowing};
 use super::worker::FilterWorker;
-use crate::corpus::{Docs, Head};
+use crate::corpus::{Corpus, Docs, Head};
 use crate::model::TITLE_LANGS;
 use crate::model::ids::DocIx;
 use rayon::prelude::*;
@@ -70,8 +70,6 @@ pub struct List {
     pub(super) generation: u64,
     /// The number of the query whose answer the list shows.
     answered: u64,
-    /// Language codes per document ("zh en"), computed once: counting them walks every block.
-    pub langs: Vec<String>,
     /// `tag:x` and `collection:name` per document (lower case), from the workspace's
     /// library: filter words of that form must be among them.
     labels: Arc<Vec<Vec<String>>>,
@@ -102,28 +100,22 @@ impl<T> std::fmt::Debug for Made<T> {
 }
 
 impl List {
+    /// The list of `docs`, in date order. A large lazy corpus's heads are not all needed
+    /// for it: the first screen reads its rows' heads, and the filter's haystacks are made on
+    /// its worker ([`List::warm`]).
     pub fn new(docs: &Docs) -> List {
-        let heads = docs.heads();
-        let langs = heads
-            .iter()
-            .map(|h| {
-                let codes: Vec<&str> = h.languages.iter().map(|l| l.code()).collect();
-                codes.join(" ")
-            })
-            .collect();
         let mut state = List {
-            langs,
-            count: heads.len(),
+            count: docs.len(),
             ..List::default()
         };
-        if heads.len() >= FILTER_ON_WORKER_FROM {
+        if docs.len() >= FILTER_ON_WORKER_FROM {
             // Made when first filtered, from the heads (shared, not copied).
             let docs = docs.clone();
             state.heads = Some(Made(Arc::new(move || {
                 Haystacks::build(docs.heads(), haystack)
             })));
         } else {
-            let _ = (state.haystacks).set(Haystacks::build(heads, haystack));
+            let _ = (state.haystacks).set(Haystacks::build(docs.heads(), haystack));
         }
         let docs = docs.clone();
         state.keys_from = Some(Made(Arc::new(move || {
@@ -139,8 +131,15 @@ impl List {
     /// as [`crate::tui::msg::Msg::ListFiltered`]. A small corpus is filtered as it is typed.
     pub fn filter_on_worker(&mut self, tx: std::sync::mpsc::Sender<crate::tui::msg::Msg>) {
         if self.count >= FILTER_ON_WORKER_FROM {
-            // The worker makes the haystacks first, while the user reads the first screen.
-            self.worker = Some(FilterWorker::spawn(tx, self.request()));
+            self.worker = Some(FilterWorker::spawn(tx));
+        }
+    }
+
+    /// Has the worker make the haystacks now, while the user reads the first screen (asked
+    /// once it is drawn, so that the two do not share the cores).
+    pub fn warm(&self) {
+        if let Some(worker) = &self.worker {
+            worker.warm(self.request());
         }
     }
 
@@ -162,21 +161,32 @@ impl List {
         }
     }
 
-    /// Takes the tags and collections of each document from the workspace's library.
-    pub fn set_labels(&mut self, docs: &Docs, library: &crate::workspace::Library) {
-        self.labels = Arc::new(
-            (0..docs.len())
-                .map(|i| {
-                    let id = docs.id(i).unwrap_or_default();
-                    let tags = library.tags_of(id).iter().map(|t| format!("tag:{t}"));
-                    let cols = library
-                        .collections_of(id)
-                        .into_iter()
-                        .map(|c| format!("collection:{c}"));
-                    tags.chain(cols).map(|l| l.to_lowercase()).collect()
-                })
-                .collect(),
-        );
+    /// Takes the tags and collections of each document from the workspace's library: from
+    /// the library's entries, so that a corpus of 100,000 documents and a few labels costs a
+    /// few look-ups (none at all without labels).
+    pub fn set_labels(&mut self, corpus: &Corpus, library: &crate::workspace::Library) {
+        let mut labels: Vec<Vec<String>> = Vec::new();
+        let mut label = |id: &str, label: String| {
+            if let Some(ix) = corpus.ix(id) {
+                if labels.is_empty() {
+                    labels = vec![Vec::new(); self.count];
+                }
+                if let Some(have) = labels.get_mut(ix.0) {
+                    have.push(label.to_lowercase());
+                }
+            }
+        };
+        for (id, tags) in &library.tags {
+            for t in tags {
+                label(id, format!("tag:{t}"));
+            }
+        }
+        for (name, ids) in &library.collections {
+            for id in ids {
+                label(id, format!("collection:{name}"));
+            }
+        }
+        self.labels = Arc::new(labels);
         self.refilter();
     }
 
@@ -274,6 +284,12 @@ impl List {
         self.editing = false;
         self.refilter();
     }
+}
+
+/// A document's language codes as the list shows them ("zh en").
+pub fn langs_label(head: &Head) -> String {
+    let codes: Vec<&str> = head.languages.iter().map(|l| l.code()).collect();
+    codes.join(" ")
 }
 
 /// A title as the title order compares it: lower case, without leading quotes or brackets.
