@@ -63,7 +63,7 @@ fn y_in_tmux_puts_the_treaty_citation_at_article_2_in_the_paste_buffer() {
     lectern.wait_for("the filter", |s| s.contains("treaty friendship"));
     lectern.keys(&["Enter"]);
     lectern.wait_for("the treaty's citation", |s| {
-        s.contains("Citation ·") && s.contains("pinpoint: ¶ 1")
+        s.contains("Citation ·") && s.contains("pinpoint: ¶1")
     });
 
     // Down to the first paragraph of Article 2.

@@ -134,7 +134,7 @@ fn moving_into_article_2_of_the_treaty_points_the_citation_at_article_2() {
     let mut t = terminal(200, 50);
     render(&mut app, &mut t);
     let before = panel_text(&app, &t);
-    assert!(before.contains("pinpoint: ¶ 1"), "{before}");
+    assert!(before.contains("pinpoint: ¶1"), "{before}");
 
     // The first paragraph under the heading "Article 2".
     let heading = article_heading(&doc, "2");
@@ -284,7 +284,7 @@ fn inside_tmux_the_copy_runs_off_the_loop_and_posts_its_outcome_back() {
     assert!(app.after_frame.is_empty());
     let msg = status_text(&app);
     assert!(
-        msg.starts_with("copying Treaty (OSCOLA) citation at ¶ 1"),
+        msg.starts_with("copying Treaty (OSCOLA) citation at ¶1"),
         "{msg}"
     );
 
@@ -303,7 +303,7 @@ fn inside_tmux_the_copy_runs_off_the_loop_and_posts_its_outcome_back() {
     assert_eq!(msg.level, Level::Warn, "{}", msg.text);
     assert!(
         msg.text
-            .starts_with("Treaty (OSCOLA) citation at ¶ 1 copied via OSC 52"),
+            .starts_with("Treaty (OSCOLA) citation at ¶1 copied via OSC 52"),
         "{}",
         msg.text
     );
@@ -339,7 +339,7 @@ fn a_bibliography_entry_is_copied_without_claiming_a_pinpoint() {
     let mut t = terminal(200, 50);
     render(&mut app, &mut t);
     assert!(
-        panel_text(&app, &t).contains("pinpoint: ¶ 1 (a bibliography entry cites the whole work)")
+        panel_text(&app, &t).contains("pinpoint: ¶1 (a bibliography entry cites the whole work)")
     );
     press(&mut app, "y");
     assert_eq!(

@@ -144,7 +144,7 @@ fn a_copy_inside_tmux_comes_back_as_its_outcome() {
     let doc = &app.docs()[i.0];
     let expected = cite::render(doc, Style::Treaty, Some(&Pinpoint::Block(1)))
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(what, "Treaty (OSCOLA) citation at ¶ 1");
+    assert_eq!(what, "Treaty (OSCOLA) citation at ¶1");
     assert_eq!(text, expected);
     let report = report.unwrap_or_else(|| panic!("OSC 52 needs nothing to run"));
     assert!(

@@ -68,6 +68,8 @@ fn headings_editorial_insertions_and_footnote_markers_are_styled_distinctly() {
 
     let mut app = tui_support::app();
     open(&mut app, TREATY);
+    // Tall enough for the first article under the measure-capped body (90 cells a line).
+    let mut term = terminal(200, 80);
     render(&mut app, &mut term);
     let marker = find(&term, "MUTUAL ASSISTANCE¹").unwrap_or_else(|| panic!("marker"));
     let marker = (marker.0 + "MUTUAL ASSISTANCE".len() as u16, marker.1);
@@ -135,7 +137,8 @@ fn with_no_color_the_screen_has_no_colours_but_keeps_reverse_and_bold() {
     let selected = find(&term, "1956-07-14").unwrap_or_else(|| panic!("first row"));
     assert!(cell(&term, selected).modifier.contains(Modifier::REVERSED));
     open(&mut app, TREATY);
-    let mut term = terminal(200, 50);
+    // Tall enough for the first article under the measure-capped body (90 cells a line).
+    let mut term = terminal(200, 80);
     render(&mut app, &mut term);
     for c in term.backend().buffer().content() {
         assert_eq!((c.fg, c.bg), (Color::Reset, Color::Reset), "{c:?}");

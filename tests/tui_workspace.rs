@@ -125,7 +125,7 @@ fn select_highlight_note_quit_start_again_and_the_marks_are_there() {
     let screen = rows(&t).join("\n");
     assert!(screen.contains("Your notes"), "{screen}");
     assert!(screen.contains("Compare *Article 2*"), "{screen}");
-    assert!(screen.contains("¶ 3 green"), "{screen}");
+    assert!(screen.contains("¶3 green"), "{screen}");
 }
 
 #[test]
@@ -255,7 +255,7 @@ fn m_bookmarks_the_block_and_the_recent_list_opens_what_was_read_last() {
     open(&mut app, TREATY);
     render(&mut app, &mut terminal(160, 40));
     press(&mut app, "j j j m");
-    assert_eq!(status_text(&app), "bookmarked ¶ 4");
+    assert_eq!(status_text(&app), "bookmarked ¶4");
     press(&mut app, "esc");
     open(&mut app, PEOPLES_DAILY);
     let ws = Workspace::at(dir.path().to_path_buf());

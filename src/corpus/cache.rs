@@ -368,12 +368,15 @@ fn refresh_with(
         &packs,
     ) {
         Ok((files, table)) => {
+            crate::diag::timing("catalog written");
             let written_ns = table.written_ns;
             let mut catalog = assemble(dir, files, table.registry, &table.registry_problems, packs);
             catalog.written_ns = Some(written_ns);
+            crate::diag::timing("catalog assembled");
             match snapshot_key(written_ns) {
                 Some(key) => {
                     let _ = catalog.write_snapshot(&snapshot_file(cache), key);
+                    crate::diag::timing("snapshot written");
                 }
                 // A snapshot of the files before would still look current to a full check
                 // of files it no longer describes only if their stats matched; remove it anyway.
@@ -433,9 +436,19 @@ fn assemble(
         .iter()
         .map(|(p, l, m)| Problem::new(p, *l, m.clone()))
         .collect();
-    let mut seen: HashSet<String> = HashSet::with_capacity(files.len());
+    // Which files are the first of their id (borrowed ids: none is cloned).
+    let first: Vec<bool> = {
+        let mut seen: HashSet<&str> = HashSet::with_capacity(files.len());
+        files
+            .iter()
+            .map(|f| match &f.fresh {
+                Fresh::Cached(Outcome::Parsed { head, .. }) => seen.insert(head.id.as_str()),
+                _ => false,
+            })
+            .collect()
+    };
     let mut docs: Vec<(Head, Blob, Blob, PathBuf)> = Vec::with_capacity(files.len());
-    for f in files {
+    for (f, first) in files.into_iter().zip(first) {
         match f.fresh {
             Fresh::Unreadable(e) => problems.push(Problem::new(&f.path, 0, e)),
             Fresh::Failed { line, message } | Fresh::Cached(Outcome::Failed { line, message }) => {
@@ -455,7 +468,7 @@ fn assemble(
                         format!("raw source '{raw}' not found in the corpus"),
                     ));
                 }
-                if seen.contains(&head.id) {
+                if !first {
                     problems.push(Problem::new(
                         &f.path,
                         1,
@@ -463,17 +476,19 @@ fn assemble(
                     ));
                     continue;
                 }
-                seen.insert(head.id.clone());
                 docs.push((head, body, mentions, f.path));
             }
         }
     }
-    docs.sort_by(|a, b| head_order(&a.0, &b.0));
-    let mut heads = Vec::with_capacity(docs.len());
-    let mut bodies = Vec::with_capacity(docs.len());
-    let mut mentions = Vec::with_capacity(docs.len());
-    let mut paths = Vec::with_capacity(docs.len());
-    for (h, b, m, p) in docs {
+    // Sorted by position, not by moving the documents about; ids are unique by now.
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.par_sort_unstable_by(|&a, &b| head_order(&docs[a].0, &docs[b].0));
+    let mut slots: Vec<Option<(Head, Blob, Blob, PathBuf)>> = docs.into_iter().map(Some).collect();
+    let mut heads = Vec::with_capacity(order.len());
+    let mut bodies = Vec::with_capacity(order.len());
+    let mut mentions = Vec::with_capacity(order.len());
+    let mut paths = Vec::with_capacity(order.len());
+    for (h, b, m, p) in order.into_iter().filter_map(|i| slots[i].take()) {
         heads.push(h);
         bodies.push(b);
         mentions.push(m);

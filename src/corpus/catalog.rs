@@ -455,20 +455,22 @@ impl Catalog {
         else {
             return Ok(());
         };
-        let records: Vec<super::snapshot::Record> = self
+        let records: Vec<super::snapshot::RecordRef<'_>> = self
             .heads()
             .iter()
             .zip(bodies.iter().zip(mentions))
             .zip(files)
-            .map(|((head, (body, mentions)), file)| super::snapshot::Record {
-                head: head.clone(),
-                body: *body,
-                mentions: *mentions,
-                name: file
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-            })
+            .map(
+                |((head, (body, mentions)), file)| super::snapshot::RecordRef {
+                    head,
+                    body: *body,
+                    mentions: *mentions,
+                    name: file
+                        .file_name()
+                        .and_then(|n| n.to_str())
+                        .unwrap_or_default(),
+                },
+            )
             .collect();
         super::snapshot::write(path, key, *registry, &self.problems, &records)
     }

@@ -62,6 +62,27 @@ pub(super) struct Record {
     pub(super) name: String,
 }
 
+/// A [`Record`] borrowed from the catalog being written: it encodes to the same bytes.
+#[derive(Serialize)]
+pub(super) struct RecordRef<'a> {
+    pub(super) head: &'a Head,
+    pub(super) body: Blob,
+    pub(super) mentions: Blob,
+    pub(super) name: &'a str,
+}
+
+impl Record {
+    #[cfg(test)]
+    fn as_ref(&self) -> RecordRef<'_> {
+        RecordRef {
+            head: &self.head,
+            body: self.body,
+            mentions: self.mentions,
+            name: &self.name,
+        }
+    }
+}
+
 /// An order-dependent digest of (name, size, mtime) triples, sorted by name.
 pub(super) fn stats_digest<'a>(files: impl Iterator<Item = (&'a str, u64, u64)>) -> u64 {
     let mut a = crc32fast::Hasher::new();
@@ -82,8 +103,9 @@ pub(super) fn write(
     key: Key,
     registry: Option<Blob>,
     problems: &[Problem],
-    records: &[Record],
+    records: &[RecordRef<'_>],
 ) -> std::io::Result<()> {
+    use rayon::prelude::*;
     let meta = Meta {
         key,
         n: records.len() as u64,
@@ -100,14 +122,30 @@ pub(super) fn write(
     };
     let meta = bincode::serialize(&meta).map_err(std::io::Error::other)?;
     let n = records.len();
-    let mut bodies = Vec::new();
+    // Encoded a chunk per core, then laid end to end.
+    let chunks: Vec<(Vec<u8>, Vec<u64>, Vec<u32>)> = records
+        .par_chunks(CHUNK * 8)
+        .map(|chunk| {
+            let mut bytes = Vec::new();
+            let mut starts = Vec::with_capacity(chunk.len());
+            let mut crcs = Vec::with_capacity(chunk.len());
+            for r in chunk {
+                let start = bytes.len();
+                starts.push(start as u64);
+                bincode::serialize_into(&mut bytes, r).map_err(std::io::Error::other)?;
+                crcs.push(crc32fast::hash(&bytes[start..]));
+            }
+            Ok((bytes, starts, crcs))
+        })
+        .collect::<std::io::Result<_>>()?;
+    let mut bodies = Vec::with_capacity(chunks.iter().map(|c| c.0.len()).sum());
     let mut offsets = Vec::with_capacity(n + 1);
     let mut crcs = Vec::with_capacity(n);
-    for r in records {
-        let start = bodies.len();
-        offsets.push(start as u64);
-        bincode::serialize_into(&mut bodies, r).map_err(std::io::Error::other)?;
-        crcs.push(crc32fast::hash(&bodies[start..]));
+    for (bytes, starts, chunk_crcs) in chunks {
+        let base = bodies.len() as u64;
+        offsets.extend(starts.into_iter().map(|s| base + s));
+        crcs.extend(chunk_crcs);
+        bodies.extend_from_slice(&bytes);
     }
     offsets.push(bodies.len() as u64);
     let mut ids = Vec::new();
@@ -117,7 +155,7 @@ pub(super) fn write(
         id_ends.push(u32::try_from(ids.len()).map_err(std::io::Error::other)?);
     }
     let mut by_id: Vec<u32> = (0..n as u32).collect();
-    by_id.sort_by(|&x, &y| {
+    by_id.par_sort_unstable_by(|&x, &y| {
         records[x as usize]
             .head
             .id
@@ -435,7 +473,8 @@ mod tests {
             .map(|(i, id)| record(id, i as u64))
             .collect();
         let problems = vec![Problem::new(Path::new("x.toml"), 3, "bad")];
-        write(&path, key(), None, &problems, &records).expect("write");
+        let refs: Vec<RecordRef<'_>> = records.iter().map(Record::as_ref).collect();
+        write(&path, key(), None, &problems, &refs).expect("write");
         let snap = read(&path).expect("read").expect("some");
         assert_eq!(snap.len(), 5);
         assert_eq!(snap.key(), &key());
@@ -465,7 +504,8 @@ mod tests {
         let path = dir.path().join("c.heads");
         assert!(read(&path).expect("missing").is_none());
         let records: Vec<Record> = (0..50).map(|i| record(&format!("d{i:03}"), i)).collect();
-        write(&path, key(), None, &[], &records).expect("write");
+        let refs: Vec<RecordRef<'_>> = records.iter().map(Record::as_ref).collect();
+        write(&path, key(), None, &[], &refs).expect("write");
         let good = std::fs::read(&path).expect("bytes");
         for at in [0, 20, 40, 300] {
             let mut bad = good.clone();

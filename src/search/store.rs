@@ -260,20 +260,27 @@ pub fn open_source(
             return Ok((open, None));
         }
     }
+    crate::diag::timing("index is not current");
     let hashes: Vec<u64> = (0..source.len())
         .into_par_iter()
         .map(|i| source.index_hash(i))
         .collect();
     let fp = digest(source, &hashes);
+    crate::diag::timing("index digest");
     let dir = loc.index_dir(key);
     // At every start, not only before a build: a killed build's leftovers go at the next run.
     clean_leftovers(loc);
     let reason = if rebuild {
         BuildReason::Requested
     } else if dir.exists() {
-        match guard::contain(|| open_checked(&dir, key)) {
-            Ok(open) if open.fingerprint == fp => return Ok((open, None)),
-            Ok(open) => match update(&dir, open, source, &hashes, &fp) {
+        // The payload alone says whether an update is due; the update checks what it opens.
+        let opened = match guard::contain(|| payload_of(&dir)) {
+            Ok(payload) if payload.as_deref() != Some(fp.as_str()) => Ok(None),
+            _ => guard::contain(|| open_checked(&dir, key)).map(Some),
+        };
+        match opened {
+            Ok(Some(open)) if open.fingerprint == fp => return Ok((open, None)),
+            Ok(_) => match guard::contain(|| update(&dir, key, source, &hashes, &fp)) {
                 Ok(Some(open)) => return Ok((open, None)),
                 Ok(None) => BuildReason::Stale,
                 Err(e) if guard::is_damaged(&e) => BuildReason::Damaged(guard::damage_of(&e)),
@@ -338,7 +345,8 @@ pub fn open_source(
         // Another process put its index in place first: use that one (updated if need be).
         let open = guard::contain(|| open_checked(&dir, key))?;
         if open.fingerprint != fp {
-            if let Some(open) = update(&dir, open, source, &hashes, &fp)? {
+            drop(open);
+            if let Some(open) = update(&dir, key, source, &hashes, &fp)? {
                 return Ok((open, Some(reason)));
             }
             anyhow::bail!("another process replaced the search index; try again");
@@ -420,6 +428,12 @@ fn in_memory(
             error: error.to_string(),
         }),
     ))
+}
+
+/// The commit payload of the index in `dir` (its fingerprint), read from its meta file alone.
+fn payload_of(dir: &Path) -> anyhow::Result<Option<String>> {
+    let index = Index::open(guard::ReadOnly::open(dir)?)?;
+    Ok(index.load_metas()?.payload)
 }
 
 /// Opens an index read-only and checks that it is whole: a read-only cache dir still serves

@@ -144,6 +144,52 @@ fn units(line: &str, base: usize) -> Vec<Unit> {
 }
 
 fn wrap_line(line: &str, base: usize, width: usize, out: &mut Vec<Range<usize>>) {
+    let first = out.len();
+    fill_line(line, base, width, out);
+    if out.len() >= first + 2 {
+        avoid_a_lone_last_character(line, base, width, out);
+    }
+}
+
+/// A Chinese paragraph (or headline line) whose last line holds one character alone reads as
+/// a stray: Chinese typesetting pulls a second character down from the line above. Here the
+/// last unit of the line above moves down when it is a wide character, the line above keeps
+/// at least two units, and the last line still fits. Kinsoku holds: units already carry the
+/// punctuation that may not start or end a line. Latin text is left alone: one word on the
+/// last line is ordinary there.
+fn avoid_a_lone_last_character(line: &str, base: usize, width: usize, out: &mut [Range<usize>]) {
+    let n = out.len();
+    let (prev, last) = (out[n - 2].clone(), out[n - 1].clone());
+    let last_text = &line[last.start - base..last.end - base];
+    let lone = units(last_text, last.start);
+    let [only] = lone.as_slice() else {
+        return;
+    };
+    if only.space || !last_text.chars().next().is_some_and(is_wide) || prev.end != last.start {
+        return;
+    }
+    let above = units(&line[prev.start - base..prev.end - base], prev.start);
+    let Some((moved, rest)) = above.split_last() else {
+        return;
+    };
+    let kept = rest.iter().filter(|u| !u.space).count();
+    let before = rest.last();
+    if moved.space
+        || !line[moved.start - base..]
+            .chars()
+            .next()
+            .is_some_and(is_wide)
+        || kept < 2
+        || before.is_none_or(|u| u.space)
+        || moved.width + only.width > width
+    {
+        return;
+    }
+    out[n - 2] = prev.start..moved.start;
+    out[n - 1] = moved.start..last.end;
+}
+
+fn fill_line(line: &str, base: usize, width: usize, out: &mut Vec<Range<usize>>) {
     let mut line_start = base;
     let mut line_end = base; // end of the last non-space unit placed on the current line
     let mut used = 0usize; // width up to line_end
@@ -230,7 +276,8 @@ mod tests {
     fn no_line_starts_with_closing_punctuation() {
         // Width 6 would put "，" first on line two; it clings to the previous character.
         let got = lines("七月十二日，苏联政府", 10);
-        assert_eq!(got, ["七月十二", "日，苏联政", "府"]);
+        // (and 府 does not end the paragraph alone: 政 comes down with it).
+        assert_eq!(got, ["七月十二", "日，苏联", "政府"]);
         for text in [
             "双方表示，它们将。",
             "（朝鲜）问题」结束』。",
@@ -312,6 +359,38 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_chinese_line_never_ends_with_one_character_alone() {
+        // The People's Daily headline at 80 columns: 19 characters in a column of 18.
+        let head = "双方支持就和平解决朝鲜问题召开国际会议";
+        assert_eq!(
+            lines(head, 36),
+            ["双方支持就和平解决朝鲜问题召开国际", "会议"]
+        );
+        // From three characters a line (two would leave the line above alone instead).
+        for width in 6..60 {
+            for text in [
+                head,
+                "决定进一步扩大两国在经济文化方面的合作。",
+                "苏朝两国政府发表联合公报",
+            ] {
+                let got = lines(text, width);
+                let last = got.last().copied().unwrap_or("");
+                if got.len() >= 2 {
+                    let hanzi = last.chars().filter(|c| is_wide(*c) && !no_line_start(*c));
+                    assert!(hanzi.count() >= 2, "{width}: {got:?}");
+                }
+                assert_eq!(got.concat(), text, "nothing lost at {width}");
+                assert!(
+                    got.iter().all(|l| str_width(l) <= width),
+                    "{width}: {got:?}"
+                );
+            }
+        }
+        // Latin text keeps a last word alone.
+        assert_eq!(lines("one two three four", 14), ["one two three", "four"]);
     }
 
     #[test]

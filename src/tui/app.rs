@@ -51,6 +51,8 @@ pub struct App {
     pub status: StatusLine,
     pub keymap: Keymap,
     pub theme: Theme,
+    /// The reader's settings from the user's `config.toml` (the measure).
+    pub reader_config: super::config::ReaderConfig,
     pub positions: PositionStore,
     /// The selected link and the history of followed links.
     pub link: super::links::LinkState,
@@ -100,6 +102,7 @@ impl App {
             status: StatusLine::default(),
             keymap: settings.keymap,
             theme: settings.theme,
+            reader_config: settings.reader,
             positions: settings.positions,
             link: Default::default(),
             parallel: Default::default(),

@@ -75,6 +75,7 @@ pub mod overlay;
 pub mod panel;
 pub mod parallel;
 mod parallel_routing;
+pub mod pinpoint;
 pub mod positions;
 pub mod reader;
 mod routing;

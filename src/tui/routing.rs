@@ -103,6 +103,7 @@ impl App {
         if opened {
             self.save_position();
             let mut reader = ReaderState::open(i, doc);
+            reader.max_measure = self.reader_config.max_measure;
             if let Some(pos) = self.positions.get(&doc.id) {
                 reader.restore_later(BlockNo(pos.block).index(), BlockNo(pos.top).index());
             }

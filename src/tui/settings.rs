@@ -13,6 +13,8 @@ pub struct Settings {
     pub positions: PositionStore,
     /// Where highlights, notes and bookmarks are kept; `None` keeps nothing (tests).
     pub workspace: Option<crate::workspace::Workspace>,
+    /// The user's `config.toml`: the reader's measure.
+    pub reader: super::config::ReaderConfig,
     pub problems: Vec<String>,
 }
 
@@ -24,6 +26,7 @@ impl Settings {
             theme: Theme::builtin(false),
             positions: PositionStore::in_memory(),
             workspace: None,
+            reader: Default::default(),
             problems: Vec::new(),
         }
     }
@@ -37,11 +40,14 @@ impl Settings {
         problems.extend(e.map(|e| format!("{e} (using the default theme)")));
         let (positions, e) = PositionStore::open_default();
         problems.extend(e);
+        let (reader, e) = super::config::ReaderConfig::load();
+        problems.extend(e.map(|e| format!("{e} (using the default)")));
         Settings {
             keymap,
             theme,
             positions,
             workspace: crate::workspace::Workspace::open_default(),
+            reader,
             problems,
         }
     }

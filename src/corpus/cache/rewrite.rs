@@ -31,7 +31,6 @@ pub(super) fn rewrite(
             .filter(|(id, _)| seen.insert(id.clone()))
             .collect()
     };
-    let now = heads_of(&files);
     let old_registry: Option<Registry> = old
         .and_then(|t| t.registry)
         .and_then(|b| packs.read(b).ok())
@@ -53,6 +52,7 @@ pub(super) fn rewrite(
             old.map(|t| t.registry_problems.clone()).unwrap_or_default(),
         ),
         _ => {
+            let now = heads_of(&files);
             let blocks: HashMap<&str, usize> = now.iter().map(|(i, b)| (i.as_str(), *b)).collect();
             let mut by_id: HashMap<&str, &Fresh> = HashMap::new();
             for f in &files {
@@ -113,38 +113,54 @@ pub(super) fn rewrite(
     if registry_changed || compact {
         old_bodies = Some(packs.read_all(referenced(&files)));
     }
-    for f in &files {
-        let place = match &f.fresh {
-            Fresh::New { doc, raw_missing } => {
+    // What a parsed document puts in the pack, encoded on every core (a first build encodes
+    // and scans them all).
+    let mut encoded: Vec<Option<Encoded>> = files
+        .par_iter()
+        .map(|f| match &f.fresh {
+            Fresh::New { doc, .. } => {
                 let mut body = Vec::new();
                 let _ = ciborium::into_writer(&**doc, &mut body);
                 let found = crate::refs::mentions::find_in_document(doc, &registry, &matcher);
                 let mut m = Vec::new();
                 let _ = ciborium::into_writer(&found, &mut m);
-                Some((
-                    Head::of(doc),
+                Some((Head::of(doc), body, m))
+            }
+            _ => None,
+        })
+        .collect();
+    for (f, encoded) in files.iter_mut().zip(encoded.iter_mut()) {
+        // The heads move into the table and come back below: 100,000 of them are not cloned.
+        let taken = match &mut f.fresh {
+            Fresh::Cached(Outcome::Parsed { .. }) | Fresh::New { .. } => {
+                std::mem::replace(&mut f.fresh, Fresh::Unreadable(String::new()))
+            }
+            _ => {
+                places.push(None);
+                continue;
+            }
+        };
+        let place = match taken {
+            Fresh::New { raw_missing, .. } => encoded.take().map(|(head, body, m)| {
+                (
+                    head,
                     Place::New(pack.push(&body)),
                     Place::New(pack.push(&m)),
-                    raw_missing.clone(),
-                ))
-            }
+                    raw_missing,
+                )
+            }),
             Fresh::Cached(Outcome::Parsed {
                 head,
                 body,
                 mentions,
                 raw_missing,
             }) => match &old_bodies {
-                None => Some((
-                    head.clone(),
-                    Place::Old(*body),
-                    Place::Old(*mentions),
-                    raw_missing.clone(),
-                )),
+                None => Some((head, Place::Old(body), Place::Old(mentions), raw_missing)),
                 Some(whole) => {
                     let bytes = whole
                         .get(&body.pack)
                         .ok_or_else(|| "a pack is missing".to_string())
-                        .and_then(|p| file::slice(p, *body).map(<[u8]>::to_vec));
+                        .and_then(|p| file::slice(p, body).map(<[u8]>::to_vec));
                     let bytes = bytes.map_err(std::io::Error::other)?;
                     let mentions = if registry_changed {
                         let doc: Document = ciborium::from_reader(bytes.as_slice())
@@ -158,18 +174,18 @@ pub(super) fn rewrite(
                         let m = whole
                             .get(&mentions.pack)
                             .ok_or_else(|| "a pack is missing".to_string())
-                            .and_then(|p| file::slice(p, *mentions).map(<[u8]>::to_vec))
+                            .and_then(|p| file::slice(p, mentions).map(<[u8]>::to_vec))
                             .map_err(std::io::Error::other)?;
                         Place::New(pack.push(&m))
                     } else {
-                        Place::Old(*mentions)
+                        Place::Old(mentions)
                     };
                     let body = if compact {
                         Place::New(pack.push(&bytes))
                     } else {
-                        Place::Old(*body)
+                        Place::Old(body)
                     };
-                    Some((head.clone(), body, mentions, raw_missing.clone()))
+                    Some((head, body, mentions, raw_missing))
                 }
             },
             _ => None,
@@ -193,23 +209,24 @@ pub(super) fn rewrite(
         Place::New(i) => pack.blob(number, *i),
     };
     let mut entries = Vec::with_capacity(files.len());
-    for (f, place) in files.iter_mut().zip(places) {
+    // Which file each entry is of, to give the outcomes back once the table is written.
+    let mut owners = Vec::with_capacity(files.len());
+    for (i, (f, place)) in files.iter_mut().zip(places).enumerate() {
         let outcome = match (&f.fresh, place) {
-            (Fresh::Unreadable(_), _) => continue,
-            (Fresh::Failed { line, message }, _)
-            | (Fresh::Cached(Outcome::Failed { line, message }), _) => Outcome::Failed {
-                line: *line,
-                message: message.clone(),
-            },
             (_, Some((head, body, mentions, raw_missing))) => Outcome::Parsed {
                 head,
                 body: resolve(&body),
                 mentions: resolve(&mentions),
                 raw_missing,
             },
-            (_, None) => continue,
+            (Fresh::Failed { line, message }, _)
+            | (Fresh::Cached(Outcome::Failed { line, message }), _) => Outcome::Failed {
+                line: *line,
+                message: message.clone(),
+            },
+            _ => continue,
         };
-        f.fresh = Fresh::Cached(outcome.clone());
+        owners.push(i);
         entries.push(Entry {
             name: f.name.clone(),
             size: f.size,
@@ -229,13 +246,21 @@ pub(super) fn rewrite(
         registry_problems: problems,
         entries,
     };
-    file::write_atomically(cache, &file::encode_table(&table))?;
+    let written = file::write_atomically(cache, &file::encode_table(&table));
+    let mut table = table;
+    for (i, entry) in owners.into_iter().zip(table.entries.drain(..)) {
+        files[i].fresh = Fresh::Cached(entry.outcome);
+    }
+    written?;
     let mut keep: HashSet<u64> = referenced(&files);
     keep.extend(table.registry.map(|b| b.pack));
     packs.remove_unused(&keep);
     // Unreadable files have no entry: they are read again next time, and reported now.
     Ok((files, table))
 }
+
+/// A parsed document's head and the bytes of its body and mentions blobs.
+type Encoded = (Head, Vec<u8>, Vec<u8>);
 
 /// Reads a file whose size and mtime cannot be trusted: its CRC, and what it now is, or `None`
 /// when it is unchanged since `old` (touched, not changed).

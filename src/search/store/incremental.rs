@@ -13,13 +13,11 @@ pub(super) const LOCK_WAIT: Duration = Duration::from_secs(120);
 /// state of the index is unknown: the caller builds it whole.
 pub(super) fn update(
     dir: &Path,
-    open: OpenIndex,
+    key: &str,
     source: &dyn Source,
     hashes: &[u64],
     fp: &str,
 ) -> anyhow::Result<Option<OpenIndex>> {
-    let key = open.key.clone();
-    drop(open);
     let index = Index::open_in_dir(dir)?;
     analysis::register(&index);
     let fields = schema::build().1;
@@ -34,12 +32,13 @@ pub(super) fn update(
         }
     };
     // The writer lock is ours: see what the index holds now (another process may have updated).
+    crate::diag::timing("index writer taken");
     let Some(current) = index.load_metas()?.payload else {
         return Ok(None);
     };
     if current == fp {
         drop(writer);
-        return guard::contain(|| open_checked(dir, &key)).map(Some);
+        return guard::contain(|| open_checked(dir, key)).map(Some);
     }
     let Some(old) = read_state(dir, &current) else {
         return Ok(None);
@@ -48,6 +47,7 @@ pub(super) fn update(
         .iter()
         .map(|(id, h, s)| (id.as_str(), (*h, *s)))
         .collect();
+    crate::diag::timing("index state read");
     let mut next_slot = old.iter().map(|(_, _, s)| s + 1).max().unwrap_or(0);
     let mut todo: Vec<(usize, u64)> = Vec::new();
     let mut change = Update::default();
@@ -92,13 +92,17 @@ pub(super) fn update(
             add_document(&writer, &fields, &*doc?, *slot)?;
         }
     }
+    crate::diag::timing("index documents added");
     write_state(dir, fp, &state)?;
+    crate::diag::timing("index state written");
     let mut commit = writer.prepare_commit()?;
     commit.set_payload(fp);
     commit.commit()?;
+    crate::diag::timing("index committed");
     writer.wait_merging_threads()?;
+    crate::diag::timing("index merges done");
     remove_other_states(dir, fp);
-    let mut open = guard::contain(|| open_checked(dir, &key))?;
+    let mut open = guard::contain(|| open_checked(dir, key))?;
     open.updated = Some(change);
     Ok(Some(open))
 }

@@ -171,10 +171,5 @@ pub fn takes_pinpoint(style: Style) -> bool {
     style != Style::ChicagoBibliography
 }
 
-/// The pinpoint as a reader names it in the panel: "Article 2", "¶ 5", "p. 760".
-pub fn pin_label(pin: &Pinpoint) -> String {
-    match pin {
-        Pinpoint::Article(n) => format!("Article {n}"),
-        other => other.to_string(),
-    }
-}
+/// The pinpoint as a reader names it: the one UI spelling, [`crate::tui::pinpoint`].
+pub use crate::tui::pinpoint::pin_label;

@@ -158,7 +158,13 @@ fn heading(pair: &Pair, chosen: Option<bool>, half: u16, theme: &Theme) -> Line<
         let mark = if chosen == Some(right) { "▸ " } else { "" };
         side.as_ref().map_or_else(
             || format!("{mark}— no counterpart"),
-            |s| format!("{mark}{} (¶{})", sanitize(&s.label), s.block),
+            |s| {
+                format!(
+                    "{mark}{} ({})",
+                    sanitize(&s.label),
+                    crate::tui::pinpoint::block_pin(s.block)
+                )
+            },
         )
     };
     let style = |right: bool| {

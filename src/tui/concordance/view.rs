@@ -199,9 +199,9 @@ fn where_(o: &Occurrence) -> String {
         format!("sentence pair {:.2}", o.confidence)
     };
     format!(
-        "  {date}  {} ¶{} · {} → {} · {sure}",
+        "  {date}  {} {} · {} → {} · {sure}",
         sanitize(&o.doc),
-        o.block,
+        crate::tui::pinpoint::block_pin(o.block),
         o.lang.code(),
         o.counterpart_lang.code()
     )

@@ -43,9 +43,9 @@ impl MentionRow {
         let words = (doc.and_then(|d| words_at(d, self.block, self.lang, self.range.clone())))
             .unwrap_or_default();
         format!(
-            "{}  ¶{} {}  “{}”",
+            "{}  {} {}  “{}”",
             sanitize(doc.map_or("?", |d| d.id.as_str())),
-            self.block,
+            crate::tui::pinpoint::block_pin(self.block),
             self.lang,
             sanitize(words)
         )

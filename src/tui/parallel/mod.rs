@@ -288,8 +288,8 @@ fn describe(
         ),
     };
     format!(
-        "¶{} {} sentence {}/{total} ↔ {counterpart} · {basis}",
-        c.block,
+        "{} {} sentence {}/{total} ↔ {counterpart} · {basis}",
+        crate::tui::pinpoint::block_pin(c.block),
         own.code(),
         c.sentence + 1
     )

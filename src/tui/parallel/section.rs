@@ -66,7 +66,11 @@ impl PanelSection for ParallelSection {
         let question = ctx.theme.get("question");
         for q in shown {
             out.push(Line::from(Span::styled(
-                format!("¶{} {}?", q.block, q.concern.label()),
+                format!(
+                    "{} {}?",
+                    crate::tui::pinpoint::block_pin(q.block),
+                    q.concern.label()
+                ),
                 question,
             )));
             for (lang, other, found) in [

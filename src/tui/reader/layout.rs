@@ -35,8 +35,7 @@ impl View {
 
 /// Below this body width two columns are too narrow to read: side by side becomes stacked.
 pub const MIN_SIDE_BY_SIDE_WIDTH: u16 = 80;
-/// Space between the two columns: ` │ `.
-pub const COLUMN_GAP: u16 = 3;
+pub use super::geometry::{COLUMN_GAP, ColumnWeights, DEFAULT_MAX_MEASURE, Geometry};
 
 /// What a layout was computed for; a different key means the layout must be rebuilt.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,6 +43,8 @@ pub struct LayoutKey {
     pub doc: DocIx,
     pub width: u16,
     pub view: View,
+    /// The longest line (the user's `max_measure`; 0 is the default).
+    pub max_measure: u16,
 }
 
 /// Where a line goes horizontally.
@@ -84,52 +85,6 @@ pub struct LaidText {
     pub text: BlockText,
 }
 
-/// Horizontal geometry inside the reader's body, relative to its left edge.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub struct Geometry {
-    pub gutter: u16,
-    pub left: (u16, u16),
-    pub right: (u16, u16),
-    pub full: (u16, u16),
-}
-
-impl Geometry {
-    fn new(width: u16, blocks: usize, two_columns: bool) -> Geometry {
-        let digits = blocks.max(1).to_string().len() as u16;
-        // The gutter (block numbers, the pinpoints) gives way first on tiny screens.
-        let gutter = if width >= digits + 2 + 8 {
-            digits + 2
-        } else {
-            0
-        };
-        let text = width - gutter;
-        let full = (gutter, text);
-        if !two_columns {
-            return Geometry {
-                gutter,
-                left: full,
-                right: full,
-                full,
-            };
-        }
-        let col = text.saturating_sub(COLUMN_GAP) / 2;
-        Geometry {
-            gutter,
-            left: (gutter, col),
-            right: (gutter + col + COLUMN_GAP, col),
-            full,
-        }
-    }
-
-    pub fn slot(&self, slot: Slot) -> (u16, u16) {
-        match slot {
-            Slot::Left => self.left,
-            Slot::Right => self.right,
-            Slot::Full => self.full,
-        }
-    }
-}
-
 #[derive(Clone, Debug, Default)]
 pub struct ReaderLayout {
     pub key: Option<LayoutKey>,
@@ -152,16 +107,25 @@ impl ReaderLayout {
     /// Wraps every block of `doc` (corpus index `ix`) for a body `width` cells wide. `pair`
     /// are the two reading languages, original first (one language or none for a monolingual
     /// document).
+    /// Lines are at most [`DEFAULT_MAX_MEASURE`] cells; see [`ReaderLayout::build_for`].
     pub fn build(ix: DocIx, doc: &Document, pair: &[Lang], width: u16, view: View) -> ReaderLayout {
-        let view = effective_view(view, width);
+        let key = LayoutKey {
+            doc: ix,
+            width,
+            view,
+            max_measure: DEFAULT_MAX_MEASURE,
+        };
+        ReaderLayout::build_for(doc, pair, key)
+    }
+
+    /// Wraps every block of `doc` for `key` (its view is narrowed by [`effective_view`]).
+    pub fn build_for(doc: &Document, pair: &[Lang], key: LayoutKey) -> ReaderLayout {
+        let view = effective_view(key.view, key.width);
         let two_columns = view == View::SideBySide && pair.len() >= 2;
-        let geometry = Geometry::new(width, doc.blocks.len(), two_columns);
+        let weights = two_columns.then(|| column_weights(doc, pair[0], pair[1]));
+        let geometry = Geometry::new(key.width, doc.blocks.len(), weights, key.max_measure);
         let mut out = ReaderLayout {
-            key: Some(LayoutKey {
-                doc: ix,
-                width,
-                view,
-            }),
+            key: Some(LayoutKey { view, ..key }),
             geometry,
             rows: Vec::new(),
             block_rows: Vec::with_capacity(doc.blocks.len()),
@@ -337,6 +301,20 @@ impl ReaderLayout {
             .get(part.range.start as usize..part.range.end as usize)?;
         Some((laid, s))
     }
+}
+
+/// How many cells of text each language of `pair` holds in the blocks that have both: what
+/// the balanced split of the columns weighs (see [`super::geometry`]).
+fn column_weights(doc: &Document, left: Lang, right: Lang) -> ColumnWeights {
+    use crate::text::wrap::str_width;
+    let mut w = ColumnWeights::default();
+    for block in &doc.blocks {
+        if let (Some(a), Some(b)) = (block.text.get(left), block.text.get(right)) {
+            w.left += str_width(a) as u64;
+            w.right += str_width(b) as u64;
+        }
+    }
+    w
 }
 
 /// The two languages to read a document in: the two that cover most blocks, the original (or

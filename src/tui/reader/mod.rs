@@ -7,6 +7,7 @@
 
 pub mod block_text;
 mod footnotes;
+pub mod geometry;
 pub mod layout;
 pub mod state;
 pub mod view;

@@ -23,6 +23,8 @@ pub struct ReaderState {
     /// Rows on screen, from the last frame.
     pub height: usize,
     pub layout: ReaderLayout,
+    /// The longest line in cells (the user's `max_measure`; 0 is the default).
+    pub max_measure: u16,
     /// Sorted by (block, lang), each with the feature that set it.
     highlights: Vec<(&'static str, Highlight)>,
     /// Indices of the treaty-article heading blocks, so the article of a block is found
@@ -55,6 +57,7 @@ impl ReaderState {
             scroll: 0,
             height: 0,
             layout: ReaderLayout::default(),
+            max_measure: crate::tui::reader::layout::DEFAULT_MAX_MEASURE,
             highlights: Vec::new(),
             articles: doc
                 .blocks
@@ -76,11 +79,16 @@ impl ReaderState {
             doc: self.doc,
             width,
             view: effective_view(self.view, width),
+            max_measure: self.max_measure,
         };
         if !self.layout.is_for(&key) {
             let had_layout = self.layout.key.is_some();
             let offset = self.cursor_row().saturating_sub(self.scroll);
-            self.layout = ReaderLayout::build(self.doc, doc, &self.pair, width, self.view);
+            let key = LayoutKey {
+                view: self.view,
+                ..key
+            };
+            self.layout = ReaderLayout::build_for(doc, &self.pair, key);
             if had_layout {
                 self.scroll = self.cursor_row().saturating_sub(offset);
             }

@@ -35,6 +35,8 @@ pub fn draw(reader: &ReaderState, v: &ReaderView<'_>, area: Rect, buf: &mut Buff
     let t = v.theme;
     let g = layout.geometry;
     let cursor_style = t.get("cursor");
+    // The gutter sits against the text, which is centred on wide bodies.
+    let gutter_x = area.x + g.margin;
     let rows = layout
         .rows
         .iter()
@@ -64,10 +66,10 @@ pub fn draw(reader: &ReaderState, v: &ReaderView<'_>, area: Rect, buf: &mut Buff
                     t.get("gutter")
                 };
                 let number = BlockNo::from_index(block);
-                buf.set_stringn(area.x, y, format!("{number:>width$}"), width, style);
+                buf.set_stringn(gutter_x, y, format!("{number:>width$}"), width, style);
                 // A translation question: a ? in the space after the number, never a verdict.
                 if (v.flagged)(number.0) {
-                    buf.set_stringn(area.x + width as u16, y, "?", 1, t.get("question"));
+                    buf.set_stringn(gutter_x + width as u16, y, "?", 1, t.get("question"));
                 }
             } else if let Some(lang) = row.tag {
                 let style = t.get("lang_tag").patch(if on_cursor {
@@ -75,7 +77,13 @@ pub fn draw(reader: &ReaderState, v: &ReaderView<'_>, area: Rect, buf: &mut Buff
                 } else {
                     Style::default()
                 });
-                buf.set_stringn(area.x, y, format!("{:>width$}", lang.code()), width, style);
+                buf.set_stringn(
+                    gutter_x,
+                    y,
+                    format!("{:>width$}", lang.code()),
+                    width,
+                    style,
+                );
             }
         }
         let two_columns = row.parts.iter().flatten().any(|p| p.slot != Slot::Full);

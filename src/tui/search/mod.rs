@@ -345,7 +345,11 @@ impl SearchState {
         self.open = false;
         vec![
             Effect::JumpTo(doc, block),
-            Effect::Info(format!("your {what} {} · ¶{block}", own.mark_id)),
+            Effect::Info(format!(
+                "your {what} {} · {}",
+                own.mark_id,
+                crate::tui::pinpoint::block_pin(block)
+            )),
         ]
     }
 
@@ -371,7 +375,7 @@ impl SearchState {
         let at = if block.0 == 0 {
             "title".to_string()
         } else {
-            format!("¶{block}")
+            crate::tui::pinpoint::block_pin(block)
         };
         let line = match note {
             Some(note) => format!("{note} · {at} · finding every hit…"),

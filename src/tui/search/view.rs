@@ -168,7 +168,7 @@ fn own_lines(own: &OwnHit, selected: bool, t: &Theme) -> Vec<Line<'static>> {
     };
     let at = own
         .block
-        .map_or_else(|| "doc".to_string(), |b| format!("¶{b}"));
+        .map_or_else(|| "doc".to_string(), crate::tui::pinpoint::block_pin);
     let head = Line::from(vec![
         Span::raw(if selected { "▶ " } else { "  " }),
         Span::styled(format!("{what:<10}"), t.get("status_info")),
@@ -205,7 +205,7 @@ fn header(hit: &Hit, selected: bool, t: &Theme) -> Line<'static> {
     let at = if hit.block == 0 {
         "title".to_string()
     } else {
-        format!("¶{}", hit.block)
+        crate::tui::pinpoint::block_pin(hit.block)
     };
     let line = Line::from(vec![
         Span::raw(if selected { "▶ " } else { "  " }),

@@ -23,8 +23,8 @@ pub fn draw(app: &View<'_>, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, app.theme.get("status"));
     let right = match (app.screen, app.reader) {
         (Screen::Reader, Some(r)) => format!(
-            " ¶{}/{} · {} ",
-            BlockNo::from_index(r.cursor).0.min(r.layout.blocks()),
+            " {}/{} · {} ",
+            crate::tui::pinpoint::block_pin(BlockNo::from_index(r.cursor).0.min(r.layout.blocks())),
             r.layout.blocks(),
             r.layout.key.as_ref().map_or(r.view, |k| k.view).label()
         ),

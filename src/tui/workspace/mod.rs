@@ -409,7 +409,10 @@ impl Notes {
                 {
                     notes.bookmarks.push(b);
                 }
-                vec![Effect::Info(format!("bookmarked ¶ {}", block.0))]
+                vec![Effect::Info(format!(
+                    "bookmarked {}",
+                    crate::tui::pinpoint::block_pin(block.0)
+                ))]
             }
             Err(e) => vec![self.save_failed(format!("bookmark not saved: {e}"))],
         }

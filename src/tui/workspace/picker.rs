@@ -69,7 +69,11 @@ impl Notes {
                 let text = if h.note.is_empty() { &h.quote } else { &h.note };
                 let first = text.lines().next().unwrap_or("");
                 Some(PickItem {
-                    label: format!("{} ¶{}  {first}", h.doc_id, block.0),
+                    label: format!(
+                        "{} {}  {first}",
+                        h.doc_id,
+                        crate::tui::pinpoint::block_pin(block.0)
+                    ),
                     doc,
                     block,
                 })

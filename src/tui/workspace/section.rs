@@ -70,7 +70,7 @@ impl PanelSection for NotesSection {
             }
             let place = e
                 .block
-                .map_or_else(|| "orphaned".to_string(), |b| format!("¶ {b}"));
+                .map_or_else(|| "orphaned".to_string(), crate::tui::pinpoint::block_pin);
             let quote: String = e.quote.chars().take(60).collect();
             out.push(Line::from(vec![
                 Span::styled(format!("{place} {} ", e.colour), label),

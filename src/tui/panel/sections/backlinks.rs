@@ -66,9 +66,9 @@ impl Backlinks {
                     let title = (corpus.documents.head(m.doc.0))
                         .map_or("", |h| h.display_title(&[Lang::En]));
                     shown.first.push(format!(
-                        "{} ¶{} ({}): “{}”",
+                        "{} {} ({}): “{}”",
                         sanitize(title),
-                        m.block,
+                        crate::tui::pinpoint::block_pin(m.block),
                         m.lang,
                         sanitize(words)
                     ));

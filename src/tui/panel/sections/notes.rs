@@ -28,7 +28,10 @@ impl PanelSection for Notes {
             }
             let mut spans = vec![
                 Span::styled(marker(&f.id), style),
-                Span::styled(format!(" ¶{} ", f.block), label),
+                Span::styled(
+                    format!(" {} ", crate::tui::pinpoint::block_pin(f.block)),
+                    label,
+                ),
             ];
             let texts: Vec<String> = f
                 .text
@@ -66,7 +69,13 @@ impl PanelSection for Notes {
                 if inserts.is_empty() {
                     continue;
                 }
-                let mut spans = vec![Span::styled(format!("¶{} ", BlockNo::from_index(b)), label)];
+                let mut spans = vec![Span::styled(
+                    format!(
+                        "{} ",
+                        crate::tui::pinpoint::block_pin(BlockNo::from_index(b))
+                    ),
+                    label,
+                )];
                 for (n, e) in inserts.into_iter().enumerate() {
                     if n > 0 {
                         spans.push(Span::raw(" "));

@@ -17,7 +17,11 @@ impl PanelSection for Pinpoint {
     fn lines(&self, ctx: &SectionContext<'_>) -> Vec<Line<'static>> {
         let label = ctx.theme.get("panel_label");
         let n = BlockNo::from_index(ctx.cursor).0;
-        let mut out = vec![field("block", &format!("{} ¶{n}", ctx.doc.id), label)];
+        let mut out = vec![field(
+            "block",
+            &format!("{} {}", ctx.doc.id, crate::tui::pinpoint::block_pin(n)),
+            label,
+        )];
         let heading = ctx.article_block.and_then(|b| ctx.doc.blocks.get(b));
         if let Some(article) = heading.and_then(|b| b.text.best(&[crate::model::Lang::En])) {
             out.push(field("article", article, label));
