@@ -72,6 +72,7 @@ fn main() {
         status("VmHWM")
     );
     // Let the worker make the haystacks, as it does while the user reads the first screen.
+    app.list.warm();
     std::thread::sleep(Duration::from_secs(3));
     key(&mut app, KeyCode::Char('f'));
     frame(&mut app, &mut term);
@@ -91,6 +92,11 @@ fn main() {
         frame(&mut app, &mut term);
         times.push(t.elapsed());
     }
+    let each: Vec<String> = times
+        .iter()
+        .map(|t| format!("{:.0}", t.as_secs_f64() * 1e3))
+        .collect();
+    println!("each key, ms: {}", each.join(" "));
     times.sort();
     println!(
         "filter keystroke to redrawn list ('friendship' typed then erased, {} keys): median {}, max {} ({shown} shown for the whole word)",

@@ -152,3 +152,41 @@ fn a_large_list_is_filtered_on_a_worker_and_only_the_latest_answer_is_taken() {
     list.filtered(0, Vec::new());
     assert_eq!(list.shown, inline.shown);
 }
+
+#[test]
+fn a_worker_narrowing_each_longer_query_gives_every_answer_a_full_filter_gives() {
+    let n = lectern::tui::list::state::FILTER_ON_WORKER_FROM;
+    let docs: Vec<Document> = Generator::new().documents(n, 200, 11).collect();
+    let corpus = Corpus::from_documents(docs);
+    let mut inline = List::new(&corpus.documents);
+    let mut list = List::new(&corpus.documents);
+    let (tx, rx) = std::sync::mpsc::channel();
+    list.filter_on_worker(tx);
+    let answer_to = |list: &mut List, query: &str| {
+        list.query = query.into();
+        list.refilter();
+        while list.waiting() {
+            match rx.recv_timeout(Duration::from_secs(60)) {
+                Ok(Msg::ListFiltered { generation, shown }) => list.filtered(generation, shown),
+                Ok(_) => {}
+                Err(e) => panic!("no answer from the filter worker: {e}"),
+            }
+        }
+        list.shown.clone()
+    };
+    // Typed on a key at a time (each answer narrows the last), a second word, typos, then
+    // erased back: each answer is the one the whole list filtered afresh gives.
+    let typed = "friendshp treaty jsa";
+    let mut queries: Vec<String> = (1..=typed.len()).map(|k| typed[..k].to_string()).collect();
+    queries.extend((1..typed.len()).rev().map(|k| typed[..k].to_string()));
+    queries.extend(["sov", "sovet", "sovi", "朝", "朝鲜"].map(String::from));
+    let mut matched_some = false;
+    for q in &queries {
+        let got = answer_to(&mut list, q);
+        inline.query = q.clone();
+        inline.refilter();
+        assert_eq!(got, inline.shown, "query {q:?}");
+        matched_some |= !got.is_empty() && got.len() < n;
+    }
+    assert!(matched_some);
+}

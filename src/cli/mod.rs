@@ -81,7 +81,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             );
         }
         // Heads only: bodies and mentions are read as the reader shows them.
+        crate::diag::timing("reader starts");
         let corpus = open_corpus_by(corpus_dir.as_deref(), Corpus::open_lazy)?;
+        crate::diag::timing("corpus opened");
         return crate::tui::run(corpus).map(|()| ExitCode::SUCCESS);
     };
     match command {

@@ -236,6 +236,11 @@ impl Catalog {
         })
     }
 
+    /// Every head, if decoded already (see [`Catalog::heads`]); `None` while they are not.
+    pub fn heads_decoded(&self) -> Option<&[Head]> {
+        self.heads.get().map(Vec::as_slice)
+    }
+
     /// Whether it was read from the corpus cache (its bodies are there, not in memory).
     pub fn is_cached(&self) -> bool {
         !matches!(self.store, Store::Memory(_))

@@ -43,6 +43,8 @@ enum Inner {
         catalog: Arc<Catalog>,
         /// Bodies read so far, by position.
         slots: Vec<OnceLock<Box<Document>>>,
+        /// Heads read one by one before the catalog decoded them all (the first screen).
+        head_slots: Vec<OnceLock<Box<Head>>>,
         /// Every body, when something asked for the slice.
         all: OnceLock<Vec<Document>>,
     },
@@ -71,6 +73,7 @@ impl Docs {
             inner: Inner::Lazy {
                 catalog,
                 slots: (0..n).map(|_| OnceLock::new()).collect(),
+                head_slots: (0..n).map(|_| OnceLock::new()).collect(),
                 all: OnceLock::new(),
             },
             heads: OnceLock::new(),
@@ -103,6 +106,7 @@ impl Docs {
                 catalog,
                 slots,
                 all,
+                ..
             } => {
                 if let Some(all) = all.get() {
                     return all.get(i);
@@ -165,9 +169,24 @@ impl Docs {
         }
     }
 
-    /// Head `i`.
+    /// Head `i`. While a lazy corpus's heads are still being decoded, it is read alone,
+    /// so that the first screen does not wait for all of them.
     pub fn head(&self, i: usize) -> Option<&Head> {
-        self.heads().get(i)
+        match &self.inner {
+            Inner::Lazy {
+                catalog,
+                head_slots,
+                ..
+            } if catalog.heads_decoded().is_none() => {
+                let slot = head_slots.get(i)?;
+                if let Some(head) = slot.get() {
+                    return Some(head);
+                }
+                let head = catalog.head(i)?.into_owned();
+                Some(slot.get_or_init(|| Box::new(head)))
+            }
+            _ => self.heads().get(i),
+        }
     }
 
     /// The id of document `i`, without reading its body.
@@ -195,6 +214,7 @@ impl Docs {
                 catalog,
                 slots,
                 all,
+                ..
             } => all.get_or_init(|| {
                 (0..slots.len())
                     .into_par_iter()

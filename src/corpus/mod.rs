@@ -122,13 +122,16 @@ impl Corpus {
             return catalog.into_corpus();
         }
         let registry = catalog.shared_registry();
-        // Decoded now, on every core, rather than on the first frame.
-        catalog.heads();
         let mut catalog = catalog;
         let problems = std::mem::take(&mut catalog.problems);
         let notices = std::mem::take(&mut catalog.notices);
         let dir = catalog.dir.clone();
         let catalog = std::sync::Arc::new(catalog);
+        // Every head is decoded on a thread (on every core), not before the first screen: a
+        // screen of the list reads its rows' heads one by one ([`Docs::head`]) meanwhile, and
+        // whatever needs them all waits for that thread.
+        let decoding = catalog.clone();
+        std::thread::spawn(move || decoding.heads().len());
         Ok(Self {
             documents: Docs::lazy(catalog.clone()),
             links: CorpusLinks::lazy(catalog),

@@ -121,8 +121,7 @@ impl App {
             super::panel::state::SectionSlot::Notes,
             Box::new(super::parallel::section::ParallelSection { loaded }),
         );
-        app.list
-            .set_labels(&app.corpus.documents, &app.notes.library);
+        app.list.set_labels(&app.corpus, &app.notes.library);
         let mut problems = settings.problems;
         problems.extend(notes_problem);
         problems.extend(skipped);
@@ -454,9 +453,7 @@ impl App {
                     self.apply(effects);
                 }
                 Effect::JumpTo(doc, block) => self.jump_to(doc, block),
-                Effect::LibraryChanged => {
-                    (self.list).set_labels(&self.corpus.documents, &self.notes.library)
-                }
+                Effect::LibraryChanged => (self.list).set_labels(&self.corpus, &self.notes.library),
                 Effect::SentenceAt { .. }
                 | Effect::Concordance { .. }
                 | Effect::CopyCitationAt(..)

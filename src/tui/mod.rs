@@ -102,8 +102,12 @@ use ratatui::backend::Backend;
 
 /// Runs the reader on `corpus` until the user quits.
 pub fn run(corpus: Corpus) -> anyhow::Result<()> {
-    let mut app = App::new(corpus, Settings::load());
+    let settings = Settings::load();
+    crate::diag::timing("settings loaded");
+    let mut app = App::new(corpus, settings);
+    crate::diag::timing("app made");
     let mut guard = terminal::TerminalGuard::enter()?;
+    crate::diag::timing("terminal set up");
     spawn_input_thread(app.sender());
     // The first citation would otherwise load styles and dictionaries (~0.3 s) on a key press.
     std::thread::spawn(crate::cite::warm_up);
@@ -111,6 +115,8 @@ pub fn run(corpus: Corpus) -> anyhow::Result<()> {
     loop {
         frame(&mut app, &mut guard.terminal)?;
         if std::mem::take(&mut first) {
+            crate::diag::timing("first frame drawn");
+            app.list.warm();
             // After the first screen: which documents mention each name (a lazy corpus reads
             // every document's mentions for it), so that the first card does not wait.
             let corpus = std::sync::Arc::clone(&app.corpus);

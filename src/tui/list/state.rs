@@ -3,9 +3,9 @@
 //! on a worker thread (see [`super::worker`]): a keystroke posts the query, and the answer to
 //! the latest query replaces the list when it comes back.
 
-use super::rank::{self, Haystack};
+use super::rank::{self, Haystacks, Narrowing};
 use super::worker::FilterWorker;
-use crate::corpus::{Docs, Head};
+use crate::corpus::{Corpus, Docs, Head};
 use crate::model::TITLE_LANGS;
 use crate::model::ids::DocIx;
 use rayon::prelude::*;
@@ -60,9 +60,9 @@ pub struct List {
     pub height: usize,
     /// What the filter matches against, per document: titles in every language, id, kind,
     /// dates. Made on first use (on the worker's thread for a large corpus).
-    haystacks: Arc<std::sync::OnceLock<Vec<Haystack>>>,
-    /// The heads the haystacks are made from.
-    heads: Option<Made<Vec<String>>>,
+    haystacks: Arc<OnceLock<Haystacks>>,
+    /// Makes the haystacks from the heads.
+    heads: Option<Made<Haystacks>>,
     /// How many documents.
     count: usize,
     /// The worker a large corpus is filtered on, and the number of the latest query sent.
@@ -70,8 +70,6 @@ pub struct List {
     pub(super) generation: u64,
     /// The number of the query whose answer the list shows.
     answered: u64,
-    /// Language codes per document ("zh en"), computed once: counting them walks every block.
-    pub langs: Vec<String>,
     /// `tag:x` and `collection:name` per document (lower case), from the workspace's
     /// library: filter words of that form must be among them.
     labels: Arc<Vec<Vec<String>>>,
@@ -87,8 +85,13 @@ pub struct List {
 type SortKey = (String, &'static str);
 
 /// Makes what the list needs of every head, from the heads, when first asked for.
-#[derive(Clone)]
 pub(super) struct Made<T>(Arc<dyn Fn() -> T + Send + Sync>);
+
+impl<T> Clone for Made<T> {
+    fn clone(&self) -> Self {
+        Made(self.0.clone())
+    }
+}
 
 impl<T> std::fmt::Debug for Made<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -97,33 +100,22 @@ impl<T> std::fmt::Debug for Made<T> {
 }
 
 impl List {
+    /// The list of `docs`, in date order. A large lazy corpus's heads are not all needed
+    /// for it: the first screen reads its rows' heads, and the filter's haystacks are made on
+    /// its worker ([`List::warm`]).
     pub fn new(docs: &Docs) -> List {
-        let heads = docs.heads();
-        let langs = heads
-            .iter()
-            .map(|h| {
-                let codes: Vec<&str> = h.languages.iter().map(|l| l.code()).collect();
-                codes.join(" ")
-            })
-            .collect();
-        let texts: Vec<String> = if heads.len() < FILTER_ON_WORKER_FROM {
-            heads.iter().map(haystack).collect()
-        } else {
-            Vec::new()
-        };
         let mut state = List {
-            langs,
-            count: heads.len(),
+            count: docs.len(),
             ..List::default()
         };
-        if texts.is_empty() && !heads.is_empty() {
+        if docs.len() >= FILTER_ON_WORKER_FROM {
             // Made when first filtered, from the heads (shared, not copied).
             let heads = docs.shared_heads();
             state.heads = Some(Made(Arc::new(move || {
-                heads.get().iter().map(haystack).collect()
+                Haystacks::build(heads.get(), haystack)
             })));
         } else {
-            let _ = (state.haystacks).set(texts.iter().map(|t| Haystack::new(t)).collect());
+            let _ = (state.haystacks).set(Haystacks::build(docs.heads(), haystack));
         }
         let heads = docs.shared_heads();
         state.keys_from = Some(Made(Arc::new(move || {
@@ -139,8 +131,15 @@ impl List {
     /// as [`crate::tui::msg::Msg::ListFiltered`]. A small corpus is filtered as it is typed.
     pub fn filter_on_worker(&mut self, tx: std::sync::mpsc::Sender<crate::tui::msg::Msg>) {
         if self.count >= FILTER_ON_WORKER_FROM {
-            // The worker makes the haystacks first, while the user reads the first screen.
-            self.worker = Some(FilterWorker::spawn(tx, self.request()));
+            self.worker = Some(FilterWorker::spawn(tx));
+        }
+    }
+
+    /// Has the worker make the haystacks now, while the user reads the first screen (asked
+    /// once it is drawn, so that the two do not share the cores).
+    pub fn warm(&self) {
+        if let Some(worker) = &self.worker {
+            worker.warm(self.request());
         }
     }
 
@@ -162,21 +161,32 @@ impl List {
         }
     }
 
-    /// Takes the tags and collections of each document from the workspace's library.
-    pub fn set_labels(&mut self, docs: &Docs, library: &crate::workspace::Library) {
-        self.labels = Arc::new(
-            (0..docs.len())
-                .map(|i| {
-                    let id = docs.id(i).unwrap_or_default();
-                    let tags = library.tags_of(id).iter().map(|t| format!("tag:{t}"));
-                    let cols = library
-                        .collections_of(id)
-                        .into_iter()
-                        .map(|c| format!("collection:{c}"));
-                    tags.chain(cols).map(|l| l.to_lowercase()).collect()
-                })
-                .collect(),
-        );
+    /// Takes the tags and collections of each document from the workspace's library: from
+    /// the library's entries, so that a corpus of 100,000 documents and a few labels costs a
+    /// few look-ups (none at all without labels).
+    pub fn set_labels(&mut self, corpus: &Corpus, library: &crate::workspace::Library) {
+        let mut labels: Vec<Vec<String>> = Vec::new();
+        let mut label = |id: &str, label: String| {
+            if let Some(ix) = corpus.ix(id) {
+                if labels.is_empty() {
+                    labels = vec![Vec::new(); self.count];
+                }
+                if let Some(have) = labels.get_mut(ix.0) {
+                    have.push(label.to_lowercase());
+                }
+            }
+        };
+        for (id, tags) in &library.tags {
+            for t in tags {
+                label(id, format!("tag:{t}"));
+            }
+        }
+        for (name, ids) in &library.collections {
+            for id in ids {
+                label(id, format!("collection:{name}"));
+            }
+        }
+        self.labels = Arc::new(labels);
         self.refilter();
     }
 
@@ -276,6 +286,12 @@ impl List {
     }
 }
 
+/// A document's language codes as the list shows them ("zh en").
+pub fn langs_label(head: &Head) -> String {
+    let codes: Vec<&str> = head.languages.iter().map(|l| l.code()).collect();
+    codes.join(" ")
+}
+
 /// A title as the title order compares it: lower case, without leading quotes or brackets.
 fn title_key(title: &str) -> String {
     title
@@ -287,20 +303,41 @@ fn title_key(title: &str) -> String {
 /// title takes well under a frame.
 pub const FILTER_ON_WORKER_FROM: usize = 5_000;
 
-fn haystack(doc: &Head) -> String {
-    let mut parts: Vec<String> = doc.title.0.values().cloned().collect();
-    parts.push(doc.id.clone());
-    parts.push(doc.kind.label().to_string());
-    parts.extend(doc.dates.iter().map(|d| d.date.to_string()));
-    parts.join(" ")
+/// Writes what the filter matches a document against: its titles in every language, id,
+/// kind and dates, a space between.
+fn haystack(doc: &Head, out: &mut String) {
+    use std::fmt::Write;
+    for title in doc.title.0.values() {
+        out.push_str(title);
+        out.push(' ');
+    }
+    out.push_str(&doc.id);
+    out.push(' ');
+    out.push_str(doc.kind.label());
+    for d in &doc.dates {
+        let _ = write!(out, " {}", d.date);
+    }
 }
+
+/// What a query's documents were matched against: the haystacks and labels (the same
+/// allocations, so an answer over a list since reloaded is never reused).
+pub(super) struct Sources(Arc<OnceLock<Haystacks>>, Arc<Vec<Vec<String>>>);
+
+impl PartialEq for Sources {
+    fn eq(&self, other: &Sources) -> bool {
+        Arc::ptr_eq(&self.0, &other.0) && Arc::ptr_eq(&self.1, &other.1)
+    }
+}
+
+/// What the worker keeps between queries.
+pub(super) type Seen = Narrowing<Sources>;
 
 /// One filtering: everything it needs, so that it can run on another thread.
 pub(super) struct Request {
     query: String,
     count: usize,
-    haystacks: Arc<std::sync::OnceLock<Vec<Haystack>>>,
-    texts: Option<Made<Vec<String>>>,
+    haystacks: Arc<OnceLock<Haystacks>>,
+    texts: Option<Made<Haystacks>>,
     labels: Arc<Vec<Vec<String>>>,
     order: Order,
     sort_keys: Arc<OnceLock<Vec<SortKey>>>,
@@ -315,14 +352,24 @@ impl Request {
         self.haystacks();
     }
 
-    fn haystacks(&self) -> &[Haystack] {
-        self.haystacks.get_or_init(|| {
-            let texts = self.texts.as_ref().map(|f| (f.0)()).unwrap_or_default();
-            texts.iter().map(|t| Haystack::new(t)).collect()
-        })
+    fn haystacks(&self) -> &Haystacks {
+        (self.haystacks).get_or_init(|| self.texts.as_ref().map(|f| (f.0)()).unwrap_or_default())
     }
 
+    /// The answer, at once (a small corpus, or a query of no words).
     pub(super) fn answer(&self) -> Vec<DocIx> {
+        self.answer_in(&mut Seen::default(), &|| false)
+            .unwrap_or_default()
+    }
+
+    /// The documents the query lets through, best match first (date order when it has no
+    /// words), looking only at the documents an earlier query in `seen` narrows it to.
+    /// `None` when `stale` says a newer query came in meanwhile: the work is dropped.
+    pub(super) fn answer_in(
+        &self,
+        seen: &mut Seen,
+        stale: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<DocIx>> {
         // `tag:` and `collection:` words restrict; the rest is matched as typed.
         let (labels, words): (Vec<&str>, Vec<&str>) = self
             .query
@@ -354,22 +401,46 @@ impl Request {
                     }
                 }
             }
-            return shown.into_iter().map(DocIx).collect();
+            return Some(shown.into_iter().map(DocIx).collect());
         }
         let haystacks = self.haystacks();
         let needles = rank::needles(&words);
+        let source = Sources(self.haystacks.clone(), self.labels.clone());
+        let all: Vec<u32>;
+        let from = match seen.candidates(&source, &needles, &labels) {
+            Some(docs) => docs,
+            None => {
+                all = (0..haystacks.len() as u32).collect();
+                &all
+            }
+        };
         // On every core: a large corpus is filtered on the worker, and each core takes a share.
-        let mut scored: Vec<(u32, usize)> = haystacks
+        // Each document: `None` when the words' letters are not in it in order, else its score.
+        let looked: Vec<(u32, Option<u32>)> = from
             .par_iter()
-            .enumerate()
-            .filter(|(i, _)| allowed(*i))
-            .map_init(rank::matcher, |matcher, (i, h)| {
-                rank::score_needles(&needles, h, matcher).map(|s| (s, i))
+            .filter(|&&i| allowed(i as usize))
+            .map_init(rank::matcher, |matcher, &i| {
+                if stale() {
+                    return None;
+                }
+                rank::score_needles(&needles, haystacks.get(i as usize), matcher).map(|s| (i, s))
             })
             .flatten()
             .collect();
+        if stale() {
+            return None;
+        }
+        let mut scored: Vec<(u32, u32)> = (looked.iter())
+            .filter_map(|&(i, s)| Some((s?, i)))
+            .collect();
+        seen.remember(
+            source,
+            &needles,
+            labels,
+            looked.into_iter().map(|l| l.0).collect(),
+        );
         // Best first; equal scores in date order (the corpus order).
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        scored.into_iter().map(|(_, i)| DocIx(i)).collect()
+        scored.par_sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        Some(scored.into_iter().map(|(_, i)| DocIx(i as usize)).collect())
     }
 }

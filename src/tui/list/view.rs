@@ -84,8 +84,8 @@ pub fn draw(list: &List, docs: &Docs, t: &Theme, area: Rect, buf: &mut Buffer) {
             put(doc.kind.label(), kind_w, t.get("list_kind"), buf);
         }
         if langs_w > 0 {
-            let langs = list.langs.get(doc_i.0).map_or("", String::as_str);
-            put(langs, langs_w, t.get("list_langs"), buf);
+            let langs = super::state::langs_label(doc);
+            put(&langs, langs_w, t.get("list_langs"), buf);
         }
         let title = sanitize(doc.display_title(&TITLE_LANGS)).replace('\n', " ");
         let lead = if date_w == 0 { " " } else { "" };
