@@ -123,15 +123,12 @@ pub(super) fn refresh_table(dir: &Path, cache: &Path) -> std::io::Result<Catalog
 }
 
 /// Brings the cache of `dir` up to date by a full check (every file stat'ed, whatever the
-/// mode), as the reader does on a worker after its first screen; returns how many documents
-/// changed (read again, or gone of the `known` documents and problems the caller had).
-pub fn check_in_full(dir: &Path, known: usize) -> std::io::Result<usize> {
+/// mode), as the reader does on a worker after its first screen; returns the refreshed
+/// catalog and what was read again, for the reader to reload from.
+pub fn check_in_full(dir: &Path) -> std::io::Result<(Catalog, Refresh)> {
     let loc = crate::paths::Location::user_cache().map_err(std::io::Error::other)?;
     let cache = cache_file(&loc.root, dir);
-    let (catalog, refresh) =
-        refresh_with(dir, &cache, true, &mut |_, _| {}, Some(Freshness::Full))?;
-    let now = catalog.len() + catalog.problems.len();
-    Ok(refresh.parsed.len() + known.saturating_sub(now))
+    refresh_with(dir, &cache, true, &mut |_, _| {}, Some(Freshness::Full))
 }
 
 /// [`refresh`]; `use_snapshot` false reads the table whatever the snapshot says (the reader,

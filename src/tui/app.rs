@@ -188,6 +188,7 @@ impl App {
             Msg::CompareKey(key) => self.compare_key(key),
             Msg::WorkerStopped { worker, message } => self.worker_stopped(worker, message),
             Msg::ListFiltered { generation, shown } => self.list.filtered(generation, shown),
+            Msg::CorpusReloaded(reloaded) => self.corpus_reloaded(reloaded),
         }
     }
 

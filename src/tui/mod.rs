@@ -11,7 +11,8 @@
 //!   (reading a [`reader::ReaderContext`]), [`panel::Panel`],
 //!   [`citation::state::CitationState`], [`search::state::SearchState`] and
 //!   [`links::LinkState`] (reading a [`context::ReaderAt`], never the reader),
-//!   [`parallel::Parallel`], [`workspace::Notes`]; `impl App` is only in `app.rs` and
+//!   [`parallel::Parallel`], [`workspace::Notes`]; `impl App` is only in `app.rs`,
+//!   `reload_routing.rs` (the corpus reloaded after files changed on disk) and
 //!   `routing.rs`, which builds the reader, search and links contexts and applies their
 //!   effects; [`help`] is the `?` window; overlays draw from an [`overlay::OverlayContext`],
 //!   the screen from a [`ui::View`];
@@ -78,6 +79,7 @@ mod parallel_routing;
 pub mod pinpoint;
 pub mod positions;
 pub mod reader;
+mod reload_routing;
 mod routing;
 pub mod search;
 pub mod settings;
@@ -121,7 +123,7 @@ pub fn run(corpus: Corpus) -> anyhow::Result<()> {
             // every document's mentions for it), so that the first card does not wait.
             let corpus = std::sync::Arc::clone(&app.corpus);
             std::thread::spawn(move || corpus.links.warm_up());
-            check_in_full(&app);
+            app.check_corpus_in_full();
         }
         write_after_frame(&mut app, &mut guard.terminal);
         if app.should_quit {
@@ -146,29 +148,6 @@ pub fn run(corpus: Corpus) -> anyhow::Result<()> {
         crate::errln!("lectern: workspace {e}");
     }
     Ok(())
-}
-
-/// A lazy corpus was opened trusting the cache (the `auto` mode of a large corpus): every
-/// file is checked on a worker now, the cache refreshed, and the user told if files changed.
-fn check_in_full(app: &App) {
-    let corpus = &app.corpus;
-    let (Some(dir), true) = (corpus.dir.clone(), corpus.documents.is_lazy()) else {
-        return;
-    };
-    let known = corpus.documents.len() + corpus.problems.len();
-    let tx = app.sender();
-    std::thread::spawn(move || {
-        if let Ok(changed @ 1..) = crate::corpus::cache::check_in_full(&dir, known) {
-            let _ = tx.send(Msg::Status(
-                status::Level::Info,
-                format!(
-                    "{changed} document file{} changed on disk since the corpus cache was \
-                     written; the cache is refreshed: reopen lectern to read the changes",
-                    if changed == 1 { "" } else { "s" }
-                ),
-            ));
-        }
-    });
 }
 
 /// Brings the state up to date with the terminal size and draws one frame.

@@ -46,8 +46,21 @@ pub enum Msg {
         generation: u64,
         shown: Vec<crate::model::DocIx>,
     },
+    /// The full check after the first screen found files changed on disk: the corpus read
+    /// again from the refreshed cache, or why it could not be.
+    CorpusReloaded(Result<Box<Reloaded>, String>),
     /// A worker thread panicked. The reader goes on without it; the message says why.
     WorkerStopped { worker: WorkerKind, message: String },
+}
+
+/// The corpus read again after files changed on disk, and how many did.
+#[derive(Debug)]
+pub struct Reloaded {
+    pub corpus: crate::corpus::Corpus,
+    /// Documents read again that were there before (edited, or now unreadable).
+    pub changed: usize,
+    pub added: usize,
+    pub deleted: usize,
 }
 
 /// The outcome of a copy, as the clipboard worker posts it back.
