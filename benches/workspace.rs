@@ -153,9 +153,11 @@ fn own_material(seed: &Document, docs: usize, per_doc: usize) {
         doc.id = format!("doc-{d:05}");
         let marks: Vec<Mark> = (0..per_doc)
             .map(|m| {
-                let block = 1 + (d + m) % seed.blocks.len();
+                let block = lectern::model::BlockNo::from_index((d + m) % seed.blocks.len());
                 let anchor = Anchor::on_range(&doc, block, None, 0, 40)
-                    .or_else(|_| Anchor::on_range(&doc, 1, None, 0, 10))
+                    .or_else(|_| {
+                        Anchor::on_range(&doc, lectern::model::BlockNo::FIRST, None, 0, 10)
+                    })
                     .ok();
                 Mark {
                     id: format!("m{}", m + 1),
@@ -204,7 +206,14 @@ fn own_material(seed: &Document, docs: usize, per_doc: usize) {
     let mut saved = Vec::new();
     for i in 0..OWN_RUNS {
         let id = &corpus_docs[i % docs].id;
-        let anchor = Anchor::on_range(&corpus_docs[i % docs], 1, None, 0, 10).ok();
+        let anchor = Anchor::on_range(
+            &corpus_docs[i % docs],
+            lectern::model::BlockNo::FIRST,
+            None,
+            0,
+            10,
+        )
+        .ok();
         ws.add_mark(
             id,
             lectern::workspace::NewMark {

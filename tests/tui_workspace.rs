@@ -137,7 +137,7 @@ fn a_reimport_moves_a_mark_with_its_text_or_lists_it_as_orphaned_in_the_panel() 
         .unwrap_or_else(|| panic!("bundled"));
     let (&lang, text) = (doc.blocks[2].text.0.iter().next()).unwrap_or_else(|| panic!("text"));
     let text = text.clone();
-    let anchor = lectern::workspace::Anchor::on_range(doc, 3, Some(lang), 10, 20)
+    let anchor = lectern::workspace::Anchor::on_range(doc, BlockNo(3), Some(lang), 10, 20)
         .unwrap_or_else(|e| panic!("{e}"));
     let quote = anchor.quote.clone();
     ws.add_mark(
@@ -264,7 +264,7 @@ fn m_bookmarks_the_block_and_the_recent_list_opens_what_was_read_last() {
         .bookmarks;
     assert_eq!(
         b.iter().map(|b| b.anchor.block).collect::<Vec<_>>(),
-        vec![4]
+        vec![BlockNo(4)]
     );
     let recent: Vec<String> = ws
         .recent()

@@ -38,12 +38,12 @@ proptest! {
         whole in any::<bool>(),
     ) {
         let anchor = Anchor {
-            block, lang: Lang::Zh, start, end: start + len, quote, prefix, suffix,
+            block: BlockNo(block), lang: Lang::Zh, start, end: start + len, quote, prefix, suffix,
             whole_block: whole,
         };
         let d = doc(&blocks);
         if let Some(at) = anchor.locate(&d) {
-            let text = d.block(BlockNo(at.block)).and_then(|b| b.text.get(Lang::Zh));
+            let text = d.block(at.block).and_then(|b| b.text.get(Lang::Zh));
             prop_assert!(text.is_some_and(|t| char_slice(t, at.start, at.end).is_some()));
         }
     }
@@ -65,7 +65,7 @@ proptest! {
         let start = from.index(chars);
         let end = (start + len).min(chars);
         let original = doc(&blocks);
-        let anchor = Anchor::on_range(&original, b + 1, Some(Lang::Zh), start, end)
+        let anchor = Anchor::on_range(&original, BlockNo::from_index(b), Some(Lang::Zh), start, end)
             .expect("a range inside the block");
         // A re-import: text changed before and after the quote, and new blocks put in.
         let mut changed = blocks.clone();
@@ -83,7 +83,7 @@ proptest! {
         let found = anchor.locate(&d);
         prop_assert!(found.is_some(), "{:?} not found in {:?}", anchor.quote, changed);
         let found = found.expect("checked");
-        let text = d.block(BlockNo(found.block)).and_then(|b| b.text.get(Lang::Zh)).unwrap_or_default();
+        let text = d.block(found.block).and_then(|b| b.text.get(Lang::Zh)).unwrap_or_default();
         prop_assert_eq!(char_slice(text, found.start, found.end), Some(anchor.quote.as_str()));
     }
 }

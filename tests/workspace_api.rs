@@ -34,7 +34,8 @@ fn search_records_carry_the_quote_the_note_the_tags_and_the_collections() {
     let (_dir, ws) = workspace();
     let corpus = lectern::corpus::Corpus::bundled();
     let doc = corpus.get(COMMUNIQUE).expect("doc");
-    let anchor = Anchor::on_quote(doc, 2, None, "Korean armistice").expect("anchor");
+    let anchor = Anchor::on_quote(doc, lectern::model::BlockNo(2), None, "Korean armistice")
+        .expect("anchor");
     let new = NewMark {
         anchor: Some(anchor),
         colour: None,
@@ -54,7 +55,7 @@ fn search_records_carry_the_quote_the_note_the_tags_and_the_collections() {
     let r = &records[0];
     assert_eq!(
         (r.doc_id.as_str(), r.mark_id.as_str(), r.block),
-        (COMMUNIQUE, "m1", Some(2))
+        (COMMUNIQUE, "m1", Some(lectern::model::BlockNo(2)))
     );
     assert_eq!(r.text, "Korean armistice\n\na *stabiliser*");
     assert_eq!(r.tags, vec!["armistice".to_string()]);

@@ -58,7 +58,8 @@ fn note(ws: &Workspace, id: &str, block: usize, text: &str) -> String {
     } else {
         None
     };
-    let anchor = Anchor::on_range(doc, block, lang, 0, 6).unwrap_or_else(|e| panic!("{e}"));
+    let anchor = Anchor::on_range(doc, lectern::model::BlockNo(block), lang, 0, 6)
+        .unwrap_or_else(|e| panic!("{e}"));
     ws.add_mark(
         id,
         NewMark {

@@ -43,8 +43,8 @@ fn no_document_holds(word: &str) {
 fn note_on(ws: &Workspace, id: &str, block: usize, len: usize, note: &str) -> String {
     let corpus = Corpus::bundled();
     let doc = corpus.get(id).unwrap_or_else(|| panic!("{id} is bundled"));
-    let anchor =
-        Anchor::on_range(doc, block, Some(Lang::En), 0, len).unwrap_or_else(|e| panic!("{e}"));
+    let anchor = Anchor::on_range(doc, lectern::model::BlockNo(block), Some(Lang::En), 0, len)
+        .unwrap_or_else(|e| panic!("{e}"));
     let quote = anchor.quote.clone();
     ws.add_mark(
         id,

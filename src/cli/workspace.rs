@@ -5,7 +5,7 @@
 
 use super::write_out;
 use crate::corpus::Corpus;
-use crate::model::{Document, Lang};
+use crate::model::{BlockNo, Document, Lang};
 use crate::output::{self, Safe};
 use crate::workspace::{Anchor, Colour, DocNotes, NewMark, Saved, Workspace};
 use anyhow::{Context as _, bail};
@@ -137,19 +137,21 @@ pub(super) fn tell(saved: &Saved) {
 }
 
 /// `ID#BLOCK`, or `ID` and the first of `rest` when it is a number.
-fn split_target(target: &str, rest: &mut Vec<String>) -> anyhow::Result<(String, Option<usize>)> {
+/// The document and block of `ID#BLOCK` (or `ID BLOCK`): the user's number, read as a [`BlockNo`].
+fn split_target(target: &str, rest: &mut Vec<String>) -> anyhow::Result<(String, Option<BlockNo>)> {
     if let Some((id, block)) = target.split_once('#') {
         let n = block
             .parse::<usize>()
             .ok()
             .filter(|n| *n > 0)
             .with_context(|| format!("'{block}' is not a block number (blocks count from 1)"))?;
-        return Ok((id.to_string(), Some(n)));
+        return Ok((id.to_string(), Some(BlockNo(n))));
     }
     let block = rest
         .first()
         .filter(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit()))
-        .and_then(|r| r.parse::<usize>().ok());
+        .and_then(|r| r.parse::<usize>().ok())
+        .map(BlockNo);
     if block.is_some() {
         rest.remove(0);
     }
@@ -258,7 +260,7 @@ fn note_lines(doc: &Document, notes: &DocNotes) -> String {
         Some(a) => match a.locate(doc) {
             Some(at) => format!(
                 "{} ({})",
-                crate::cite::Pinpoint::for_block(doc, at.block),
+                crate::cite::Pinpoint::for_block(doc, at.block.0),
                 a.lang
             ),
             None => format!("orphaned (was ¶ {})", a.block),

@@ -80,7 +80,7 @@ pub struct OwnHit {
     /// `m3`: the mark's id within its document.
     pub mark_id: String,
     /// Block from 1 as the reader numbers it; `None` for a note on the whole document.
-    pub block: Option<usize>,
+    pub block: Option<crate::model::BlockNo>,
     /// The text the mark is on, as quoted when it was made.
     pub quote: String,
     /// The note's Markdown; empty for a highlight.

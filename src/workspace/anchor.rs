@@ -12,7 +12,7 @@
 //! Offsets are in chars (Unicode scalar values) of the block's text in one language, never
 //! bytes: every text here may be Chinese.
 
-use crate::model::{Document, Lang};
+use crate::model::{BlockNo, Document, Lang};
 use serde::{Deserialize, Serialize};
 
 /// Chars of context kept either side of a quote.
@@ -25,7 +25,7 @@ pub const NEARBY: usize = 5;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Anchor {
     /// Block number from 1, as the model numbers them (see [`Document::block`]).
-    pub block: usize,
+    pub block: BlockNo,
     pub lang: Lang,
     /// Char range `start..end` in the block's text in `lang`.
     pub start: usize,
@@ -44,7 +44,7 @@ pub struct Anchor {
 /// Where an anchor was found in the current text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Located {
-    pub block: usize,
+    pub block: BlockNo,
     /// Char range in the block's text (the whole block for a whole-block anchor).
     pub start: usize,
     pub end: usize,
@@ -69,25 +69,25 @@ pub enum AnchorError {
     #[error("{id} has no block {block} (it has {count})")]
     NoSuchBlock {
         id: String,
-        block: usize,
+        block: BlockNo,
         count: usize,
     },
     #[error("block {block} of {id} has no text in {lang} (it has: {have})")]
     NoSuchLanguage {
         id: String,
-        block: usize,
+        block: BlockNo,
         lang: Lang,
         have: String,
     },
     #[error("block {block} of {id} does not contain the quote \"{quote}\"")]
     QuoteNotFound {
         id: String,
-        block: usize,
+        block: BlockNo,
         quote: String,
     },
     #[error("char range {start}..{end} is not inside block {block} ({len} chars)")]
     BadRange {
-        block: usize,
+        block: BlockNo,
         start: usize,
         end: usize,
         len: usize,
@@ -99,11 +99,11 @@ impl Anchor {
     /// first language of the block whose text holds the quote).
     pub fn on_quote(
         doc: &Document,
-        block: usize,
+        block: BlockNo,
         lang: Option<Lang>,
         quote: &str,
     ) -> Result<Anchor, AnchorError> {
-        let holder = doc.block(crate::model::BlockNo(block)).and_then(|b| {
+        let holder = doc.block(block).and_then(|b| {
             b.text
                 .0
                 .iter()
@@ -127,7 +127,7 @@ impl Anchor {
     /// selection gives).
     pub fn on_range(
         doc: &Document,
-        block: usize,
+        block: BlockNo,
         lang: Option<Lang>,
         start: usize,
         end: usize,
@@ -159,7 +159,7 @@ impl Anchor {
     /// An anchor on block `block` as a whole, found again by its opening words.
     pub fn on_block(
         doc: &Document,
-        block: usize,
+        block: BlockNo,
         lang: Option<Lang>,
     ) -> Result<Anchor, AnchorError> {
         let (lang, text) = block_text(doc, block, lang)?;
@@ -179,11 +179,10 @@ impl Anchor {
     /// Where the anchored passage is in `doc` now; `None` when its text is gone (orphaned).
     /// Never panics, whatever the stored offsets say.
     pub fn locate(&self, doc: &Document) -> Option<Located> {
-        let texts: Vec<Option<&str>> = doc.blocks.iter().map(|b| b.text.get(self.lang)).collect();
-        let found = |block: usize, start: usize, end: usize, how: Found| {
+        let text_of = |b: BlockNo| doc.block(b).and_then(|b| b.text.get(self.lang));
+        let found = |block: BlockNo, start: usize, end: usize, how: Found| {
             let (start, end) = if self.whole_block {
-                let len = texts[block - 1].map_or(0, |t| t.chars().count());
-                (0, len)
+                (0, text_of(block).map_or(0, |t| t.chars().count()))
             } else {
                 (start, end)
             };
@@ -196,29 +195,24 @@ impl Anchor {
         };
         if self.quote.is_empty() {
             // Nothing to search for: the block, if it still has text in the language.
-            return texts
-                .get(self.block.checked_sub(1)?)
-                .copied()
-                .flatten()
-                .and_then(|_| found(self.block, 0, 0, Found::InPlace));
+            return text_of(self.block).and_then(|_| found(self.block, 0, 0, Found::InPlace));
         }
-        if let Some(Some(text)) = self.block.checked_sub(1).and_then(|i| texts.get(i))
+        if let Some(text) = text_of(self.block)
             && char_slice(text, self.start, self.end) == Some(self.quote.as_str())
         {
             return found(self.block, self.start, self.end, Found::InPlace);
         }
         let quote_len = self.quote.chars().count();
-        let search = |blocks: &mut dyn Iterator<Item = usize>| -> Option<(usize, usize)> {
-            let mut best: Option<((usize, usize), (usize, usize))> = None;
+        let search = |blocks: &mut dyn Iterator<Item = BlockNo>| -> Option<(BlockNo, usize)> {
+            let mut best: Option<((usize, usize), (BlockNo, usize))> = None;
             for b in blocks {
-                let Some(Some(text)) = texts.get(b - 1) else {
+                let Some(text) = text_of(b) else {
                     continue;
                 };
                 for (at, _) in text.match_indices(self.quote.as_str()) {
                     let start = text[..at].chars().count();
                     let score = self.context_score(text, at);
-                    let distance = b
-                        .abs_diff(self.block)
+                    let distance = (b.0.abs_diff(self.block.0))
                         .saturating_mul(1_000_000)
                         .saturating_add(start.abs_diff(self.start));
                     // Best context first; then nearest to where it was.
@@ -230,18 +224,22 @@ impl Anchor {
             }
             best.map(|(_, at)| at)
         };
-        let n = texts.len();
-        if (1..=n).contains(&self.block)
+        let last = BlockNo::last_of(doc.blocks.len());
+        if doc.block(self.block).is_some()
             && let Some((b, start)) = search(&mut std::iter::once(self.block))
         {
             return found(b, start, start + quote_len, Found::SameBlock);
         }
-        let lo = self.block.saturating_sub(NEARBY).max(1);
-        let hi = self.block.saturating_add(NEARBY).min(n);
-        if let Some((b, start)) = search(&mut (lo..=hi).filter(|b| *b != self.block)) {
+        let nearby = BlockNo(self.block.0.saturating_sub(NEARBY)).max(BlockNo::FIRST)
+            ..BlockNo(self.block.0.saturating_add(NEARBY))
+                .min(last)
+                .next();
+        let mut near = BlockNo::each(nearby.clone()).filter(|b| *b != self.block);
+        if let Some((b, start)) = search(&mut near) {
             return found(b, start, start + quote_len, Found::NearbyBlock);
         }
-        let (b, start) = search(&mut (1..=n).filter(|b| *b < lo || *b > hi))?;
+        let mut far = BlockNo::each(BlockNo::FIRST..last.next()).filter(|b| !nearby.contains(b));
+        let (b, start) = search(&mut far)?;
         found(b, start, start + quote_len, Found::Elsewhere)
     }
 
@@ -264,16 +262,14 @@ impl Anchor {
 /// The text of block `block` in `lang`, or in the first language of the document it has.
 fn block_text(
     doc: &Document,
-    block: usize,
+    block: BlockNo,
     lang: Option<Lang>,
 ) -> Result<(Lang, &str), AnchorError> {
-    let b = doc
-        .block(crate::model::BlockNo(block))
-        .ok_or_else(|| AnchorError::NoSuchBlock {
-            id: doc.id.clone(),
-            block,
-            count: doc.blocks.len(),
-        })?;
+    let b = doc.block(block).ok_or_else(|| AnchorError::NoSuchBlock {
+        id: doc.id.clone(),
+        block,
+        count: doc.blocks.len(),
+    })?;
     let lang = match lang {
         Some(l) => l,
         None => doc
@@ -342,19 +338,19 @@ mod tests {
     #[test]
     fn an_unchanged_text_finds_the_anchor_in_place() {
         let d = doc(&["One. Two words here. Three."]);
-        let a = Anchor::on_quote(&d, 1, None, "Two words").expect("anchor");
+        let a = Anchor::on_quote(&d, BlockNo(1), None, "Two words").expect("anchor");
         assert_eq!((a.start, a.end), (5, 14));
         let at = a.locate(&d).expect("found");
         assert_eq!(
             (at.block, at.start, at.end, at.how),
-            (1, 5, 14, Found::InPlace)
+            (BlockNo(1), 5, 14, Found::InPlace)
         );
     }
 
     #[test]
     fn context_chooses_among_repeats() {
         let d = doc(&["the treaty said: peace. Later the protocol said: peace."]);
-        let a = Anchor::on_range(&d, 1, None, 49, 54).expect("anchor");
+        let a = Anchor::on_range(&d, BlockNo(1), None, 49, 54).expect("anchor");
         assert_eq!(a.quote, "peace");
         let changed = doc(&["Preface. the treaty said: peace. Later the protocol said: peace."]);
         let at = a.locate(&changed).expect("found");
@@ -364,17 +360,17 @@ mod tests {
     #[test]
     fn a_quote_that_moved_blocks_is_found_nearby_then_anywhere() {
         let d = doc(&["a", "b", "the quoted words", "c"]);
-        let a = Anchor::on_quote(&d, 3, None, "quoted").expect("anchor");
+        let a = Anchor::on_quote(&d, BlockNo(3), None, "quoted").expect("anchor");
         let moved = doc(&["a", "new", "b", "c", "the quoted words"]);
         assert_eq!(
             a.locate(&moved).map(|l| (l.block, l.how)),
-            Some((5, Found::NearbyBlock))
+            Some((BlockNo(5), Found::NearbyBlock))
         );
         let mut far: Vec<&str> = vec!["x"; 20];
         far.push("the quoted words");
         assert_eq!(
             a.locate(&doc(&far)).map(|l| (l.block, l.how)),
-            Some((21, Found::Elsewhere))
+            Some((BlockNo(21), Found::Elsewhere))
         );
         assert_eq!(a.locate(&doc(&["a", "b", "c"])), None);
     }
@@ -382,9 +378,9 @@ mod tests {
     #[test]
     fn a_whole_block_anchor_covers_the_block_it_finds() {
         let d = doc(&["a", "Bookmarked paragraph, long enough."]);
-        let a = Anchor::on_block(&d, 2, None).expect("anchor");
+        let a = Anchor::on_block(&d, BlockNo(2), None).expect("anchor");
         let moved = doc(&["new", "a", "Bookmarked paragraph, long enough."]);
         let at = a.locate(&moved).expect("found");
-        assert_eq!((at.block, at.start, at.end), (3, 0, 34));
+        assert_eq!((at.block, at.start, at.end), (BlockNo(3), 0, 34));
     }
 }

@@ -22,7 +22,7 @@
 //! let doc = &corpus.documents[0];
 //! let ws = Workspace::open_default().expect("a data directory");
 //! // A selection of chars 3..9 of block 2, in the language shown:
-//! let anchor = Anchor::on_range(doc, 2, None, 3, 9)?;
+//! let anchor = Anchor::on_range(doc, lectern::model::BlockNo(2), None, 3, 9)?;
 //! ws.add_mark(&doc.id, NewMark { anchor: Some(anchor), colour: Some(Colour::Yellow), note: String::new() })?;
 //! // Drawing: where each mark is now (None = orphaned: list it, do not drop it).
 //! for mark in ws.document(&doc.id)?.marks {
@@ -231,7 +231,7 @@ pub struct NoteRecord {
     pub doc_id: String,
     pub mark_id: String,
     /// The block as stored; `None` for a note on the whole document.
-    pub block: Option<usize>,
+    pub block: Option<crate::model::BlockNo>,
     /// The quote and the note's text, a blank line between.
     pub text: String,
     pub tags: Vec<String>,

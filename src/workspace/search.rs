@@ -35,7 +35,7 @@ pub struct Hit {
     pub doc_id: String,
     pub mark_id: String,
     /// Block from 1, as stored; `None` for a note on the whole document.
-    pub block: Option<usize>,
+    pub block: Option<crate::model::BlockNo>,
     pub quote: String,
     pub note: String,
 }
@@ -435,7 +435,7 @@ mod tests {
             colour: None,
             note: note.into(),
             anchor: Some(Anchor {
-                block: 2,
+                block: crate::model::BlockNo(2),
                 lang: Lang::En,
                 start: 0,
                 end: quote.chars().count(),

@@ -336,7 +336,7 @@ impl SearchState {
             let line = format!("document {} is not in the corpus", own.doc_id);
             return vec![Effect::Status(Level::Error, line)];
         };
-        let block = BlockNo(own.block.unwrap_or(1));
+        let block = own.block.unwrap_or(BlockNo::FIRST);
         let what = if own.note.is_empty() {
             "highlight"
         } else {

@@ -166,10 +166,9 @@ fn own_lines(own: &OwnHit, selected: bool, t: &Theme) -> Vec<Line<'static>> {
     } else {
         "note"
     };
-    let at = own.block.map_or_else(
-        || "doc".to_string(),
-        |b| crate::tui::pinpoint::block_pin(crate::model::BlockNo(b)),
-    );
+    let at = own
+        .block
+        .map_or_else(|| "doc".to_string(), crate::tui::pinpoint::block_pin);
     let head = Line::from(vec![
         Span::raw(if selected { "▶ " } else { "  " }),
         Span::styled(format!("{what:<10}"), t.get("status_info")),

@@ -4,7 +4,6 @@
 use super::select::byte_range;
 use super::{FIND, FIND_CURRENT, MARKS, Notes, SELECTION, find, section};
 use crate::model::Document;
-use crate::model::ids::BlockNo;
 use crate::tui::effect::Effect;
 use crate::tui::reader::state::Highlight;
 use crate::tui::theme::Theme;
@@ -18,9 +17,9 @@ impl Notes {
         for m in self.open.iter().flat_map(|(_, n)| &n.marks) {
             let Some(anchor) = &m.anchor else { continue };
             let located = anchor.locate(doc);
-            listed.push(section::Entry::of(m, located.map(|l| BlockNo(l.block))));
+            listed.push(section::Entry::of(m, located.map(|l| l.block)));
             let Some(at) = located else { continue };
-            let block = BlockNo(at.block);
+            let block = at.block;
             let text = doc
                 .block(block)
                 .and_then(|b| b.text.get(anchor.lang))

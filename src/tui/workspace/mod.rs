@@ -231,7 +231,7 @@ impl Notes {
                 let anchor = match self.selection_anchor(doc) {
                     Some(a) => Some(a),
                     None => {
-                        Anchor::on_block(doc, reader.cursor.0, shown_langs(reader).first().copied())
+                        Anchor::on_block(doc, reader.cursor, shown_langs(reader).first().copied())
                             .ok()
                     }
                 };
@@ -339,7 +339,7 @@ impl Notes {
     fn selection_anchor(&self, doc: &Document) -> Option<Anchor> {
         let s = self.selection?;
         let r = s.chars();
-        Anchor::on_range(doc, s.block.0, Some(s.lang), r.start, r.end).ok()
+        Anchor::on_range(doc, s.block, Some(s.lang), r.start, r.end).ok()
     }
 
     fn save_mark(
@@ -388,7 +388,7 @@ impl Notes {
             )];
         };
         let block = reader.cursor;
-        let anchor = match Anchor::on_block(doc, block.0, shown_langs(reader).first().copied()) {
+        let anchor = match Anchor::on_block(doc, block, shown_langs(reader).first().copied()) {
             Ok(a) => a,
             Err(e) => return vec![Effect::Info(format!("no bookmark: {e}"))],
         };

@@ -65,7 +65,7 @@ impl Notes {
             .into_iter()
             .filter_map(|h| {
                 let doc = ctx.ids.get(&h.doc_id)?;
-                let block = BlockNo(h.block.unwrap_or(1));
+                let block = h.block.unwrap_or(BlockNo::FIRST);
                 let text = if h.note.is_empty() { &h.quote } else { &h.note };
                 let first = text.lines().next().unwrap_or("");
                 Some(PickItem {

@@ -23,7 +23,7 @@ use tantivy::{DocAddress, TantivyDocument, Term};
 pub struct Unit {
     pub doc_id: String,
     pub mark_id: String,
-    pub block: Option<usize>,
+    pub block: Option<crate::model::BlockNo>,
     pub quote: String,
     pub note: String,
 }
@@ -158,7 +158,7 @@ pub fn run(open: &Opened, query: &dyn Query, limit: usize) -> anyhow::Result<(us
         units.push(Unit {
             doc_id,
             mark_id: text(f.mark),
-            block: (block > 0).then_some(block as usize),
+            block: (block > 0).then_some(crate::model::BlockNo(block as usize)),
             quote: text(f.quote),
             note: text(f.note),
         });

@@ -78,7 +78,7 @@ pub(super) fn add_units(
         d.add_text(f.file, name);
         d.add_text(f.doc, &notes.id);
         d.add_text(f.mark, &m.id);
-        d.add_u64(f.block, m.anchor.as_ref().map_or(0, |a| a.block as u64));
+        d.add_u64(f.block, m.anchor.as_ref().map_or(0, |a| a.block.0 as u64));
         d.add_u64(f.seq, seq as u64);
         let quote = m.anchor.as_ref().map_or("", |a| a.quote.as_str());
         d.add_text(f.quote, quote);
