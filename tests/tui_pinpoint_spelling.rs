@@ -4,9 +4,7 @@
 
 mod tui_support;
 
-use lectern::clipboard::{Copier, Env};
 use ratatui::layout::Rect;
-use std::time::Duration;
 use tui_support::*;
 
 /// The text of `area` on screen, row by row, wide characters once.
@@ -47,15 +45,7 @@ fn spellings(screen: &str) -> Vec<String> {
 #[test]
 fn panel_status_line_and_backlinks_spell_a_pinpoint_the_same_way() {
     let mut app = app();
-    app.citation.copier = Copier {
-        env: Env {
-            tmux: false,
-            ssh: true,
-            display: false,
-        },
-        tmux_command: vec!["tmux".into()],
-        timeout: Duration::from_secs(2),
-    };
+    app.citation.copier = osc52_only();
     open(&mut app, TREATY);
     let mut term = terminal(200, 50);
     render(&mut app, &mut term);
