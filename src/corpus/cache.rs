@@ -16,7 +16,7 @@
 //!   decoding is rebuilt from the files with a one-line notice.
 
 use super::cache_file::{self as file, Blob, Entry, Outcome, PackWriter, Packs, Table};
-use super::catalog::{Catalog, Head, head_order};
+use super::catalog::{Catalog, Head};
 use super::freshness::{self, Freshness};
 use super::snapshot;
 use super::{Corpus, Problem, format};
@@ -27,7 +27,9 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+mod assemble;
 mod rewrite;
+use assemble::assemble;
 use rewrite::{read_file, rewrite};
 
 /// A refresh that leaves more packs than this rewrites every blob into one.
@@ -419,86 +421,4 @@ fn heads_digest<'a>(heads: impl Iterator<Item = (&'a str, usize)>) -> u64 {
         h2.update(&(blocks as u64).to_le_bytes());
         acc.wrapping_add((u64::from(h2.finalize()) << 32) | lo)
     })
-}
-
-/// The catalog of `files` (all `Cached` by now), in date order; the first file of an id wins.
-fn assemble(
-    dir: &Path,
-    files: Vec<FileState>,
-    registry: Option<Blob>,
-    registry_problems: &[(PathBuf, usize, String)],
-    packs: Packs,
-) -> Catalog {
-    let mut problems: Vec<Problem> = registry_problems
-        .iter()
-        .map(|(p, l, m)| Problem::new(p, *l, m.clone()))
-        .collect();
-    // Which files are the first of their id (borrowed ids: none is cloned).
-    let first: Vec<bool> = {
-        let mut seen: HashSet<&str> = HashSet::with_capacity(files.len());
-        files
-            .iter()
-            .map(|f| match &f.fresh {
-                Fresh::Cached(Outcome::Parsed { head, .. }) => seen.insert(head.id.as_str()),
-                _ => false,
-            })
-            .collect()
-    };
-    let mut docs: Vec<(Head, Blob, Blob, PathBuf)> = Vec::with_capacity(files.len());
-    for (f, first) in files.into_iter().zip(first) {
-        match f.fresh {
-            Fresh::Unreadable(e) => problems.push(Problem::new(&f.path, 0, e)),
-            Fresh::Failed { line, message } | Fresh::Cached(Outcome::Failed { line, message }) => {
-                problems.push(Problem::new(&f.path, line, message))
-            }
-            Fresh::New { .. } => {}
-            Fresh::Cached(Outcome::Parsed {
-                head,
-                body,
-                mentions,
-                raw_missing,
-            }) => {
-                if let Some((line, raw)) = raw_missing {
-                    problems.push(Problem::new(
-                        &f.path,
-                        line,
-                        format!("raw source '{raw}' not found in the corpus"),
-                    ));
-                }
-                if !first {
-                    problems.push(Problem::new(
-                        &f.path,
-                        1,
-                        format!("duplicate id '{}' (already used by another file)", head.id),
-                    ));
-                    continue;
-                }
-                docs.push((head, body, mentions, f.path));
-            }
-        }
-    }
-    // Sorted by position, not by moving the documents about; ids are unique by now.
-    let mut order: Vec<usize> = (0..docs.len()).collect();
-    order.par_sort_unstable_by(|&a, &b| head_order(&docs[a].0, &docs[b].0));
-    let mut slots: Vec<Option<(Head, Blob, Blob, PathBuf)>> = docs.into_iter().map(Some).collect();
-    let mut heads = Vec::with_capacity(order.len());
-    let mut bodies = Vec::with_capacity(order.len());
-    let mut mentions = Vec::with_capacity(order.len());
-    let mut paths = Vec::with_capacity(order.len());
-    for (h, b, m, p) in order.into_iter().filter_map(|i| slots[i].take()) {
-        heads.push(h);
-        bodies.push(b);
-        mentions.push(m);
-        paths.push(p);
-    }
-    Catalog::from_cache(
-        dir.to_path_buf(),
-        heads,
-        problems,
-        packs,
-        bodies,
-        mentions,
-        paths,
-        registry,
-    )
 }
