@@ -1,5 +1,10 @@
 //! Writes a synthetic corpus of N documents in the corpus format, for measuring lectern at
-//! scale: `cargo run --release --example gen_corpus -- N DIR [SEED]`.
+//! scale: `cargo run --release --example gen_corpus -- N DIR [SEED] [--bytes B] [--mention NAME]...`.
+//!
+//! `--bytes B` sets each document's text size (3000 by default); `--mention NAME` (repeatable)
+//! adds to every document one English paragraph that names NAME once, so that a registry
+//! name can be given as many mentions as there are documents (the card, backlinks and mention
+//! lists of a name with 30,000 mentions: BENCHMARKS.md, "Long lists").
 //!
 //! The text is drawn from the seed documents' statistics (see `lectern::search::synth`): four
 //! documents in five are Chinese–English, one Russian–English, about 3 KB of text each. The
@@ -11,18 +16,37 @@
 #![allow(clippy::disallowed_macros)]
 
 use lectern::corpus::format;
-use lectern::search::synth::Generator;
+use lectern::model::{Block, BlockKind, Lang, LangText};
+use lectern::search::synth::{Generator, Rng};
 use std::path::PathBuf;
 
 /// The one raw file every generated document names.
 const RAW: &str = "raw/synthetic.txt";
 
 fn main() -> anyhow::Result<()> {
+    let usage = "usage: gen_corpus N DIR [SEED] [--bytes B] [--mention NAME]...";
+    let mut positional = Vec::new();
+    let mut bytes_per_doc = 3000usize;
+    let mut names: Vec<String> = Vec::new();
     let mut args = std::env::args().skip(1);
-    let usage = "usage: gen_corpus N DIR [SEED]";
-    let n: usize = args.next().ok_or_else(|| anyhow::anyhow!(usage))?.parse()?;
-    let dir = PathBuf::from(args.next().ok_or_else(|| anyhow::anyhow!(usage))?);
-    let seed: u64 = args.next().map_or(Ok(7), |s| s.parse())?;
+    while let Some(arg) = args.next() {
+        let mut value = || {
+            args.next()
+                .ok_or_else(|| anyhow::anyhow!("{arg} needs a value; {usage}"))
+        };
+        match arg.as_str() {
+            "--bytes" => bytes_per_doc = value()?.parse()?,
+            "--mention" => names.push(value()?),
+            _ => positional.push(arg),
+        }
+    }
+    let mut positional = positional.into_iter();
+    let n: usize = positional
+        .next()
+        .ok_or_else(|| anyhow::anyhow!(usage))?
+        .parse()?;
+    let dir = PathBuf::from(positional.next().ok_or_else(|| anyhow::anyhow!(usage))?);
+    let seed: u64 = positional.next().map_or(Ok(7), |s| s.parse())?;
     let docs_dir = dir.join("documents");
     std::fs::create_dir_all(&docs_dir)?;
     std::fs::create_dir_all(dir.join("raw"))?;
@@ -43,8 +67,21 @@ fn main() -> anyhow::Result<()> {
     }
     let generator = Generator::new();
     let mut bytes = 0usize;
-    for mut doc in generator.documents(n, 3000, seed) {
+    // Its own stream, so that the documents without `--mention` are the same as before.
+    let mut rng = Rng::new(seed ^ 0x6d65_6e74);
+    for mut doc in generator.documents(n, bytes_per_doc, seed) {
         doc.source.raw = RAW.to_string();
+        for name in &names {
+            let text = format!(
+                "{} {name} {}",
+                generator.words(&mut rng, 80, false),
+                generator.words(&mut rng, 80, false)
+            );
+            doc.blocks.push(Block {
+                kind: BlockKind::Paragraph,
+                text: LangText::one(Lang::En, text),
+            });
+        }
         let text = format::to_toml(&doc);
         bytes += text.len();
         std::fs::write(docs_dir.join(format!("{}.toml", doc.id)), text)?;

@@ -1,0 +1,153 @@
+//! The reader's long lists on a corpus where one name has tens of thousands of mentions, in
+//! process on a 200×50 `TestBackend`: each window from the key (or link) that opens it to its
+//! first frame, then to the frame at its last row; the bodies read and the peak memory
+//! (VmHWM) after each. Driven through `App` messages and keys only, so that the same file
+//! measures any commit.
+//!
+//!   cargo run --release --example gen_corpus -- 35000 /tmp/lb-30k-mentions --bytes 600 \
+//!     --mention "Kim Il Sung" \
+//!     --mention "Treaty of Friendship, Co-operation and Mutual Assistance"
+//!   LECTERN_CORPUS=/tmp/lb-30k-mentions LECTERN_INDEX_DIR=/tmp/lb-30k-mentions.cache \
+//!     target/release/lectern list >/dev/null          # builds the corpus cache
+//!   LECTERN_CORPUS=… LECTERN_INDEX_DIR=… cargo bench --bench links
+//!
+//! `LECTERN_NAME` picks the name (default "Kim Il Sung"); the backlinks are those of the
+//! document that holds the 1961 treaty's text. Figures go to BENCHMARKS.md ("Long lists").
+#![allow(clippy::disallowed_macros)]
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use lectern::corpus::Corpus;
+use lectern::model::BlockNo;
+use lectern::tui::{App, Msg, Settings};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::time::{Duration, Instant};
+
+fn key(app: &mut App, code: KeyCode) {
+    app.handle(Msg::Input(Event::Key(KeyEvent::new(
+        code,
+        KeyModifiers::NONE,
+    ))));
+}
+
+fn frame(app: &mut App, term: &mut Terminal<TestBackend>) {
+    lectern::tui::frame(app, term).unwrap_or_else(|e| match e {});
+}
+
+fn status(field: &str) -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .find(|l| l.starts_with(field))
+        .map(|l| l.split_whitespace().nth(1).unwrap_or("?").to_string() + " kB")
+        .unwrap_or_default()
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn report(what: &str, t: Duration, app: &App) {
+    println!(
+        "{what}: {}  (bodies read {}, VmHWM {}, VmRSS {})",
+        ms(t),
+        app.corpus.documents.bodies_loaded(),
+        status("VmHWM"),
+        status("VmRSS")
+    );
+}
+
+/// A window's first frame after `open`, then its last row (`G`) and the frame; then `Esc`.
+fn window(
+    app: &mut App,
+    term: &mut Terminal<TestBackend>,
+    what: &str,
+    open: impl FnOnce(&mut App),
+) {
+    let t = Instant::now();
+    open(app);
+    frame(app, term);
+    report(&format!("{what}: open to first frame"), t.elapsed(), app);
+    let t = Instant::now();
+    key(app, KeyCode::Char('G'));
+    frame(app, term);
+    report(
+        &format!("{what}: G to the frame at its last row"),
+        t.elapsed(),
+        app,
+    );
+    let screen: String = (term.backend().buffer().content().iter())
+        .map(|c| c.symbol())
+        .collect();
+    let title = screen
+        .split(['│', '─', '┌', '┐'])
+        .find(|s| s.contains("Mentioned in") || s.contains("Timeline"))
+        .map(str::trim)
+        .unwrap_or("");
+    println!("  window title: {title}");
+    key(app, KeyCode::Esc);
+    frame(app, term);
+}
+
+fn main() {
+    if std::env::var_os("LECTERN_CORPUS").is_none() {
+        println!("links bench: set LECTERN_CORPUS (and LECTERN_INDEX_DIR) to a cached corpus");
+        return;
+    }
+    let name = std::env::var("LECTERN_NAME").unwrap_or_else(|_| "Kim Il Sung".into());
+    let start = Instant::now();
+    let corpus = Corpus::open_lazy(None, &mut |_, _| {}).unwrap_or_else(|e| panic!("{e}"));
+    let n = corpus.documents.len();
+    let target = corpus
+        .registry
+        .find(&name)
+        .unwrap_or_else(|| panic!("the registry knows no {name}"));
+    let held = (corpus.registry.instruments.iter())
+        .find(|i| i.id == "treaty-1961")
+        .and_then(|i| i.text.as_ref())
+        .map(|t| t.doc.clone())
+        .unwrap_or_else(|| panic!("the registry holds the 1961 treaty's text"));
+    let treaty_doc = (0..n)
+        .find(|&i| corpus.documents.id(i) == Some(held.as_str()))
+        .map(lectern::model::DocIx)
+        .unwrap_or_else(|| panic!("the corpus holds {held}"));
+    let mut app = App::new(corpus, Settings::defaults());
+    let mut term = Terminal::new(TestBackend::new(200, 50)).unwrap_or_else(|e| match e {});
+    frame(&mut app, &mut term);
+    println!(
+        "links over {n} documents, 200x50; first frame at {}",
+        ms(start.elapsed())
+    );
+    // The links' target index, which the reader builds on a worker after its first screen.
+    let t = Instant::now();
+    app.corpus.links.warm_up();
+    report(
+        "target index (the reader's worker, after the first screen)",
+        t.elapsed(),
+        &app,
+    );
+    window(&mut app, &mut term, &format!("card of {name}"), |app| {
+        app.handle(Msg::Follow(target))
+    });
+    window(&mut app, &mut term, "timeline", |app| {
+        key(app, KeyCode::Char('t'))
+    });
+    app.handle(Msg::JumpTo {
+        doc: treaty_doc,
+        block: BlockNo(1),
+    });
+    frame(&mut app, &mut term);
+    report(
+        "the 1961 treaty opened (its panel lists a few backlinks)",
+        Duration::ZERO,
+        &app,
+    );
+    window(&mut app, &mut term, "backlinks of the 1961 treaty", |app| {
+        key(app, KeyCode::Char('b'))
+    });
+    println!(
+        "every body read: {}; peak memory (VmHWM) {}",
+        app.corpus.documents.read_in_full(),
+        status("VmHWM")
+    );
+}
