@@ -11,6 +11,7 @@ use lectern::tui::links::backlinks::BacklinksOverlay;
 use lectern::tui::links::card::CardOverlay;
 use lectern::tui::links::timeline::TimelineOverlay;
 use lectern::tui::theme::Theme;
+use std::sync::Arc;
 use tui_support::*;
 
 const MENTIONS: usize = 30_000;
@@ -60,13 +61,14 @@ fn generated() -> (Corpus, Target) {
 #[test]
 fn a_card_of_a_name_with_30000_mentions_builds_one_page_of_rows() {
     let (corpus, treaty) = generated();
-    let mut card = CardOverlay::new(&corpus, treaty);
+    let corpus = Arc::new(corpus);
+    let mut card = CardOverlay::new(corpus.clone(), treaty);
     assert!(card.mention_count() > MENTIONS);
     let theme = Theme::builtin(false);
-    assert_eq!(card.page_lines(&corpus, &theme, 38).len(), 38);
+    assert_eq!(card.page_lines(&theme, 38).len(), 38);
     // At the last mention, the page still holds 38 rows, and the last one is shown.
     card.selected = card.mention_count() - 1;
-    let page = card.page_lines(&corpus, &theme, 38);
+    let page = card.page_lines(&theme, 38);
     assert_eq!(page.len(), 38);
     let last: String = page[37].spans.iter().map(|s| s.content.as_ref()).collect();
     assert!(last.contains("generated-many-mentions"), "{last}");
@@ -78,11 +80,14 @@ fn backlinks_of_a_document_mentioned_30000_times_cost_the_panel_a_few_lines_and_
     let (corpus, _) = generated();
     let ids = DocIds::new(&corpus.documents);
     let treaty = ids.get(TREATY).unwrap_or_else(|| panic!("bundled"));
-    let list = BacklinksOverlay::new(&corpus, treaty);
+    let shared = Arc::new(corpus);
+    let list = BacklinksOverlay::new(shared.clone(), treaty);
     assert!(list.rows.len() > MENTIONS);
     let theme = Theme::builtin(false);
-    assert_eq!(list.page_lines(&corpus, &theme, 40).len(), 40);
+    assert_eq!(list.page_lines(&theme, 40).len(), 40);
     // In the reader, the panel's lines for the treaty stay a screenful, not 30,000.
+    drop(list);
+    let corpus = Arc::try_unwrap(shared).unwrap_or_else(|_| panic!("the window is closed"));
     let mut app = app_with(corpus);
     open(&mut app, TREATY);
     let mut term = terminal(200, 50);
@@ -99,11 +104,10 @@ fn backlinks_of_a_document_mentioned_30000_times_cost_the_panel_a_few_lines_and_
 #[test]
 fn a_timeline_of_thousands_of_documents_builds_one_page_of_rows() {
     let (corpus, _) = generated();
-    let ids = DocIds::new(&corpus.documents);
-    let mut timeline = TimelineOverlay::new(&corpus, &ids);
-    assert!(timeline.entries.len() > 2000);
+    let mut timeline = TimelineOverlay::new(Arc::new(corpus));
+    assert!(timeline.len() > 2000);
     let theme = Theme::builtin(false);
     assert_eq!(timeline.page_lines(&theme, 30).len(), 30);
-    timeline.selected = timeline.entries.len() - 1;
+    timeline.selected = timeline.len() - 1;
     assert_eq!(timeline.page_lines(&theme, 30).len(), 30);
 }

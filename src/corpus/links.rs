@@ -1,18 +1,23 @@
 //! The links of a [`Corpus`](super::Corpus) — every mention of the registry — all in memory,
 //! or **lazy** for the reader of a cached corpus: a document's mentions are read from the cache
 //! when it is shown, and the index of which documents mention each target (built once, on a
-//! worker thread after the first screen, or on first use) holds two numbers per document, not
-//! the 700,000 mentions of a 100,000-document corpus.
+//! worker thread after the first screen, or on first use) holds two numbers per document that
+//! mentions a target (its position and a running count of the target's mentions), not the
+//! 700,000 mentions of a 100,000-document corpus.
 //!
 //! Call sites use the same three questions as [`Links`]: [`CorpusLinks::in_document`],
-//! [`CorpusLinks::of_target`], [`CorpusLinks::backlinks`]. Code that needs every mention at
-//! once borrows the whole [`Links`] through `Deref`, which a lazy corpus reads in full.
+//! [`CorpusLinks::of_target`], [`CorpusLinks::backlinks`]. Long lists are read by position
+//! ([`CorpusLinks::count_of_target`], [`CorpusLinks::nth_of_target`],
+//! [`CorpusLinks::span_in`]), so that a window shows the exact count of a name's 30,000
+//! mentions and reads only the ones on screen. Code that needs every mention at once borrows
+//! the whole [`Links`] through `Deref`, which a lazy corpus reads in full.
 
 use super::catalog::Catalog;
 use crate::model::DocIx;
 use crate::refs::{Found, Links, Mention, Registry, Target};
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 #[derive(Default)]
@@ -26,8 +31,8 @@ enum Inner {
         catalog: Arc<Catalog>,
         /// Each document's mentions, read when asked for.
         per_doc: Vec<OnceLock<Vec<Mention>>>,
-        /// Target → the positions of the documents that mention it, in corpus order.
-        by_target: Arc<OnceLock<HashMap<Target, Vec<u32>>>>,
+        /// Target → the documents that mention it, in corpus order.
+        by_target: Arc<OnceLock<HashMap<Target, Postings>>>,
         /// Every mention, when something asked for the whole [`Links`].
         all: OnceLock<Links>,
     },
@@ -44,6 +49,27 @@ impl From<Links> for CorpusLinks {
         CorpusLinks {
             inner: Inner::Memory(links),
         }
+    }
+}
+
+/// The documents that mention one target, in corpus order, and how many times: `ends[j]` is
+/// the number of its mentions in `docs[..=j]`, so that mention `k` is found by a binary search.
+#[derive(Debug, Default)]
+struct Postings {
+    docs: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl Postings {
+    fn total(&self) -> usize {
+        self.ends.last().map_or(0, |&e| e as usize)
+    }
+
+    /// Mentions of the target before `docs[j]`.
+    fn before(&self, j: usize) -> usize {
+        j.checked_sub(1)
+            .and_then(|p| self.ends.get(p))
+            .map_or(0, |&e| e as usize)
     }
 }
 
@@ -92,7 +118,7 @@ impl CorpusLinks {
             Inner::Lazy {
                 catalog, per_doc, ..
             } => {
-                let docs = self.targets().get(&target).map_or(&[][..], Vec::as_slice);
+                let docs = (self.targets().get(&target)).map_or(&[][..], |p| p.docs.as_slice());
                 Box::new(docs.iter().flat_map(move |&i| {
                     (Self::of_doc(catalog, per_doc, i as usize).iter())
                         .filter(move |m| m.target == target)
@@ -109,7 +135,51 @@ impl CorpusLinks {
                 docs.dedup();
                 docs.len()
             }
-            Inner::Lazy { .. } => self.targets().get(&target).map_or(0, Vec::len),
+            Inner::Lazy { .. } => self.targets().get(&target).map_or(0, |p| p.docs.len()),
+        }
+    }
+
+    /// How many times the corpus mentions `target` (a lazy corpus: from the target index,
+    /// without reading any document's mentions).
+    pub fn count_of_target(&self, target: Target) -> usize {
+        match &self.inner {
+            Inner::Memory(links) => links.count_of_target(target),
+            Inner::Lazy { .. } => self.targets().get(&target).map_or(0, Postings::total),
+        }
+    }
+
+    /// Mention `k` of [`CorpusLinks::of_target`] (a lazy corpus reads the mentions of the one
+    /// document that holds it).
+    pub fn nth_of_target(&self, target: Target, k: usize) -> Option<&Mention> {
+        match &self.inner {
+            Inner::Memory(links) => links.nth_of_target(target, k),
+            Inner::Lazy {
+                catalog, per_doc, ..
+            } => {
+                let p = self.targets().get(&target)?;
+                let j = p.ends.partition_point(|&e| e as usize <= k);
+                let doc = *p.docs.get(j)? as usize;
+                (Self::of_doc(catalog, per_doc, doc).iter())
+                    .filter(|m| m.target == target)
+                    .nth(k - p.before(j))
+            }
+        }
+    }
+
+    /// The positions in [`CorpusLinks::of_target`] of the mentions in document `doc` (empty,
+    /// at the place they would be, when it has none): one run, as the list is in corpus order.
+    pub fn span_in(&self, target: Target, doc: DocIx) -> Range<usize> {
+        match &self.inner {
+            Inner::Memory(links) => links.span_in(target, doc),
+            Inner::Lazy { .. } => {
+                let Some(p) = self.targets().get(&target) else {
+                    return 0..0;
+                };
+                match p.docs.binary_search(&(doc.0 as u32)) {
+                    Ok(j) => p.before(j)..p.ends[j] as usize,
+                    Err(j) => p.before(j)..p.before(j),
+                }
+            }
         }
     }
 
@@ -140,8 +210,8 @@ impl CorpusLinks {
 
     /// Target → documents of a lazy corpus: every document's mentions read once, on every
     /// core, and dropped.
-    fn targets(&self) -> &HashMap<Target, Vec<u32>> {
-        static EMPTY: OnceLock<HashMap<Target, Vec<u32>>> = OnceLock::new();
+    fn targets(&self) -> &HashMap<Target, Postings> {
+        static EMPTY: OnceLock<HashMap<Target, Postings>> = OnceLock::new();
         let Inner::Lazy {
             catalog,
             per_doc,
@@ -152,7 +222,8 @@ impl CorpusLinks {
             return EMPTY.get_or_init(HashMap::new);
         };
         by_target.get_or_init(|| {
-            let found: Vec<Vec<Target>> = (0..per_doc.len())
+            // Each document's targets with how many times it names each.
+            let found: Vec<Vec<(Target, u32)>> = (0..per_doc.len())
                 .into_par_iter()
                 .map(|i| {
                     let mut targets: Vec<Target> = match per_doc[i].get() {
@@ -160,14 +231,23 @@ impl CorpusLinks {
                         None => catalog.mentions(i).iter().map(|m| m.target).collect(),
                     };
                     targets.sort_unstable();
-                    targets.dedup();
-                    targets
+                    let mut counted: Vec<(Target, u32)> = Vec::new();
+                    for t in targets {
+                        match counted.last_mut() {
+                            Some((last, n)) if *last == t => *n += 1,
+                            _ => counted.push((t, 1)),
+                        }
+                    }
+                    counted
                 })
                 .collect();
-            let mut map: HashMap<Target, Vec<u32>> = HashMap::new();
+            let mut map: HashMap<Target, Postings> = HashMap::new();
             for (i, targets) in found.into_iter().enumerate() {
-                for t in targets {
-                    map.entry(t).or_default().push(i as u32);
+                for (t, n) in targets {
+                    let p = map.entry(t).or_default();
+                    let end = p.ends.last().copied().unwrap_or(0) + n;
+                    p.docs.push(i as u32);
+                    p.ends.push(end);
                 }
             }
             map

@@ -25,45 +25,108 @@ pub enum Item {
     Registry(Target),
 }
 
-/// Documents and instruments in date order; undated ones last. A document that holds an
-/// instrument's text is listed once, as the instrument (which opens at its text's block).
-/// Made from the documents' heads: no body is read.
+/// Where an entry comes from: the head of document `i`, or instrument `i` of the registry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    Document(usize),
+    Instrument(usize),
+}
+
+/// The timeline's order, sorted once from the dates and labels; each [`Entry`] is made when
+/// asked for ([`Timeline::entry`]), so a timeline of 100,000 documents holds one small value
+/// per row and a window makes only the rows it shows.
+#[derive(Clone, Debug, Default)]
+pub struct Timeline {
+    order: Vec<Source>,
+}
+
+impl Timeline {
+    /// Documents and instruments in date order, then by label; undated ones last. A document
+    /// that holds an instrument's text is listed once, as the instrument (which opens at its
+    /// text's block). Made from the documents' heads: no body is read.
+    pub fn new(heads: &[Head], registry: &Registry) -> Timeline {
+        let held: std::collections::HashSet<&str> = (registry.instruments.iter())
+            .filter_map(|i| Some(i.text.as_ref()?.doc.as_str()))
+            .collect();
+        let mut keyed: Vec<(Option<PartialDate>, &str, Source)> = Vec::new();
+        for (i, doc) in heads.iter().enumerate() {
+            if !held.contains(doc.id.as_str()) {
+                keyed.push((doc.date, doc_label(doc), Source::Document(i)));
+            }
+        }
+        for (i, inst) in registry.instruments.iter().enumerate() {
+            let date = inst.dates.first().map(|d| d.date);
+            keyed.push((date, inst.title.as_str(), Source::Instrument(i)));
+        }
+        // Stable: equal dates and labels keep documents first, each in corpus order.
+        keyed.sort_by(|a, b| match (a.0, b.0) {
+            (Some(x), Some(y)) => x.cmp(&y).then(a.1.cmp(b.1)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => a.1.cmp(b.1),
+        });
+        Timeline {
+            order: keyed.into_iter().map(|(_, _, source)| source).collect(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// Where row `i` comes from.
+    pub fn source(&self, i: usize) -> Option<Source> {
+        self.order.get(i).copied()
+    }
+
+    /// Row `i`, made now from the heads and registry the timeline was sorted from.
+    pub fn entry(&self, i: usize, heads: &[Head], registry: &Registry) -> Option<Entry> {
+        match self.source(i)? {
+            Source::Document(d) => {
+                let doc = heads.get(d)?;
+                let first = doc.dates.iter().find(|x| Some(x.date) == doc.date);
+                Some(Entry {
+                    date: doc.date,
+                    role: first.map_or("", |x| x.role.label()),
+                    label: doc_label(doc).to_string(),
+                    kind: doc.kind.label(),
+                    item: Item::Document(doc.id.clone()),
+                    in_archive: true,
+                    inferred: first.and_then(|x| x.inferred.clone()),
+                })
+            }
+            Source::Instrument(n) => {
+                let inst = registry.instruments.get(n)?;
+                let date = inst.dates.first();
+                Some(Entry {
+                    date: date.map(|x| x.date),
+                    role: date.map_or("", |x| x.role.label()),
+                    label: inst.title.clone(),
+                    kind: inst.kind.label(),
+                    item: Item::Registry(Target::Instrument(n)),
+                    in_archive: inst.text.is_some(),
+                    inferred: date.and_then(|x| x.inferred.clone()),
+                })
+            }
+        }
+    }
+}
+
+/// A document's label on the timeline.
+fn doc_label(doc: &Head) -> &str {
+    doc.display_title(&[crate::model::Lang::En])
+}
+
+/// Every entry of the [`Timeline`], made at once.
 pub fn timeline(heads: &[Head], registry: &Registry) -> Vec<Entry> {
-    let held: std::collections::HashSet<&str> = (registry.instruments.iter())
-        .filter_map(|i| Some(i.text.as_ref()?.doc.as_str()))
-        .collect();
-    let mut entries: Vec<Entry> = Vec::new();
-    for doc in heads.iter().filter(|d| !held.contains(d.id.as_str())) {
-        let first = doc.dates.iter().find(|d| Some(d.date) == doc.date);
-        entries.push(Entry {
-            date: doc.date,
-            role: first.map_or("", |d| d.role.label()),
-            label: doc.display_title(&[crate::model::Lang::En]).to_string(),
-            kind: doc.kind.label(),
-            item: Item::Document(doc.id.clone()),
-            in_archive: true,
-            inferred: first.and_then(|d| d.inferred.clone()),
-        });
-    }
-    for (i, inst) in registry.instruments.iter().enumerate() {
-        let date = inst.dates.first();
-        entries.push(Entry {
-            date: date.map(|d| d.date),
-            role: date.map_or("", |d| d.role.label()),
-            label: inst.title.clone(),
-            kind: inst.kind.label(),
-            item: Item::Registry(Target::Instrument(i)),
-            in_archive: inst.text.is_some(),
-            inferred: date.and_then(|d| d.inferred.clone()),
-        });
-    }
-    entries.sort_by(|a, b| match (a.date, b.date) {
-        (Some(x), Some(y)) => x.cmp(&y).then(a.label.cmp(&b.label)),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => a.label.cmp(&b.label),
-    });
-    entries
+    let line = Timeline::new(heads, registry);
+    (0..line.len())
+        .filter_map(|i| line.entry(i, heads, registry))
+        .collect()
 }
 
 #[cfg(test)]

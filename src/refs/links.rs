@@ -78,6 +78,25 @@ impl Links {
             .map(|&i| &self.mentions[i])
     }
 
+    /// How many times the corpus mentions `target`.
+    pub fn count_of_target(&self, target: Target) -> usize {
+        self.by_target.get(&target).map_or(0, Vec::len)
+    }
+
+    /// Mention `k` of [`Links::of_target`].
+    pub fn nth_of_target(&self, target: Target, k: usize) -> Option<&Mention> {
+        let i = *self.by_target.get(&target)?.get(k)?;
+        self.mentions.get(i)
+    }
+
+    /// The positions in [`Links::of_target`] of the mentions in document `doc` (one run, as
+    /// mentions are in corpus order; empty where they would be when it has none).
+    pub fn span_in(&self, target: Target, doc: DocIx) -> Range<usize> {
+        let run = self.runs.get(doc.0).cloned().unwrap_or_default();
+        let list = self.by_target.get(&target).map_or(&[][..], Vec::as_slice);
+        list.partition_point(|&i| i < run.start)..list.partition_point(|&i| i < run.end)
+    }
+
     /// The instruments whose text the document holds.
     pub fn held_by<'a>(registry: &'a Registry, doc: &'a str) -> impl Iterator<Item = Target> + 'a {
         registry

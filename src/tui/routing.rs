@@ -340,17 +340,17 @@ impl App {
 
     /// `t`: every document and instrument by date, in an overlay.
     pub(crate) fn open_timeline(&mut self) {
-        let timeline = TimelineOverlay::new(&self.corpus, self.corpus.ids());
+        let timeline = TimelineOverlay::new(self.corpus.clone());
         self.overlays.push(Box::new(timeline));
     }
 
     pub(super) fn show_card(&mut self, target: Target) {
-        let card = CardOverlay::new(&self.corpus, target);
+        let card = CardOverlay::new(self.corpus.clone(), target);
         self.overlays.push(Box::new(card));
     }
 
     pub(super) fn show_backlinks(&mut self, doc: DocIx) {
-        let list = BacklinksOverlay::new(&self.corpus, doc);
+        let list = BacklinksOverlay::new(self.corpus.clone(), doc);
         if list.rows.is_empty() {
             self.status
                 .info("no other document mentions what this one holds");

@@ -1,8 +1,9 @@
 //! The backlinks of a document as a window: every mention, in other documents, of the
 //! instruments whose text it holds. `b` in the reader or the panel opens it; Enter follows
-//! the selected mention (remembered in the link history). Paged like a card.
+//! the selected mention (remembered in the link history). Paged like a card: the count is
+//! the links' index's, and only the rows on screen are read.
 
-use super::rows::{MentionRow, draw_paged, page};
+use super::rows::{MentionList, draw_paged, page};
 use crate::corpus::Corpus;
 use crate::model::ids::DocIx;
 use crate::tui::action::Action;
@@ -15,49 +16,43 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
+use std::sync::Arc;
 
 pub struct BacklinksOverlay {
-    pub rows: Vec<MentionRow>,
+    /// The backlinks, in registry order of what the document holds, then corpus order.
+    pub rows: MentionList,
     pub selected: usize,
-}
-
-/// The backlinks of document `doc`, in registry order of what it holds, then corpus order.
-pub fn backlink_rows(corpus: &Corpus, doc: DocIx) -> Vec<MentionRow> {
-    (corpus
-        .links
-        .backlinks(&corpus.registry, &corpus.documents, doc)
-        .into_iter())
-    .map(MentionRow::of)
-    .collect()
+    /// The corpus the list was made from, which its positions refer to.
+    corpus: Arc<Corpus>,
 }
 
 impl BacklinksOverlay {
-    pub fn new(corpus: &Corpus, doc: DocIx) -> BacklinksOverlay {
+    pub fn new(corpus: Arc<Corpus>, doc: DocIx) -> BacklinksOverlay {
         BacklinksOverlay {
-            rows: backlink_rows(corpus, doc),
+            rows: MentionList::backlinks(&corpus, doc),
             selected: 0,
+            corpus,
         }
     }
 
-    fn line(&self, i: usize, corpus: &Corpus, selected: Style) -> Line<'static> {
+    fn line(&self, i: usize, selected: Style) -> Line<'static> {
         let style = if i == self.selected {
             selected
         } else {
             Style::default()
         };
-        let text = self
-            .rows
-            .get(i)
+        let corpus = &self.corpus;
+        let text = (self.rows.row(corpus, i))
             .map(|r| r.label(corpus))
             .unwrap_or_default();
         Line::styled(format!("  {text}"), style)
     }
 
     /// The lines a window with `height` rows inside shows now.
-    pub fn page_lines(&self, corpus: &Corpus, theme: &Theme, height: usize) -> Vec<Line<'static>> {
+    pub fn page_lines(&self, theme: &Theme, height: usize) -> Vec<Line<'static>> {
         let selected = theme.get("panel_selected");
         page(self.rows.len(), self.selected, height, |i| {
-            self.line(i, corpus, selected)
+            self.line(i, selected)
         })
     }
 }
@@ -70,7 +65,7 @@ impl Overlay for BacklinksOverlay {
     fn handle_key(&mut self, key: &KeyEvent, keymap: &Keymap) -> Outcome {
         match keymap.action(Mode::Help, Key::from_event(key)) {
             Some(Action::Back | Action::Quit | Action::Help) => Outcome::Close,
-            Some(Action::Open) => match self.rows.get(self.selected) {
+            Some(Action::Open) => match self.rows.get(&self.corpus, self.selected) {
                 Some(row) => Outcome::CloseAndSend(Msg::JumpTo {
                     doc: row.doc,
                     block: row.block,
@@ -96,7 +91,7 @@ impl Overlay for BacklinksOverlay {
             &title,
             self.rows.len(),
             self.selected,
-            |i| self.line(i, ctx.corpus, selected),
+            |i| self.line(i, selected),
             area,
             buf,
         );

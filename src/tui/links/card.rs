@@ -1,9 +1,10 @@
 //! A card for an instrument or entity of the registry: its names in every language, its
 //! dates, parties and relations, its facts, each with the document and block that states it,
 //! and every place the archive mentions it. Enter on a mention opens it there. The mentions
-//! are kept as [`MentionRow`]s and only the rows on screen are formatted.
+//! are a [`MentionList`]: counted from the links' index, and only the rows on screen are read
+//! and formatted.
 
-use super::rows::{MentionRow, draw_paged, page};
+use super::rows::{MentionList, draw_paged, page};
 use crate::corpus::Corpus;
 use crate::refs::Target;
 use crate::text::sanitize::sanitize;
@@ -18,36 +19,38 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use std::sync::Arc;
 
 /// The widest a fact's line runs before it wraps.
 const FACT_MEASURE: u16 = 98;
 
 pub struct CardOverlay {
     pub target: Target,
+    /// The corpus the card was made from, which its list positions refer to.
+    corpus: Arc<Corpus>,
     title: String,
     /// Facts and names, computed once when the card opens.
     facts: Vec<(String, String)>,
-    mentions: Vec<MentionRow>,
+    mentions: MentionList,
     pub selected: usize,
 }
 
 impl CardOverlay {
-    pub fn new(corpus: &Corpus, target: Target) -> CardOverlay {
+    pub fn new(corpus: Arc<Corpus>, target: Target) -> CardOverlay {
         let reg = &corpus.registry;
         let mut facts = Vec::new();
         for (lang, names) in reg.names_of(target) {
             facts.push((lang.code().to_string(), names.join(" · ")));
         }
         facts.extend(crate::refs::card::facts(reg, target));
-        let mentions = (corpus.links.of_target(target))
-            .map(MentionRow::of)
-            .collect();
+        let mentions = MentionList::of_target(&corpus, target);
         CardOverlay {
             target,
             title: reg.target_name(target).to_string(),
             facts,
             mentions,
             selected: 0,
+            corpus,
         }
     }
 
@@ -79,7 +82,6 @@ impl CardOverlay {
         &self,
         i: usize,
         facts: &[Line<'static>],
-        corpus: &Corpus,
         label: Style,
         selected: Style,
     ) -> Line<'static> {
@@ -102,21 +104,20 @@ impl CardOverlay {
         } else {
             Style::default()
         };
-        let text = self
-            .mentions
-            .get(m)
+        let corpus = &self.corpus;
+        let text = (self.mentions.row(corpus, m))
             .map(|r| r.label(corpus))
             .unwrap_or_default();
         Line::styled(format!("  {text}"), style)
     }
 
     /// The lines a window with `height` rows inside shows now: a page, never the whole list.
-    pub fn page_lines(&self, corpus: &Corpus, theme: &Theme, height: usize) -> Vec<Line<'static>> {
+    pub fn page_lines(&self, theme: &Theme, height: usize) -> Vec<Line<'static>> {
         let (label, selected) = (theme.get("panel_label"), theme.get("panel_selected"));
         let facts = self.fact_lines(label, u16::MAX);
         let keep = facts.len() + 2 + self.selected;
         page(self.total(&facts), keep, height, |i| {
-            self.line(i, &facts, corpus, label, selected)
+            self.line(i, &facts, label, selected)
         })
     }
 }
@@ -129,7 +130,7 @@ impl Overlay for CardOverlay {
     fn handle_key(&mut self, key: &KeyEvent, keymap: &Keymap) -> Outcome {
         match keymap.action(Mode::Help, Key::from_event(key)) {
             Some(Action::Back | Action::Quit | Action::Help) => Outcome::Close,
-            Some(Action::Open) => match self.mentions.get(self.selected) {
+            Some(Action::Open) => match self.mentions.get(&self.corpus, self.selected) {
                 Some(row) => Outcome::CloseAndSend(Msg::JumpTo {
                     doc: row.doc,
                     block: row.block,
@@ -156,7 +157,7 @@ impl Overlay for CardOverlay {
             &format!(" {} ", sanitize(&self.title)),
             self.total(&facts),
             facts.len() + 2 + self.selected,
-            |i| self.line(i, &facts, ctx.corpus, label, selected),
+            |i| self.line(i, &facts, label, selected),
             area,
             buf,
         );

@@ -1,12 +1,14 @@
 //! The timeline: every document and every instrument of the registry by date, marked by
 //! whether the archive holds its text (● in the archive, ○ known only from mentions). Enter
-//! opens a document, or an instrument's text, or its card. Only the rows on screen are
-//! formatted, so a timeline of 100,000 documents draws as fast as one of five.
+//! opens a document, or an instrument's text, or its card. Opening sorts one small value per
+//! row ([`Timeline`]); only the rows on screen are made and formatted, so a timeline of
+//! 100,000 documents draws as fast as one of five.
 
 use super::rows::{draw_paged, page};
 use crate::corpus::Corpus;
-use crate::corpus::timeline::{Entry, Item, timeline};
-use crate::model::ids::{BlockNo, DocIds};
+use crate::corpus::timeline::{Source, Timeline};
+use crate::model::ids::BlockNo;
+use crate::refs::Target;
 use crate::text::sanitize::sanitize;
 use crate::tui::action::Action;
 use crate::tui::keymap::{Key, Keymap, Mode};
@@ -18,38 +20,53 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
+use std::sync::Arc;
 
 pub struct TimelineOverlay {
-    pub entries: Vec<Entry>,
+    pub timeline: Timeline,
     pub selected: usize,
-    /// What Enter on each entry asks for, resolved once when the timeline opens.
-    opens: Vec<Option<Msg>>,
+    /// The corpus the timeline was sorted from, whose heads its rows are made of.
+    corpus: Arc<Corpus>,
 }
 
 impl TimelineOverlay {
-    /// Built once when opened, from the corpus the app holds.
-    pub fn new(corpus: &Corpus, ids: &DocIds) -> TimelineOverlay {
-        let entries = timeline(corpus.documents.heads(), &corpus.registry);
-        let opens = entries
-            .iter()
-            .map(|e| match &e.item {
-                Item::Document(id) => ids.get(id).map(|doc| Msg::JumpTo {
+    /// Sorted once when opened, from the corpus the app holds.
+    pub fn new(corpus: Arc<Corpus>) -> TimelineOverlay {
+        TimelineOverlay {
+            timeline: Timeline::new(corpus.documents.heads(), &corpus.registry),
+            selected: 0,
+            corpus,
+        }
+    }
+
+    /// How many rows the timeline has.
+    pub fn len(&self) -> usize {
+        self.timeline.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.timeline.is_empty()
+    }
+
+    /// What Enter on row `i` asks for; `None` for a document not in the reader's corpus.
+    fn open(&self, i: usize) -> Option<Msg> {
+        match self.timeline.source(i)? {
+            Source::Document(d) => {
+                let id = self.corpus.documents.id(d)?;
+                let doc = self.corpus.ids().get(id)?;
+                Some(Msg::JumpTo {
                     doc,
                     block: BlockNo(1),
-                }),
-                Item::Registry(target) => Some(Msg::Follow(*target)),
-            })
-            .collect();
-        TimelineOverlay {
-            entries,
-            selected: 0,
-            opens,
+                })
+            }
+            Source::Instrument(n) => Some(Msg::Follow(Target::Instrument(n))),
         }
     }
 
     /// Entry `i` as a line, made only when it is on screen.
     fn line(&self, i: usize, selected: Style, dim: Style) -> Line<'static> {
-        let Some(e) = self.entries.get(i) else {
+        let corpus = &self.corpus;
+        let Some(e) = (self.timeline).entry(i, corpus.documents.heads(), &corpus.registry) else {
             return Line::default();
         };
         let date = e
@@ -79,7 +96,7 @@ impl TimelineOverlay {
     /// The lines a window with `height` rows inside shows now: a page, never the whole list.
     pub fn page_lines(&self, theme: &Theme, height: usize) -> Vec<Line<'static>> {
         let (selected, dim) = (theme.get("panel_selected"), theme.get("panel_label"));
-        page(self.entries.len(), self.selected, height, |i| {
+        page(self.len(), self.selected, height, |i| {
             self.line(i, selected, dim)
         })
     }
@@ -93,13 +110,14 @@ impl Overlay for TimelineOverlay {
     fn handle_key(&mut self, key: &KeyEvent, keymap: &Keymap) -> Outcome {
         match keymap.action(Mode::Help, Key::from_event(key)) {
             Some(Action::Back | Action::Quit | Action::Help) => Outcome::Close,
-            Some(Action::Open) => match self.opens.get_mut(self.selected).and_then(Option::take) {
+            Some(Action::Open) => match self.open(self.selected) {
                 Some(msg) => Outcome::CloseAndSend(msg),
                 // A document not in the reader's corpus: nothing to open, the timeline closes.
                 None => Outcome::Close,
             },
             Some(action) => {
-                list_keys(action, &mut self.selected, self.entries.len());
+                let len = self.len();
+                list_keys(action, &mut self.selected, len);
                 Outcome::Consumed
             }
             None => Outcome::Consumed,
@@ -114,7 +132,7 @@ impl Overlay for TimelineOverlay {
         draw_paged(
             ctx,
             " Timeline — ● in the archive, ○ named only (enter opens) ",
-            self.entries.len(),
+            self.len(),
             self.selected,
             |i| self.line(i, selected, dim),
             area,

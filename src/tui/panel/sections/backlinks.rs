@@ -49,31 +49,26 @@ impl Backlinks {
             return shown;
         }
         let corpus = &self.corpus;
-        let mut shown = Shown::default();
-        let id = corpus.documents.id(doc.0).unwrap_or_default();
-        for (i, inst) in corpus.registry.instruments.iter().enumerate() {
-            if inst.text.as_ref().is_none_or(|t| t.doc != id) {
-                continue;
-            }
-            let target = crate::refs::Target::Instrument(i);
-            for m in corpus.links.of_target(target).filter(|m| m.doc != doc) {
-                shown.total += 1;
-                if shown.first.len() < SHOWN {
-                    let words = (corpus.documents.get(m.doc.0))
-                        .and_then(|d| words_at(d, m.block, m.lang, m.range.clone()))
-                        .unwrap_or_default();
-                    // A reader knows a document by its title; the id is for files.
-                    let title = (corpus.documents.head(m.doc.0))
-                        .map_or("", |h| h.display_title(&[Lang::En]));
-                    shown.first.push(format!(
-                        "{} {} ({}): “{}”",
-                        sanitize(title),
-                        crate::tui::pinpoint::block_pin(m.block),
-                        m.lang,
-                        sanitize(words)
-                    ));
-                }
-            }
+        // The count is the links' index's; only the first few mentions are read.
+        let list = crate::tui::links::rows::MentionList::backlinks(corpus, doc);
+        let mut shown = Shown {
+            first: Vec::new(),
+            total: list.len(),
+        };
+        for m in (0..list.len().min(SHOWN)).filter_map(|i| list.get(corpus, i)) {
+            let words = (corpus.documents.get(m.doc.0))
+                .and_then(|d| words_at(d, m.block, m.lang, m.range.clone()))
+                .unwrap_or_default();
+            // A reader knows a document by its title; the id is for files.
+            let title =
+                (corpus.documents.head(m.doc.0)).map_or("", |h| h.display_title(&[Lang::En]));
+            shown.first.push(format!(
+                "{} {} ({}): “{}”",
+                sanitize(title),
+                crate::tui::pinpoint::block_pin(m.block),
+                m.lang,
+                sanitize(words)
+            ));
         }
         let shown = Arc::new(shown);
         if let Ok(mut map) = self.by_doc.lock() {
