@@ -68,25 +68,27 @@ fn window(
     open(app);
     frame(app, term);
     report(&format!("{what}: open to first frame"), t.elapsed(), app);
+    println!("  says: {}", heading(term));
     let t = Instant::now();
     key(app, KeyCode::Char('G'));
     frame(app, term);
-    report(
-        &format!("{what}: G to the frame at its last row"),
-        t.elapsed(),
-        app,
-    );
-    let screen: String = (term.backend().buffer().content().iter())
-        .map(|c| c.symbol())
-        .collect();
-    let title = screen
-        .split(['│', '─', '┌', '┐'])
-        .find(|s| s.contains("Mentioned in") || s.contains("Timeline"))
-        .map(str::trim)
-        .unwrap_or("");
-    println!("  window title: {title}");
+    report(&format!("{what}: G to the frame at its last row"), t.elapsed(), app);
     key(app, KeyCode::Esc);
     frame(app, term);
+}
+
+/// The window's count as the screen shows it: its "Mentioned in …" line or title.
+fn heading(term: &Terminal<TestBackend>) -> String {
+    let buf = term.backend().buffer();
+    let width = buf.area.width as usize;
+    let cells: Vec<&str> = buf.content().iter().map(|c| c.symbol()).collect();
+    (cells.chunks(width))
+        .map(|row| row.concat())
+        .find_map(|row| {
+            let at = row.find("Mentioned in").or_else(|| row.find("Timeline"))?;
+            Some(row[at..].trim_end_matches([' ', '│', '─', '┐', '┘']).to_string())
+        })
+        .unwrap_or_default()
 }
 
 fn main() {

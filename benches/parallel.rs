@@ -91,7 +91,7 @@ fn main() -> anyhow::Result<()> {
             let t = Instant::now();
             last = Some(concordance::find(
                 &index,
-                &docs,
+                &docs[..],
                 &aligner,
                 &corpus.registry,
                 term,

@@ -1,13 +1,18 @@
 //! The reader's long lists read by position (issue 10): a card's mentions, a document's
 //! backlinks and the timeline give, row by row, exactly the full lists in their order, with
-//! exact counts, over a corpus in memory and one read lazily from the cache.
+//! exact counts, over a corpus in memory and one read lazily from the cache; and over a lazy
+//! corpus the concordance and a `mentions:` filter read only the bodies they need.
 
 mod corpus_support;
 
 use lectern::corpus::timeline::{Entry, Item, Timeline, timeline};
 use lectern::corpus::{Catalog, Corpus, Head, cache};
 use lectern::model::{DocIx, PartialDate};
+use lectern::parallel::Aligner;
+use lectern::parallel::concordance;
 use lectern::refs::{Registry, Target};
+use lectern::search::SearchIndex;
+use lectern::search::store::Location;
 use lectern::tui::links::card::CardOverlay;
 use lectern::tui::links::rows::MentionList;
 use lectern::tui::theme::Theme;
@@ -167,4 +172,51 @@ fn a_card_over_a_lazy_corpus_reads_the_bodies_of_one_page_and_counts_from_the_in
         "the count is exact before the rows are read"
     );
     assert!(!corpus.documents.read_in_full());
+}
+
+#[test]
+fn a_concordance_and_a_mentions_filter_over_a_lazy_corpus_read_only_the_bodies_they_need() {
+    let dir = corpus_support::seeded_dir(60, 4);
+    let root = tempfile::tempdir().expect("cache");
+    let index_dir = tempfile::tempdir().expect("index");
+    let loc = Location::at(index_dir.path());
+    {
+        // The first build reads every body; a second open of a current index reads none.
+        let corpus = lazy(dir.path(), root.path());
+        SearchIndex::open_source(&loc, "k", &corpus.documents, &mut |_, _| {}).expect("build");
+    }
+    let corpus = Arc::new(lazy(dir.path(), root.path()));
+    let (index, _) =
+        SearchIndex::open_source(&loc, "k", &corpus.documents, &mut |_, _| {}).expect("open");
+    assert_eq!(
+        corpus.documents.bodies_loaded(),
+        0,
+        "a current index reads no body"
+    );
+    let aligner = Aligner::new(&corpus.registry);
+    let limit = 5;
+    let found = concordance::find(&index, &*corpus, &aligner, &corpus.registry, "友好", limit)
+        .expect("concordance");
+    let read = corpus.documents.bodies_loaded();
+    assert!(found.blocks_examined > 0, "the seeds' text holds 友好");
+    assert!(
+        found.blocks_matching > limit,
+        "{} blocks match",
+        found.blocks_matching
+    );
+    assert!(
+        (1..=limit).contains(&read),
+        "{read} bodies read for {limit} blocks"
+    );
+    assert!(!corpus.documents.read_in_full());
+
+    // `mentions:` answers from the links' target index and the heads.
+    let fresh = Arc::new(lazy(dir.path(), root.path()));
+    let hooks = lectern::search::registry_hooks::shared_hooks(fresh.clone());
+    let resolver = hooks.mentions.expect("a resolver");
+    let pins = resolver.mentions("Kim Il Sung").expect("a known name");
+    let kim = fresh.registry.find("Kim Il Sung").expect("registry");
+    assert_eq!(pins.len(), fresh.links.count_of_target(kim));
+    assert!(!pins.is_empty());
+    assert_eq!(fresh.documents.bodies_loaded(), 0, "no body read");
 }

@@ -97,7 +97,7 @@ fn renderings_are_grouped_with_their_counts_and_dates_on_a_generated_archive() {
     let cache = tempfile::tempdir().expect("tmp");
     let (index, _) =
         SearchIndex::open(&Location::at(cache.path()), &docs, &mut |_, _| {}).expect("index");
-    let c = concordance::find(&index, &docs, &aligner, &registry, "朝鲜停战", 1000)
+    let c = concordance::find(&index, &docs[..], &aligner, &registry, "朝鲜停战", 1000)
         .expect("concordance");
     let summary: Vec<(Option<String>, usize)> = c
         .groups

@@ -240,7 +240,7 @@ pub fn concordance(corpus: &Corpus, args: &ConcordanceArgs) -> anyhow::Result<Ex
     let aligner = Aligner::new(&corpus.registry);
     let found = concordance::find(
         &index,
-        &corpus.documents,
+        corpus,
         &aligner,
         &corpus.registry,
         &term,

@@ -62,10 +62,46 @@ pub struct Concordance {
     pub groups: Vec<Group>,
 }
 
+/// Where a concordance reads documents: by position (the index's slot, on a fresh build) and
+/// by id. A lazy corpus reads only the bodies of the blocks the index names.
+pub trait Documents {
+    /// The id of document `i`, without its body where that is cheaper.
+    fn id_at(&self, i: usize) -> Option<&str>;
+    /// Document `i` with its body.
+    fn body(&self, i: usize) -> Option<&Document>;
+    /// The position of the document with this id.
+    fn position(&self, id: &str) -> Option<usize>;
+}
+
+impl Documents for [Document] {
+    fn id_at(&self, i: usize) -> Option<&str> {
+        self.get(i).map(|d| d.id.as_str())
+    }
+    fn body(&self, i: usize) -> Option<&Document> {
+        self.get(i)
+    }
+    fn position(&self, id: &str) -> Option<usize> {
+        self.iter().position(|d| d.id == id)
+    }
+}
+
+impl Documents for crate::corpus::Corpus {
+    fn id_at(&self, i: usize) -> Option<&str> {
+        self.documents.id(i)
+    }
+    fn body(&self, i: usize) -> Option<&Document> {
+        self.documents.get(i)
+    }
+    fn position(&self, id: &str) -> Option<usize> {
+        self.ids().get(id).map(|ix| ix.0)
+    }
+}
+
 /// The concordance of `term` over `docs`, which must be the documents `index` was built from.
-pub fn find(
+/// Only the documents of the blocks read (at most `limit`) are asked for their bodies.
+pub fn find<D: Documents + ?Sized>(
     index: &SearchIndex,
-    docs: &[Document],
+    docs: &D,
     aligner: &Aligner,
     registry: &Registry,
     term: &str,
@@ -79,19 +115,16 @@ pub fn find(
     let mut backgrounds: Vec<String> = Vec::new();
     let mut examined = 0;
     let typed = fold(term.trim().trim_matches('"'));
-    // Documents by id, built only if a slot does not hold the document the index says.
-    let mut by_id: Option<HashMap<&str, &Document>> = None;
     for hit in &results.blocks {
         // The slot is the document's position on a fresh build; the index's state decides.
-        let at_slot = (usize::try_from(hit.slot).ok())
-            .and_then(|i| docs.get(i))
-            .filter(|d| index.slot_of(&d.id) == Some(hit.slot));
-        let Some(doc) = at_slot.or_else(|| {
-            let id = index.stored_id(hit).ok()?;
-            let by_id =
-                by_id.get_or_insert_with(|| docs.iter().map(|d| (d.id.as_str(), d)).collect());
-            by_id.get(id.as_str()).copied()
-        }) else {
+        let at_slot = (usize::try_from(hit.slot).ok()).filter(|&i| {
+            docs.id_at(i)
+                .is_some_and(|id| index.slot_of(id) == Some(hit.slot))
+        });
+        let Some(doc) = at_slot
+            .or_else(|| docs.position(&index.stored_id(hit).ok()?))
+            .and_then(|i| docs.body(i))
+        else {
             continue;
         };
         let Ok((left, right)) = language_pair(doc) else {

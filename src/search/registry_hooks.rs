@@ -32,17 +32,19 @@ impl RegistryHooks {
         }
     }
 
-    /// The id of a document, which the index names documents by.
+    /// The id of a document, which the index names documents by (from its head: no body is
+    /// read).
     fn id(&self, doc: DocIx) -> Option<&str> {
         match &self.held {
-            Held::Corpus(c) => c.documents.get(doc.0).map(|d| d.id.as_str()),
+            Held::Corpus(c) => c.documents.id(doc.0),
             Held::Catalog { catalog, .. } => catalog.id(doc.0),
         }
     }
 
+    /// Every mention, for a catalog (a corpus answers `mentions:` from its target index).
     fn links(&self) -> &Links {
         match &self.held {
-            Held::Corpus(c) => &c.links,
+            Held::Corpus(c) => c.links.as_links(),
             // A catalog of a corpus in memory lends its links; one of the cache reads them once.
             Held::Catalog { catalog, links } => catalog
                 .links_in_memory()
@@ -70,17 +72,18 @@ impl AliasExpander for RegistryHooks {
 impl MentionResolver for RegistryHooks {
     fn mentions(&self, entity: &str) -> Option<Vec<Pin>> {
         let target = self.registry().find(entity)?;
-        Some(
-            self.links()
-                .of_target(target)
-                .filter_map(|m| {
-                    Some(Pin {
-                        doc: self.id(m.doc)?.to_string(),
-                        block: Some(m.block),
-                    })
-                })
-                .collect(),
-        )
+        let pin = |m: &crate::refs::Mention| {
+            Some(Pin {
+                doc: self.id(m.doc)?.to_string(),
+                block: Some(m.block),
+            })
+        };
+        // A lazy corpus reads the mentions of the documents its target index names, not
+        // every document's.
+        Some(match &self.held {
+            Held::Corpus(c) => c.links.of_target(target).filter_map(pin).collect(),
+            Held::Catalog { .. } => self.links().of_target(target).filter_map(pin).collect(),
+        })
     }
 
     fn close_matches(&self, name: &str) -> Vec<(String, String)> {

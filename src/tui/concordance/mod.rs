@@ -151,7 +151,8 @@ pub fn job(term: String, generation: u64, aligner: Arc<OnceLock<Aligner>>, tx: S
         let result = match index {
             Ok(index) => {
                 let aligner = aligner.get_or_init(|| Aligner::new(&corpus.registry));
-                let docs = &corpus.documents;
+                // The corpus, not its slice: only the bodies of the blocks read are loaded.
+                let docs: &crate::corpus::Corpus = corpus;
                 concordance::find(index, docs, aligner, &corpus.registry, &term, LIMIT)
                     .map_err(|e| format!("{e:#}"))
             }
