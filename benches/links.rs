@@ -12,7 +12,10 @@
 //!   LECTERN_CORPUS=… LECTERN_INDEX_DIR=… cargo bench --bench links
 //!
 //! `LECTERN_NAME` picks the name (default "Kim Il Sung"); the backlinks are those of the
-//! document that holds the 1961 treaty's text. Figures go to BENCHMARKS.md ("Long lists").
+//! document that holds the 1961 treaty's text. With `LECTERN_CONCORDANCE=TERM` it then opens
+//! the search index (built if missing: any `lectern search` builds it) and runs the reader's
+//! concordance of TERM and a `mentions:` search, with the bodies each reads (on a fresh corpus,
+//! so that nothing earlier was read). Figures go to BENCHMARKS.md ("Long lists").
 #![allow(clippy::disallowed_macros)]
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -72,7 +75,11 @@ fn window(
     let t = Instant::now();
     key(app, KeyCode::Char('G'));
     frame(app, term);
-    report(&format!("{what}: G to the frame at its last row"), t.elapsed(), app);
+    report(
+        &format!("{what}: G to the frame at its last row"),
+        t.elapsed(),
+        app,
+    );
     key(app, KeyCode::Esc);
     frame(app, term);
 }
@@ -86,7 +93,11 @@ fn heading(term: &Terminal<TestBackend>) -> String {
         .map(|row| row.concat())
         .find_map(|row| {
             let at = row.find("Mentioned in").or_else(|| row.find("Timeline"))?;
-            Some(row[at..].trim_end_matches([' ', '│', '─', '┐', '┘']).to_string())
+            Some(
+                row[at..]
+                    .trim_end_matches([' ', '│', '─', '┐', '┘'])
+                    .to_string(),
+            )
         })
         .unwrap_or_default()
 }
@@ -150,6 +161,74 @@ fn main() {
     println!(
         "every body read: {}; peak memory (VmHWM) {}",
         app.corpus.documents.read_in_full(),
+        status("VmHWM")
+    );
+    drop(app);
+    if let Ok(term) = std::env::var("LECTERN_CONCORDANCE") {
+        concordance_and_mentions(&term, &name);
+    }
+}
+
+/// The reader's concordance of `term` (its limit, 200 blocks) and a `mentions:NAME` search,
+/// on a freshly opened lazy corpus: time and bodies read by each.
+fn concordance_and_mentions(term: &str, name: &str) {
+    use lectern::search::{Location, SearchIndex, store};
+    let corpus = std::sync::Arc::new(
+        Corpus::open_lazy(None, &mut |_, _| {}).unwrap_or_else(|e| panic!("{e}")),
+    );
+    let loc = Location::user_cache().unwrap_or_else(|e| panic!("{e}"));
+    let key = store::corpus_key(corpus.dir.as_deref());
+    let t = Instant::now();
+    let (mut index, reason) =
+        SearchIndex::open_source(&loc, &key, &corpus.documents, &mut |_, _| {})
+            .unwrap_or_else(|e| panic!("{e}"));
+    println!(
+        "search index opened in {} ({}); bodies read {}",
+        ms(t.elapsed()),
+        reason.map_or("current".to_string(), |r| r.notice()),
+        corpus.documents.bodies_loaded()
+    );
+    // A fresh corpus, so that a build of the index just now does not count.
+    let corpus = std::sync::Arc::new(
+        Corpus::open_lazy(None, &mut |_, _| {}).unwrap_or_else(|e| panic!("{e}")),
+    );
+    let before = corpus.documents.bodies_loaded();
+    let aligner = lectern::parallel::Aligner::new(&corpus.registry);
+    let t = Instant::now();
+    let found = lectern::parallel::concordance::find(
+        &index,
+        &*corpus,
+        &aligner,
+        &corpus.registry,
+        term,
+        200,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    println!(
+        "concordance of {term}: {} ({} blocks match, {} examined); bodies read {} of {}; every body read: {}",
+        ms(t.elapsed()),
+        found.blocks_matching,
+        found.blocks_examined,
+        corpus.documents.bodies_loaded() - before,
+        corpus.documents.len(),
+        corpus.documents.read_in_full()
+    );
+    index.hooks = lectern::search::registry_hooks::shared_hooks(corpus.clone());
+    let id = corpus
+        .registry
+        .find(name)
+        .map(|t| corpus.registry.target_id(t).to_string())
+        .unwrap_or_default();
+    let before = corpus.documents.bodies_loaded();
+    let t = Instant::now();
+    let query = format!("{term} mentions:{id}");
+    let results = index.search(&query, 20).unwrap_or_else(|e| panic!("{e}"));
+    println!(
+        "search `{query}` --limit 20: {} ({} blocks); bodies read {}; every body read: {}; VmHWM {}",
+        ms(t.elapsed()),
+        results.total,
+        corpus.documents.bodies_loaded() - before,
+        corpus.documents.read_in_full(),
         status("VmHWM")
     );
 }
