@@ -56,7 +56,7 @@ impl TimelineOverlay {
                 let doc = self.corpus.ids().get(id)?;
                 Some(Msg::JumpTo {
                     doc,
-                    block: BlockNo(1),
+                    block: BlockNo::FIRST,
                 })
             }
             Source::Instrument(n) => Some(Msg::Follow(Target::Instrument(n))),
