@@ -219,6 +219,10 @@ fn concordance_and_mentions(term: &str, name: &str) {
         .find(name)
         .map(|t| corpus.registry.target_id(t).to_string())
         .unwrap_or_default();
+    // The links' target index, which the reader builds on a worker after its first screen.
+    let t = Instant::now();
+    corpus.links.warm_up();
+    println!("target index of the fresh corpus: {}", ms(t.elapsed()));
     let before = corpus.documents.bodies_loaded();
     let t = Instant::now();
     let query = format!("{term} mentions:{id}");
