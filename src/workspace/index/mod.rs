@@ -311,11 +311,14 @@ impl Opened {
         {
             return Ok(());
         }
-        let opstamp = self.index.load_metas()?.opstamp;
-        self.state = payload(&self.index)?;
-        if opstamp != self.opstamp {
+        // State and opstamp from one read of the metas, and the reader reloaded after it, so
+        // the reader is never older than the state says (another process may commit between
+        // two reads, and a state newer than the reader would hide its new notes).
+        let metas = self.index.load_metas()?;
+        self.state = payload(&metas)?;
+        if metas.opstamp != self.opstamp {
             self.reader.reload()?;
-            self.opstamp = opstamp;
+            self.opstamp = metas.opstamp;
         }
         if let (Some((_, was)), Some(now)) = (self.meta.as_mut(), now) {
             *was = now;
@@ -340,12 +343,12 @@ fn same_stamps(state: &State, listing: &BTreeMap<String, Stamp>) -> bool {
 }
 
 /// The state an index was committed with; an error when it has none or another version's.
-fn payload(index: &Index) -> anyhow::Result<State> {
-    let metas = index.load_metas()?;
+fn payload(metas: &tantivy::IndexMeta) -> anyhow::Result<State> {
     let text = metas
         .payload
+        .as_deref()
         .context("it holds no record of the files it indexed")?;
-    let state: State = serde_json::from_str(&text).context("its record of files is damaged")?;
+    let state: State = serde_json::from_str(text).context("its record of files is damaged")?;
     if state.version != VERSION {
         anyhow::bail!("it was built by another version of lectern");
     }
@@ -384,19 +387,21 @@ fn open_checked(dir: &Path) -> anyhow::Result<Opened> {
 /// The index with its reader; `dir` is where it lives (`None`: in memory).
 fn opened(index: Index, dir: Option<&Path>) -> anyhow::Result<Opened> {
     analysis::register(&index);
+    let meta = dir.map(|d| d.join("meta.json"));
+    let stamp = meta.as_deref().and_then(meta_stamp);
+    // The metas before the reader: the reader then holds at least the commit the state
+    // describes (see `Opened::sync`).
+    let metas = index.load_metas()?;
+    let state = payload(&metas)?;
     let reader = index
         .reader_builder()
         .reload_policy(ReloadPolicy::Manual)
         .try_into()?;
-    let meta = dir.map(|d| d.join("meta.json"));
-    let stamp = meta.as_deref().and_then(meta_stamp);
-    let opstamp = index.load_metas()?.opstamp;
-    let state = payload(&index)?;
     Ok(Opened {
         index,
         reader,
         fields: schema().1,
-        opstamp,
+        opstamp: metas.opstamp,
         state,
         meta: meta.map(|m| (m, stamp)),
     })
