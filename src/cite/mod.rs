@@ -13,7 +13,7 @@
 //! let doc = &corpus.documents[0];
 //! let facts = Facts::of(doc); // keep per document: a render is then under a millisecond
 //! let style = Style::default_for(&facts);
-//! let pin = Pinpoint::for_block(doc, 1); // the block under the cursor
+//! let pin = Pinpoint::for_block(doc, lectern::model::BlockNo(1)); // the block under the cursor
 //! let text = cite::render_facts(&facts, style, Some(&pin))?;
 //! assert!(!text.is_empty());
 //! let next = style.next_for(&facts); // the key that cycles styles
