@@ -41,14 +41,22 @@ fn main() -> anyhow::Result<()> {
     let t = Instant::now();
     let docs = Generator::new().corpus(n, DOC_BYTES, 2026);
     println!("generated in {:.1} s", t.elapsed().as_secs_f64());
+    // `LECTERN_BENCH_BUILD_ONLY=1`: the build alone (for profiling it), no text files, no queries.
+    let build_only = std::env::var_os("LECTERN_BENCH_BUILD_ONLY").is_some();
     let text_dir = work.path().join("text");
-    let text_bytes = write_text_files(&docs, &text_dir)?;
+    let text_bytes = if build_only {
+        text_size(&docs)
+    } else {
+        write_text_files(&docs, &text_dir)?
+    };
     println!("text: {:.1} MB in {n} files", mb(text_bytes));
 
     let index_dir = work.path().join("index");
     let t = Instant::now();
+    let cpu = cpu_seconds();
     store::write_index(&index_dir, &docs, &mut |_, _| {})?;
     let build = t.elapsed();
+    let build_cpu = cpu_seconds() - cpu;
     let index_bytes = store::dir_size(&index_dir);
     println!(
         "build: {:.1} s, {:.1} MB/s; index {:.1} MB = {:.2}× the text",
@@ -56,6 +64,11 @@ fn main() -> anyhow::Result<()> {
         mb(text_bytes) / build.as_secs_f64(),
         mb(index_bytes),
         index_bytes as f64 / text_bytes as f64
+    );
+    // CPU time tells the build's own cost when other processes share the cores.
+    println!(
+        "build CPU: {build_cpu:.1} s on all threads = {:.1} MB per CPU-second",
+        mb(text_bytes) / build_cpu
     );
     let index = SearchIndex {
         open: store::open_checked(&index_dir, store::DOCUMENTS_KEY)?,
@@ -66,6 +79,9 @@ fn main() -> anyhow::Result<()> {
         index.open.reader.searcher().segment_readers().len(),
         analysis_speed(&docs, text_bytes)
     );
+    if build_only {
+        return Ok(());
+    }
 
     let mut rng = Rng::new(7);
     let classes = [
@@ -140,6 +156,23 @@ fn analysis_speed(docs: &[Document], text_bytes: u64) -> f64 {
     mb(text_bytes) / t.elapsed().as_secs_f64()
 }
 
+/// User + system CPU time of this process so far, all threads (Linux `/proc/self/stat`, in
+/// clock ticks of 1/100 s); 0 where it cannot be read.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // The fields after the command name, which is in parentheses and may hold spaces.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    // utime and stime, fields 14 and 15 of the line: 11 and 12 counted from the state after it.
+    (ticks(11) + ticks(12)) / 100.0
+}
+
 fn cores() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
@@ -163,17 +196,27 @@ fn write_text_files(docs: &[Document], dir: &Path) -> anyhow::Result<u64> {
     std::fs::create_dir_all(dir)?;
     let mut total = 0;
     for d in docs {
-        let mut s = String::new();
-        for (_, text) in d.units() {
-            for t in text.0.values() {
-                s.push_str(&plain_text(t));
-                s.push('\n');
-            }
-        }
+        let s = document_text(d);
         total += s.len() as u64;
         std::fs::write(dir.join(format!("{}.txt", d.id)), s)?;
     }
     Ok(total)
+}
+
+/// What [`write_text_files`] would write, in bytes.
+fn text_size(docs: &[Document]) -> u64 {
+    docs.iter().map(|d| document_text(d).len() as u64).sum()
+}
+
+fn document_text(d: &Document) -> String {
+    let mut s = String::new();
+    for (_, text) in d.units() {
+        for t in text.0.values() {
+            s.push_str(&plain_text(t));
+            s.push('\n');
+        }
+    }
+    s
 }
 
 fn english_words(docs: &[Document], rng: &mut Rng, n: usize, len: usize) -> Vec<String> {

@@ -2,7 +2,7 @@
 //! texts: indexing analyses hundreds of millions of tokens, and an allocation per token was a
 //! large share of the build.
 
-use super::lexer::{Piece, fold_word, pieces};
+use super::lexer::{Piece, each_piece, fold_word};
 use super::{PAIR_SEPARATOR, RUN_BREAK, TextField};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -17,6 +17,8 @@ pub struct Analyser {
     previous: String,
     /// A CJK unigram, bigram or word pair being emitted.
     scratch: String,
+    /// The CJK run being lexed.
+    run: Vec<(char, Range<usize>)>,
 }
 
 impl Analyser {
@@ -27,6 +29,7 @@ impl Analyser {
             word: String::new(),
             previous: String::new(),
             scratch: String::new(),
+            run: Vec::new(),
         }
     }
 
@@ -40,55 +43,61 @@ impl Analyser {
         let mut pos = 0;
         // Where the previous word started, while nothing but punctuation or spaces followed it.
         let mut previous_start: Option<usize> = None;
-        for piece in pieces(text) {
-            match piece {
-                Piece::Word(range) => {
-                    self.word.clear();
-                    fold_word(&text[range.clone()], &mut self.word);
-                    let word = match &self.stemmer {
-                        Some(s) => self.stems.stem(s, &self.word),
-                        None => &self.word,
-                    };
-                    emit(word, range.clone(), pos, 1);
-                    if let Some(start) = previous_start {
-                        self.scratch.clear();
-                        self.scratch.push_str(&self.previous);
-                        self.scratch.push(PAIR_SEPARATOR);
-                        self.scratch.push_str(word);
-                        emit(&self.scratch, start..range.end, pos - 1, 2);
-                    }
-                    self.previous.clear();
-                    self.previous.push_str(word);
-                    previous_start = Some(range.start);
-                    pos += 1;
+        let Self {
+            stemmer,
+            stems,
+            word,
+            previous,
+            scratch,
+            run,
+        } = self;
+        each_piece(text, run, |piece| match piece {
+            Piece::Word(range) => {
+                word.clear();
+                fold_word(&text[range.clone()], word);
+                let word = match stemmer {
+                    Some(s) => stems.stem(s, word),
+                    None => word.as_str(),
+                };
+                emit(word, range.clone(), pos, 1);
+                if let Some(start) = previous_start {
+                    scratch.clear();
+                    scratch.push_str(previous);
+                    scratch.push(PAIR_SEPARATOR);
+                    scratch.push_str(word);
+                    emit(scratch, start..range.end, pos - 1, 2);
                 }
-                Piece::Run(chars) => {
-                    previous_start = None;
-                    for (k, (c, range)) in chars.iter().enumerate() {
-                        self.scratch.clear();
-                        self.scratch.push(*c);
-                        emit(&self.scratch, range.clone(), pos + k, 1);
-                        if let Some((next, next_range)) = chars.get(k + 1) {
-                            self.scratch.push(*next);
-                            emit(&self.scratch, range.start..next_range.end, pos + k, 2);
-                        }
-                    }
-                    // A break token after each run: a query that breaks a run (`济、文化`) then
-                    // needs the break in the text too, not only its two sides (`经济文化` has
-                    // none).
-                    let end = chars.last().map_or(0, |(_, r)| r.end);
-                    emit(RUN_BREAK, end..end, pos + chars.len(), 1);
-                    pos += chars.len() + 1;
-                }
+                previous.clear();
+                previous.push_str(word);
+                previous_start = Some(range.start);
+                pos += 1;
             }
-        }
+            Piece::Run(chars) => {
+                previous_start = None;
+                for (k, (c, range)) in chars.iter().enumerate() {
+                    scratch.clear();
+                    scratch.push(*c);
+                    emit(scratch, range.clone(), pos + k, 1);
+                    if let Some((next, next_range)) = chars.get(k + 1) {
+                        scratch.push(*next);
+                        emit(scratch, range.start..next_range.end, pos + k, 2);
+                    }
+                }
+                // A break token after each run: a query that breaks a run (`济、文化`) then
+                // needs the break in the text too, not only its two sides (`经济文化` has
+                // none).
+                let end = chars.last().map_or(0, |(_, r)| r.end);
+                emit(RUN_BREAK, end..end, pos + chars.len(), 1);
+                pos += chars.len() + 1;
+            }
+        });
     }
 }
 
 /// Stems already computed: words follow Zipf's law, so while indexing most words were seen
 /// before and a lookup is much cheaper than running the Snowball stemmer again.
 #[derive(Clone, Debug, Default)]
-struct StemCache(HashMap<String, String>);
+struct StemCache(HashMap<String, String, rustc_hash::FxBuildHasher>);
 
 impl StemCache {
     /// Bounds memory on corpora with a huge vocabulary.
