@@ -136,9 +136,13 @@ fn a_large_list_is_filtered_on_a_worker_and_only_the_latest_answer_is_taken() {
     // Answers to "t" and "tr" may come first; only the one to the latest query is taken.
     loop {
         match rx.recv_timeout(Duration::from_secs(60)) {
-            Ok(Msg::ListFiltered { generation, shown }) => {
-                list.filtered(generation, shown);
-                if list.shown != everything || inline.shown == everything {
+            Ok(Msg::ListFiltered {
+                generation,
+                shown,
+                complete,
+            }) => {
+                list.filtered(generation, shown, complete);
+                if !list.partial() && (list.shown != everything || inline.shown == everything) {
                     break;
                 }
             }
@@ -149,7 +153,7 @@ fn a_large_list_is_filtered_on_a_worker_and_only_the_latest_answer_is_taken() {
     assert_eq!(list.shown, inline.shown);
     assert!(!list.shown.is_empty() && list.shown.len() < n);
     // A stale answer (to an older query) changes nothing.
-    list.filtered(0, Vec::new());
+    list.filtered(0, Vec::new(), true);
     assert_eq!(list.shown, inline.shown);
 }
 
@@ -162,17 +166,28 @@ fn a_worker_narrowing_each_longer_query_gives_every_answer_a_full_filter_gives()
     let mut list = List::new(&corpus.documents);
     let (tx, rx) = std::sync::mpsc::channel();
     list.filter_on_worker(tx);
+    // Each answer, and the first rows the worker sent before it, if it did.
     let answer_to = |list: &mut List, query: &str| {
         list.query = query.into();
         list.refilter();
-        while list.waiting() {
+        let mut first = None;
+        while list.waiting() || list.partial() {
             match rx.recv_timeout(Duration::from_secs(60)) {
-                Ok(Msg::ListFiltered { generation, shown }) => list.filtered(generation, shown),
+                Ok(Msg::ListFiltered {
+                    generation,
+                    shown,
+                    complete,
+                }) => {
+                    list.filtered(generation, shown, complete);
+                    if list.partial() {
+                        first = Some(list.shown.clone());
+                    }
+                }
                 Ok(_) => {}
                 Err(e) => panic!("no answer from the filter worker: {e}"),
             }
         }
-        list.shown.clone()
+        (list.shown.clone(), first)
     };
     // Typed on a key at a time (each answer narrows the last), a second word, typos, then
     // erased back: each answer is the one the whole list filtered afresh gives.
@@ -181,12 +196,28 @@ fn a_worker_narrowing_each_longer_query_gives_every_answer_a_full_filter_gives()
     queries.extend((1..typed.len()).rev().map(|k| typed[..k].to_string()));
     queries.extend(["sov", "sovet", "sovi", "朝", "朝鲜"].map(String::from));
     let mut matched_some = false;
+    let mut firsts = 0;
     for q in &queries {
-        let got = answer_to(&mut list, q);
+        let (got, first) = answer_to(&mut list, q);
         inline.query = q.clone();
         inline.refilter();
         assert_eq!(got, inline.shown, "query {q:?}");
         matched_some |= !got.is_empty() && got.len() < n;
+        // The first rows sent ahead are the whole ranking's first rows, enough to fill the
+        // screen and a page.
+        if let Some(first) = first {
+            assert!(first.len() >= 2 * list.height.max(1), "query {q:?}");
+            assert_eq!(
+                first[..],
+                inline.shown[..first.len()],
+                "first rows of {q:?}"
+            );
+            firsts += 1;
+        }
     }
     assert!(matched_some);
+    assert!(
+        firsts > 0,
+        "no query's first rows came ahead of its ranking"
+    );
 }

@@ -13,7 +13,7 @@ use lectern::corpus::Corpus;
 use lectern::tui::{App, Msg};
 use std::path::Path;
 use std::time::{Duration, Instant};
-use tui_support::{app_with, press, render, rows, status_text, terminal};
+use tui_support::{answered, app_with, press, render, rows, status_text, terminal, type_text};
 
 /// Handles what the workers post until the reload arrives (the check reads every file).
 fn until_reloaded(app: &mut App) {
@@ -54,6 +54,11 @@ fn files_changed_after_start_are_reloaded_keeping_the_selection() {
     render(&mut app, &mut term);
     press(&mut app, "j j j j j");
     let selected = selected_id(&app).expect("a selection");
+    // Search is used before the change, so that its worker holds an index of the old files.
+    press(&mut app, "/");
+    type_text(&mut app, "probe");
+    answered(&mut app, "probe");
+    press(&mut app, "esc");
 
     // After start: a document added (a copy of another under a new id), one retitled.
     let text = std::fs::read_to_string(file(dir.path(), "synth-000003")).expect("read");
@@ -83,6 +88,21 @@ fn files_changed_after_start_are_reloaded_keeping_the_selection() {
         status.contains("1 changed, 1 added; list reloaded"),
         "{status}"
     );
+    // A search after the reload finds the edited and the added documents by their new words.
+    press(&mut app, "/");
+    press(
+        &mut app,
+        "backspace backspace backspace backspace backspace",
+    );
+    type_text(&mut app, "later");
+    answered(&mut app, "later");
+    let mut found: Vec<String> = (app.search.results.as_ref().expect("results").hits.iter())
+        .map(|h| h.doc_id.clone())
+        .collect();
+    found.sort();
+    found.dedup();
+    assert_eq!(found, ["synth-000005", "synth-added"]);
+    press(&mut app, "esc");
 
     // The open document deleted on disk: the reader says so and goes back to the list.
     press(&mut app, "enter");

@@ -187,7 +187,11 @@ impl App {
             Msg::Concordance(m) => self.concordance_msg(m),
             Msg::CompareKey(key) => self.compare_key(key),
             Msg::WorkerStopped { worker, message } => self.worker_stopped(worker, message),
-            Msg::ListFiltered { generation, shown } => self.list.filtered(generation, shown),
+            Msg::ListFiltered {
+                generation,
+                shown,
+                complete,
+            } => self.list.filtered(generation, shown, complete),
             Msg::CorpusReloaded(reloaded) => self.corpus_reloaded(reloaded),
         }
     }

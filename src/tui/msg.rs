@@ -41,10 +41,12 @@ pub enum Msg {
     Concordance(ConcordanceMsg),
     /// A key in the compare window (its state says what it means).
     CompareKey(KeyEvent),
-    /// The list filter's worker answered query number `generation` (a large corpus).
+    /// The list filter's worker answered query number `generation` (a large corpus):
+    /// `complete` false for the first rows only, the whole ranking to follow.
     ListFiltered {
         generation: u64,
         shown: Vec<crate::model::DocIx>,
+        complete: bool,
     },
     /// The full check after the first screen found files changed on disk: the corpus read
     /// again from the refreshed cache, or why it could not be.

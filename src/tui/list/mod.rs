@@ -4,6 +4,7 @@
 //! returns as [`Effect`]s.
 
 mod rank;
+mod request;
 pub mod state;
 pub mod view;
 mod worker;

@@ -187,6 +187,20 @@ pub fn score_needles(words: &[Needle], hay: Hay<'_>, matcher: &mut Scratch) -> O
     Some(sum)
 }
 
+/// Whether `hay` has the highest score any document can have for `words` (every word whole
+/// at a word start), told by `memmem` alone: the test that lets the first rows of a ranking
+/// come without the fuzzy matcher (see `Request::first_rows`).
+pub fn has_best_score(words: &[Needle], hay: Hay<'_>) -> bool {
+    words.iter().all(|w| {
+        let Some(&first) = w.chars.first() else {
+            return true;
+        };
+        hay.mask.covers(w.mask)
+            && (w.whole.find_iter(hay.text.as_bytes()))
+                .any(|at| starts_word(first, hay.text[..at].chars().next_back()))
+    })
+}
+
 /// The score of all `words` (all must match), or `None`.
 #[cfg(test)]
 pub fn score(words: &[&str], hay: Hay<'_>, matcher: &mut Scratch) -> Option<u32> {

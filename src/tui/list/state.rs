@@ -3,12 +3,12 @@
 //! on a worker thread (see [`super::worker`]): a keystroke posts the query, and the answer to
 //! the latest query replaces the list when it comes back.
 
-use super::rank::{self, Haystacks, Narrowing};
+use super::rank::Haystacks;
+pub(super) use super::request::{MIN_ROWS, Request, Seen};
 use super::worker::FilterWorker;
 use crate::corpus::{Corpus, Docs, Head};
 use crate::model::TITLE_LANGS;
 use crate::model::ids::DocIx;
-use rayon::prelude::*;
 use std::sync::{Arc, OnceLock};
 
 /// The order of the list when no filter words rank it.
@@ -70,6 +70,9 @@ pub struct List {
     pub(super) generation: u64,
     /// The number of the query whose answer the list shows.
     answered: u64,
+    /// Whether the list shows only the first rows of that answer (the worker sends them
+    /// first, then the whole ranking).
+    partial: bool,
     /// `tag:x` and `collection:name` per document (lower case), from the workspace's
     /// library: filter words of that form must be among them.
     labels: Arc<Vec<Vec<String>>>,
@@ -82,10 +85,10 @@ pub struct List {
 }
 
 /// A document's title (as [`title_key`] makes it) and kind, as the orders compare them.
-type SortKey = (String, &'static str);
+pub(super) type SortKey = (String, &'static str);
 
 /// Makes what the list needs of every head, from the heads, when first asked for.
-pub(super) struct Made<T>(Arc<dyn Fn() -> T + Send + Sync>);
+pub(super) struct Made<T>(pub(super) Arc<dyn Fn() -> T + Send + Sync>);
 
 impl<T> Clone for Made<T> {
     fn clone(&self) -> Self {
@@ -158,6 +161,7 @@ impl List {
             order: self.order,
             sort_keys: self.sort_keys.clone(),
             keys_from: self.keys_from.clone(),
+            rows: (self.height.max(MIN_ROWS)) * 2,
         }
     }
 
@@ -209,15 +213,31 @@ impl List {
         }
         let shown = request.answer();
         self.answered = self.generation;
+        self.partial = false;
         self.show(shown);
     }
 
     /// The worker's answer to query number `generation`: taken if it is the latest.
-    pub fn filtered(&mut self, generation: u64, shown: Vec<DocIx>) {
-        if generation == self.generation {
-            self.answered = generation;
-            self.show(shown);
+    /// `complete` false: only its first rows (the whole ranking follows, with the same
+    /// first rows, and then keeps the selection the user moved meanwhile).
+    pub fn filtered(&mut self, generation: u64, shown: Vec<DocIx>, complete: bool) {
+        if generation != self.generation {
+            return;
         }
+        if self.answered == generation && self.partial {
+            self.shown = shown;
+            self.partial = !complete;
+            self.clamp();
+            return;
+        }
+        self.answered = generation;
+        self.partial = !complete;
+        self.show(shown);
+    }
+
+    /// Whether the list shows only the first rows of the latest answer, the rest to come.
+    pub fn partial(&self) -> bool {
+        self.partial && !self.waiting()
     }
 
     fn show(&mut self, shown: Vec<DocIx>) {
@@ -316,131 +336,5 @@ fn haystack(doc: &Head, out: &mut String) {
     out.push_str(doc.kind.label());
     for d in &doc.dates {
         let _ = write!(out, " {}", d.date);
-    }
-}
-
-/// What a query's documents were matched against: the haystacks and labels (the same
-/// allocations, so an answer over a list since reloaded is never reused).
-pub(super) struct Sources(Arc<OnceLock<Haystacks>>, Arc<Vec<Vec<String>>>);
-
-impl PartialEq for Sources {
-    fn eq(&self, other: &Sources) -> bool {
-        Arc::ptr_eq(&self.0, &other.0) && Arc::ptr_eq(&self.1, &other.1)
-    }
-}
-
-/// What the worker keeps between queries.
-pub(super) type Seen = Narrowing<Sources>;
-
-/// One filtering: everything it needs, so that it can run on another thread.
-pub(super) struct Request {
-    query: String,
-    count: usize,
-    haystacks: Arc<OnceLock<Haystacks>>,
-    texts: Option<Made<Haystacks>>,
-    labels: Arc<Vec<Vec<String>>>,
-    order: Order,
-    sort_keys: Arc<OnceLock<Vec<SortKey>>>,
-    keys_from: Option<Made<Vec<SortKey>>>,
-}
-
-impl Request {
-    /// The documents the query lets through, best match first (date order when it has no
-    /// words).
-    /// Makes the haystacks now, if they are not made yet.
-    pub(super) fn prepare(&self) {
-        self.haystacks();
-    }
-
-    fn haystacks(&self) -> &Haystacks {
-        (self.haystacks).get_or_init(|| self.texts.as_ref().map(|f| (f.0)()).unwrap_or_default())
-    }
-
-    /// The answer, at once (a small corpus, or a query of no words).
-    pub(super) fn answer(&self) -> Vec<DocIx> {
-        self.answer_in(&mut Seen::default(), &|| false)
-            .unwrap_or_default()
-    }
-
-    /// The documents the query lets through, best match first (date order when it has no
-    /// words), looking only at the documents an earlier query in `seen` narrows it to.
-    /// `None` when `stale` says a newer query came in meanwhile: the work is dropped.
-    pub(super) fn answer_in(
-        &self,
-        seen: &mut Seen,
-        stale: &(dyn Fn() -> bool + Sync),
-    ) -> Option<Vec<DocIx>> {
-        // `tag:` and `collection:` words restrict; the rest is matched as typed.
-        let (labels, words): (Vec<&str>, Vec<&str>) = self
-            .query
-            .split_whitespace()
-            .partition(|w| w.starts_with("tag:") || w.starts_with("collection:"));
-        let labels: Vec<String> = labels.iter().map(|l| l.to_lowercase()).collect();
-        let allowed = |i: usize| {
-            labels
-                .iter()
-                .all(|l| self.labels.get(i).is_some_and(|have| have.contains(l)))
-        };
-        if words.is_empty() {
-            let mut shown: Vec<usize> = (0..self.count).filter(|&i| allowed(i)).collect();
-            if self.order != Order::Date {
-                let keys = self.sort_keys.get_or_init(|| {
-                    (self.keys_from.as_ref())
-                        .map(|f| (f.0)())
-                        .unwrap_or_default()
-                });
-                let key = |i: usize| keys.get(i);
-                // Stable sorts over the corpus order, which is date order: ties stay by date.
-                match self.order {
-                    Order::Date => {}
-                    Order::Title => {
-                        shown.sort_by(|&a, &b| key(a).map(|k| &k.0).cmp(&key(b).map(|k| &k.0)))
-                    }
-                    Order::Kind => {
-                        shown.sort_by(|&a, &b| key(a).map(|k| k.1).cmp(&key(b).map(|k| k.1)))
-                    }
-                }
-            }
-            return Some(shown.into_iter().map(DocIx).collect());
-        }
-        let haystacks = self.haystacks();
-        let needles = rank::needles(&words);
-        let source = Sources(self.haystacks.clone(), self.labels.clone());
-        let all: Vec<u32>;
-        let from = match seen.candidates(&source, &needles, &labels) {
-            Some(docs) => docs,
-            None => {
-                all = (0..haystacks.len() as u32).collect();
-                &all
-            }
-        };
-        // On every core: a large corpus is filtered on the worker, and each core takes a share.
-        // Each document: `None` when the words' letters are not in it in order, else its score.
-        let looked: Vec<(u32, Option<u32>)> = from
-            .par_iter()
-            .filter(|&&i| allowed(i as usize))
-            .map_init(rank::matcher, |matcher, &i| {
-                if stale() {
-                    return None;
-                }
-                rank::score_needles(&needles, haystacks.get(i as usize), matcher).map(|s| (i, s))
-            })
-            .flatten()
-            .collect();
-        if stale() {
-            return None;
-        }
-        let mut scored: Vec<(u32, u32)> = (looked.iter())
-            .filter_map(|&(i, s)| Some((s?, i)))
-            .collect();
-        seen.remember(
-            source,
-            &needles,
-            labels,
-            looked.into_iter().map(|l| l.0).collect(),
-        );
-        // Best first; equal scores in date order (the corpus order).
-        scored.par_sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        Some(scored.into_iter().map(|(_, i)| DocIx(i as usize)).collect())
     }
 }

@@ -4,7 +4,8 @@
 //! [`Msg::ListFiltered`], and the list takes only the answer to the query it sent last.
 //! A query typed over while it is being answered is dropped at once (its ranking checks the
 //! latest query's number), and a longer query looks only at the documents a shorter one left
-//! ([`super::rank::Narrowing`]).
+//! ([`super::rank::Narrowing`]). The first rows of a ranking are sent before the rest when
+//! they can be told without the fuzzy matcher ([`super::state::Request::first_rows`]).
 
 use super::state::{Request, Seen};
 use crate::tui::msg::Msg;
@@ -79,10 +80,26 @@ fn run(rx: &Receiver<(u64, Job)>, tx: &Sender<Msg>, latest: &AtomicU64) {
             (generation, Job::Filter(request)) => (generation, request),
         };
         let stale = || latest.load(Ordering::Relaxed) != generation;
+        // The rows on screen first, when they can be told cheaply; then the whole ranking.
+        if let Some(shown) = request.first_rows(&seen, &stale) {
+            let first = Msg::ListFiltered {
+                generation,
+                shown,
+                complete: false,
+            };
+            if tx.send(first).is_err() {
+                break;
+            }
+        }
         let Some(shown) = request.answer_in(&mut seen, &stale) else {
             continue; // typed over: the next query is already in the channel
         };
-        if tx.send(Msg::ListFiltered { generation, shown }).is_err() {
+        let answer = Msg::ListFiltered {
+            generation,
+            shown,
+            complete: true,
+        };
+        if tx.send(answer).is_err() {
             break;
         }
     }

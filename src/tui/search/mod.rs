@@ -20,6 +20,7 @@
 //! imports neither the app nor the reader. Nothing here runs on the render path, and nothing
 //! on the UI thread touches the index.
 
+mod debounce;
 pub mod state;
 pub mod view;
 
@@ -36,8 +37,9 @@ use crate::corpus::Corpus;
 use crate::model::ids::{BlockNo, DocIds, DocIx};
 use crate::search::{Event, Location, Service};
 use crossterm::event::KeyEvent;
+use debounce::spawn_debouncer;
 use std::sync::Arc;
-use std::sync::mpsc::{RecvTimeoutError, Sender, channel};
+use std::sync::mpsc::Sender;
 use std::time::Duration;
 
 /// How long the query line must stay unchanged before it is searched.
@@ -145,6 +147,17 @@ impl SearchState {
     fn unavailable(&mut self, message: String) -> Vec<Effect> {
         self.index = IndexStatus::Unavailable(message.clone());
         vec![Effect::Status(Level::Error, message)]
+    }
+
+    /// The corpus was read again (files changed on disk): the worker holds the old corpus
+    /// and its index, so it is dropped and the next search starts one over the new corpus,
+    /// which brings the index up to date with the changed documents. Results and hits that
+    /// name documents by their old position go too.
+    pub fn corpus_changed(&mut self) {
+        self.worker = None;
+        self.index = IndexStatus::NotStarted;
+        self.clear_results();
+        self.reader_hits = None;
     }
 
     /// The search worker or its timer panicked: say which and how to retry, and go on
@@ -469,28 +482,4 @@ impl SearchState {
             marks,
         }]
     }
-}
-
-/// A timer thread: after each edit generation it receives, waits until [`DEBOUNCE`] passes
-/// without a newer one, then posts [`Msg::SearchDue`] for the last.
-fn spawn_debouncer(tx: Sender<Msg>) -> std::io::Result<Sender<u64>> {
-    let (edits, rx) = channel::<u64>();
-    let report = StopReport::new(WorkerKind::Debounce, tx);
-    std::thread::Builder::new()
-        .name("lectern-debounce".into())
-        .spawn(move || {
-            while let Ok(mut edit) = rx.recv() {
-                loop {
-                    match rx.recv_timeout(DEBOUNCE) {
-                        Ok(newer) => edit = newer,
-                        Err(RecvTimeoutError::Timeout) => break,
-                        Err(RecvTimeoutError::Disconnected) => return,
-                    }
-                }
-                if !report.send(Msg::SearchDue(edit)) {
-                    return;
-                }
-            }
-        })?;
-    Ok(edits)
 }

@@ -22,8 +22,10 @@ pub fn draw(app: &View<'_>, area: Rect, buf: &mut Buffer) {
             format!(" {date}  {t}")
         }
         _ => format!(
-            " lectern · {} of {} documents · {}",
+            " lectern · {}{} of {} documents · {}",
             app.list.shown.len(),
+            // The first rows of a ranking are shown while the rest is matched.
+            if app.list.partial() { "+" } else { "" },
             app.docs().len(),
             if app.list.ranked() {
                 "best match first"
