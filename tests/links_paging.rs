@@ -5,6 +5,7 @@
 
 mod corpus_support;
 
+use lectern::corpus::MentionList;
 use lectern::corpus::timeline::{Entry, Item, Timeline, timeline};
 use lectern::corpus::{Catalog, Corpus, Head, cache};
 use lectern::model::{DocIx, PartialDate};
@@ -14,7 +15,6 @@ use lectern::refs::{Registry, Target};
 use lectern::search::SearchIndex;
 use lectern::search::store::Location;
 use lectern::tui::links::card::CardOverlay;
-use lectern::tui::links::rows::MentionList;
 use lectern::tui::theme::Theme;
 use std::path::Path;
 use std::sync::Arc;

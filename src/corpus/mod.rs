@@ -15,6 +15,7 @@ mod embedded;
 pub mod format;
 pub mod freshness;
 pub mod links;
+mod mention_list;
 mod snapshot;
 pub mod timeline;
 
@@ -22,6 +23,7 @@ pub use crate::diag::Problem;
 pub use catalog::{Catalog, Head, HeadDate};
 pub use docs::Docs;
 pub use links::CorpusLinks;
+pub use mention_list::MentionList;
 
 use crate::files::{limits, read_text};
 use crate::model::{DocIds, DocIx, Document};

@@ -3,8 +3,9 @@
 //! the selected mention (remembered in the link history). Paged like a card: the count is
 //! the links' index's, and only the rows on screen are read.
 
-use super::rows::{MentionList, draw_paged, page};
+use super::rows::{draw_paged, page};
 use crate::corpus::Corpus;
+use crate::corpus::MentionList;
 use crate::model::ids::DocIx;
 use crate::tui::action::Action;
 use crate::tui::keymap::{Key, Keymap, Mode};

@@ -4,8 +4,9 @@
 //! are a [`MentionList`]: counted from the links' index, and only the rows on screen are read
 //! and formatted.
 
-use super::rows::{MentionList, draw_paged, page};
+use super::rows::{draw_paged, page};
 use crate::corpus::Corpus;
+use crate::corpus::MentionList;
 use crate::refs::Target;
 use crate::text::sanitize::sanitize;
 use crate::tui::action::Action;

@@ -50,7 +50,7 @@ impl Backlinks {
         }
         let corpus = &self.corpus;
         // The count is the links' index's; only the first few mentions are read.
-        let list = crate::tui::links::rows::MentionList::backlinks(corpus, doc);
+        let list = crate::corpus::MentionList::backlinks(corpus, doc);
         let mut shown = Shown {
             first: Vec::new(),
             total: list.len(),
