@@ -161,7 +161,8 @@ fn refresh_with(
     });
     let journal = journal::read_journal(&journal::journal_file(cache));
     let mut early_stats = None;
-    if use_snapshot {
+    // A damaged journal is the table's to rebuild from, with its notice.
+    if use_snapshot && journal.is_ok() {
         let inputs = quick::Inputs {
             dir,
             cache,
@@ -172,7 +173,7 @@ fn refresh_with(
         };
         let journal = journal.as_ref().ok().and_then(Option::as_ref);
         match quick::open(inputs, &mode_for, journal)? {
-            quick::Opened::Done(catalog, r) => return Ok((catalog, r)),
+            quick::Opened::Done(catalog, r) => return Ok((*catalog, r)),
             quick::Opened::Table { stats, notice } => {
                 early_stats = stats;
                 refresh.notice = notice;
@@ -213,10 +214,10 @@ fn refresh_with(
     let packs = Packs::of(cache);
     let directory_unchanged = !journal_damaged
         && old.as_ref().is_some_and(|t| {
-        docs_mtime.is_some()
-            && t.docs_mtime_ns == docs_mtime
-            && mode_for(t.entries.len()) == Freshness::Directory
-    });
+            docs_mtime.is_some()
+                && t.docs_mtime_ns == docs_mtime
+                && mode_for(t.entries.len()) == Freshness::Directory
+        });
     let stats = match early_stats {
         _ if directory_unchanged => Vec::new(),
         Some(stats) => stats,
@@ -404,9 +405,7 @@ fn refresh_with(
             let _ = std::fs::remove_file(cache);
             let progress = progress.into_inner().unwrap_or_else(|p| p.into_inner());
             let (catalog, mut again) = refresh_with(dir, cache, use_snapshot, progress, forced)?;
-            again.notice = Some(format!(
-                "the corpus cache was damaged ({e}); rebuilding it"
-            ));
+            again.notice = Some(format!("the corpus cache was damaged ({e}); rebuilding it"));
             Ok((catalog, again))
         }
         Err(e) => {

@@ -209,7 +209,7 @@ pub struct Snapshot {
     /// Where the records start in the file.
     records_at: u64,
     /// The journal's entries laid over the records, when there is one.
-    overlay: Option<overlay::Overlay>,
+    overlay: Option<Box<overlay::Overlay>>,
 }
 
 impl std::fmt::Debug for Snapshot {

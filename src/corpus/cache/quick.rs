@@ -30,7 +30,7 @@ pub(super) struct Inputs<'a> {
 /// What [`open`] found.
 pub(super) enum Opened {
     /// The snapshot (and its journal) answered, brought up to date if need be.
-    Done(Catalog, Refresh),
+    Done(Box<Catalog>, Refresh),
     /// The table must: with the stats of every file when they were taken, and the notice of
     /// a damaged snapshot.
     Table {
@@ -103,7 +103,7 @@ pub(super) fn open(
     if current {
         let catalog =
             Catalog::from_snapshot(inputs.dir.to_path_buf(), snap, inputs.cache.to_path_buf());
-        return Ok(Opened::Done(catalog, Refresh::default()));
+        return Ok(Opened::Done(Box::new(catalog), Refresh::default()));
     }
     let inputs = Inputs {
         mode,
@@ -111,7 +111,7 @@ pub(super) fn open(
         ..inputs
     };
     match refresh(inputs, snap, journal) {
-        Some((catalog, r)) => Ok(Opened::Done(catalog, r)),
+        Some((catalog, r)) => Ok(Opened::Done(Box::new(catalog), r)),
         None => table(stats, None),
     }
 }
@@ -161,7 +161,8 @@ pub(super) fn refresh(
     let racy = |mtime: u64| mtime.saturating_add(file::RACY_NS) >= written;
     let mut changes = Vec::new();
     let mut olds = rows.iter().peekable();
-    let mut gone = |upto: Option<&str>, olds: &mut std::iter::Peekable<std::slice::Iter<'_, Row>>| {
+    let mut gone = |upto: Option<&str>,
+                    olds: &mut std::iter::Peekable<std::slice::Iter<'_, Row>>| {
         while let Some(r) = olds.next_if(|r| upto.is_none_or(|n| r.name.as_str() < n)) {
             changes.push(Change {
                 name: r.name.clone(),
@@ -188,7 +189,11 @@ pub(super) fn refresh(
                     r.size == st.size && r.mtime_ns == st.mtime_ns && !racy(st.mtime_ns)
                 });
                 if !trusted || old.is_some_and(|r| r.ino != st.ino) {
-                    seen.push((st.name.clone(), old.cloned(), Some((st.size, st.mtime_ns, st.ino))));
+                    seen.push((
+                        st.name.clone(),
+                        old.cloned(),
+                        Some((st.size, st.mtime_ns, st.ino)),
+                    ));
                 }
             }
         }
@@ -208,7 +213,10 @@ pub(super) fn refresh(
         }
     }
     gone(None, &mut olds);
-    changes.extend(seen.into_iter().map(|(name, old, now)| Change { name, old, now }));
+    changes.extend(
+        seen.into_iter()
+            .map(|(name, old, now)| Change { name, old, now }),
+    );
     changes.sort_by(|a, b| a.name.cmp(&b.name));
     crate::diag::timing("directory compared");
     if changes.len() + journal.changes.len() > journal::capacity(rows.len()) {
@@ -218,7 +226,8 @@ pub(super) fn refresh(
         snap.problems().into_iter().map(|p| p.file).collect();
     // Only documents the snapshot lists are replaced or removed here.
     if changes.iter().any(|c| {
-        c.old.as_ref().is_some_and(|r| r.id.is_none()) || problem_files.contains(&docs_dir.join(&c.name))
+        c.old.as_ref().is_some_and(|r| r.id.is_none())
+            || problem_files.contains(&docs_dir.join(&c.name))
     }) {
         return None;
     }
@@ -427,7 +436,8 @@ fn write_blobs(
     docs: Vec<(usize, Box<Document>)>,
     entries: &mut [(String, Option<Entry>)],
 ) -> Option<()> {
-    let registry: Registry = ciborium::from_reader(packs.read(snap.registry()?).ok()?.as_slice()).ok()?;
+    let registry: Registry =
+        ciborium::from_reader(packs.read(snap.registry()?).ok()?.as_slice()).ok()?;
     let matcher = crate::refs::mentions::Matcher::new(&registry);
     let mut pack = PackWriter::default();
     let mut placed = Vec::with_capacity(docs.len());
@@ -437,7 +447,12 @@ fn write_blobs(
         let found = crate::refs::mentions::find_in_document(&doc, &registry, &matcher);
         let mut m = Vec::new();
         ciborium::into_writer(&found, &mut m).ok()?;
-        placed.push((at, crate::corpus::catalog::Head::of(&doc), pack.push(&body), pack.push(&m)));
+        placed.push((
+            at,
+            crate::corpus::catalog::Head::of(&doc),
+            pack.push(&body),
+            pack.push(&m),
+        ));
     }
     let number = packs.write(&pack.bytes).ok()?;
     for (at, head, body, mentions) in placed {

@@ -55,7 +55,10 @@ impl Snapshot {
         // Where each added record goes among the file's: a binary search of their heads.
         let mut inserts = Vec::with_capacity(added.len());
         for r in &added {
-            if self.base_position(&r.head.id).is_some_and(|at| !removed[at]) {
+            if self
+                .base_position(&r.head.id)
+                .is_some_and(|at| !removed[at])
+            {
                 return Err("the journal adds a document the snapshot holds".into());
             }
             let (mut lo, mut hi) = (0, n);
@@ -85,14 +88,14 @@ impl Snapshot {
                 slots.push(Slot::Base(at as u32));
             }
         }
-        self.overlay = Some(Overlay {
+        self.overlay = Some(Box::new(Overlay {
             key: layer.key,
             index_sums: layer.index_sums,
             slots,
             added,
             base_to_slot,
             added_at,
-        });
+        }));
         Ok(self)
     }
 }
@@ -105,7 +108,10 @@ impl Overlay {
         start: usize,
         end: usize,
     ) -> Result<Vec<Record>, String> {
-        let slots = self.slots.get(start..end.min(self.slots.len())).unwrap_or(&[]);
+        let slots = self
+            .slots
+            .get(start..end.min(self.slots.len()))
+            .unwrap_or(&[]);
         let mut out = Vec::with_capacity(slots.len());
         let mut i = 0;
         while i < slots.len() {
