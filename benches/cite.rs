@@ -33,7 +33,8 @@ fn main() {
         for doc in &docs {
             let f = Facts::of(doc);
             for style in Style::for_doc(&f) {
-                let pin = Pinpoint::for_block(doc, 3.min(doc.blocks.len()));
+                let pin =
+                    Pinpoint::for_block(doc, lectern::model::BlockNo(3.min(doc.blocks.len())));
                 let text = cite::render_facts(&f, style, Some(&pin));
                 assert!(text.is_ok_and(|t| !t.is_empty()));
                 renders += 1;

@@ -7,7 +7,7 @@
 
 use lectern::cite::{self, Facts, Pinpoint, Style};
 use lectern::corpus::Corpus;
-use lectern::model::{DateRole, Document, Origin};
+use lectern::model::{BlockNo, DateRole, Document, Origin};
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -235,8 +235,8 @@ fn pinpoints_reach_every_style() {
     let corpus = corpus();
     for doc in &corpus.documents {
         let f = Facts::of(doc);
-        let mut pins = vec![Pinpoint::for_block(doc, 3.min(doc.blocks.len()))];
-        if let Some(b) = (1..=doc.blocks.len())
+        let mut pins = vec![Pinpoint::for_block(doc, BlockNo(3.min(doc.blocks.len())))];
+        if let Some(b) = BlockNo::each(BlockNo::FIRST..BlockNo::from_index(doc.blocks.len()))
             .find(|b| matches!(Pinpoint::for_block(doc, *b), Pinpoint::Article(_)))
         {
             pins.push(Pinpoint::for_block(doc, b));
@@ -285,10 +285,10 @@ fn a_treaty_is_pinpointed_by_article() {
         .find(|d| d.source.number.as_deref() == Some("6045"))
         .expect("UNTS No. 6045 is in the corpus");
     // The first block of Article 2's text, found from the document, not assumed.
-    let block = (1..=treaty.blocks.len())
+    let block = BlockNo::each(BlockNo::FIRST..BlockNo::from_index(treaty.blocks.len()))
         .find(|b| treaty.article_of(*b) == Some("Article 2"))
         .expect("Article 2")
-        + 1;
+        .next();
     let pin = Pinpoint::for_block(treaty, block);
     assert_eq!(pin, Pinpoint::Article("2".into()));
     let text = render(treaty, Style::Treaty, Some(&pin));

@@ -23,7 +23,7 @@
 use lectern::cite::csl::{CslFile, Form};
 use lectern::cite::{self, Facts, Format, Pinpoint};
 use lectern::corpus::Corpus;
-use lectern::model::Document;
+use lectern::model::{BlockNo, Document};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -102,9 +102,9 @@ fn normalize(s: &str) -> String {
 fn pins(doc: &Document, f: &Facts) -> Vec<Option<Pinpoint>> {
     let mut pins = vec![
         None,
-        Some(Pinpoint::for_block(doc, 3.min(doc.blocks.len()))),
+        Some(Pinpoint::for_block(doc, BlockNo(3.min(doc.blocks.len())))),
     ];
-    if let Some(block) = (1..=doc.blocks.len())
+    if let Some(block) = BlockNo::each(BlockNo::FIRST..BlockNo::from_index(doc.blocks.len()))
         .rev()
         .find(|b| matches!(Pinpoint::for_block(doc, *b), Pinpoint::Article(_)))
     {

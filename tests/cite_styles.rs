@@ -22,7 +22,7 @@ fn cite_at_block_3(id: &str, style: Style) -> String {
         .iter()
         .find(|d| d.id == id)
         .unwrap_or_else(|| panic!("seed {id} is missing"));
-    let pin = Pinpoint::for_block(doc, 3);
+    let pin = Pinpoint::for_block(doc, lectern::model::BlockNo(3));
     cite::render(doc, style, Some(&pin)).unwrap_or_else(|e| panic!("{id} in {style}: {e}"))
 }
 

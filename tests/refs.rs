@@ -233,10 +233,7 @@ fn every_registry_fact_names_an_existing_document_and_block() {
     assert!(refs.len() > 30);
     for r in refs {
         assert!(
-            corpus
-                .get(&r.doc)
-                .and_then(|d| d.block(lectern::model::BlockNo(r.block)))
-                .is_some(),
+            corpus.get(&r.doc).and_then(|d| d.block(r.block)).is_some(),
             "{r} does not exist"
         );
     }

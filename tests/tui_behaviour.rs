@@ -423,7 +423,7 @@ fn the_pinpoint_names_the_treaty_article_of_the_current_block() {
         Some(BlockNo::from_index(third))
     );
     assert_eq!(
-        doc.article_of(third + 2),
+        doc.article_of(BlockNo::from_index(third).next()),
         doc.blocks[third].text.get(Lang::En),
         "agrees with the model's own lookup"
     );

@@ -7,7 +7,7 @@ mod tui_support;
 
 use lectern::cite::{self, Facts, Pinpoint, Style};
 use lectern::clipboard::osc52;
-use lectern::model::{BlockKind, Document, Lang};
+use lectern::model::{BlockKind, BlockNo, Document, Lang};
 use lectern::tui::keymap::Mode;
 use lectern::tui::status::Level;
 use lectern::tui::{Action, App};
@@ -75,10 +75,10 @@ fn the_panel_shows_the_treaty_citation_and_c_cycles_every_style_that_applies() {
     let styles = Style::for_doc(&facts);
     let mut t = terminal(200, 50);
     render(&mut app, &mut t);
-    let pin = Pinpoint::for_block(&doc, 1);
+    let pin = Pinpoint::for_block(&doc, BlockNo::FIRST);
     assert_eq!(
         pin,
-        Pinpoint::Block(1),
+        Pinpoint::Block(BlockNo(1)),
         "the cursor starts on the first block"
     );
 
@@ -131,7 +131,7 @@ fn moving_into_article_2_of_the_treaty_points_the_citation_at_article_2() {
     let cursor = app.reader.as_ref().map_or(0, |r| r.cursor.index());
     assert_eq!(cursor, heading + 1);
     let pin = Pinpoint::Article("2".into());
-    assert_eq!(Pinpoint::for_block(&doc, cursor + 1), pin);
+    assert_eq!(Pinpoint::for_block(&doc, BlockNo::from_index(cursor)), pin);
     let panel = panel_text(&app, &t);
     assert!(panel.contains("pinpoint: Article 2"), "{panel}");
     let text = expected(&doc, Style::Treaty, Some(&pin));
@@ -247,7 +247,11 @@ fn y_in_the_panel_copies_too_and_in_the_list_does_nothing() {
     assert_eq!(app.focus, lectern::tui::focus::Focus::Panel);
     press(&mut app, "y");
     let facts = Facts::of(&doc);
-    let text = expected(&doc, Style::default_for(&facts), Some(&Pinpoint::Block(1)));
+    let text = expected(
+        &doc,
+        Style::default_for(&facts),
+        Some(&Pinpoint::Block(BlockNo(1))),
+    );
     assert_eq!(app.after_frame, osc52::sequence(&text));
 }
 
@@ -268,7 +272,7 @@ fn inside_tmux_the_copy_runs_off_the_loop_and_posts_its_outcome_back() {
     settle(&mut app, "the copy's bytes for the terminal", |a| {
         !a.after_frame.is_empty()
     });
-    let text = expected(&doc, Style::Treaty, Some(&Pinpoint::Block(1)));
+    let text = expected(&doc, Style::Treaty, Some(&Pinpoint::Block(BlockNo(1))));
     assert_eq!(app.after_frame, osc52::for_terminal(&text, true));
     let msg = app
         .status
@@ -291,7 +295,7 @@ fn the_panel_says_a_pinpoint_is_cited_exactly_when_the_style_text_carries_it() {
     let corpus = lectern::corpus::Corpus::bundled();
     for doc in &corpus.documents {
         let facts = Facts::of(doc);
-        let pin = Pinpoint::for_block(doc, doc.blocks.len());
+        let pin = Pinpoint::for_block(doc, BlockNo::last_of(doc.blocks.len()));
         for style in Style::for_doc(&facts) {
             let with = expected(doc, style, Some(&pin));
             let without = expected(doc, style, None);

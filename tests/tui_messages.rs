@@ -10,7 +10,7 @@ use lectern::clipboard::Channel;
 use lectern::search::{AliasExpander, Event, Hooks, Location};
 use lectern::tui::search::state::{HooksOverride, IndexStatus};
 use lectern::tui::workers::WorkerKind;
-use lectern::tui::{Action, App, Msg};
+use lectern::tui::{Action, App, BlockNo, Msg};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tui_support::*;
@@ -126,7 +126,7 @@ fn a_copy_inside_tmux_comes_back_as_its_outcome() {
     });
     let (what, text, report) = done;
     let doc = &app.docs()[i.0];
-    let expected = cite::render(doc, Style::Treaty, Some(&Pinpoint::Block(1)))
+    let expected = cite::render(doc, Style::Treaty, Some(&Pinpoint::Block(BlockNo(1))))
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(what, "Treaty (OSCOLA) citation at ¶1");
     assert_eq!(text, expected);

@@ -2,14 +2,14 @@
 //! a page of the source. Parsed from `--pin` on the command line, built by the reader from the
 //! block under the cursor.
 
-use crate::model::{BlockKind, DocKind, Document, SourceKind};
+use crate::model::{BlockKind, BlockNo, DocKind, Document, SourceKind};
 use std::fmt;
 use std::str::FromStr;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Pinpoint {
     /// A block of lectern's text, numbered from 1: cited as a paragraph (¶).
-    Block(usize),
+    Block(BlockNo),
     /// A treaty article, by its number as the text gives it ("1", "6").
     Article(String),
     /// A page of the source as the source numbers it ("5", "760", "102-129").
@@ -31,7 +31,7 @@ pub enum PinpointError {
     #[error("{id} has no block {block} (it has {count})")]
     NoSuchBlock {
         id: String,
-        block: usize,
+        block: BlockNo,
         count: usize,
     },
 }
@@ -74,7 +74,7 @@ impl FromStr for Pinpoint {
                 .parse::<usize>()
                 .ok()
                 .filter(|n| *n > 0 && is_number(rest))
-                .map(Pinpoint::Block)
+                .map(|n| Pinpoint::Block(BlockNo(n)))
                 .ok_or_else(bad),
             Kind::Article if is_number(rest) => Ok(Pinpoint::Article(rest.to_string())),
             Kind::Page
@@ -101,7 +101,7 @@ enum Kind {
 impl Pinpoint {
     /// The pinpoint for block `number` of `doc` as a researcher cites it: the article for a
     /// treaty whose block lies inside an article, else the paragraph.
-    pub fn for_block(doc: &Document, number: usize) -> Pinpoint {
+    pub fn for_block(doc: &Document, number: BlockNo) -> Pinpoint {
         if is_treaty(doc)
             && let Some(n) = doc.article_of(number).and_then(article_number)
         {
@@ -114,13 +114,11 @@ impl Pinpoint {
     /// of a treaty inside an article becomes that article, as [`Pinpoint::for_block`] does.
     pub fn resolve(self, doc: &Document) -> Result<Pinpoint, PinpointError> {
         match self {
-            Pinpoint::Block(n) if doc.block(crate::model::BlockNo(n)).is_none() => {
-                Err(PinpointError::NoSuchBlock {
-                    id: doc.id.clone(),
-                    block: n,
-                    count: doc.blocks.len(),
-                })
-            }
+            Pinpoint::Block(n) if doc.block(n).is_none() => Err(PinpointError::NoSuchBlock {
+                id: doc.id.clone(),
+                block: n,
+                count: doc.blocks.len(),
+            }),
             Pinpoint::Block(n) => Ok(Pinpoint::for_block(doc, n)),
             Pinpoint::Article(a) => {
                 let known: Vec<String> = doc
@@ -187,10 +185,10 @@ mod tests {
     #[test]
     fn the_forms_a_researcher_types_are_read() {
         let ok = |s: &str| s.parse::<Pinpoint>();
-        assert_eq!(ok("3"), Ok(Pinpoint::Block(3)));
-        assert_eq!(ok("¶3"), Ok(Pinpoint::Block(3)));
-        assert_eq!(ok("¶ 12"), Ok(Pinpoint::Block(12)));
-        assert_eq!(ok("para. 4"), Ok(Pinpoint::Block(4)));
+        assert_eq!(ok("3"), Ok(Pinpoint::Block(BlockNo(3))));
+        assert_eq!(ok("¶3"), Ok(Pinpoint::Block(BlockNo(3))));
+        assert_eq!(ok("¶ 12"), Ok(Pinpoint::Block(BlockNo(12))));
+        assert_eq!(ok("para. 4"), Ok(Pinpoint::Block(BlockNo(4))));
         assert_eq!(ok("art. 2"), Ok(Pinpoint::Article("2".into())));
         assert_eq!(ok("Article 6"), Ok(Pinpoint::Article("6".into())));
         assert_eq!(ok("p. 760"), Ok(Pinpoint::Page("760".into())));
@@ -208,7 +206,7 @@ mod tests {
 
     #[test]
     fn pinpoints_print_as_cited() {
-        assert_eq!(Pinpoint::Block(3).to_string(), "¶ 3");
+        assert_eq!(Pinpoint::Block(BlockNo(3)).to_string(), "¶ 3");
         assert_eq!(Pinpoint::Article("2".into()).to_string(), "art. 2");
         assert_eq!(Pinpoint::Page("102-129".into()).to_string(), "pp. 102-129");
     }

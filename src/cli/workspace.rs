@@ -260,7 +260,7 @@ fn note_lines(doc: &Document, notes: &DocNotes) -> String {
         Some(a) => match a.locate(doc) {
             Some(at) => format!(
                 "{} ({})",
-                crate::cite::Pinpoint::for_block(doc, at.block.0),
+                crate::cite::Pinpoint::for_block(doc, at.block),
                 a.lang
             ),
             None => format!("orphaned (was ¶ {})", a.block),

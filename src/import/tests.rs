@@ -313,7 +313,10 @@ fn unts_reads_registration_header_articles_and_the_footnote() {
     assert!(doc.blocks.iter().any(|b| b.text.get(Lang::En)
         == Some("Official texts: Russian and Korean.")
         && b.text.get(Lang::Fr) == Some("Textes officiels russe et coréen.")));
-    assert_eq!(doc.article_of(doc.blocks.len()), Some("Article 6"));
+    assert_eq!(
+        doc.article_of(crate::model::BlockNo::last_of(doc.blocks.len())),
+        Some("Article 6")
+    );
 }
 
 #[test]

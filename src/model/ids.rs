@@ -83,6 +83,37 @@ impl BlockNo {
     pub fn checked_index(self) -> Option<usize> {
         self.0.checked_sub(1)
     }
+
+    /// Whether a document of `count` blocks has this block (block 0, the title, is none).
+    pub fn is_within(self, count: usize) -> bool {
+        self.checked_index().is_some_and(|i| i < count)
+    }
+
+    /// How many blocks there are from the first through this one (0 for the title).
+    pub fn count_through(self) -> usize {
+        self.0
+    }
+
+    /// This block, or the last of a document of `count` blocks when it lies past it (block 0
+    /// when the document has none).
+    pub fn at_most_last(self, count: usize) -> BlockNo {
+        BlockNo(self.0.min(count))
+    }
+
+    /// `n` blocks back, never before the first.
+    pub fn back(self, n: usize) -> BlockNo {
+        BlockNo(self.0.saturating_sub(n)).max(BlockNo::FIRST)
+    }
+
+    /// `n` blocks on (with no end: bound it with `min`).
+    pub fn ahead(self, n: usize) -> BlockNo {
+        BlockNo(self.0.saturating_add(n))
+    }
+
+    /// How many blocks apart two blocks are.
+    pub fn distance(self, other: BlockNo) -> usize {
+        self.0.abs_diff(other.0)
+    }
 }
 
 /// The number as people read it: `5`; with `{:#}`, the pinpoint `¶5`.
@@ -147,6 +178,9 @@ mod tests {
         assert_eq!(BlockNo(0).index(), 0, "the title opens at the first block");
         assert_eq!(BlockNo(0).checked_index(), None);
         assert_eq!(BlockNo(3).checked_index(), Some(2));
+        assert!(BlockNo(3).is_within(3) && !BlockNo(4).is_within(3));
+        assert!(!BlockNo::TITLE.is_within(3) && !BlockNo::FIRST.is_within(0));
+        assert_eq!(BlockNo(3).count_through(), 3);
     }
 
     #[test]
@@ -157,6 +191,21 @@ mod tests {
         assert_eq!(BlockNo(2).step(1, last), BlockNo(3));
         assert_eq!(BlockNo::FIRST.prev(), BlockNo::FIRST);
         assert_eq!(BlockNo::last_of(0), BlockNo::FIRST);
+        assert_eq!(BlockNo(9).at_most_last(4), last);
+        assert_eq!(BlockNo(2).at_most_last(4), BlockNo(2));
+        assert_eq!(BlockNo(2).at_most_last(0), BlockNo::TITLE);
+        assert_eq!(
+            (BlockNo(2).back(5), BlockNo(7).back(2)),
+            (BlockNo::FIRST, BlockNo(5))
+        );
+        assert_eq!(BlockNo(7).ahead(2), BlockNo(9));
+        assert_eq!(
+            (
+                BlockNo(7).distance(BlockNo(3)),
+                BlockNo(3).distance(BlockNo(7))
+            ),
+            (4, 4)
+        );
         let all: Vec<_> = BlockNo::each(BlockNo(2)..BlockNo(4)).collect();
         assert_eq!(all, [BlockNo(2), BlockNo(3)]);
         assert_eq!(format!("{} {:#}", BlockNo(7), BlockNo(7)), "7 ¶7");

@@ -398,8 +398,8 @@ impl Document {
     }
 
     /// The article a block belongs to in a treaty: the nearest article heading at or above it.
-    pub fn article_of(&self, number: usize) -> Option<&str> {
-        let upto = number.min(self.blocks.len());
+    pub fn article_of(&self, number: BlockNo) -> Option<&str> {
+        let upto = number.count_through().min(self.blocks.len());
         self.blocks[..upto]
             .iter()
             .rev()

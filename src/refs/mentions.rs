@@ -163,13 +163,13 @@ pub fn find_in_document(doc: &Document, registry: &Registry, matcher: &Matcher) 
             .enumerate()
             .filter(|(_, d)| d.at.doc == doc.id)
         {
-            let Some(block) = doc.block(BlockNo(desc.at.block)) else {
+            let Some(block) = doc.block(desc.at.block) else {
                 continue;
             };
             for (lang, text) in &block.text.0 {
                 if let Some(start) = text.find(&desc.text) {
                     let range = start..start + desc.text.len();
-                    let at = BlockNo(desc.at.block);
+                    let at = desc.at.block;
                     found.retain(|m| {
                         !(m.block == at && m.lang == *lang && overlaps(&m.range, &range))
                     });

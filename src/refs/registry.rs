@@ -2,7 +2,7 @@
 //! communiqués, conferences, summits) and entities (people, places, organizations), kept as
 //! TOML under `corpus/registry/`. Every fact carries the document and block that states it.
 
-use crate::model::{Lang, PartialDate};
+use crate::model::{BlockNo, Lang, PartialDate};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -165,12 +165,13 @@ pub struct Fact {
     pub source: SourceRef,
 }
 
-/// `document-id#block`: the document and block that state a fact.
+/// `document-id#block`: the document and block that state a fact. A reference always names
+/// one block: block 0 (no block) is refused when the registry is validated.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct SourceRef {
     pub doc: String,
-    pub block: usize,
+    pub block: BlockNo,
 }
 
 impl TryFrom<String> for SourceRef {
@@ -181,6 +182,7 @@ impl TryFrom<String> for SourceRef {
             .ok_or_else(|| format!("'{s}' is not a reference of the form document-id#block"))?;
         let block = block
             .parse()
+            .map(BlockNo)
             .map_err(|_| format!("'{s}': block '{block}' is not a number"))?;
         Ok(SourceRef {
             doc: doc.to_string(),

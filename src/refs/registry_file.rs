@@ -89,7 +89,7 @@ fn validate(
         |r: &SourceRef, needle: &str, problems: &mut Vec<Problem>, entry_line: usize| -> bool {
             let msg = match blocks_of(&r.doc) {
                 None => format!("'{r}' names no document of the corpus"),
-                Some(n) if r.block == 0 || r.block > n => {
+                Some(n) if !r.block.is_within(n) => {
                     format!("'{r}': the document has {n} blocks")
                 }
                 Some(_) => return true,
@@ -130,9 +130,7 @@ fn validate(
         for desc in &inst.descriptions {
             if check(&desc.at, &desc.at.to_string(), &mut problems, line) {
                 let doc = document(&desc.at.doc);
-                let block = doc
-                    .as_deref()
-                    .and_then(|d| d.block(crate::model::BlockNo(desc.at.block)));
+                let block = doc.as_deref().and_then(|d| d.block(desc.at.block));
                 if !block.is_some_and(|b| b.text.0.values().any(|t| t.contains(&desc.text))) {
                     problems.push(Problem::new(
                         path,

@@ -33,10 +33,12 @@ mod build;
 mod fingerprint;
 mod housekeeping;
 mod incremental;
+mod source;
 pub use build::*;
 pub use fingerprint::*;
 pub use housekeeping::*;
 use incremental::*;
+pub use source::*;
 
 /// Indexes whose total size is below this are checksummed in full on open; larger ones only
 /// have every file opened (checksumming reads all of it).
@@ -108,80 +110,6 @@ pub fn corpus_key(dir: Option<&Path>) -> String {
 
 /// The key of indexes opened for a slice of documents with no corpus behind it.
 pub const DOCUMENTS_KEY: &str = "documents";
-
-/// What an index is made of: documents by position, each with its id and the fingerprint of its
-/// indexed text ([`doc_hash`]); a body is read only when the index needs to add it.
-pub trait Source: Sync {
-    fn len(&self) -> usize;
-    fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-    fn id(&self, i: usize) -> &str;
-    fn index_hash(&self, i: usize) -> u64;
-    fn document(&self, i: usize) -> anyhow::Result<Cow<'_, Document>>;
-    /// [`crate::fingerprint::pair_sums`] of every (id, index hash), when the source knows them
-    /// without a pass over its documents: a current index then opens without one.
-    fn pair_sums(&self) -> Option<(u64, u64)> {
-        None
-    }
-}
-
-impl Source for crate::corpus::Catalog {
-    fn len(&self) -> usize {
-        crate::corpus::Catalog::len(self)
-    }
-    fn id(&self, i: usize) -> &str {
-        crate::corpus::Catalog::id(self, i).unwrap_or_default()
-    }
-    fn index_hash(&self, i: usize) -> u64 {
-        crate::corpus::Catalog::index_hash(self, i).unwrap_or(0)
-    }
-    fn pair_sums(&self) -> Option<(u64, u64)> {
-        self.index_sums()
-    }
-    fn document(&self, i: usize) -> anyhow::Result<Cow<'_, Document>> {
-        self.document_cow(i)
-    }
-}
-
-/// A corpus's documents (in memory, or lazy: a body is read only when the index adds it).
-impl Source for crate::corpus::Docs {
-    fn len(&self) -> usize {
-        crate::corpus::Docs::len(self)
-    }
-    fn id(&self, i: usize) -> &str {
-        crate::corpus::Docs::id(self, i).unwrap_or_default()
-    }
-    fn index_hash(&self, i: usize) -> u64 {
-        self.head(i).map_or(0, |h| h.index_hash)
-    }
-    fn pair_sums(&self) -> Option<(u64, u64)> {
-        self.index_sums()
-    }
-    fn document(&self, i: usize) -> anyhow::Result<Cow<'_, Document>> {
-        self.get(i)
-            .map(Cow::Borrowed)
-            .ok_or_else(|| anyhow::anyhow!("document {i} cannot be read"))
-    }
-}
-
-/// Documents in memory as a [`Source`].
-pub struct Docs<'a>(pub &'a [Document]);
-
-impl Source for Docs<'_> {
-    fn len(&self) -> usize {
-        self.0.len()
-    }
-    fn id(&self, i: usize) -> &str {
-        &self.0[i].id
-    }
-    fn index_hash(&self, i: usize) -> u64 {
-        doc_hash(&self.0[i])
-    }
-    fn document(&self, i: usize) -> anyhow::Result<Cow<'_, Document>> {
-        Ok(Cow::Borrowed(&self.0[i]))
-    }
-}
 
 /// An open index: one reader for the life of the program, a fresh searcher per query.
 pub struct OpenIndex {

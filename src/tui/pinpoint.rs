@@ -13,7 +13,7 @@ use crate::model::BlockNo;
 /// A pinpoint as the reader names it: `¶9`, `Article 2`, `p. 760`, `pp. 102-129`.
 pub fn pin_label(pin: &Pinpoint) -> String {
     match pin {
-        Pinpoint::Block(n) => block_pin(BlockNo(*n)),
+        Pinpoint::Block(n) => block_pin(*n),
         Pinpoint::Article(n) => format!("Article {n}"),
         other => other.to_string(),
     }
@@ -32,7 +32,10 @@ mod tests {
     #[test]
     fn a_block_is_spelt_the_same_by_both_functions() {
         assert_eq!(block_pin(BlockNo(9)), "¶9");
-        assert_eq!(block_pin(BlockNo(9)), pin_label(&Pinpoint::Block(9)));
+        assert_eq!(
+            block_pin(BlockNo(9)),
+            pin_label(&Pinpoint::Block(BlockNo(9)))
+        );
         assert_eq!(pin_label(&Pinpoint::Article("2".into())), "Article 2");
         assert_eq!(pin_label(&Pinpoint::Page("760".into())), "p. 760");
     }

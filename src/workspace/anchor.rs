@@ -212,7 +212,8 @@ impl Anchor {
                 for (at, _) in text.match_indices(self.quote.as_str()) {
                     let start = text[..at].chars().count();
                     let score = self.context_score(text, at);
-                    let distance = (b.0.abs_diff(self.block.0))
+                    let distance = b
+                        .distance(self.block)
                         .saturating_mul(1_000_000)
                         .saturating_add(start.abs_diff(self.start));
                     // Best context first; then nearest to where it was.
@@ -230,10 +231,7 @@ impl Anchor {
         {
             return found(b, start, start + quote_len, Found::SameBlock);
         }
-        let nearby = BlockNo(self.block.0.saturating_sub(NEARBY)).max(BlockNo::FIRST)
-            ..BlockNo(self.block.0.saturating_add(NEARBY))
-                .min(last)
-                .next();
+        let nearby = self.block.back(NEARBY)..self.block.ahead(NEARBY).min(last).next();
         let mut near = BlockNo::each(nearby.clone()).filter(|b| *b != self.block);
         if let Some((b, start)) = search(&mut near) {
             return found(b, start, start + quote_len, Found::NearbyBlock);

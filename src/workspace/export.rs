@@ -130,7 +130,7 @@ fn body(item: &Item, facts: &Facts, style: Style, level: usize, about: &str) -> 
                  when the note was made.*\n\n",
             ),
             (_, Some(at)) => {
-                let pin = Pinpoint::for_block(doc, at.block.0);
+                let pin = Pinpoint::for_block(doc, at.block);
                 out.push_str(&format!("— {}\n\n", citation(facts, style, Some(&pin))));
             }
             (false, None) => {}
@@ -156,7 +156,7 @@ fn body(item: &Item, facts: &Facts, style: Style, level: usize, about: &str) -> 
 fn place(anchor: Option<&Anchor>, located: Option<&Located>, doc: &Document) -> String {
     match (anchor, located) {
         (None, _) => "document".to_string(),
-        (Some(a), Some(at)) => format!("{} ({})", Pinpoint::for_block(doc, at.block.0), a.lang),
+        (Some(a), Some(at)) => format!("{} ({})", Pinpoint::for_block(doc, at.block), a.lang),
         (Some(a), None) => format!("orphaned (was ¶ {})", a.block),
     }
 }
@@ -175,7 +175,7 @@ pub fn json(items: &[Item], library: &Library, style: Option<Style>) -> Value {
                 .iter()
                 .map(|m| {
                     let located = m.anchor.as_ref().and_then(|a| a.locate(item.doc));
-                    let pin = located.map(|at| Pinpoint::for_block(item.doc, at.block.0));
+                    let pin = located.map(|at| Pinpoint::for_block(item.doc, at.block));
                     json!({
                         "id": m.id,
                         "kind": if m.is_highlight() { "highlight" } else { "note" },

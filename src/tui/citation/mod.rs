@@ -126,7 +126,7 @@ impl CitationState {
     pub fn copy_at(&mut self, doc: &Document, block: BlockNo, tx: &Sender<Msg>) -> Vec<Effect> {
         let facts = crate::cite::Facts::of(doc);
         let style = state::style_for(self.chosen, &facts);
-        let pin = crate::cite::Pinpoint::for_block(doc, block.0);
+        let pin = crate::cite::Pinpoint::for_block(doc, block);
         let text = crate::cite::render_facts(&facts, style, Some(&pin)).map_err(|e| e.to_string());
         let what = format!(
             "{} citation of {} at {}",

@@ -102,7 +102,7 @@ impl CitationState {
         if shown.borrow().as_ref().is_some_and(|s| s.key == key) {
             return;
         }
-        let pin = Pinpoint::for_block(d, block.0);
+        let pin = Pinpoint::for_block(d, block);
         let text = cite::render_facts(facts, style, Some(&pin)).map_err(|e| e.to_string());
         let styles = Style::for_doc(facts);
         let at = styles.iter().position(|s| *s == style).map_or(0, |p| p + 1);

@@ -198,7 +198,7 @@ impl LinkState {
             Target::Instrument(i) => reg.instruments.get(i).and_then(|x| x.text.as_ref()),
             Target::Entity(_) => None,
         };
-        match text.and_then(|t| Some((ctx.ids.get(&t.doc)?, BlockNo(t.block)))) {
+        match text.and_then(|t| Some((ctx.ids.get(&t.doc)?, t.block))) {
             Some((doc, block)) => {
                 let mut effects = self.jump(doc, block, ctx);
                 let name = reg.target_name(target);

@@ -35,7 +35,7 @@ impl TimelineOverlay {
             .map(|e| match &e.item {
                 Item::Document(id) => ids.get(id).map(|doc| Msg::JumpTo {
                     doc,
-                    block: BlockNo(1),
+                    block: BlockNo::FIRST,
                 }),
                 Item::Registry(target) => Some(Msg::Follow(*target)),
             })

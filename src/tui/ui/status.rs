@@ -23,9 +23,7 @@ pub fn draw(app: &View<'_>, area: Rect, buf: &mut Buffer) {
     let right = match (app.screen, app.reader) {
         (Screen::Reader, Some(r)) => format!(
             " {}/{} · {} ",
-            crate::tui::pinpoint::block_pin(crate::model::BlockNo(
-                r.cursor.0.min(r.layout.blocks())
-            )),
+            crate::tui::pinpoint::block_pin(r.cursor.at_most_last(r.layout.blocks())),
             r.layout.blocks(),
             r.layout.key.as_ref().map_or(r.view, |k| k.view).label()
         ),

@@ -42,7 +42,7 @@ impl Notes {
                 Some(PickItem {
                     label: format!("{}  {title}", e.at),
                     doc,
-                    block: BlockNo(1),
+                    block: BlockNo::FIRST,
                 })
             })
             .collect();
