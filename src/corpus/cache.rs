@@ -28,6 +28,8 @@ use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 mod assemble;
+pub(super) mod journal;
+mod quick;
 mod rewrite;
 use assemble::assemble;
 use rewrite::{read_file, rewrite};
@@ -56,6 +58,7 @@ struct FileState {
     name: String,
     size: u64,
     mtime_ns: u64,
+    ino: u64,
     crc: u32,
     fresh: Fresh,
 }
@@ -156,42 +159,24 @@ fn refresh_with(
         h.update(text.as_bytes());
         h.finalize()
     });
+    let journal = journal::read_journal(&journal::journal_file(cache));
     let mut early_stats = None;
-    if use_snapshot {
-        match snapshot::read(&snapshot_file(cache)) {
-            Ok(Some(snap)) => {
-                let key = snap.key();
-                let files = snap.len() + snap.problem_count();
-                let current = key.registry_crc == registry_crc
-                    && match mode_for(files) {
-                        Freshness::Directory | Freshness::Auto => {
-                            docs_mtime.is_some() && key.docs_mtime_ns == docs_mtime
-                        }
-                        Freshness::Full => {
-                            let stats = stat_all(&docs_dir)?;
-                            let same = key.stats
-                                == snapshot::stats_digest(
-                                    stats.iter().map(|s| (s.name.as_str(), s.size, s.mtime_ns)),
-                                )
-                                && stats.iter().all(|s| {
-                                    s.mtime_ns.saturating_add(file::RACY_NS) < key.written_ns
-                                });
-                            early_stats = Some(stats);
-                            same
-                        }
-                    };
-                crate::diag::timing("snapshot read");
-                if current {
-                    let catalog =
-                        Catalog::from_snapshot(dir.to_path_buf(), snap, cache.to_path_buf());
-                    return Ok((catalog, refresh));
-                }
-            }
-            Ok(None) => {}
-            Err(why) => {
-                refresh.notice = Some(format!(
-                    "the corpus cache was damaged ({why}); rebuilding it"
-                ));
+    // A damaged journal is the table's to rebuild from, with its notice.
+    if use_snapshot && journal.is_ok() {
+        let inputs = quick::Inputs {
+            dir,
+            cache,
+            docs_mtime,
+            registry_crc,
+            mode: Freshness::Auto,
+            stats: None,
+        };
+        let journal = journal.as_ref().ok().and_then(Option::as_ref);
+        match quick::open(inputs, &mode_for, journal)? {
+            quick::Opened::Done(catalog, r) => return Ok((*catalog, r)),
+            quick::Opened::Table { stats, notice } => {
+                early_stats = stats;
+                refresh.notice = notice;
             }
         }
     }
@@ -206,13 +191,33 @@ fn refresh_with(
             None
         }
     };
+    // The journal over the table is folded into it now; a damaged one has every file checked.
+    let (mut folded, mut journal_damaged) = (false, false);
+    let old = old.map(|mut table| {
+        match journal {
+            Ok(Some(j)) if j.base == table.written_ns => {
+                journal::apply_to_table(&mut table, j);
+                folded = true;
+            }
+            Err(why) => {
+                let _ = std::fs::remove_file(journal::journal_file(cache));
+                refresh.notice = Some(format!(
+                    "the corpus cache was damaged ({why}); rebuilding it"
+                ));
+                journal_damaged = true;
+            }
+            _ => {}
+        }
+        table
+    });
     crate::diag::timing("catalog read");
     let packs = Packs::of(cache);
-    let directory_unchanged = old.as_ref().is_some_and(|t| {
-        docs_mtime.is_some()
-            && t.docs_mtime_ns == docs_mtime
-            && mode_for(t.entries.len()) == Freshness::Directory
-    });
+    let directory_unchanged = !journal_damaged
+        && old.as_ref().is_some_and(|t| {
+            docs_mtime.is_some()
+                && t.docs_mtime_ns == docs_mtime
+                && mode_for(t.entries.len()) == Freshness::Directory
+        });
     let stats = match early_stats {
         _ if directory_unchanged => Vec::new(),
         Some(stats) => stats,
@@ -241,8 +246,10 @@ fn refresh_with(
         .as_ref()
         .is_some_and(|b| b.registry_crc == registry_crc);
     // The catalog's mtime of `documents/` is one a later run can trust: rewrite it once.
-    let mut changed =
-        !same_registry_files || (docs_mtime.is_some() && docs_mtime != old_docs_mtime);
+    let mut changed = !same_registry_files
+        || (docs_mtime.is_some() && docs_mtime != old_docs_mtime)
+        || folded
+        || journal_damaged;
     let mut files: Vec<FileState> = Vec::with_capacity(stats.len().max(old_entries.len()));
     if directory_unchanged {
         // No file was added, removed or renamed over: every entry stands as it is.
@@ -251,6 +258,7 @@ fn refresh_with(
             name: e.name,
             size: e.size,
             mtime_ns: e.mtime_ns,
+            ino: e.ino,
             crc: e.crc,
             fresh: Fresh::Cached(e.outcome),
         }));
@@ -283,6 +291,7 @@ fn refresh_with(
             name: st.name,
             size: st.size,
             mtime_ns: st.mtime_ns,
+            ino: st.ino,
             crc,
             fresh,
         });
@@ -346,6 +355,7 @@ fn refresh_with(
         })
     };
     if !changed && let Some(before) = before {
+        let listing = journal::listing_of(&files, written_ns);
         let mut catalog = assemble(
             dir,
             files,
@@ -357,7 +367,9 @@ fn refresh_with(
         crate::diag::timing("catalog assembled");
         if use_snapshot && let Some(key) = snapshot_key(written_ns) {
             // Only a quicker next open is lost when it cannot be written.
-            let _ = catalog.write_snapshot(&snapshot_file(cache), key);
+            if catalog.write_snapshot(&snapshot_file(cache), key).is_ok() {
+                let _ = journal::write_listing(&journal::listing_file(cache), &listing);
+            }
             crate::diag::timing("snapshot written");
         }
         return Ok((catalog, refresh));
@@ -375,12 +387,15 @@ fn refresh_with(
         Ok((files, table)) => {
             crate::diag::timing("catalog written");
             let written_ns = table.written_ns;
+            let listing = journal::listing_of(&files, written_ns);
             let mut catalog = assemble(dir, files, table.registry, &table.registry_problems, packs);
             catalog.written_ns = Some(written_ns);
             crate::diag::timing("catalog assembled");
             match snapshot_key(written_ns) {
                 Some(key) => {
-                    let _ = catalog.write_snapshot(&snapshot_file(cache), key);
+                    if catalog.write_snapshot(&snapshot_file(cache), key).is_ok() {
+                        let _ = journal::write_listing(&journal::listing_file(cache), &listing);
+                    }
                     crate::diag::timing("snapshot written");
                 }
                 // A snapshot of the files before would still look current to a full check
@@ -390,6 +405,14 @@ fn refresh_with(
                 }
             }
             Ok((catalog, refresh))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+            // An old blob fails its check: built again from the files.
+            let _ = std::fs::remove_file(cache);
+            let progress = progress.into_inner().unwrap_or_else(|p| p.into_inner());
+            let (catalog, mut again) = refresh_with(dir, cache, use_snapshot, progress, forced)?;
+            again.notice = Some(format!("the corpus cache was damaged ({e}); rebuilding it"));
+            Ok((catalog, again))
         }
         Err(e) => {
             // Nowhere to put the cache: read the corpus in full for this run.

@@ -16,7 +16,7 @@ use std::time::SystemTime;
 
 const MAGIC: &[u8; 8] = b"LECTCORP";
 /// Changes whenever the table, the document model or the validation change.
-const VERSION: u32 = 5;
+const VERSION: u32 = 6;
 /// Header: magic, version (u32), CRC-32 of the table (u32), table length (u64).
 const HEADER: usize = 8 + 4 + 4 + 8;
 /// A file modified this close to the cache's writing may have changed unseen within one tick.
@@ -43,6 +43,8 @@ pub(super) struct Entry {
     pub(super) name: String,
     pub(super) size: u64,
     pub(super) mtime_ns: u64,
+    /// The inode its directory entry named (see [`super::freshness::list_documents`]).
+    pub(super) ino: u64,
     pub(super) crc: u32,
     pub(super) outcome: Outcome,
 }

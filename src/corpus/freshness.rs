@@ -107,6 +107,8 @@ pub(super) struct Stat {
     pub(super) name: String,
     pub(super) size: u64,
     pub(super) mtime_ns: u64,
+    /// The inode its directory entry names: a save by rename gives the name a new one.
+    pub(super) ino: u64,
 }
 
 /// The `*.toml` files of `dir` with their size and mtime, sorted by name: stat'ed relative to
@@ -133,9 +135,29 @@ pub(super) fn stat_documents(dir: &Path) -> std::io::Result<Vec<Stat>> {
                 name: e.file_name().to_string_lossy().into_owned(),
                 size,
                 mtime_ns,
+                ino: std::os::unix::fs::DirEntryExt::ino(e),
             }
         })
         .collect();
     stats.sort_unstable_by(|a, b| a.name.cmp(&b.name));
     Ok(stats)
+}
+
+/// The `*.toml` names of `dir` with the inode each entry names, sorted by name: the directory
+/// read alone, no file stat'ed (what a `directory` check needs to tell which names changed).
+pub(super) fn list_documents(dir: &Path) -> std::io::Result<Vec<(String, u64)>> {
+    let mut names: Vec<(String, u64)> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .filter(|e| {
+            Path::new(&e.file_name())
+                .extension()
+                .is_some_and(|x| x == "toml")
+        })
+        .map(|e| {
+            let ino = std::os::unix::fs::DirEntryExt::ino(&e);
+            (e.file_name().to_string_lossy().into_owned(), ino)
+        })
+        .collect();
+    names.sort_unstable();
+    Ok(names)
 }

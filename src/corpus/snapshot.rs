@@ -4,14 +4,16 @@
 //!
 //! Layout: a header (magic, version, CRC-32 and length of the index part, length of the file),
 //! then the **index part** — `[u64 meta length][meta][n+1 × u64 record offsets][n × u32 record
-//! CRCs][n × u32 id ends][n × u32 positions sorted by id][ids]` — then the **records**, one
+//! CRCs][n × u32 id ends][n × u32 positions sorted by id][n × u64 index hashes][ids]` — then
+//! the **records**, one
 //! document's head, blobs and file name each (bincode). Opening reads and checks the index
 //! part only (about 30 bytes a document); `show ID` finds its record by binary search of the
 //! ids and reads that one; `list` reads the records in order, a chunk at a time, as it writes
 //! them; `search` with a current index reads no record at all.
 //!
 //! A snapshot is derived from the catalog table and names the state of the files it was made
-//! from (its [`Key`]); one whose key does not match the files is ignored, and one that fails
+//! from (its [`Key`]); a journal of the few entries changed since may lie over it
+//! ([`overlay`], [`super::cache::journal`]); one whose key does not match the files is ignored, and one that fails
 //! its checks is rebuilt from the table with a notice. It is written aside and renamed into
 //! place like the table. It is read, not memory-mapped: the records a command needs are a few
 //! positioned reads, and a map needs `unsafe` (denied in this crate) for no measurable gain.
@@ -22,9 +24,11 @@ use super::catalog::Head;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
+pub(super) mod overlay;
+
 const MAGIC: &[u8; 8] = b"LECTHEAD";
 /// Changes whenever the layout, the head or the blob change.
-const VERSION: u32 = 4;
+const VERSION: u32 = 5;
 /// Header: magic, version (u32), CRC-32 of the index part (u32), its length (u64), and the
 /// length of the whole file (u64).
 const HEADER: usize = 8 + 4 + 4 + 8 + 8;
@@ -161,7 +165,8 @@ pub(super) fn write(
             .id
             .cmp(&records[y as usize].head.id)
     });
-    let mut index = Vec::with_capacity(8 + meta.len() + n * 20 + ids.len());
+    let hashes: Vec<u64> = records.iter().map(|r| r.head.index_hash).collect();
+    let mut index = Vec::with_capacity(8 + meta.len() + n * 28 + ids.len());
     index.extend_from_slice(&(meta.len() as u64).to_le_bytes());
     index.extend_from_slice(&meta);
     offsets
@@ -172,6 +177,9 @@ pub(super) fn write(
             .iter()
             .for_each(|w| index.extend_from_slice(&w.to_le_bytes()));
     }
+    hashes
+        .iter()
+        .for_each(|h| index.extend_from_slice(&h.to_le_bytes()));
     index.extend_from_slice(&ids);
     let mut out = Vec::with_capacity(HEADER + index.len() + bodies.len());
     out.extend_from_slice(MAGIC);
@@ -196,9 +204,12 @@ pub struct Snapshot {
     crcs_at: usize,
     id_ends_at: usize,
     by_id_at: usize,
+    hashes_at: usize,
     ids_at: usize,
     /// Where the records start in the file.
     records_at: u64,
+    /// The journal's entries laid over the records, when there is one.
+    overlay: Option<Box<overlay::Overlay>>,
 }
 
 impl std::fmt::Debug for Snapshot {
@@ -250,8 +261,11 @@ pub(super) fn read(path: &Path) -> Result<Option<Snapshot>, String> {
     let by_id_at = id_ends_at
         .checked_add(words(0, 4).ok_or("bad count")?)
         .ok_or("bad count")?;
-    let ids_at = by_id_at
+    let hashes_at = by_id_at
         .checked_add(words(0, 4).ok_or("bad count")?)
+        .ok_or("bad count")?;
+    let ids_at = hashes_at
+        .checked_add(words(0, 8).ok_or("bad count")?)
         .ok_or("bad count")?;
     let snapshot = Snapshot {
         file,
@@ -261,9 +275,11 @@ pub(super) fn read(path: &Path) -> Result<Option<Snapshot>, String> {
         crcs_at,
         id_ends_at,
         by_id_at,
+        hashes_at,
         ids_at,
         records_at: HEADER as u64 + index_len,
         index,
+        overlay: None,
     };
     // The ids end the index part, and the records the file.
     let ids_end = if n == 0 {
@@ -295,12 +311,18 @@ const CHUNK: usize = 512;
 
 #[allow(clippy::len_without_is_empty)]
 impl Snapshot {
+    /// The key of the files as the journal over it last saw them, else its own.
     pub(super) fn key(&self) -> &Key {
+        self.overlay.as_ref().map_or(&self.meta.key, |o| &o.key)
+    }
+
+    /// The key of the table it was made from (what a journal names as its base).
+    pub(super) fn base_key(&self) -> &Key {
         &self.meta.key
     }
 
     pub fn len(&self) -> usize {
-        self.n
+        self.overlay.as_ref().map_or(self.n, |o| o.slots.len())
     }
 
     pub(super) fn registry(&self) -> Option<Blob> {
@@ -308,7 +330,9 @@ impl Snapshot {
     }
 
     pub(super) fn index_sums(&self) -> (u64, u64) {
-        self.meta.index_sums
+        self.overlay
+            .as_ref()
+            .map_or(self.meta.index_sums, |o| o.index_sums)
     }
 
     pub(super) fn problem_count(&self) -> usize {
@@ -333,8 +357,9 @@ impl Snapshot {
         usize::try_from(u64_at(&self.index, at)?).ok()
     }
 
-    /// Records `start..end`, read with one read and each checked against its CRC.
-    pub(super) fn records(&self, start: usize, end: usize) -> Result<Vec<Record>, String> {
+    /// Records `start..end` of the file (before any journal), read with one read and each
+    /// checked against its CRC.
+    fn base_records(&self, start: usize, end: usize) -> Result<Vec<Record>, String> {
         use std::os::unix::fs::FileExt as _;
         let end = end.min(self.n);
         if start >= end {
@@ -363,6 +388,14 @@ impl Snapshot {
             .collect()
     }
 
+    /// Records `start..end` (with the journal's laid over the file's).
+    pub(super) fn records(&self, start: usize, end: usize) -> Result<Vec<Record>, String> {
+        match &self.overlay {
+            None => self.base_records(start, end),
+            Some(o) => o.records(self, start, end),
+        }
+    }
+
     /// Record `i`.
     pub(super) fn record(&self, i: usize) -> Result<Record, String> {
         self.records(i, i + 1)?
@@ -372,7 +405,7 @@ impl Snapshot {
 
     /// Every record, in order, `CHUNK` at a time.
     pub(super) fn each_chunk(&self) -> impl Iterator<Item = Result<Vec<Record>, String>> + '_ {
-        (0..self.n)
+        (0..self.len())
             .step_by(CHUNK)
             .map(|start| self.records(start, start + CHUNK))
     }
@@ -380,7 +413,7 @@ impl Snapshot {
     /// Every record's head, in order, the chunks decoded on every core.
     pub(super) fn heads(&self) -> Result<Vec<Head>, String> {
         use rayon::prelude::*;
-        let starts: Vec<usize> = (0..self.n).step_by(CHUNK).collect();
+        let starts: Vec<usize> = (0..self.len()).step_by(CHUNK).collect();
         let chunks: Vec<Vec<Head>> = starts
             .into_par_iter()
             .map(|start| {
@@ -391,8 +424,38 @@ impl Snapshot {
         Ok(chunks.into_iter().flatten().collect())
     }
 
-    /// The id of record `i`, from the index part.
+    /// The id of record `i`, from the index part (or the journal).
     pub fn id(&self, i: usize) -> Option<&str> {
+        match &self.overlay {
+            None => self.base_id(i),
+            Some(o) => o.id(self, i),
+        }
+    }
+
+    /// The index hash of record `i`, from the index part (or the journal).
+    pub fn index_hash(&self, i: usize) -> Option<u64> {
+        match &self.overlay {
+            None => self.base_index_hash(i),
+            Some(o) => o.index_hash(self, i),
+        }
+    }
+
+    fn base_index_hash(&self, i: usize) -> Option<u64> {
+        if i >= self.n {
+            return None;
+        }
+        u64_at(&self.index, self.hashes_at.checked_add(i.checked_mul(8)?)?)
+    }
+
+    /// Position of the document with this id, by binary search of the id table.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        match &self.overlay {
+            None => self.base_position(id),
+            Some(o) => o.position(self, id),
+        }
+    }
+
+    fn base_id(&self, i: usize) -> Option<&str> {
         if i >= self.n {
             return None;
         }
@@ -407,13 +470,12 @@ impl Snapshot {
         std::str::from_utf8(bytes).ok()
     }
 
-    /// Position of the document with this id, by binary search of the id table.
-    pub fn position(&self, id: &str) -> Option<usize> {
+    fn base_position(&self, id: &str) -> Option<usize> {
         let (mut lo, mut hi) = (0, self.n);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
             let pos = self.word(self.by_id_at, mid)? as usize;
-            match self.id(pos)?.cmp(id) {
+            match self.base_id(pos)?.cmp(id) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
                 std::cmp::Ordering::Equal => return Some(pos),

@@ -161,10 +161,10 @@ pub(super) fn rewrite(
                         .get(&body.pack)
                         .ok_or_else(|| "a pack is missing".to_string())
                         .and_then(|p| file::slice(p, body).map(<[u8]>::to_vec));
-                    let bytes = bytes.map_err(std::io::Error::other)?;
+                    let bytes = bytes.map_err(damaged)?;
                     let mentions = if registry_changed {
                         let doc: Document = ciborium::from_reader(bytes.as_slice())
-                            .map_err(|e| std::io::Error::other(e.to_string()))?;
+                            .map_err(|e| damaged(e.to_string()))?;
                         let found: Vec<Found> =
                             crate::refs::mentions::find_in_document(&doc, &registry, &matcher);
                         let mut m = Vec::new();
@@ -175,7 +175,7 @@ pub(super) fn rewrite(
                             .get(&mentions.pack)
                             .ok_or_else(|| "a pack is missing".to_string())
                             .and_then(|p| file::slice(p, mentions).map(<[u8]>::to_vec))
-                            .map_err(std::io::Error::other)?;
+                            .map_err(damaged)?;
                         Place::New(pack.push(&m))
                     } else {
                         Place::Old(mentions)
@@ -231,6 +231,7 @@ pub(super) fn rewrite(
             name: f.name.clone(),
             size: f.size,
             mtime_ns: f.mtime_ns,
+            ino: f.ino,
             crc: f.crc,
             outcome,
         });
@@ -257,6 +258,11 @@ pub(super) fn rewrite(
     packs.remove_unused(&keep);
     // Unreadable files have no entry: they are read again next time, and reported now.
     Ok((files, table))
+}
+
+/// An old blob that cannot be read back: the cache is damaged, not unwritable.
+fn damaged(why: String) -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::InvalidData, why)
 }
 
 /// A parsed document's head and the bytes of its body and mentions blobs.

@@ -5,6 +5,15 @@ use super::{Catalog, Store, read_document};
 use crate::model::Document;
 
 impl Catalog {
+    /// The index hash of the document at position `i`, without decoding its head from a
+    /// snapshot.
+    pub fn index_hash(&self, i: usize) -> Option<u64> {
+        match (&self.store, self.heads.get()) {
+            (Store::Snapshot { snapshot, .. }, None) => snapshot.index_hash(i),
+            _ => self.heads().get(i).map(|h| h.index_hash),
+        }
+    }
+
     /// Document `i` as its file says now when the file was modified since the cache was
     /// written (a change the directory's mtime does not show: an edit written in place), else
     /// as the cache holds it. What `show` prints: one stat, not one per document.

@@ -30,7 +30,7 @@ impl Source for crate::corpus::Catalog {
         crate::corpus::Catalog::id(self, i).unwrap_or_default()
     }
     fn index_hash(&self, i: usize) -> u64 {
-        self.head(i).map_or(0, |h| h.index_hash)
+        crate::corpus::Catalog::index_hash(self, i).unwrap_or(0)
     }
     fn pair_sums(&self) -> Option<(u64, u64)> {
         self.index_sums()
