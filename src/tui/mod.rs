@@ -58,6 +58,7 @@
 
 pub mod action;
 pub mod app;
+mod apply;
 pub mod citation;
 pub mod compare;
 pub mod concordance;
