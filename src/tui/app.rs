@@ -2,8 +2,9 @@
 //!
 //! [`App::handle`] takes every [`Msg`] apart; a key goes to the top overlay, then through the
 //! keymap to an [`Action`], and [`App::update`] hands the action to the feature that owns it
-//! (list, reader, panel, search, citation, links: each in its own module of `tui/`). Nothing
-//! else is decided here. Drawing ([`super::ui::draw`]) then reads the state.
+//! (list, reader, panel, search, citation, links: each in its own module of `tui/`); what a
+//! feature asks of another comes back as an [`super::Effect`], carried out by `App::apply`
+//! in `apply.rs`. Nothing else is decided here. Drawing ([`super::ui::draw`]) then reads the state.
 
 use super::action::Action;
 use super::citation::state::CitationState;
