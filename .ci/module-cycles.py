@@ -67,7 +67,7 @@ LAYERS = [
     ('reader', {'reader'}),
     ('panel', {'panel'}),
     ('features', set()),
-    ('top', {'app', 'layout', 'routing', 'parallel_routing', 'reload_routing', 'settings', 'terminal', 'ui'}),
+    ('top', {'app', 'apply', 'layout', 'routing', 'parallel_routing', 'reload_routing', 'settings', 'terminal', 'ui'}),
 ]
 FEATURES = 3
 def layer(m):

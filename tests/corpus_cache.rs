@@ -2,6 +2,7 @@
 //! is rebuilt with a notice, two processes at once both work, a killed build leaves a working
 //! cache, and a corpus opened through the cache equals a fresh load (list, links, search).
 
+mod cli_support;
 mod corpus_support;
 
 use corpus_support::{seeded_dir, write_document};
@@ -210,17 +211,7 @@ fn two_processes_building_the_cache_at_once_both_answer() {
         .env("LECTERN_INDEX_DIR", "/nonexistent/never-written")
         .output()
         .expect("list");
-    let children: Vec<_> = (0..2)
-        .map(|_| {
-            lectern(dir.path(), root.path(), &["list"])
-                .stdout(std::process::Stdio::piped())
-                .stderr(std::process::Stdio::piped())
-                .spawn()
-                .expect("spawn")
-        })
-        .collect();
-    for child in children {
-        let out = child.wait_with_output().expect("wait");
+    for out in cli_support::run_at_once(2, || lectern(dir.path(), root.path(), &["list"])) {
         assert!(
             out.status.success(),
             "{}",

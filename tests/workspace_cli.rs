@@ -47,6 +47,13 @@ impl Env {
         cli_support::stdout(self.cmd().args(args))
     }
 
+    /// `note add AT --quote QUOTE REST…`: a highlight (with a note or a colour in `rest`).
+    fn quote(&self, at: &str, quote: &str, rest: &[&str]) -> String {
+        let mut args = vec!["note", "add", at, "--quote", quote];
+        args.extend_from_slice(rest);
+        self.run(&args)
+    }
+
     fn notes_json(&self, id: &str) -> serde_json::Value {
         serde_json::from_str(&self.run(&["notes", id, "--json"])).expect("json")
     }
@@ -84,16 +91,11 @@ fn files_in(dir: &Path) -> Vec<String> {
 #[test]
 fn a_note_on_a_quote_is_kept_listed_and_removed() {
     let env = Env::new();
-    let out = env.run(&[
-        "note",
-        "add",
+    let out = env.quote(
         &format!("{COMMUNIQUE}#2"),
-        "--quote",
         QUOTE,
-        "The",
-        "*key*",
-        "claim.",
-    ]);
+        &["The", "*key*", "claim."],
+    );
     assert_eq!(
         out,
         format!("note m1 added to {COMMUNIQUE} on block 2 (en)\n")
@@ -294,14 +296,7 @@ fn export_writes_bibtex_and_csl_json_of_a_collection() {
 #[test]
 fn export_to_a_folder_writes_one_markdown_file_per_document_with_front_matter() {
     let env = Env::new();
-    env.run(&[
-        "note",
-        "add",
-        &format!("{COMMUNIQUE}#2"),
-        "--quote",
-        QUOTE,
-        "A note.",
-    ]);
+    env.quote(&format!("{COMMUNIQUE}#2"), QUOTE, &["A note."]);
     env.run(&["note", "add", &format!("{TREATY}#20"), "On the treaty."]);
     let out = tempfile::tempdir().expect("temp");
     let said = env.run(&[
@@ -329,35 +324,27 @@ fn export_to_a_folder_writes_one_markdown_file_per_document_with_front_matter() 
 #[test]
 fn markdown_export_matches_the_golden_file() {
     let env = Env::new();
-    env.run(&[
-        "note",
-        "add",
+    env.quote(
         &format!("{COMMUNIQUE}#2"),
-        "--quote",
         QUOTE,
-        "--colour",
-        "green",
-        "Key claim: the *armistice* as a stabiliser.",
-    ]);
-    env.run(&[
-        "note",
-        "add",
+        &[
+            "--colour",
+            "green",
+            "Key claim: the *armistice* as a stabiliser.",
+        ],
+    );
+    env.quote(
         &format!("{COMMUNIQUE}#3"),
-        "--quote",
         "国际会议",
-        "--colour",
-        "blue",
-    ]);
+        &["--colour", "blue"],
+    );
     env.run(&["note", "add", COMMUNIQUE, "Read with the 1961 treaty."]);
     env.run(&["bookmark", &format!("{COMMUNIQUE}#4")]);
-    env.run(&[
-        "note",
-        "add",
+    env.quote(
         &format!("{TREATY}#20"),
-        "--quote",
         "not to enter into any alliance",
-        "The core of article 2.",
-    ]);
+        &["The core of article 2."],
+    );
     env.run(&["tag", COMMUNIQUE, "armistice"]);
     env.run(&["collection", "add", "thesis", COMMUNIQUE, TREATY]);
     let md = env.run(&[
@@ -381,15 +368,7 @@ fn markdown_export_matches_the_golden_file() {
 #[test]
 fn a_change_before_the_highlight_keeps_it_in_place() {
     let env = Env::with_corpus();
-    env.run(&[
-        "note",
-        "add",
-        &format!("{COMMUNIQUE}#2"),
-        "--quote",
-        QUOTE,
-        "--colour",
-        "pink",
-    ]);
+    env.quote(&format!("{COMMUNIQUE}#2"), QUOTE, &["--colour", "pink"]);
     let before = env.notes_json(COMMUNIQUE)[0]["marks"][0]["located"].clone();
     assert_eq!(before["how"], "in_place");
     // The re-imported text words the sentence before the highlight differently.
@@ -422,14 +401,7 @@ fn a_change_before_the_highlight_keeps_it_in_place() {
 #[test]
 fn a_highlight_whose_text_is_removed_is_kept_and_shown_as_orphaned() {
     let env = Env::with_corpus();
-    env.run(&[
-        "note",
-        "add",
-        &format!("{COMMUNIQUE}#2"),
-        "--quote",
-        QUOTE,
-        "Still mine.",
-    ]);
+    env.quote(&format!("{COMMUNIQUE}#2"), QUOTE, &["Still mine."]);
     env.edit_document(
         COMMUNIQUE,
         "the Korean armistice played a significant role in easing tensions in Asia and worldwide",
@@ -606,14 +578,7 @@ fn nothing_from_a_note_reaches_the_terminal_as_a_control_sequence() {
 #[test]
 fn one_file_export_goes_to_the_file_named() {
     let env = Env::new();
-    env.run(&[
-        "note",
-        "add",
-        &format!("{COMMUNIQUE}#2"),
-        "--quote",
-        QUOTE,
-        "A note.",
-    ]);
+    env.quote(&format!("{COMMUNIQUE}#2"), QUOTE, &["A note."]);
     let dir = tempfile::tempdir().expect("temp");
     let file = dir.path().join("all.md");
     let said = env.run(&[

@@ -212,21 +212,15 @@ fn several_processes_build_and_update_the_index_at_once() {
     for round in 0..2 {
         // A new note each round, so the second round races on an update, the first on a build.
         note(&ws, PEOPLES_DAILY, 2, &format!("zebrafinch round{round}"));
-        let children: Vec<std::process::Child> = (0..4)
-            .map(|_| {
-                std::process::Command::new(assert_cmd::cargo::cargo_bin("lectern"))
-                    .env_remove("LECTERN_CORPUS")
-                    .env("LECTERN_INDEX_DIR", c)
-                    .env("LECTERN_WORKSPACE", w)
-                    .args(["search", "--json", "--limit", "100", "zebrafinch"])
-                    .stdout(std::process::Stdio::piped())
-                    .stderr(std::process::Stdio::piped())
-                    .spawn()
-                    .expect("spawn")
-            })
-            .collect();
-        for child in children {
-            let out = child.wait_with_output().expect("wait");
+        let search = || {
+            let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("lectern"));
+            (cmd.env_remove("LECTERN_CORPUS"))
+                .env("LECTERN_INDEX_DIR", c)
+                .env("LECTERN_WORKSPACE", w)
+                .args(["search", "--json", "--limit", "100", "zebrafinch"]);
+            cmd
+        };
+        for out in cli_support::run_at_once(4, search) {
             let err = String::from_utf8_lossy(&out.stderr);
             assert!(out.status.success(), "{err}");
             assert!(!err.contains("index of your notes"), "{err}");

@@ -5,19 +5,19 @@
 //! - [`app::App`] holds each feature and only routes: every [`Msg`] is taken apart in
 //!   `App::handle`; a key goes to the top [`overlay`], then through the [`keymap`] to an
 //!   [`Action`], which `App::update` hands to the feature that owns it; what a feature asks of
-//!   another comes back as an [`Effect`], carried out in `App::apply`;
+//!   another comes back as an [`Effect`], carried out in `App::apply` (`apply.rs`);
 //! - one folder per feature, each a component (own state, `update` returning effects,
 //!   read-only arguments for the rest): [`list::List`], [`reader::state::ReaderState`]
 //!   (reading a [`reader::ReaderContext`]), [`panel::Panel`],
 //!   [`citation::state::CitationState`], [`search::state::SearchState`] and
 //!   [`links::LinkState`] (reading a [`context::ReaderAt`], never the reader),
-//!   [`parallel::Parallel`], [`workspace::Notes`]; `impl App` is only in `app.rs`,
-//!   `reload_routing.rs` (the corpus reloaded after files changed on disk) and
-//!   `routing.rs`, which builds the reader, search and links contexts and applies their
-//!   effects; [`help`] is the `?` window; overlays draw from an [`overlay::OverlayContext`],
+//!   [`parallel::Parallel`], [`workspace::Notes`]; `impl App` is only in the top layer:
+//!   `app.rs` (routing), `apply.rs` (every [`Effect`] in one match), `routing.rs` (builds
+//!   the reader, search and links contexts and applies their effects), `parallel_routing.rs`
+//!   and `reload_routing.rs` (the corpus reloaded after files changed on disk); [`help`] is the `?` window; overlays draw from an [`overlay::OverlayContext`],
 //!   the screen from a [`ui::View`];
 //! - layers: the floor (action, effect, msg, context, overlay, keymap, theme, …) < the
-//!   reader < the panel < the features < app, routing, ui; a module imports only layers
+//!   reader < the panel < the features < app, apply, routing, ui; a module imports only layers
 //!   below it, and no feature imports another (`.ci/module-cycles.py`, run by CI);
 //! - [`DocIx`] and [`BlockNo`] (in `crate::model::ids`): the one identity of a document
 //!   and a block, shared with refs, search and citations;
@@ -58,6 +58,7 @@
 
 pub mod action;
 pub mod app;
+mod apply;
 pub mod citation;
 pub mod compare;
 pub mod concordance;

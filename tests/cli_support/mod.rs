@@ -52,3 +52,23 @@ pub fn lectern_in(cache: &std::path::Path, ws: &std::path::Path) -> assert_cmd::
         .env("LECTERN_WORKSPACE", ws);
     cmd
 }
+
+/// Starts `n` processes at once, each made by `make` (stdout and stderr piped), and waits
+/// for them all: what commands racing on one cache or index see.
+pub fn run_at_once(
+    n: usize,
+    mut make: impl FnMut() -> std::process::Command,
+) -> Vec<std::process::Output> {
+    let children: Vec<std::process::Child> = (0..n)
+        .map(|_| {
+            make()
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("spawn")
+        })
+        .collect();
+    (children.into_iter())
+        .map(|child| child.wait_with_output().expect("wait"))
+        .collect()
+}
