@@ -76,9 +76,4 @@ impl MentionList {
         }
         None
     }
-
-    /// Row `i` of the list.
-    pub fn row(&self, corpus: &Corpus, i: usize) -> Option<MentionRow> {
-        self.get(corpus, i).map(MentionRow::of)
-    }
 }

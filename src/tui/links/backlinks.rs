@@ -3,7 +3,7 @@
 //! the selected mention (remembered in the link history). Paged like a card: the count is
 //! the links' index's, and only the rows on screen are read.
 
-use super::rows::{draw_paged, page};
+use super::rows::{MentionRow, draw_paged, page};
 use crate::corpus::Corpus;
 use crate::corpus::MentionList;
 use crate::model::ids::DocIx;
@@ -43,7 +43,7 @@ impl BacklinksOverlay {
             Style::default()
         };
         let corpus = &self.corpus;
-        let text = (self.rows.row(corpus, i))
+        let text = (MentionRow::at(&self.rows, corpus, i))
             .map(|r| r.label(corpus))
             .unwrap_or_default();
         Line::styled(format!("  {text}"), style)

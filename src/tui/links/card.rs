@@ -4,7 +4,7 @@
 //! are a [`MentionList`]: counted from the links' index, and only the rows on screen are read
 //! and formatted.
 
-use super::rows::{draw_paged, page};
+use super::rows::{MentionRow, draw_paged, page};
 use crate::corpus::Corpus;
 use crate::corpus::MentionList;
 use crate::refs::Target;
@@ -106,7 +106,7 @@ impl CardOverlay {
             Style::default()
         };
         let corpus = &self.corpus;
-        let text = (self.mentions.row(corpus, m))
+        let text = (MentionRow::at(&self.mentions, corpus, m))
             .map(|r| r.label(corpus))
             .unwrap_or_default();
         Line::styled(format!("  {text}"), style)

@@ -29,6 +29,11 @@ pub struct MentionRow {
 }
 
 impl MentionRow {
+    /// Row `i` of `list`.
+    pub fn at(list: &crate::corpus::MentionList, corpus: &Corpus, i: usize) -> Option<MentionRow> {
+        list.get(corpus, i).map(MentionRow::of)
+    }
+
     /// The row of mention `m`.
     pub fn of(m: &Mention) -> MentionRow {
         MentionRow {
