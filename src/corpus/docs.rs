@@ -4,9 +4,11 @@
 //! from the cache the first time it is asked for ([`Docs::get`]).
 //!
 //! The reader of a 100,000-document corpus thus holds the heads (tens of MB) and the bodies it
-//! opened, not 1.3 GB of decoded text. Code that needs every body at once borrows the slice
-//! ([`Docs::as_slice`], or through `Deref`): a lazy corpus then reads them all, once, and
-//! [`Docs::read_in_full`] says so (the reader's tests check that it never does).
+//! opened, not 1.3 GB of decoded text. Code that walks every document uses [`Docs::iter`]
+//! (or `for d in &docs`), which reads each body into its own slot; the rare code that needs
+//! one slice of them ([`Docs::as_slice`], or through `Deref`) makes a lazy corpus read them
+//! all into a vector of its own, and [`Docs::read_in_full`] says so (the reader's tests check
+//! that it never does).
 
 use super::catalog::{Catalog, Head};
 use crate::model::Document;
@@ -108,7 +110,11 @@ impl Docs {
                 all,
                 ..
             } => {
-                if let Some(all) = all.get() {
+                // The whole slice serves only while it is aligned with the slots: a body that
+                // could not be read is missing from it, which would shift every later index.
+                if let Some(all) = all.get()
+                    && all.len() == slots.len()
+                {
                     return all.get(i);
                 }
                 let slot = slots.get(i)?;
@@ -206,7 +212,20 @@ impl Docs {
         }
     }
 
-    /// Every document with its body. A lazy corpus reads them all (once, on every core).
+    /// Every document with its body, one at a time: the bodies of a lazy corpus are read as
+    /// they are reached and kept in their own slots (no second copy, unlike [`Docs::as_slice`]).
+    /// This is what `for d in &docs` and `docs.iter()` use.
+    pub fn iter(&self) -> Iter<'_> {
+        Iter {
+            docs: self,
+            ahead: 0..self.len(),
+        }
+    }
+
+    /// Every document with its body as one slice, for the few callers that need a slice (a
+    /// test's comparison, a tool that edits): a lazy corpus reads them all (once, on every
+    /// core) into a vector of its own, beside the bodies already read; a body that cannot be
+    /// read is left out. Walking the documents wants [`Docs::iter`] instead.
     pub fn as_slice(&self) -> &[Document] {
         match &self.inner {
             Inner::Memory(v) => v,
@@ -277,9 +296,34 @@ impl std::ops::Index<usize> for Docs {
 
 impl<'a> IntoIterator for &'a Docs {
     type Item = &'a Document;
-    type IntoIter = std::slice::Iter<'a, Document>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.as_slice().iter()
+    type IntoIter = Iter<'a>;
+    fn into_iter(self) -> Iter<'a> {
+        self.iter()
+    }
+}
+
+/// The documents one by one, each body read into its own slot as it is reached
+/// ([`Docs::iter`]): walking a lazy corpus never copies it into a second, whole vector.
+pub struct Iter<'a> {
+    docs: &'a Docs,
+    ahead: std::ops::Range<usize>,
+}
+
+impl<'a> Iterator for Iter<'a> {
+    type Item = &'a Document;
+    fn next(&mut self) -> Option<&'a Document> {
+        // A body that cannot be read is passed over, as `as_slice` leaves it out.
+        self.ahead.by_ref().find_map(|i| self.docs.get(i))
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (0, Some(self.ahead.len()))
+    }
+}
+
+impl DoubleEndedIterator for Iter<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        let docs = self.docs;
+        self.ahead.by_ref().rev().find_map(|i| docs.get(i))
     }
 }
 
