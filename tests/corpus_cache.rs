@@ -190,16 +190,6 @@ fn flip(bytes: &[u8], at: usize) -> Vec<u8> {
     b
 }
 
-fn lectern(dir: &Path, cache: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_lectern"));
-    cmd.arg("--corpus")
-        .arg(dir)
-        .args(args)
-        .env("LECTERN_INDEX_DIR", cache)
-        .env("NO_COLOR", "1");
-    cmd
-}
-
 #[test]
 fn two_processes_building_the_cache_at_once_both_answer() {
     let dir = seeded_dir(300, 3);
@@ -211,7 +201,9 @@ fn two_processes_building_the_cache_at_once_both_answer() {
         .env("LECTERN_INDEX_DIR", "/nonexistent/never-written")
         .output()
         .expect("list");
-    for out in cli_support::run_at_once(2, || lectern(dir.path(), root.path(), &["list"])) {
+    for out in cli_support::run_at_once(2, || {
+        corpus_support::lectern(dir.path(), root.path(), &[], &["list"])
+    }) {
         assert!(
             out.status.success(),
             "{}",
@@ -231,7 +223,7 @@ fn a_killed_build_leaves_a_working_cache() {
     // Kill builds at different moments; whatever each left, the next open must be right.
     for delay_ms in [5, 40, 150] {
         let _ = std::fs::remove_file(cache_of(dir.path(), root.path()));
-        let mut child = lectern(dir.path(), root.path(), &["list"])
+        let mut child = corpus_support::lectern(dir.path(), root.path(), &[], &["list"])
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()

@@ -11,7 +11,6 @@ use lectern::corpus::{Corpus, Head, cache};
 use lectern::model::{Lang, LangText};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn files(root: &Path, dir: &Path) -> (PathBuf, PathBuf) {
     let table = cache::cache_file(root, dir);
@@ -145,26 +144,13 @@ fn a_damaged_or_torn_journal_is_rebuilt_with_one_notice() {
     }
 }
 
-fn lectern(dir: &Path, cache: &Path, env: &[(&str, &str)], args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_lectern"));
-    cmd.arg("--corpus")
-        .arg(dir)
-        .args(args)
-        .env("LECTERN_INDEX_DIR", cache)
-        .env("NO_COLOR", "1");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    cmd
-}
-
 #[test]
 fn directory_mode_finds_a_save_by_rename_from_the_listing_and_two_processes_both_answer() {
     let dir = seeded_dir(30, 5);
     let root = tempfile::tempdir().expect("cache dir");
     age(dir.path(), 60);
     let env = [("LECTERN_FRESHNESS", "directory")];
-    let out = lectern(dir.path(), root.path(), &env, &["list"])
+    let out = corpus_support::lectern(dir.path(), root.path(), &env, &["list"])
         .output()
         .expect("runs");
     assert!(out.status.success());
@@ -181,7 +167,7 @@ fn directory_mode_finds_a_save_by_rename_from_the_listing_and_two_processes_both
     // Two processes at once: both answer with both edits.
     let children: Vec<_> = (0..2)
         .map(|_| {
-            lectern(dir.path(), root.path(), &env, &["list"])
+            corpus_support::lectern(dir.path(), root.path(), &env, &["list"])
                 .stdout(std::process::Stdio::piped())
                 .stderr(std::process::Stdio::piped())
                 .spawn()
@@ -209,7 +195,7 @@ fn directory_mode_finds_a_save_by_rename_from_the_listing_and_two_processes_both
         before,
         "table untouched"
     );
-    let out = lectern(
+    let out = corpus_support::lectern(
         dir.path(),
         root.path(),
         &env,

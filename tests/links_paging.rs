@@ -7,7 +7,7 @@ mod corpus_support;
 
 use lectern::corpus::MentionList;
 use lectern::corpus::timeline::{Entry, Item, Timeline, timeline};
-use lectern::corpus::{Catalog, Corpus, Head, cache};
+use lectern::corpus::{Corpus, Head};
 use lectern::model::{DocIx, PartialDate};
 use lectern::parallel::Aligner;
 use lectern::parallel::concordance;
@@ -16,20 +16,7 @@ use lectern::search::SearchIndex;
 use lectern::search::store::Location;
 use lectern::tui::links::card::CardOverlay;
 use lectern::tui::theme::Theme;
-use std::path::Path;
 use std::sync::Arc;
-
-/// The corpus of `dir` opened lazily through a cache in `root`, as the reader opens it.
-fn lazy(dir: &Path, root: &Path) -> Corpus {
-    let file = cache::cache_file(root, dir);
-    for _ in 0..2 {
-        let (catalog, _): (Catalog, _) =
-            cache::refresh(dir, &file, &mut |_, _| {}).expect("refresh");
-        drop(catalog);
-    }
-    let (catalog, _) = cache::refresh(dir, &file, &mut |_, _| {}).expect("refresh");
-    Corpus::lazy(catalog).expect("lazy")
-}
 
 fn targets(registry: &Registry) -> Vec<Target> {
     (0..registry.instruments.len())
@@ -80,7 +67,7 @@ fn mention_and_backlink_lists_read_by_position_are_the_full_lists_in_memory_and_
     let dir = corpus_support::seeded_dir(25, 5);
     let root = tempfile::tempdir().expect("cache");
     let whole = Corpus::load_dir(dir.path()).expect("whole");
-    let lazy = lazy(dir.path(), root.path());
+    let lazy = corpus_support::lazy(dir.path(), root.path());
     let a = lists_equal_the_full_lists(&whole);
     let b = lists_equal_the_full_lists(&lazy);
     assert!(a > 0 && a == b, "{a} mentions in memory, {b} lazily");
@@ -140,7 +127,7 @@ fn the_timeline_made_row_by_row_keeps_the_full_sort_with_ties_in_corpus_order() 
 fn a_card_over_a_lazy_corpus_reads_the_bodies_of_one_page_and_counts_from_the_index() {
     let dir = corpus_support::seeded_dir(60, 3);
     let root = tempfile::tempdir().expect("cache");
-    let corpus = Arc::new(lazy(dir.path(), root.path()));
+    let corpus = Arc::new(corpus_support::lazy(dir.path(), root.path()));
     corpus.links.warm_up();
     let reg = &corpus.registry;
     let most = (targets(reg).into_iter())
@@ -182,10 +169,10 @@ fn a_concordance_and_a_mentions_filter_over_a_lazy_corpus_read_only_the_bodies_t
     let loc = Location::at(index_dir.path());
     {
         // The first build reads every body; a second open of a current index reads none.
-        let corpus = lazy(dir.path(), root.path());
+        let corpus = corpus_support::lazy(dir.path(), root.path());
         SearchIndex::open_source(&loc, "k", &corpus.documents, &mut |_, _| {}).expect("build");
     }
-    let corpus = Arc::new(lazy(dir.path(), root.path()));
+    let corpus = Arc::new(corpus_support::lazy(dir.path(), root.path()));
     let (index, _) =
         SearchIndex::open_source(&loc, "k", &corpus.documents, &mut |_, _| {}).expect("open");
     assert_eq!(
@@ -211,7 +198,7 @@ fn a_concordance_and_a_mentions_filter_over_a_lazy_corpus_read_only_the_bodies_t
     assert!(!corpus.documents.read_in_full());
 
     // `mentions:` answers from the links' target index and the heads.
-    let fresh = Arc::new(lazy(dir.path(), root.path()));
+    let fresh = Arc::new(corpus_support::lazy(dir.path(), root.path()));
     let hooks = lectern::search::registry_hooks::shared_hooks(fresh.clone());
     let resolver = hooks.mentions.expect("a resolver");
     let pins = resolver.mentions("Kim Il Sung").expect("a known name");

@@ -6,13 +6,12 @@
 mod corpus_support;
 mod tui_support;
 
-use lectern::corpus::{Catalog, Corpus, cache};
+use lectern::corpus::Corpus;
 use lectern::model::Document;
 use lectern::refs::Target;
 use lectern::search::synth::Generator;
 use lectern::tui::Msg;
 use lectern::tui::list::List;
-use std::path::Path;
 use std::time::Duration;
 use tui_support::{app_with, press, render, rows, terminal, type_text};
 
@@ -21,25 +20,12 @@ fn corpus_dir(n: usize) -> tempfile::TempDir {
     corpus_support::seeded_dir(n, 5)
 }
 
-/// The corpus of `dir` opened lazily through a cache in `root` (made on the first call).
-fn lazy(dir: &Path, root: &Path) -> Corpus {
-    let file = cache::cache_file(root, dir);
-    // The first refresh writes the table; the second opens from the catalog snapshot.
-    for _ in 0..2 {
-        let (catalog, _): (Catalog, _) =
-            cache::refresh(dir, &file, &mut |_, _| {}).expect("refresh");
-        drop(catalog);
-    }
-    let (catalog, _) = cache::refresh(dir, &file, &mut |_, _| {}).expect("refresh");
-    Corpus::lazy(catalog).expect("lazy")
-}
-
 #[test]
 fn a_lazy_corpus_answers_as_the_corpus_read_whole() {
     let dir = corpus_dir(25);
     let root = tempfile::tempdir().expect("cache");
     let whole = Corpus::load_dir(dir.path()).expect("whole");
-    let lazy = lazy(dir.path(), root.path());
+    let lazy = corpus_support::lazy(dir.path(), root.path());
     assert!(lazy.documents.is_lazy());
     assert_eq!(lazy.documents.len(), whole.documents.len());
     for (i, doc) in whole.documents.iter().enumerate() {
@@ -82,7 +68,7 @@ fn a_lazy_corpus_answers_as_the_corpus_read_whole() {
 fn the_reader_over_a_lazy_corpus_draws_the_same_screens_and_reads_only_what_it_shows() {
     let dir = corpus_dir(25);
     let root = tempfile::tempdir().expect("cache");
-    let mut lazy_app = app_with(lazy(dir.path(), root.path()));
+    let mut lazy_app = app_with(corpus_support::lazy(dir.path(), root.path()));
     let mut whole_app = app_with(Corpus::load_dir(dir.path()).expect("whole"));
     let steps: [(&str, &str); 6] = [
         ("", ""),

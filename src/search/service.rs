@@ -37,10 +37,17 @@ pub enum Event {
     Failed { generation: u64, message: String },
 }
 
-/// Work for the worker's thread that reads the index itself (the translation concordance):
-/// run once with the open index, or with the reason it could not be opened, and the corpus.
-/// It posts its own answer; the worker only runs it in turn with the searches.
-pub type Job = Box<dyn FnOnce(Result<&SearchIndex, &str>, &Corpus) + Send>;
+/// Work of another feature that reads the index itself on the worker's thread (the
+/// translation concordance): a named value, not a closure, so it can be logged and followed
+/// by reading its type. It runs once with the open index, or with the reason it could not be
+/// opened, and the corpus, and posts its own answer; the worker only runs it in turn with the
+/// searches.
+pub trait IndexWork: Send + std::fmt::Debug {
+    fn run(self: Box<Self>, index: Result<&SearchIndex, &str>, corpus: &Corpus);
+}
+
+/// One piece of [`IndexWork`] on its way to the worker.
+pub type Job = Box<dyn IndexWork>;
 
 enum Request {
     Job(Job),
@@ -153,7 +160,7 @@ fn run(
                     Request::Search { generation, .. }
                     | Request::DocumentHits { generation, .. } => generation,
                     Request::Job(job) => {
-                        job(Err(&message), &corpus);
+                        job.run(Err(&message), &corpus);
                         continue;
                     }
                 };
@@ -175,7 +182,7 @@ fn run(
             .rposition(|r| matches!(r, Request::Search { .. }));
         for (i, req) in pending.into_iter().enumerate() {
             match req {
-                Request::Job(job) => job(Ok(&index), &corpus),
+                Request::Job(job) => job.run(Ok(&index), &corpus),
                 Request::Search {
                     query,
                     generation,

@@ -73,7 +73,8 @@ impl App {
             }
             Effect::Concordance { term, generation } => {
                 let aligner = std::sync::Arc::clone(&self.concordance.aligner);
-                let job = concordance::job(term, generation, aligner, self.tx.clone());
+                let job =
+                    concordance::ConcordanceJob::job(term, generation, aligner, self.tx.clone());
                 let ctx = SearchContext {
                     corpus: &self.corpus,
                     ids: self.corpus.ids(),

@@ -3,7 +3,7 @@
 //! that the cache trusts them. Each test crate uses some of them.
 #![allow(dead_code)]
 
-use lectern::corpus::format;
+use lectern::corpus::{Catalog, Corpus, cache, format};
 use lectern::model::{Document, Lang, LangText};
 use lectern::search::synth::Generator;
 use std::path::Path;
@@ -71,4 +71,37 @@ pub fn age(dir: &Path, secs: u64) {
     }
     let d = std::fs::File::open(&docs).expect("open dir");
     d.set_modified(then).expect("set dir mtime");
+}
+
+/// The corpus of `dir` opened lazily through a cache in `root`, as the reader opens it: the
+/// first refresh writes the table, the second opens from the catalog snapshot.
+pub fn lazy(dir: &Path, root: &Path) -> Corpus {
+    let file = cache::cache_file(root, dir);
+    for _ in 0..2 {
+        let (catalog, _): (Catalog, _) =
+            cache::refresh(dir, &file, &mut |_, _| {}).expect("refresh");
+        drop(catalog);
+    }
+    let (catalog, _) = cache::refresh(dir, &file, &mut |_, _| {}).expect("refresh");
+    Corpus::lazy(catalog).expect("lazy")
+}
+
+/// `lectern --corpus DIR` with its caches in `cache`, no colour, and the extra environment
+/// `env`: what the corpus cache's process tests run.
+pub fn lectern(
+    dir: &Path,
+    cache: &Path,
+    env: &[(&str, &str)],
+    args: &[&str],
+) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_lectern"));
+    cmd.arg("--corpus")
+        .arg(dir)
+        .args(args)
+        .env("LECTERN_INDEX_DIR", cache)
+        .env("NO_COLOR", "1");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd
 }

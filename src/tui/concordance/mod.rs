@@ -18,10 +18,12 @@ pub mod view;
 
 pub use state::{Answer, ConcordanceView};
 
+use crate::corpus::Corpus;
 use crate::model::ids::DocIds;
 use crate::parallel::Aligner;
 use crate::parallel::concordance;
-use crate::search::service::Job;
+use crate::search::SearchIndex;
+use crate::search::service::{IndexWork, Job};
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::line_edit::{Edit, edit};
@@ -146,24 +148,56 @@ impl ConcordanceView {
 
 /// The work for the search worker: the concordance of `term` over the index, posted back as
 /// [`ConcordanceMsg::Answer`] with `generation`.
-pub fn job(term: String, generation: u64, aligner: Arc<OnceLock<Aligner>>, tx: Sender<Msg>) -> Job {
-    Box::new(move |index, corpus| {
+pub struct ConcordanceJob {
+    pub term: String,
+    pub generation: u64,
+    aligner: Arc<OnceLock<Aligner>>,
+    tx: Sender<Msg>,
+}
+
+impl ConcordanceJob {
+    /// The job, boxed for [`crate::search::service::Service::run`].
+    pub fn job(
+        term: String,
+        generation: u64,
+        aligner: Arc<OnceLock<Aligner>>,
+        tx: Sender<Msg>,
+    ) -> Job {
+        Box::new(ConcordanceJob {
+            term,
+            generation,
+            aligner,
+            tx,
+        })
+    }
+}
+
+impl std::fmt::Debug for ConcordanceJob {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ConcordanceJob")
+            .field("term", &self.term)
+            .field("generation", &self.generation)
+            .finish_non_exhaustive()
+    }
+}
+
+impl IndexWork for ConcordanceJob {
+    fn run(self: Box<Self>, index: Result<&SearchIndex, &str>, corpus: &Corpus) {
         let result = match index {
             Ok(index) => {
-                let aligner = aligner.get_or_init(|| Aligner::new(&corpus.registry));
+                let aligner = self.aligner.get_or_init(|| Aligner::new(&corpus.registry));
                 // The corpus, not its slice: only the bodies of the blocks read are loaded.
-                let docs: &crate::corpus::Corpus = corpus;
-                concordance::find(index, docs, aligner, &corpus.registry, &term, LIMIT)
+                concordance::find(index, corpus, aligner, &corpus.registry, &self.term, LIMIT)
                     .map_err(|e| format!("{e:#}"))
             }
             Err(why) => Err(why.to_string()),
         };
         // The loop may have ended meanwhile; then nobody needs the answer.
-        let _ = tx.send(Msg::Concordance(ConcordanceMsg::Answer {
-            generation,
+        let _ = self.tx.send(Msg::Concordance(ConcordanceMsg::Answer {
+            generation: self.generation,
             result,
         }));
-    })
+    }
 }
 
 /// The term on one line: a selection across lines is asked as one phrase.

@@ -139,7 +139,7 @@ impl SearchState {
         let effects = self.ensure_worker(ctx);
         match &self.worker {
             Some(w) => w.service.run(job),
-            None => job(Err("search is unavailable"), ctx.corpus),
+            None => job.run(Err("search is unavailable"), ctx.corpus),
         }
         effects
     }
