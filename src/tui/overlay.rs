@@ -119,14 +119,22 @@ impl OverlayStack {
 }
 
 /// The keys of a list overlay (cards, the timeline): moves `selected` among `len` items for
-/// Up, Down, Page and Top/Bottom; returns whether the action was one of these.
+/// Up, Down, Page (to the end or the top) and Top/Bottom; returns whether the action was one
+/// of these.
 pub fn list_keys(action: Action, selected: &mut usize, len: usize) -> bool {
+    list_keys_by(action, selected, len, len)
+}
+
+/// [`list_keys`] where Page moves `page` items (compare's lists move by ten).
+pub fn list_keys_by(action: Action, selected: &mut usize, len: usize, page: usize) -> bool {
     let last = len.saturating_sub(1);
     match action {
         Action::Down => *selected = (*selected + 1).min(last),
         Action::Up => *selected = selected.saturating_sub(1),
-        Action::PageDown | Action::Bottom => *selected = last,
-        Action::PageUp | Action::Top => *selected = 0,
+        Action::PageDown => *selected = (*selected + page).min(last),
+        Action::PageUp => *selected = selected.saturating_sub(page),
+        Action::Bottom => *selected = last,
+        Action::Top => *selected = 0,
         _ => return false,
     }
     true

@@ -26,6 +26,9 @@ use crate::tui::keymap::{Key, Keymap, Mode};
 use crate::tui::line_edit::{Edit, edit};
 use crossterm::event::{KeyCode, KeyEvent};
 
+/// How far Page Up and Page Down move in compare's lists.
+const PAGE: usize = 10;
+
 /// What a key means to the window.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Input {
@@ -127,7 +130,7 @@ impl CompareView {
                     None => vec![Effect::Info("no document matches the filter".into())],
                 },
                 Input::Action(a) => {
-                    move_in(a, &mut p.selected, p.matches.len());
+                    crate::tui::overlay::list_keys_by(a, &mut p.selected, p.matches.len(), PAGE);
                     Vec::new()
                 }
                 _ => Vec::new(),
@@ -155,25 +158,16 @@ impl CompareView {
                     None => vec![Effect::Info("that side has no counterpart to open".into())],
                 },
                 Input::Action(a) => {
-                    move_in(a, &mut s.selected, s.comparison.pairs.len());
+                    crate::tui::overlay::list_keys_by(
+                        a,
+                        &mut s.selected,
+                        s.comparison.pairs.len(),
+                        PAGE,
+                    );
                     Vec::new()
                 }
                 Input::Type(_) => Vec::new(),
             },
         }
     }
-}
-
-/// Moves `selected` among `len` items: one, ten a page, or to either end.
-fn move_in(a: Action, selected: &mut usize, len: usize) {
-    let last = len.saturating_sub(1);
-    *selected = match a {
-        Action::Down => (*selected + 1).min(last),
-        Action::Up => selected.saturating_sub(1),
-        Action::PageDown => (*selected + 10).min(last),
-        Action::PageUp => selected.saturating_sub(10),
-        Action::Top => 0,
-        Action::Bottom => last,
-        _ => *selected,
-    };
 }
