@@ -18,37 +18,16 @@
 //! so that nothing earlier was read). Figures go to BENCHMARKS.md ("Long lists").
 #![allow(clippy::disallowed_macros)]
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+mod support;
+
+use crossterm::event::KeyCode;
 use lectern::corpus::Corpus;
 use lectern::model::BlockNo;
 use lectern::tui::{App, Msg, Settings};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::time::{Duration, Instant};
-
-fn key(app: &mut App, code: KeyCode) {
-    app.handle(Msg::Input(Event::Key(KeyEvent::new(
-        code,
-        KeyModifiers::NONE,
-    ))));
-}
-
-fn frame(app: &mut App, term: &mut Terminal<TestBackend>) {
-    lectern::tui::frame(app, term).unwrap_or_else(|e| match e {});
-}
-
-fn status(field: &str) -> String {
-    std::fs::read_to_string("/proc/self/status")
-        .unwrap_or_default()
-        .lines()
-        .find(|l| l.starts_with(field))
-        .map(|l| l.split_whitespace().nth(1).unwrap_or("?").to_string() + " kB")
-        .unwrap_or_default()
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
-}
+use support::app::{frame, key, ms, status};
 
 fn report(what: &str, t: Duration, app: &App) {
     println!(

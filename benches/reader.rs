@@ -10,23 +10,15 @@
 //! to BENCHMARKS.md; benches/reader.sh measures the real binary in tmux.
 #![allow(clippy::disallowed_macros)]
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+mod support;
+
+use crossterm::event::KeyCode;
 use lectern::corpus::Corpus;
-use lectern::tui::{App, Msg, Settings};
+use lectern::tui::{App, Settings};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::time::{Duration, Instant};
-
-fn key(app: &mut App, code: KeyCode) {
-    app.handle(Msg::Input(Event::Key(KeyEvent::new(
-        code,
-        KeyModifiers::NONE,
-    ))));
-}
-
-fn frame(app: &mut App, term: &mut Terminal<TestBackend>) {
-    lectern::tui::frame(app, term).unwrap_or_else(|e| match e {});
-}
+use support::app::{frame, key, ms, status};
 
 /// Handles what the workers post until the list has the answer to its latest query.
 fn until_filtered(app: &mut App) {
@@ -46,19 +38,6 @@ fn until_complete(app: &mut App) {
             None => panic!("the filter worker did not finish its ranking"),
         }
     }
-}
-
-fn status(field: &str) -> String {
-    std::fs::read_to_string("/proc/self/status")
-        .unwrap_or_default()
-        .lines()
-        .find(|l| l.starts_with(field))
-        .map(|l| l.split_whitespace().nth(1).unwrap_or("?").to_string() + " kB")
-        .unwrap_or_default()
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
 }
 
 fn main() {

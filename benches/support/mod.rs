@@ -1,4 +1,9 @@
-//! What more than one bench needs: a large generated document.
+//! What more than one bench needs: a large generated document, and (`app`) the in-process
+//! reader benches' keys, frames and memory figures.
+// Each bench uses some of these, so the rest is unused in its crate.
+#![allow(dead_code)]
+
+pub mod app;
 
 use lectern::model::Document;
 
