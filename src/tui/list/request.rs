@@ -56,6 +56,25 @@ impl Request {
             .unwrap_or_default()
     }
 
+    /// What a remembered answer was computed over (the haystacks and labels in use).
+    fn sources(&self) -> Sources {
+        Sources(self.haystacks.clone(), self.labels.clone())
+    }
+
+    /// The documents a query can match: those an earlier, shorter query's answer left
+    /// ([`Seen::candidates`]), or every document when none applies.
+    fn candidates<'s>(
+        &self,
+        seen: &'s Seen,
+        needles: &[rank::Needle],
+        labels: &[String],
+    ) -> std::borrow::Cow<'s, [u32]> {
+        match seen.candidates(&self.sources(), needles, labels) {
+            Some(docs) => std::borrow::Cow::Borrowed(docs),
+            None => std::borrow::Cow::Owned((0..self.haystacks().len() as u32).collect()),
+        }
+    }
+
     /// The first rows of [`Request::answer_in`]'s answer when they can be told without the
     /// fuzzy matcher, the costly part of a ranking: no document scores above one that has
     /// every word whole at a word start ([`rank::has_best_score`]) and equal scores go in corpus
@@ -74,15 +93,7 @@ impl Request {
         }
         let haystacks = self.haystacks();
         let needles = rank::needles(&words);
-        let source = Sources(self.haystacks.clone(), self.labels.clone());
-        let all: Vec<u32>;
-        let from = match seen.candidates(&source, &needles, &labels) {
-            Some(docs) => docs,
-            None => {
-                all = (0..haystacks.len() as u32).collect();
-                &all
-            }
-        };
+        let from = self.candidates(seen, &needles, &labels);
         let mut first = Vec::with_capacity(self.rows);
         for slice in from.chunks(8192) {
             if stale() {
@@ -156,15 +167,7 @@ impl Request {
         }
         let haystacks = self.haystacks();
         let needles = rank::needles(&words);
-        let source = Sources(self.haystacks.clone(), self.labels.clone());
-        let all: Vec<u32>;
-        let from = match seen.candidates(&source, &needles, &labels) {
-            Some(docs) => docs,
-            None => {
-                all = (0..haystacks.len() as u32).collect();
-                &all
-            }
-        };
+        let from = self.candidates(seen, &needles, &labels);
         // On every core: a large corpus is filtered on the worker, and each core takes a share.
         // Each document: `None` when the words' letters are not in it in order, else its score.
         let looked: Vec<(u32, Option<u32>)> = from
@@ -185,7 +188,7 @@ impl Request {
             .filter_map(|&(i, s)| Some((s?, i)))
             .collect();
         seen.remember(
-            source,
+            self.sources(),
             &needles,
             labels,
             looked.into_iter().map(|l| l.0).collect(),
