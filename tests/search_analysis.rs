@@ -27,11 +27,10 @@ fn chinese_gets_unigrams_and_bigrams_at_the_position_of_their_first_character() 
             ("成与", 2),
             ("与", 3),
             // 4 is the break after the run.
+            // Names are not common words: no pairs.
             ("kim", 5),
             ("il", 6),
-            ("kim il", 5),
             ("sung", 7),
-            ("il sung", 6),
             ("会", 8),
             ("会谈", 8),
             ("谈", 9),
@@ -88,29 +87,85 @@ fn english_is_lowercased_folded_and_stemmed() {
     );
     assert_eq!(
         texts(&toks),
-        vec![
-            ("treati", 0),
-            ("sign", 1),
-            ("treati sign", 0),
-            ("negoci", 2),
-            ("sign negoci", 1)
-        ]
+        vec![("treati", 0), ("sign", 1), ("negoci", 2)]
     );
     let query = tokenize(TextField::En, Mode::Query, "treaty signing");
-    assert_eq!(texts(&query), vec![("treati sign", 0)]);
+    assert_eq!(texts(&query), vec![("treati", 0), ("sign", 1)]);
 }
 
 #[test]
-fn neighbouring_words_are_also_indexed_as_pairs_but_not_across_chinese() {
-    let toks = tokenize(TextField::En, Mode::Document, "the Korean, people 朝鲜 war");
+fn neighbouring_common_words_are_also_indexed_as_pairs_but_not_across_chinese() {
+    let text = "Korean people as, of the 朝鲜 war in the";
+    let toks = tokenize(TextField::En, Mode::Document, text);
     let pairs: Vec<(&str, usize)> = texts(&toks)
         .into_iter()
         .filter(|(t, _)| t.contains(' '))
         .collect();
-    // Punctuation between words takes no position, so the pair stands across the comma.
-    assert_eq!(pairs, vec![("the korean", 0), ("korean peopl", 1)]);
-    let pair = toks.iter().find(|t| t.text == "korean peopl");
-    assert_eq!(pair.map(|t| (t.range.clone(), t.span)), Some((4..18, 2)));
+    // Only where both words are common; punctuation between words takes no position, so the
+    // pair stands across the comma; none across the Chinese run (`the 朝鲜`).
+    assert_eq!(pairs, vec![("as of", 2), ("of the", 3), ("in the", 9)]);
+    let pair = toks.iter().find(|t| t.text == "as of");
+    assert_eq!(
+        pair.map(|t| (&text[t.range.clone()], t.span)),
+        Some(("as, of", 2))
+    );
+    // Russian and French have their own common words; Chinese fields none.
+    let ru = tokenize(TextField::Ru, Mode::Document, "и в Москве, и в Пекине");
+    assert_eq!(
+        texts(&ru)
+            .into_iter()
+            .filter(|(t, _)| t.contains(' '))
+            .count(),
+        2
+    );
+    let fr = tokenize(
+        TextField::Other,
+        Mode::Document,
+        "à la frontière de la Corée",
+    );
+    let fr_pairs: Vec<(&str, usize)> = texts(&fr)
+        .into_iter()
+        .filter(|(t, _)| t.contains(' '))
+        .collect();
+    assert_eq!(fr_pairs, vec![("a la", 0), ("de la", 3)]);
+    let zh = tokenize(TextField::Zh, Mode::Document, "of the 朝鲜");
+    assert!(!zh.iter().any(|t| t.text.contains(' ')));
+}
+
+#[test]
+fn the_index_keeps_a_characters_own_token_only_at_the_ends_of_its_run() {
+    use tantivy::tokenizer::{TokenStream, Tokenizer};
+    let mut tokenizer = lectern::search::analysis::LecternTokenizer::new(TextField::Zh);
+    let mut stream = tokenizer.token_stream("金日成与，苏 联");
+    let mut indexed = Vec::new();
+    while stream.advance() {
+        let t = stream.token();
+        if t.text != RUN_BREAK {
+            indexed.push((t.text.clone(), t.position));
+        }
+    }
+    let own = |v: &[(&str, usize)]| {
+        v.iter()
+            .map(|(t, p)| (t.to_string(), *p))
+            .collect::<Vec<_>>()
+    };
+    // 日 and 成 stand inside their run: each begins a bigram (日成, 成与) instead.
+    assert_eq!(
+        indexed,
+        own(&[
+            ("金", 0),
+            ("金日", 0),
+            ("日成", 1),
+            ("成与", 2),
+            ("与", 3),
+            ("苏", 5),
+            ("苏联", 5),
+            ("联", 6),
+        ])
+    );
+    // What queries and highlights match against keeps every character.
+    let whole = tokenize(TextField::Zh, Mode::Document, "金日成与");
+    assert!(whole.iter().any(|t| t.text == "日" && t.pos == 1));
 }
 
 #[test]
@@ -126,15 +181,23 @@ fn a_query_is_the_fewest_tokens_that_span_all_its_positions() {
             .map(|(t, p)| (t.to_string(), *p))
             .collect::<Vec<_>>()
     };
-    // Two words: one pair. Three: two pairs overlapping on the middle word. Four: two pairs.
+    // Common words: pairs, overlapping where their number is odd. Other words: themselves.
     assert_eq!(q(TextField::En, "of the"), own(&[("of the", 0)]));
     assert_eq!(
         q(TextField::En, "of the people"),
-        own(&[("of the", 0), ("the peopl", 1)])
+        own(&[("of the", 0), ("peopl", 2)])
     );
     assert_eq!(
         q(TextField::En, "the people of Korea"),
-        own(&[("the peopl", 0), ("of korea", 2)])
+        own(&[("the", 0), ("peopl", 1), ("of", 2), ("korea", 3)])
+    );
+    assert_eq!(
+        q(TextField::En, "at the end of the day"),
+        own(&[("at the", 0), ("end", 2), ("of the", 3), ("day", 5)])
+    );
+    assert_eq!(
+        q(TextField::En, "as well as of the"),
+        own(&[("as", 0), ("well", 1), ("as of", 2), ("of the", 3)])
     );
     // Chinese: bigrams every other character, the last one overlapping.
     assert_eq!(

@@ -320,6 +320,60 @@ fn absent_strings_find_nothing_and_unquoted_words_all_must_match() {
     }
 }
 
+/// Phrases cut from the texts at random (runs of whole words, which hold many common words,
+/// and CJK strings of 1 to 5 characters): the index, which keeps pairs of common words only and
+/// a character's own token only at the ends of its run, finds what the scan finds.
+#[test]
+fn random_phrases_drawn_from_the_texts_match_a_scan() {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+    let docs = Generator::new().corpus(80, 1800, seed() + 3);
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (index, _) =
+        SearchIndex::open(&Location::at(tmp.path()), &docs, &mut |_, _| {}).expect("index builds");
+    let hay = Hay::new(&docs);
+    let texts: Vec<(Lang, String)> = docs.iter().flat_map(units).flat_map(|(_, t)| t).collect();
+    let mut runner = TestRunner::new(Config {
+        cases: 300,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let phrase = (
+        any::<prop::sample::Index>(),
+        any::<prop::sample::Index>(),
+        1usize..7,
+    );
+    let compared = std::cell::Cell::new(0);
+    runner
+        .run(&phrase, |(text, start, len)| {
+            let (lang, text) = text.get(&texts);
+            let q: String = if *lang == Lang::Zh {
+                let chars: Vec<char> = text.chars().collect();
+                let len = len.min(5).min(chars.len());
+                let at = start.index(chars.len() - len + 1);
+                chars[at..at + len].iter().collect()
+            } else {
+                let words: Vec<&str> = text.split_whitespace().collect();
+                let len = len.min(words.len());
+                let at = start.index(words.len() - len + 1);
+                words[at..at + len].join(" ")
+            };
+            if q.contains('"') || needle(Lang::En, &q).is_none() {
+                return Ok(());
+            }
+            let want = hay.scan(&[q.as_str()]);
+            prop_assert_eq!(searched(&index, &docs, &format!("\"{q}\"")), want, "{}", q);
+            compared.set(compared.get() + 1);
+            Ok(())
+        })
+        .expect("every phrase matches what the scan finds");
+    assert!(
+        compared.get() > 200,
+        "only {} phrases compared",
+        compared.get()
+    );
+}
+
 /// `LECTERN_ORACLE_SEED` varies the generated corpus and the samples for a wider search.
 fn seed() -> u64 {
     std::env::var("LECTERN_ORACLE_SEED")

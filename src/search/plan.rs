@@ -4,7 +4,7 @@
 //! a single token becomes a term query, several tokens a phrase at their exact relative
 //! positions. A term matches when any field, any alternative, matches.
 
-use super::analysis::{Mode, TextField, tokenize};
+use super::analysis::{Mode, TextField, is_cjk, tokenize};
 use super::highlight::{Matcher, Pattern};
 use super::query::{ParsedQuery, Term};
 use super::schema::{self, Fields};
@@ -365,16 +365,33 @@ fn term_query(
 
 pub(crate) fn pattern_query(field: tantivy::schema::Field, pattern: &Pattern) -> Box<dyn Query> {
     if let [(_, text)] = pattern.as_slice() {
-        return Box::new(TermQuery::new(
+        let term = Box::new(TermQuery::new(
             TTerm::from_field_text(field, text),
             IndexRecordOption::WithFreqs,
         ));
+        return match inside_runs(field, text) {
+            Some(inside) => union(vec![term, inside]),
+            None => term,
+        };
     }
     let terms = pattern
         .iter()
         .map(|(off, text)| (*off, TTerm::from_field_text(field, text)))
         .collect();
     Box::new(PhraseQuery::new_with_offset(terms))
+}
+
+/// Where a lone CJK character stands inside a run: the index keeps a character's own token
+/// only at the two ends of its run, and inside one the character begins a bigram. `None` for
+/// any other token.
+fn inside_runs(field: tantivy::schema::Field, text: &str) -> Option<Box<dyn Query>> {
+    let mut chars = text.chars();
+    let c = chars
+        .next()
+        .filter(|c| is_cjk(*c) && chars.next().is_none())?;
+    // A CJK character is never a regex metacharacter; `.` is the bigram's second character.
+    let bigrams = tantivy::query::RegexQuery::from_pattern(&format!("{c}."), field).ok()?;
+    Some(Box::new(bigrams))
 }
 
 /// Ordinals of the documents whose units match `query`.

@@ -12,6 +12,11 @@ use std::ops::Range;
 pub struct Analyser {
     stemmer: Option<frostem::Stemmer>,
     stems: StemCache,
+    /// Words whose pairs are indexed (see [`super::common`]).
+    common: std::sync::Arc<CommonWords>,
+    /// Whether every CJK character gets its own token, or (for the index) only the first and
+    /// last of each run: inside a run a character is the first of a bigram (see [`super`]).
+    every_unigram: bool,
     /// The current word, folded, and the word before it (for the pair).
     word: String,
     previous: String,
@@ -22,14 +27,25 @@ pub struct Analyser {
 }
 
 impl Analyser {
+    /// The whole analysis: what queries and highlighting match against.
     pub fn new(field: TextField) -> Self {
         Self {
+            every_unigram: true,
             stemmer: field.stemmer(),
             stems: StemCache::default(),
+            common: std::sync::Arc::new(super::common::common_words(field)),
             word: String::new(),
             previous: String::new(),
             scratch: String::new(),
             run: Vec::new(),
+        }
+    }
+
+    /// What the index stores: the whole analysis less the unigrams inside CJK runs.
+    pub fn for_index(field: TextField) -> Self {
+        Self {
+            every_unigram: false,
+            ..Self::new(field)
         }
     }
 
@@ -41,11 +57,14 @@ impl Analyser {
         mut emit: impl FnMut(&str, Range<usize>, usize, usize),
     ) {
         let mut pos = 0;
-        // Where the previous word started, while nothing but punctuation or spaces followed it.
+        // Where the previous word started, while nothing but punctuation or spaces followed it
+        // and it was a common word.
         let mut previous_start: Option<usize> = None;
         let Self {
             stemmer,
             stems,
+            common,
+            every_unigram,
             word,
             previous,
             scratch,
@@ -55,12 +74,15 @@ impl Analyser {
             Piece::Word(range) => {
                 word.clear();
                 fold_word(&text[range.clone()], word);
+                let is_common = common.contains(word.as_str());
                 let word = match stemmer {
                     Some(s) => stems.stem(s, word),
                     None => word.as_str(),
                 };
                 emit(word, range.clone(), pos, 1);
-                if let Some(start) = previous_start {
+                // Only a pair of common words: any other pair holds a word whose own
+                // postings are short enough to drive a phrase.
+                if let Some(start) = previous_start.filter(|_| is_common) {
                     scratch.clear();
                     scratch.push_str(previous);
                     scratch.push(PAIR_SEPARATOR);
@@ -69,15 +91,18 @@ impl Analyser {
                 }
                 previous.clear();
                 previous.push_str(word);
-                previous_start = Some(range.start);
+                previous_start = is_common.then_some(range.start);
                 pos += 1;
             }
             Piece::Run(chars) => {
                 previous_start = None;
+                let last = chars.len() - 1;
                 for (k, (c, range)) in chars.iter().enumerate() {
                     scratch.clear();
                     scratch.push(*c);
-                    emit(scratch, range.clone(), pos + k, 1);
+                    if *every_unigram || k == 0 || k == last {
+                        emit(scratch, range.clone(), pos + k, 1);
+                    }
                     if let Some((next, next_range)) = chars.get(k + 1) {
                         scratch.push(*next);
                         emit(scratch, range.start..next_range.end, pos + k, 2);
@@ -93,6 +118,8 @@ impl Analyser {
         });
     }
 }
+
+type CommonWords = std::collections::HashSet<String, rustc_hash::FxBuildHasher>;
 
 /// Stems already computed: words follow Zipf's law, so while indexing most words were seen
 /// before and a lookup is much cheaper than running the Snowball stemmer again.

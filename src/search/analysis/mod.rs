@@ -9,27 +9,37 @@
 //! Why bigrams *with* positions: a query string of n ≥ 2 CJK characters becomes a phrase of
 //! bigrams at their relative positions. Each character owns one position and each bigram fixes
 //! the two characters at its position and the next, so bigrams that together span the string
-//! can only match where the whole string stands in the text. A one-character query is a plain
-//! term query on the unigram.
+//! can only match where the whole string stands in the text.
 //! Every run is followed by a break token, so that a query such as `济、文化` (two runs) does
 //! not match `经济文化` (one run).
+//!
+//! Why the index keeps a character's own token only at the two ends of its run: a query's
+//! cover (below) never uses the unigram of a character inside a run of two or more, and a
+//! one-character run of a query, next to other tokens, can only meet a document's run at one of
+//! its ends (a word or a break token stands beside it). Inside a run a character begins a
+//! bigram, so a one-character query is its unigram *or* any bigram it begins (see
+//! `plan::pattern_query`). Queries and highlights are analysed in full ([`tokenize`]).
 //!
 //! Words are lowercased and folded (diacritics off Latin letters, `ё` → `е`, full-width forms to
 //! ASCII) so that `Hŭngnam` meets `Hungnam`; hyphens and other punctuation split words without
 //! using a position, so `Kim Il-sung` and `Kim Il Sung` are the same three-word sequence. English
 //! and Russian fields then stem their words (Snowball).
 //!
-//! Why word pairs: each pair of neighbouring words is indexed once more as one token (`of the`,
-//! a *shingle*) at the position of its first word. A quoted phrase of common words would
-//! otherwise need the positions of every block holding both words checked; as pairs, a
-//! two-word phrase is one term and a longer one a phrase of far rarer terms.
+//! Why pairs of common words: each pair of neighbouring words that are both common words of the
+//! field's language (`of the`; see [`common`]) is indexed once more as one token, a
+//! *common gram* as in Lucene's CommonGrams, at the position of its first word. A phrase of
+//! common words would otherwise have their long postings and positions intersected; as pairs, a
+//! two-word phrase is one term and a longer one a phrase of far rarer terms. A phrase holding
+//! any other word is driven by that word's short postings, and pairs of such words were most of
+//! the tokens of the index while speeding up no phrase much.
 //!
 //! A query is the fewest index tokens that pin down every one of its positions (see [`cover`]):
-//! `"of the"` is one shingle, `金日成` the bigrams 金日 and 日成, `朝鲜人民` the bigrams 朝鲜 and
-//! 人民. Each token fixes what stands at the positions it spans, so matching the cover is
-//! matching the whole string.
+//! `"of the"` is one pair, `"the Soviet Union"` the words `the`, `soviet`, `union`, `金日成` the
+//! bigrams 金日 and 日成, `朝鲜人民` the bigrams 朝鲜 and 人民. Each token fixes what stands at
+//! the positions it spans, so matching the cover is matching the whole string.
 
 mod analyser;
+mod common;
 mod lexer;
 mod tokenizer;
 
@@ -94,8 +104,9 @@ impl TextField {
     }
 }
 
-/// Documents get every token (unigrams, bigrams, words, word pairs); queries get only what
-/// must match (see [`cover`]).
+/// Documents get every token (unigrams, bigrams, words, pairs of common words); queries get
+/// only what must match (see [`cover`]). The index leaves out unigrams inside runs (see the
+/// module's doc).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
     Document,

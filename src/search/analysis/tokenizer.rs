@@ -14,7 +14,7 @@ pub struct LecternTokenizer {
 impl LecternTokenizer {
     pub fn new(field: TextField) -> Self {
         Self {
-            analyser: Analyser::new(field),
+            analyser: Analyser::for_index(field),
             tokens: Vec::new(),
         }
     }
