@@ -58,7 +58,7 @@ impl Analyser {
     ) {
         let mut pos = 0;
         // Where the previous word started, while nothing but punctuation or spaces followed it
-        // and it was a common word.
+        // and it was a common word (a pair's first word).
         let mut previous_start: Option<usize> = None;
         let Self {
             stemmer,
@@ -80,9 +80,10 @@ impl Analyser {
                     None => word.as_str(),
                 };
                 emit(word, range.clone(), pos, 1);
-                // Only a pair of common words: any other pair holds a word whose own
-                // postings are short enough to drive a phrase.
-                if let Some(start) = previous_start.filter(|_| is_common) {
+                // Only a pair that begins with a common word: a phrase then never reads
+                // the positions of a common word unless the phrase ends with it, and the
+                // pairs of two other words (most pairs, each a new term) are not indexed.
+                if let Some(start) = previous_start {
                     scratch.clear();
                     scratch.push_str(previous);
                     scratch.push(PAIR_SEPARATOR);

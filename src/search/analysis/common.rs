@@ -1,5 +1,5 @@
 //! The common words of each analysed language: a pair of neighbouring words is indexed only
-//! when both are common (see [`super`]). The lists are Snowball's stop word lists
+//! when its first word is common (see [`super`]). The lists are Snowball's stop word lists
 //! (snowballstem.org, `algorithms/{english,russian,french}/stop.txt`); the English one as NLTK
 //! ships it (single words, no contractions). A list only decides what is indexed as a pair: a
 //! phrase matches the same blocks whatever it holds, only more or less quickly.

@@ -25,17 +25,17 @@
 //! using a position, so `Kim Il-sung` and `Kim Il Sung` are the same three-word sequence. English
 //! and Russian fields then stem their words (Snowball).
 //!
-//! Why pairs of common words: each pair of neighbouring words that are both common words of the
-//! field's language (`of the`; see [`common`]) is indexed once more as one token, a
-//! *common gram* as in Lucene's CommonGrams, at the position of its first word. A phrase of
-//! common words would otherwise have their long postings and positions intersected; as pairs, a
-//! two-word phrase is one term and a longer one a phrase of far rarer terms. A phrase holding
-//! any other word is driven by that word's short postings, and pairs of such words were most of
-//! the tokens of the index while speeding up no phrase much.
+//! Why pairs that begin with a common word: a word of the field's language's common words
+//! (`of`, `the`; see [`common`]) and the word after it are indexed once more as one token at
+//! the position of the first, as Lucene's CommonGrams does (there also when only the second is
+//! common). A phrase would otherwise have the long postings and positions of its common words
+//! intersected; with these pairs, every common word of a phrase but a last one is inside a far
+//! rarer pair. Pairs of two other words were most of the pairs, each almost always a new
+//! term, and sped up no phrase much: such a phrase is driven by its words' short postings.
 //!
 //! A query is the fewest index tokens that pin down every one of its positions (see [`cover`]):
-//! `"of the"` is one pair, `"the Soviet Union"` the words `the`, `soviet`, `union`, `金日成` the
-//! bigrams 金日 and 日成, `朝鲜人民` the bigrams 朝鲜 and 人民. Each token fixes what stands at
+//! `"of the"` is one pair, `"the Soviet Union"` the pair `the soviet` and the word `union`,
+//! `金日成` the bigrams 金日 and 日成, `朝鲜人民` the bigrams 朝鲜 and 人民. Each token fixes what stands at
 //! the positions it spans, so matching the cover is matching the whole string.
 
 mod analyser;
@@ -104,7 +104,7 @@ impl TextField {
     }
 }
 
-/// Documents get every token (unigrams, bigrams, words, pairs of common words); queries get
+/// Documents get every token (unigrams, bigrams, words, pairs from a common word); queries get
 /// only what must match (see [`cover`]). The index leaves out unigrams inside runs (see the
 /// module's doc).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
