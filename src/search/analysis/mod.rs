@@ -35,8 +35,8 @@
 //!
 //! A query is the fewest index tokens that pin down every one of its positions (see [`cover`]):
 //! `"of the"` is one pair, `"the Soviet Union"` the pair `the soviet` and the word `union`,
-//! `金日成` the bigrams 金日 and 日成, `朝鲜人民` the bigrams 朝鲜 and 人民. Each token fixes what stands at
-//! the positions it spans, so matching the cover is matching the whole string.
+//! `金日成` the bigrams 金日 and 日成, `朝鲜人民` the bigrams 朝鲜 and 人民. Each token fixes
+//! what stands at the positions it spans, so matching the cover is matching the whole string.
 
 mod analyser;
 mod common;
