@@ -31,7 +31,8 @@
 //! common). A phrase would otherwise have the long postings and positions of its common words
 //! intersected; with these pairs, every common word of a phrase but a last one is inside a far
 //! rarer pair. Pairs of two other words were most of the pairs, each almost always a new
-//! term, and sped up no phrase much: such a phrase is driven by its words' short postings.
+//! term: such a phrase is driven by its words' postings, short unless a word is frequent
+//! without being on the list (names: `"Kim Il"` checks positions; see BENCHMARKS, open7).
 //!
 //! A query is the fewest index tokens that pin down every one of its positions (see [`cover`]):
 //! `"of the"` is one pair, `"the Soviet Union"` the pair `the soviet` and the word `union`,
