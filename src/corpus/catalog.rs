@@ -167,7 +167,12 @@ impl Catalog {
         self.heads.get_or_init(|| match &self.store {
             Store::Snapshot {
                 snapshot, cache, ..
-            } => match snapshot.heads() {
+            } => match {
+                crate::trace!("heads decode start");
+                let heads = snapshot.heads();
+                crate::trace!("heads decoded");
+                heads
+            } {
                 Ok(heads) => heads,
                 Err(why) => {
                     // Checked when read: the table answers, and the snapshot is made again.

@@ -204,7 +204,9 @@ impl CorpusLinks {
     /// after its first screen, so that the first card or backlinks do not wait for it).
     pub fn warm_up(&self) {
         if let Inner::Lazy { .. } = self.inner {
+            crate::trace!("links targets start");
             self.targets();
+            crate::trace!("links targets made");
         }
     }
 

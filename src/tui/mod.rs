@@ -119,12 +119,19 @@ pub fn run(corpus: Corpus) -> anyhow::Result<()> {
         frame(&mut app, &mut guard.terminal)?;
         if std::mem::take(&mut first) {
             crate::diag::timing("first frame drawn");
-            app.list.warm();
-            // After the first screen: which documents mention each name (a lazy corpus reads
-            // every document's mentions for it), so that the first card does not wait.
+            // After the first screen, the filter's haystacks first (the first thing typed
+            // waits for them); then which documents mention each name (a lazy corpus reads
+            // every document's mentions for it), so that the first card does not wait, and
+            // the full check of the files. Run together, the three took ~6 s at 100k before
+            // the first filter could answer (BENCHMARKS.md, "The reader in tmux at 100k").
             let corpus = std::sync::Arc::clone(&app.corpus);
-            std::thread::spawn(move || corpus.links.warm_up());
-            app.check_corpus_in_full();
+            let check = app.full_check();
+            app.list.warm_then(Box::new(move || {
+                if let Some(check) = check {
+                    std::thread::spawn(check);
+                }
+                corpus.links.warm_up();
+            }));
         }
         write_after_frame(&mut app, &mut guard.terminal);
         if app.should_quit {
@@ -132,7 +139,10 @@ pub fn run(corpus: Corpus) -> anyhow::Result<()> {
         }
         // Sleep until something happens, then take everything that queued up before drawing.
         match app.wait_event() {
-            Some(ev) => app.handle(ev),
+            Some(ev) => {
+                crate::trace!("woke");
+                app.handle(ev)
+            }
             None => break,
         }
         app.drain_events();
@@ -153,9 +163,11 @@ pub fn run(corpus: Corpus) -> anyhow::Result<()> {
 
 /// Brings the state up to date with the terminal size and draws one frame.
 pub fn frame<B: Backend>(app: &mut App, terminal: &mut Terminal<B>) -> Result<(), B::Error> {
+    crate::trace!("frame start");
     let size = terminal.size()?;
     app.prepare(ratatui::layout::Rect::new(0, 0, size.width, size.height));
     terminal.draw(|f| ui::draw(&app.view(), f))?;
+    crate::trace!("frame written");
     Ok(())
 }
 
@@ -177,6 +189,9 @@ fn write_after_frame(app: &mut App, terminal: &mut terminal::Term) {
 fn spawn_input_thread(tx: std::sync::mpsc::Sender<Msg>) {
     std::thread::spawn(move || {
         while let Ok(ev) = crossterm::event::read() {
+            if let crossterm::event::Event::Key(key) = &ev {
+                crate::trace!("key read {:?}", key.code);
+            }
             if tx.send(Msg::Input(ev)).is_err() {
                 break;
             }
