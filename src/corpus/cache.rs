@@ -170,6 +170,7 @@ fn refresh_with(
             registry_crc,
             mode: Freshness::Auto,
             stats: None,
+            registry_files: &registry_files,
         };
         let journal = journal.as_ref().ok().and_then(Option::as_ref);
         match quick::open(inputs, &mode_for, journal)? {

@@ -69,6 +69,36 @@ pub fn load_with<'a>(
     (registry, problems)
 }
 
+/// The ids of every document a reference of the registry files names, valid or not (a file
+/// that does not parse names none: it is skipped whole). Only these documents' ids and blocks
+/// (and a described one's text) decide what [`load_with`] keeps and reports, so a corpus
+/// whose other documents come and go validates its registry as before.
+pub fn documents_named(files: &[(PathBuf, String)]) -> HashSet<String> {
+    let mut named = HashSet::new();
+    for reg in files
+        .iter()
+        .filter_map(|(path, text)| parse(path, text).ok())
+    {
+        for inst in &reg.instruments {
+            let described = inst.descriptions.iter().map(|d| &d.at);
+            named.extend(sources(inst).chain(described).map(|r| r.doc.clone()));
+        }
+        for e in &reg.entities {
+            named.extend(e.facts.iter().map(|f| f.source.doc.clone()));
+        }
+    }
+    named
+}
+
+/// The references of an instrument checked against the corpus, but its descriptions'.
+fn sources(inst: &super::Instrument) -> impl Iterator<Item = &SourceRef> {
+    inst.text
+        .iter()
+        .chain(inst.parties.iter().map(|p| &p.source))
+        .chain(inst.dates.iter().map(|d| &d.source))
+        .chain(inst.relations.iter().map(|r| &r.source))
+}
+
 /// Parses one registry file.
 fn parse(path: &Path, text: &str) -> Result<Registry, Problem> {
     toml::from_str(text).map_err(|e| Problem::from_toml(path, text, &e))
@@ -105,13 +135,7 @@ fn validate(
     for (i, inst) in registry.instruments.iter().enumerate() {
         let line = line_of_table(text, "instrument", i);
         let mut ok = true;
-        for r in inst
-            .text
-            .iter()
-            .chain(inst.parties.iter().map(|p| &p.source))
-            .chain(inst.dates.iter().map(|d| &d.source))
-            .chain(inst.relations.iter().map(|r| &r.source))
-        {
+        for r in sources(inst) {
             ok &= check(r, &r.to_string(), &mut problems, line);
         }
         for rel in &inst.relations {
