@@ -293,3 +293,23 @@ fn a_document_the_registry_names_deleted_or_added_back_goes_to_the_table() {
         ],
     );
 }
+
+#[test]
+fn an_edit_of_a_document_the_registry_names_then_an_addition_both_take_the_journal() {
+    // The addition has the registry validated again, the edited text included: it keeps and
+    // reports what it did, so the journal answers.
+    after_changes(
+        10,
+        "journal",
+        &["synth-added-three", NAMED],
+        &[
+            &|dir| {
+                let path = docs(dir).join(format!("{NAMED}.toml"));
+                let text = std::fs::read_to_string(&path).expect("read");
+                let text = text.replacen("Treaty of friendship", "Treaty of Friendship", 1);
+                std::fs::write(path, text).expect("write");
+            },
+            &|dir| write_document(dir, &synthetic("synth-added-three", 79)),
+        ],
+    );
+}

@@ -10,4 +10,4 @@ mod registry_file;
 pub use links::Links;
 pub use mentions::{Found, Mention};
 pub use registry::{Entity, Instrument, Registry, SourceRef, Target};
-pub use registry_file::{DocumentOf, documents_named, load, load_with};
+pub use registry_file::{DocumentOf, load, load_with};

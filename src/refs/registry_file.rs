@@ -69,27 +69,6 @@ pub fn load_with<'a>(
     (registry, problems)
 }
 
-/// The ids of every document a reference of the registry files names, valid or not (a file
-/// that does not parse names none: it is skipped whole). Only these documents' ids and blocks
-/// (and a described one's text) decide what [`load_with`] keeps and reports, so a corpus
-/// whose other documents come and go validates its registry as before.
-pub fn documents_named(files: &[(PathBuf, String)]) -> HashSet<String> {
-    let mut named = HashSet::new();
-    for reg in files
-        .iter()
-        .filter_map(|(path, text)| parse(path, text).ok())
-    {
-        for inst in &reg.instruments {
-            let described = inst.descriptions.iter().map(|d| &d.at);
-            named.extend(sources(inst).chain(described).map(|r| r.doc.clone()));
-        }
-        for e in &reg.entities {
-            named.extend(e.facts.iter().map(|f| f.source.doc.clone()));
-        }
-    }
-    named
-}
-
 /// The references of an instrument checked against the corpus, but its descriptions'.
 fn sources(inst: &super::Instrument) -> impl Iterator<Item = &SourceRef> {
     inst.text

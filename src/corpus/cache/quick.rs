@@ -12,7 +12,7 @@ use super::freshness::{self, Freshness};
 use super::journal::{self, Journal, Listing, Row};
 use super::{Catalog, Refresh};
 use crate::corpus::cache_file::Blob;
-use claims::{Now, Settled, read_now};
+use claims::{Now, RegistryNow, Settled, read_now};
 
 mod claims;
 use crate::corpus::snapshot::{self, Snapshot};
@@ -31,8 +31,10 @@ pub(super) struct Inputs<'a> {
     pub(super) mode: Freshness,
     /// Every file stat'ed, when a full check did it already.
     pub(super) stats: Option<&'a [freshness::Stat]>,
-    /// The registry's files (path, text), which name the documents it refers to.
+    /// The registry's files (path, text), which name the documents it refers to, and the
+    /// problems of reading them.
     pub(super) registry_files: &'a [(std::path::PathBuf, String)],
+    pub(super) registry_problems: &'a [crate::corpus::Problem],
 }
 
 /// What [`open`] found.
@@ -147,6 +149,7 @@ pub(super) fn refresh(
         mode,
         stats,
         registry_files,
+        registry_problems,
     } = inputs;
     let base = snap.base_key().written_ns;
     let journal = journal.unwrap_or_else(|| Journal {
@@ -248,34 +251,18 @@ pub(super) fn refresh(
         crcs.push(crc);
         nows.push(now);
     }
-    let journaled_ids: HashSet<String> = journal
-        .removed
-        .iter()
-        .cloned()
-        .chain(
-            journal
-                .changes
-                .iter()
-                .filter_map(|(_, e)| match &e.as_ref()?.outcome {
-                    Outcome::Parsed { head, .. } => Some(head.id.clone()),
-                    Outcome::Failed { .. } => None,
-                }),
-        )
-        .collect();
+    let packs = Packs::of(cache);
+    let registry = RegistryNow {
+        files: registry_files,
+        read_problems: registry_problems,
+        packs: &packs,
+    };
     let Settled {
         document,
         problems,
         old_docs,
         new_docs,
-    } = claims::settle(
-        &snap,
-        &docs_dir,
-        &changes,
-        &nows,
-        &journaled_ids,
-        registry_files,
-    )?;
-    let packs = Packs::of(cache);
+    } = claims::settle(&snap, &docs_dir, &changes, &nows, &registry)?;
     let mut parsed = Vec::new();
     let mut duplicates: Vec<String> = journal
         .duplicates

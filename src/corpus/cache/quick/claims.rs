@@ -8,10 +8,13 @@ use super::super::{Fresh, rewrite::read_file};
 use super::Change;
 use crate::corpus::Problem;
 use crate::corpus::cache_file::Blob;
+use crate::corpus::cache_file::Packs;
 use crate::corpus::catalog::Head;
 use crate::corpus::snapshot::{Snapshot, overlay};
 use crate::model::Document;
-use std::collections::HashSet;
+use crate::refs::Registry;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// A changed file as it is now.
@@ -81,17 +84,23 @@ pub(super) struct Settled {
     pub(super) new_docs: Vec<(String, usize, u64)>,
 }
 
+/// The registry as the refresh read it, and where the snapshot's blobs are.
+pub(super) struct RegistryNow<'a> {
+    /// Its files (path, text).
+    pub(super) files: &'a [(PathBuf, String)],
+    /// The problems of reading them (before any is parsed).
+    pub(super) read_problems: &'a [Problem],
+    pub(super) packs: &'a Packs,
+}
+
 /// Decides what the full refresh would of the changed files (`changes` sorted by name, each
-/// with what it is now), or `None` where only the table can. `journaled` are the ids the
-/// journal already replaced since the table (whose registry the full refresh validates again
-/// against their text once the documents' ids or blocks change).
+/// with what it is now), or `None` where only the table can.
 pub(super) fn settle(
     snap: &Snapshot,
     docs_dir: &Path,
     changes: &[Change],
     nows: &[Now],
-    journaled: &HashSet<String>,
-    registry_files: &[(PathBuf, String)],
+    registry: &RegistryNow<'_>,
 ) -> Option<Settled> {
     let old_ids: HashSet<&str> = changes
         .iter()
@@ -163,27 +172,32 @@ pub(super) fn settle(
             _ => None,
         })
         .collect();
-    if !same_heads(changes, nows, &document, &old_docs, &new_docs) {
-        // The full refresh validates the registry again, against every document's blocks and
-        // the described ones' text: only the documents it names can change what it keeps.
-        let named = crate::refs::documents_named(registry_files);
-        let parsed = nows.iter().filter_map(|n| match n {
-            Now::Parsed { head, .. } => Some(head.id.as_str()),
-            _ => None,
-        });
-        let mut touched = old_ids.iter().copied().chain(parsed);
-        if touched.any(|id| named.contains(id)) || journaled.iter().any(|id| named.contains(id)) {
-            return None;
-        }
-    }
     // The registry's problems first, then the files' in name order, as a full load has them.
-    let (registry, files): (Vec<Problem>, Vec<Problem>) = before
+    let (registry_problems, files): (Vec<Problem>, Vec<Problem>) = before
         .into_iter()
         .filter(|p| !changed.contains(&p.file))
         .partition(|p| p.file.parent() != Some(docs_dir));
+    if !same_heads(changes, nows, &document, &old_docs, &new_docs) {
+        // The full refresh validates the registry again (against every document's blocks and
+        // the described ones' text, the journal's edits included): so here, through the id
+        // map. What it keeps and reports must stay as it is; else every document's mentions
+        // are found again, the full refresh's work.
+        let (kept, reported) = validate(snap, registry, nows, &document, &old_ids)?;
+        let stored: Registry =
+            ciborium::from_reader(registry.packs.read(snap.registry()?).ok()?.as_slice()).ok()?;
+        let reported: Vec<Problem> = registry
+            .read_problems
+            .iter()
+            .cloned()
+            .chain(reported)
+            .collect();
+        if kept != stored || reported != registry_problems {
+            return None;
+        }
+    }
     let mut files: Vec<Problem> = files.into_iter().chain(found).collect();
     files.sort_by(|a, b| a.file.cmp(&b.file));
-    let problems = registry
+    let problems = registry_problems
         .into_iter()
         .chain(files)
         .map(|p| (p.file, p.line, p.message))
@@ -194,6 +208,52 @@ pub(super) fn settle(
         old_docs,
         new_docs,
     })
+}
+
+/// The registry validated against the catalog with the changed files in it: each document's
+/// blocks from the snapshot's id map or the changed file, a described one's body from its blob.
+fn validate(
+    snap: &Snapshot,
+    registry: &RegistryNow<'_>,
+    nows: &[Now],
+    document: &[bool],
+    old_ids: &HashSet<&str>,
+) -> Option<(Registry, Vec<Problem>)> {
+    let claimed: HashMap<&str, &Now> = nows
+        .iter()
+        .zip(document)
+        .filter_map(|(n, &doc)| match n {
+            Now::Parsed { head, .. } if doc => Some((head.id.as_str(), n)),
+            _ => None,
+        })
+        .collect();
+    let packs = registry.packs;
+    let decode = |blob: Blob| -> Option<Document> {
+        ciborium::from_reader(packs.read(blob).ok()?.as_slice()).ok()
+    };
+    let blocks_of = |id: &str| match claimed.get(id) {
+        Some(Now::Parsed { head, .. }) => Some(head.blocks),
+        Some(_) => None,
+        None if old_ids.contains(id) => None,
+        None => Some(snap.record(snap.position(id)?).ok()?.head.blocks),
+    };
+    let document_of = |id: &str| -> Option<Cow<'_, Document>> {
+        match claimed.get(id) {
+            Some(Now::Parsed { doc: Some(doc), .. }) => Some(Cow::Borrowed(&**doc)),
+            Some(Now::Parsed {
+                kept: Some((body, _)),
+                ..
+            }) => decode(*body).map(Cow::Owned),
+            Some(_) => None,
+            None if old_ids.contains(id) => None,
+            None => decode(snap.record(snap.position(id)?).ok()?.body).map(Cow::Owned),
+        }
+    };
+    Some(crate::refs::load_with(
+        registry.files,
+        &document_of,
+        &blocks_of,
+    ))
 }
 
 /// Whether the changed files leave every (id, blocks) of the table as it was, duplicates
