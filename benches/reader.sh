@@ -15,7 +15,7 @@ set -euo pipefail
 dir=${1:?corpus directory}
 cache=${2:-$dir.cache}
 root=$(cd "$(dirname "$0")/.." && pwd)
-bin=$root/target/release/lectern
+bin=${BIN:-$root/target/release/lectern}
 command -v tmux >/dev/null || { echo "reader.sh: tmux is not installed" >&2; exit 1; }
 export LECTERN_CORPUS=$dir LECTERN_INDEX_DIR=$cache NO_COLOR=1
 "$bin" list >/dev/null   # cache current
