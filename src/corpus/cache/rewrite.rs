@@ -87,6 +87,7 @@ pub(super) fn rewrite(
     };
     let registry_changed = old_registry.as_ref() != Some(&registry);
     let matcher = crate::refs::mentions::Matcher::new(&registry);
+    crate::diag::timing("registry validated");
 
     let mut pack = PackWriter::default();
     // Every blob of the new table: (file, body or new blob, mentions or new blob).
@@ -129,6 +130,7 @@ pub(super) fn rewrite(
             _ => None,
         })
         .collect();
+    crate::diag::timing("bodies encoded, mentions found");
     for (f, encoded) in files.iter_mut().zip(encoded.iter_mut()) {
         // The heads move into the table and come back below: 100,000 of them are not cloned.
         let taken = match &mut f.fresh {
@@ -204,6 +206,7 @@ pub(super) fn rewrite(
     } else {
         packs.write(&pack.bytes)?
     };
+    crate::diag::timing("pack written");
     let resolve = |p: &Place| match p {
         Place::Old(b) => *b,
         Place::New(i) => pack.blob(number, *i),

@@ -64,9 +64,11 @@ pub(super) fn fill_index(
         }
         progress(end, total);
     }
+    crate::diag::timing("index documents added");
     let mut commit = writer.prepare_commit()?;
     commit.set_payload(fp);
     commit.commit()?;
+    crate::diag::timing("index committed");
     writer.wait_merging_threads()?;
     Ok(state)
 }
