@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # An edited document picked up by the next command, on a corpus whose cache and index are
 # warm: the edit rows of benches/process.sh alone (written by rename with sed -i, written in
-# place, then in place with --fresh), with the step table of the sed -i edit.
+# place, then in place with --fresh), with the step table of the sed -i edit; then a document
+# added, renamed (its file and id) and deleted, each picked up by the next search or list, with
+# the step table of an addition.
 #
-#   benches/edit.sh DIR        # DIR made by gen_corpus; its cache in DIR.cache
+#   benches/edit.sh DIR        # DIR made by gen_corpus; its cache in DIR.cache (BIN: binary)
 set -euo pipefail
 dir=$1
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=${BIN:-$root/target/release/lectern}
 docs=$dir/documents
 export LECTERN_CORPUS=$dir
-export LECTERN_INDEX_DIR=$dir.cache
+export LECTERN_INDEX_DIR=${LECTERN_INDEX_DIR:-$dir.cache}
 export NO_COLOR=1
 "$bin" search kim --limit 1 >/dev/null # warm: cache and index current
 id=$(ls "$docs" | sed -n '2p' | sed 's/\.toml$//')
@@ -36,3 +38,30 @@ echo "steps of an edit by sed -i (LECTERN_TIMING=1):"
 LECTERN_TIMING=1 "$bin" search Zanzibarquux --limit 1 2>&1 >/dev/null | sed 's/^/  /'
 mv "$file.orig" "$file"
 "$bin" search kim --limit 1 >/dev/null # back to the unedited corpus
+# Added, renamed and deleted documents: a copy of the edited one under a new id (an id is its
+# file's name), with a word of its own.
+added=$id-added
+renamed=$id-renamed
+add() { sed "s/^id = \"$id\"/id = \"$1\"/; 0,/^en = \"/s//en = \"Addedquux /" "$file" > "$docs/$1.toml"; }
+timed() { # label, command...
+  local label=$1; shift
+  start=$(date +%s.%N)
+  out=$("$@" | tail -n 1)
+  end=$(date +%s.%N)
+  printf '%s: %.2f s (%s)\n' "$label" "$(echo "$end - $start" | bc -l)" "$out"
+}
+add "$added"
+steps=$(mktemp)
+LECTERN_TIMING=1 timed "added document picked up by the next search" "$bin" search Addedquux --limit 1 2>"$steps"
+sed "s/^id = \"$added\"/id = \"$renamed\"/" "$docs/$added.toml" > "$docs/$renamed.toml"
+rm "$docs/$added.toml"
+timed "renamed document picked up by the next search" "$bin" search Addedquux --limit 1
+rm "$docs/$renamed.toml"
+timed "deleted document picked up by the next search" "$bin" search Addedquux --limit 1
+add "$added"
+timed "added document picked up by the next list" sh -c "'$bin' list | grep -c -- '$added'"
+rm "$docs/$added.toml"
+timed "deleted document picked up by the next list" sh -c "'$bin' list | grep -c -- '$added' || true"
+echo "steps of the first addition (LECTERN_TIMING=1):"
+sed 's/^/  /' "$steps" && rm "$steps"
+"$bin" search kim --limit 1 >/dev/null # back to the unchanged corpus

@@ -7,14 +7,19 @@
 #
 # The corpus cache goes to CACHE (default DIR.cache), as in benches/process.sh; run any command once first
 # so that it is built. In-process figures per keystroke: `cargo bench --bench reader`.
+# CHANGE, when set, is a shell command run in DIR after the cache is current and just before
+# the reader starts: a change on disk that the reader's open (a file added or deleted changes
+# the directory's mtime) or its full check after the first screen (an edit in place) finds,
+# e.g. CHANGE='cp documents/A.toml x && sed "s/^id = \"A\"/id = \"A-new\"/" x > documents/A-new.toml'.
 set -euo pipefail
 dir=${1:?corpus directory}
 cache=${2:-$dir.cache}
 root=$(cd "$(dirname "$0")/.." && pwd)
-bin=$root/target/release/lectern
+bin=${BIN:-$root/target/release/lectern}
 command -v tmux >/dev/null || { echo "reader.sh: tmux is not installed" >&2; exit 1; }
 export LECTERN_CORPUS=$dir LECTERN_INDEX_DIR=$cache NO_COLOR=1
 "$bin" list >/dev/null   # cache current
+if [ -n "${CHANGE:-}" ]; then (cd "$dir" && eval "$CHANGE"); fi
 session=lectern-reader-bench-$$
 ws=$(mktemp -d)
 now() { date +%s%N; }

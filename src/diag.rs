@@ -126,6 +126,36 @@ pub fn timing(phase: &str) {
     }
 }
 
+/// A trace of the reader's events to the file named by `LECTERN_TRACE`, one line each:
+/// microseconds since the Unix epoch (the clock `date +%s%N` reads, so a bench's own
+/// timestamps line up with it), the thread's name and the event. For where a keystroke's time
+/// goes (`benches/keys.sh`); a file, not stderr, since the reader owns the terminal.
+pub fn trace(event: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    use std::sync::{Mutex, OnceLock};
+    static FILE: OnceLock<Option<Mutex<std::fs::File>>> = OnceLock::new();
+    let file = FILE.get_or_init(|| {
+        let path = std::env::var_os("LECTERN_TRACE")?;
+        std::fs::File::create(path).ok().map(Mutex::new)
+    });
+    let Some(file) = file else { return };
+    let us = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_micros());
+    let thread = std::thread::current();
+    let line = format!("{us} {} {event}\n", thread.name().unwrap_or("-"));
+    if let Ok(mut f) = file.lock() {
+        let _ = f.write_all(line.as_bytes());
+    }
+}
+
+/// `trace!("…", args)`: [`trace`] with a format string, which costs nothing but a check when
+/// `LECTERN_TRACE` is not set.
+#[macro_export]
+macro_rules! trace {
+    ($($arg:tt)*) => { $crate::diag::trace(format_args!($($arg)*)) };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -217,6 +217,11 @@ enum Op {
     Delete(usize),
     /// Synthetic document k written as a file that fails validation.
     Break(usize),
+    /// Synthetic document k copied under a name before its own (`true`: it takes the id's
+    /// place) or after it (a duplicate).
+    Copy(usize, bool),
+    /// Synthetic document k renamed (a delete and an add of the same id).
+    Rename(usize),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -225,6 +230,8 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (0u64..1000).prop_map(Op::Add),
         1 => (0usize..40).prop_map(Op::Delete),
         1 => (0usize..40).prop_map(Op::Break),
+        1 => (0usize..40, any::<bool>()).prop_map(|(k, before)| Op::Copy(k, before)),
+        1 => (0usize..40).prop_map(Op::Rename),
     ]
 }
 
@@ -274,6 +281,21 @@ proptest! {
                         "id = \"broken\"\nnot toml [[[\n",
                     )
                     .expect("break");
+                }
+                Op::Copy(k, before) if !names.is_empty() => {
+                    let docs = dir.path().join("documents");
+                    let to = match before {
+                        true => format!("a-copy-{step}.toml"),
+                        false => format!("zz-copy-{step}.toml"),
+                    };
+                    std::fs::copy(docs.join(&names[k % names.len()]), docs.join(to))
+                        .expect("copy");
+                }
+                Op::Rename(k) if !names.is_empty() => {
+                    let docs = dir.path().join("documents");
+                    let from = &names[k % names.len()];
+                    std::fs::rename(docs.join(from), docs.join(format!("{from}.{step}.toml")))
+                        .expect("rename");
                 }
                 _ => {}
             }

@@ -207,3 +207,24 @@ fn a_concordance_and_a_mentions_filter_over_a_lazy_corpus_read_only_the_bodies_t
     assert!(!pins.is_empty());
     assert_eq!(fresh.documents.bodies_loaded(), 0, "no body read");
 }
+
+/// `mentions:` pins every mention's block from the target index alone; the blocks are those
+/// the documents' own mentions give, in the same order, for every target.
+#[test]
+fn the_target_index_gives_every_mentions_block_as_the_documents_mentions_do() {
+    let dir = corpus_support::seeded_dir(60, 5);
+    let root = tempfile::tempdir().expect("cache");
+    let from_index = corpus_support::lazy(dir.path(), root.path());
+    let from_documents = corpus_support::lazy(dir.path(), root.path());
+    let mut pinned = 0;
+    for t in targets(&from_index.registry) {
+        let expected: Vec<_> = (from_documents.links.of_target(t))
+            .map(|m| (m.doc, m.block))
+            .collect();
+        let before = from_index.documents.bodies_loaded();
+        assert_eq!(from_index.links.blocks_of_target(t), expected);
+        assert_eq!(from_index.documents.bodies_loaded(), before, "no body read");
+        pinned += expected.len();
+    }
+    assert!(pinned > 100, "{pinned} mentions in the seeded corpus");
+}

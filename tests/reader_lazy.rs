@@ -207,3 +207,52 @@ fn a_worker_narrowing_each_longer_query_gives_every_answer_a_full_filter_gives()
         "no query's first rows came ahead of its ranking"
     );
 }
+
+/// The reader's background jobs after its first screen wait for the filter's haystacks
+/// (`List::warm_then`): started once they are made, never lost when a query typed at once
+/// takes the warm-up's place on the worker, and then after that query's answer.
+#[test]
+fn the_jobs_after_the_warm_up_start_once_and_after_a_query_that_came_first() {
+    use lectern::tui::status::Level;
+    let n = lectern::tui::list::state::FILTER_ON_WORKER_FROM;
+    let docs: Vec<Document> = Generator::new().documents(n, 200, 13).collect();
+    let corpus = Corpus::from_documents(docs);
+    let marker = |tx: &std::sync::mpsc::Sender<Msg>| {
+        let tx = tx.clone();
+        Box::new(move || {
+            let _ = tx.send(Msg::Status(Level::Info, "follow-up".into()));
+        })
+    };
+    let next = |rx: &std::sync::mpsc::Receiver<Msg>| {
+        rx.recv_timeout(Duration::from_secs(60))
+            .unwrap_or_else(|e| panic!("nothing from the worker: {e}"))
+    };
+    // Alone: the follow-up runs.
+    let mut list = List::new(&corpus.documents);
+    let (tx, rx) = std::sync::mpsc::channel();
+    list.filter_on_worker(tx.clone());
+    list.warm_then(marker(&tx));
+    assert!(matches!(next(&rx), Msg::Status(_, t) if t == "follow-up"));
+    // A query sent at once, which may take the warm-up's place on the worker: answered, and
+    // the follow-up still runs, once.
+    let mut list = List::new(&corpus.documents);
+    let (tx, rx) = std::sync::mpsc::channel();
+    list.filter_on_worker(tx.clone());
+    list.warm_then(marker(&tx));
+    list.query = "tre".into();
+    list.refilter();
+    drop(list);
+    drop(tx);
+    // Every message, until the worker and the follow-up have let go of the channel.
+    let all: Vec<Msg> = rx.iter().collect();
+    let follow_ups = (all.iter())
+        .filter(|m| matches!(m, Msg::Status(_, t) if t == "follow-up"))
+        .count();
+    assert_eq!(follow_ups, 1, "the follow-up runs once");
+    assert!(
+        (all.iter()).any(
+            |m| matches!(m, Msg::ListFiltered { complete: true, shown, .. } if !shown.is_empty())
+        ),
+        "the query is answered"
+    );
+}

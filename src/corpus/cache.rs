@@ -170,6 +170,8 @@ fn refresh_with(
             registry_crc,
             mode: Freshness::Auto,
             stats: None,
+            registry_files: &registry_files,
+            registry_problems: &registry_problems,
         };
         let journal = journal.as_ref().ok().and_then(Option::as_ref);
         match quick::open(inputs, &mode_for, journal)? {

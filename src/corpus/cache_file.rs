@@ -64,7 +64,7 @@ pub(super) enum Outcome {
 }
 
 /// Where a blob is: which pack, which bytes, and their CRC-32.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Blob {
     pub(super) pack: u64,
     pub(super) start: u64,

@@ -167,7 +167,7 @@ impl Catalog {
         self.heads.get_or_init(|| match &self.store {
             Store::Snapshot {
                 snapshot, cache, ..
-            } => match snapshot.heads() {
+            } => match traced_heads(snapshot) {
                 Ok(heads) => heads,
                 Err(why) => {
                     // Checked when read: the table answers, and the snapshot is made again.
@@ -448,4 +448,12 @@ pub(super) fn head_order(a: &Head, b: &Head) -> std::cmp::Ordering {
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => a.id.cmp(&b.id),
     }
+}
+
+/// The snapshot's heads, decoded, with their time in `LECTERN_TRACE`.
+fn traced_heads(snapshot: &super::snapshot::Snapshot) -> Result<Vec<Head>, String> {
+    crate::trace!("heads decode start");
+    let heads = snapshot.heads();
+    crate::trace!("heads decoded");
+    heads
 }

@@ -336,12 +336,16 @@ impl Snapshot {
     }
 
     pub(super) fn problem_count(&self) -> usize {
-        self.meta.problems.len()
+        self.overlay
+            .as_ref()
+            .map_or(&self.meta.problems, |o| &o.problems)
+            .len()
     }
 
     pub(super) fn problems(&self) -> Vec<Problem> {
-        self.meta
-            .problems
+        self.overlay
+            .as_ref()
+            .map_or(&self.meta.problems, |o| &o.problems)
             .iter()
             .map(|(p, l, m)| Problem::new(p, *l, m.clone()))
             .collect()

@@ -69,6 +69,15 @@ pub fn load_with<'a>(
     (registry, problems)
 }
 
+/// The references of an instrument checked against the corpus, but its descriptions'.
+fn sources(inst: &super::Instrument) -> impl Iterator<Item = &SourceRef> {
+    inst.text
+        .iter()
+        .chain(inst.parties.iter().map(|p| &p.source))
+        .chain(inst.dates.iter().map(|d| &d.source))
+        .chain(inst.relations.iter().map(|r| &r.source))
+}
+
 /// Parses one registry file.
 fn parse(path: &Path, text: &str) -> Result<Registry, Problem> {
     toml::from_str(text).map_err(|e| Problem::from_toml(path, text, &e))
@@ -105,13 +114,7 @@ fn validate(
     for (i, inst) in registry.instruments.iter().enumerate() {
         let line = line_of_table(text, "instrument", i);
         let mut ok = true;
-        for r in inst
-            .text
-            .iter()
-            .chain(inst.parties.iter().map(|p| &p.source))
-            .chain(inst.dates.iter().map(|d| &d.source))
-            .chain(inst.relations.iter().map(|r| &r.source))
-        {
+        for r in sources(inst) {
             ok &= check(r, &r.to_string(), &mut problems, line);
         }
         for rel in &inst.relations {

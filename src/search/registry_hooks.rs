@@ -72,17 +72,21 @@ impl AliasExpander for RegistryHooks {
 impl MentionResolver for RegistryHooks {
     fn mentions(&self, entity: &str) -> Option<Vec<Pin>> {
         let target = self.registry().find(entity)?;
-        let pin = |m: &crate::refs::Mention| {
+        let pin = |(doc, block): (DocIx, crate::model::BlockNo)| {
             Some(Pin {
-                doc: self.id(m.doc)?.to_string(),
-                block: Some(m.block),
+                doc: self.id(doc)?.to_string(),
+                block: Some(block),
             })
         };
-        // A lazy corpus reads the mentions of the documents its target index names, not
-        // every document's.
+        // A lazy corpus answers from its target index, which holds each mention's block:
+        // no document's mentions are read.
         Some(match &self.held {
-            Held::Corpus(c) => c.links.of_target(target).filter_map(pin).collect(),
-            Held::Catalog { .. } => self.links().of_target(target).filter_map(pin).collect(),
+            Held::Corpus(c) => (c.links.blocks_of_target(target).into_iter())
+                .filter_map(pin)
+                .collect(),
+            Held::Catalog { .. } => (self.links().of_target(target))
+                .filter_map(|m| pin((m.doc, m.block)))
+                .collect(),
         })
     }
 

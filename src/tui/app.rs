@@ -192,7 +192,13 @@ impl App {
                 generation,
                 shown,
                 complete,
-            } => self.list.filtered(generation, shown, complete),
+            } => {
+                crate::trace!(
+                    "list answer {generation} rows={} complete={complete}",
+                    shown.len()
+                );
+                self.list.filtered(generation, shown, complete)
+            }
             Msg::CorpusReloaded(reloaded) => self.corpus_reloaded(reloaded),
         }
     }

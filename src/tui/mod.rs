@@ -119,12 +119,21 @@ pub fn run(corpus: Corpus) -> anyhow::Result<()> {
         frame(&mut app, &mut guard.terminal)?;
         if std::mem::take(&mut first) {
             crate::diag::timing("first frame drawn");
-            app.list.warm();
-            // After the first screen: which documents mention each name (a lazy corpus reads
-            // every document's mentions for it), so that the first card does not wait.
+            // After the first screen, the filter's haystacks first (the first thing typed
+            // waits for them); then which documents mention each name (a lazy corpus reads
+            // every document's mentions for it), so that the first card does not wait, and
+            // the full check of the files. Run together, the three took ~6 s at 100k before
+            // the first filter could answer (BENCHMARKS.md, "The reader in tmux at 100k").
             let corpus = std::sync::Arc::clone(&app.corpus);
-            std::thread::spawn(move || corpus.links.warm_up());
-            app.check_corpus_in_full();
+            let check = app.full_check();
+            app.list.warm_then(Box::new(move || {
+                in_the_background(move || {
+                    corpus.links.warm_up();
+                    if let Some(check) = check {
+                        check();
+                    }
+                })
+            }));
         }
         write_after_frame(&mut app, &mut guard.terminal);
         if app.should_quit {
@@ -132,7 +141,10 @@ pub fn run(corpus: Corpus) -> anyhow::Result<()> {
         }
         // Sleep until something happens, then take everything that queued up before drawing.
         match app.wait_event() {
-            Some(ev) => app.handle(ev),
+            Some(ev) => {
+                crate::trace!("woke");
+                app.handle(ev)
+            }
             None => break,
         }
         app.drain_events();
@@ -153,10 +165,27 @@ pub fn run(corpus: Corpus) -> anyhow::Result<()> {
 
 /// Brings the state up to date with the terminal size and draws one frame.
 pub fn frame<B: Backend>(app: &mut App, terminal: &mut Terminal<B>) -> Result<(), B::Error> {
+    crate::trace!("frame start");
     let size = terminal.size()?;
     app.prepare(ratatui::layout::Rect::new(0, 0, size.width, size.height));
     terminal.draw(|f| ui::draw(&app.view(), f))?;
+    crate::trace!("frame written");
     Ok(())
+}
+
+/// Runs `work` with its parallel loops on a pool of one thread of its own: the links' index
+/// and the full check are `rayon` loops over 100,000 documents, and on the shared pool they
+/// held each filter's answer (a `rayon` loop too) back until they were done, 1.3 s at 100k.
+/// On one thread of their own they leave the shared pool to the filter and take one core.
+fn in_the_background(work: impl FnOnce() + Send) {
+    match rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .thread_name(|_| "background".into())
+        .build()
+    {
+        Ok(pool) => pool.install(work),
+        Err(_) => work(),
+    }
 }
 
 /// Writes what the app queued for the terminal itself (OSC 52 of a copy) after a frame.
@@ -177,6 +206,9 @@ fn write_after_frame(app: &mut App, terminal: &mut terminal::Term) {
 fn spawn_input_thread(tx: std::sync::mpsc::Sender<Msg>) {
     std::thread::spawn(move || {
         while let Ok(ev) = crossterm::event::read() {
+            if let crossterm::event::Event::Key(key) = &ev {
+                crate::trace!("key read {:?}", key.code);
+            }
             if tx.send(Msg::Input(ev)).is_err() {
                 break;
             }

@@ -20,16 +20,28 @@ impl App {
     /// file is checked on a worker now and the cache refreshed; if files changed, the corpus
     /// is read again and sent to the loop.
     pub fn check_corpus_in_full(&self) {
+        if let Some(check) = self.full_check() {
+            std::thread::spawn(check);
+        }
+    }
+
+    /// The full check of [`App::check_corpus_in_full`], to run on a worker when the caller
+    /// chooses (the reader starts it once the filter's haystacks are made); `None` when the
+    /// corpus needs none.
+    pub(crate) fn full_check(&self) -> Option<impl FnOnce() + Send + 'static> {
         let (Some(dir), true) = (self.corpus.dir.clone(), self.corpus.documents.is_lazy()) else {
-            return;
+            return None;
         };
         let old = Arc::clone(&self.corpus);
         let tx = self.sender();
-        std::thread::spawn(move || {
-            if let Some(reloaded) = reload_if_changed(&dir, &old) {
+        Some(move || {
+            crate::trace!("full check start");
+            let reloaded = reload_if_changed(&dir, &old);
+            crate::trace!("full check done");
+            if let Some(reloaded) = reloaded {
                 let _ = tx.send(Msg::CorpusReloaded(reloaded));
             }
-        });
+        })
     }
 
     /// Swaps in the corpus read again. While a window is on top (a note being written, a

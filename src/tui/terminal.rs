@@ -16,12 +16,19 @@ use crossterm::terminal::{
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use std::io::{self, Stdout};
+use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Once, OnceLock};
 use std::thread::ThreadId;
 
-pub type Term = Terminal<CrosstermBackend<Stdout>>;
+/// The frames go out through a buffer as large as any frame, flushed once at the end of each
+/// draw: one `write` per frame. Stdout alone is a 1 KiB line buffer, so a 200x50 frame
+/// (~14 KB) went out in 14 writes, which tmux could take apart (a capture between two of them
+/// sees half a frame) and which cost a wake-up of the terminal each.
+pub type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Larger than a full frame of a big terminal, so that a frame is never split.
+const FRAME_BUFFER: usize = 256 * 1024;
 
 /// Owns the terminal while the reader runs; dropping it restores the terminal.
 pub struct TerminalGuard {
@@ -32,7 +39,8 @@ impl TerminalGuard {
     pub fn enter() -> io::Result<TerminalGuard> {
         install_panic_hook();
         let _ = UI_THREAD.set(std::thread::current().id());
-        let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        let out = BufWriter::with_capacity(FRAME_BUFFER, io::stdout());
+        let terminal = Terminal::new(CrosstermBackend::new(out))?;
         // The guard exists before the terminal is changed, so a failure in any step below
         // still restores it (dropping the guard on `?`).
         let guard = TerminalGuard { terminal };
@@ -45,7 +53,9 @@ impl TerminalGuard {
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
-        // Nothing sensible can be done if restoring fails while leaving.
+        // Nothing sensible can be done if restoring fails while leaving. Anything still
+        // buffered goes before the screen is switched back.
+        let _ = self.terminal.backend_mut().flush();
         let _ = restore();
         TERMINAL_IN_USE.store(false, Ordering::SeqCst);
     }

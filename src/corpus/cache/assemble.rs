@@ -47,19 +47,9 @@ pub(super) fn assemble(
                 mentions,
                 raw_missing,
             }) => {
-                if let Some((line, raw)) = raw_missing {
-                    problems.push(Problem::new(
-                        &f.path,
-                        line,
-                        format!("raw source '{raw}' not found in the corpus"),
-                    ));
-                }
+                problems.extend(raw_missing.map(|(line, raw)| missing_raw(&f.path, line, &raw)));
                 if !first {
-                    problems.push(Problem::new(
-                        &f.path,
-                        1,
-                        format!("duplicate id '{}' (already used by another file)", head.id),
-                    ));
+                    problems.push(duplicate(&f.path, &head.id));
                     continue;
                 }
                 docs.push((head, body, mentions, f.path));
@@ -90,4 +80,24 @@ pub(super) fn assemble(
         paths,
         registry,
     )
+}
+
+/// The problem of a document whose raw source file is not in the corpus.
+pub(super) fn missing_raw(path: &Path, line: usize, raw: &str) -> Problem {
+    Problem::new(
+        path,
+        line,
+        format!("raw source '{raw}' not found in the corpus"),
+    )
+}
+
+/// The problem of a file whose id an earlier file (by name) holds.
+pub(super) fn duplicate(path: &Path, id: &str) -> Problem {
+    Problem::new(path, 1, duplicate_message(id))
+}
+
+/// What [`duplicate`] says: also how the quick refresh finds the files that would take the
+/// place of a document deleted.
+pub(super) fn duplicate_message(id: &str) -> String {
+    format!("duplicate id '{id}' (already used by another file)")
 }

@@ -17,7 +17,10 @@
 //! framed like the table: magic, version, CRC-32 and length, then bincode.
 
 use super::file::{Entry, Outcome, Table};
-use crate::corpus::snapshot::{Key, Record, overlay::Layer};
+use crate::corpus::snapshot::{
+    Key, Record,
+    overlay::{Layer, Problem},
+};
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
@@ -25,7 +28,7 @@ use std::path::{Path, PathBuf};
 const JOURNAL_MAGIC: &[u8; 8] = b"LECTJRNL";
 const LISTING_MAGIC: &[u8; 8] = b"LECTLIST";
 /// Changes whenever the journal's or the listing's layout, or the entry, change.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 /// Header: magic, version (u32), CRC-32 of the body (u32), body length (u64).
 const HEADER: usize = 8 + 4 + 4 + 8;
 /// A journal or listing bigger than this is not one of ours.
@@ -73,6 +76,13 @@ pub(super) struct Journal {
     pub(super) removed: Vec<String>,
     /// Every file changed since the table, sorted by name: its new entry, `None` when gone.
     pub(super) changes: Vec<(String, Option<Entry>)>,
+    /// The changed files that parse but whose id an earlier file holds: kept as parsed (so
+    /// the table they fold into reports them as [`super::assemble`] does), never laid over
+    /// the snapshot as documents.
+    pub(super) duplicates: Vec<String>,
+    /// Every problem of the catalog with the journal laid over it, as [`super::assemble`]
+    /// orders them: the registry's, then the files' by name.
+    pub(super) problems: Vec<Problem>,
 }
 
 pub(super) fn journal_file(cache: &Path) -> PathBuf {
@@ -90,9 +100,11 @@ impl Journal {
             key: self.key.clone(),
             index_sums: self.index_sums,
             removed: self.removed.clone(),
+            problems: self.problems.clone(),
             added: self
                 .changes
                 .iter()
+                .filter(|(name, _)| !self.duplicates.contains(name))
                 .filter_map(|(name, e)| match e.as_ref().map(|e| &e.outcome) {
                     Some(Outcome::Parsed {
                         head,

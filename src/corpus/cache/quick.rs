@@ -1,14 +1,20 @@
-//! The quick refresh: a few files changed since the snapshot, and the catalog is brought up to
-//! date by the journal alone — the listing compared with the directory, the changed files
-//! parsed, their blobs written as a pack and the journal written again — without reading or
-//! writing the 32 MB table or the 33 MB snapshot. Whatever it cannot decide from the listing
-//! (a file that fails validation or is a duplicate, a change of ids or blocks the registry
-//! may refer to, too many changes) is left to the full refresh, which reads the table.
+//! The quick refresh: a few files changed, added or deleted since the snapshot, and the
+//! catalog is brought up to date by the journal alone — the listing compared with the
+//! directory, the changed files parsed, their blobs written as a pack and the journal written
+//! again — without reading or writing the 32 MB table or the 33 MB snapshot. What the full
+//! refresh decides from every entry (which file is the document of an id, the problems, the
+//! registry's validation) is decided in [`claims`] from the snapshot's id map and problems;
+//! what they cannot decide (a file that cannot be read, a document the registry names come or
+//! gone, a new file taking an id's place, too many changes) is left to the full refresh.
 
 use super::file::{self, Entry, Outcome, PackWriter, Packs};
 use super::freshness::{self, Freshness};
 use super::journal::{self, Journal, Listing, Row};
-use super::{Catalog, Fresh, Refresh, rewrite::read_file};
+use super::{Catalog, Refresh};
+use crate::corpus::cache_file::Blob;
+use claims::{Now, RegistryNow, Settled, read_now};
+
+mod claims;
 use crate::corpus::snapshot::{self, Snapshot};
 use crate::model::Document;
 use crate::refs::Registry;
@@ -25,6 +31,10 @@ pub(super) struct Inputs<'a> {
     pub(super) mode: Freshness,
     /// Every file stat'ed, when a full check did it already.
     pub(super) stats: Option<&'a [freshness::Stat]>,
+    /// The registry's files (path, text), which name the documents it refers to, and the
+    /// problems of reading them.
+    pub(super) registry_files: &'a [(std::path::PathBuf, String)],
+    pub(super) registry_problems: &'a [crate::corpus::Problem],
 }
 
 /// What [`open`] found.
@@ -138,6 +148,8 @@ pub(super) fn refresh(
         registry_crc,
         mode,
         stats,
+        registry_files,
+        registry_problems,
     } = inputs;
     let base = snap.base_key().written_ns;
     let journal = journal.unwrap_or_else(|| Journal {
@@ -146,6 +158,12 @@ pub(super) fn refresh(
         index_sums: snap.index_sums(),
         removed: Vec::new(),
         changes: Vec::new(),
+        duplicates: Vec::new(),
+        problems: snap
+            .problems()
+            .into_iter()
+            .map(|p| (p.file, p.line, p.message))
+            .collect(),
     });
     if journal.key.registry_crc != registry_crc {
         return None;
@@ -222,54 +240,79 @@ pub(super) fn refresh(
     if changes.len() + journal.changes.len() > journal::capacity(rows.len()) {
         return None;
     }
-    let problem_files: HashSet<std::path::PathBuf> =
-        snap.problems().into_iter().map(|p| p.file).collect();
-    // Only documents the snapshot lists are replaced or removed here.
-    if changes.iter().any(|c| {
-        c.old.as_ref().is_some_and(|r| r.id.is_none())
-            || problem_files.contains(&docs_dir.join(&c.name))
-    }) {
-        return None;
+    // What each changed file is now (one that cannot be read is the full refresh's to report).
+    let mut crcs = Vec::with_capacity(changes.len());
+    let mut nows = Vec::with_capacity(changes.len());
+    for c in &changes {
+        let (crc, now) = match c.now {
+            None => (0, Now::Gone),
+            Some((size, _, _)) => read_now(dir, &docs_dir, &snap, c, size)?,
+        };
+        crcs.push(crc);
+        nows.push(now);
     }
     let packs = Packs::of(cache);
+    let registry = RegistryNow {
+        files: registry_files,
+        read_problems: registry_problems,
+        packs: &packs,
+    };
+    let Settled {
+        document,
+        problems,
+        old_docs,
+        new_docs,
+    } = claims::settle(&snap, &docs_dir, &changes, &nows, &registry)?;
     let mut parsed = Vec::new();
-    let mut new_entries: Vec<(String, Option<Entry>)> = Vec::new();
+    let mut duplicates: Vec<String> = journal
+        .duplicates
+        .iter()
+        .filter(|n| {
+            changes
+                .binary_search_by(|c| c.name.as_str().cmp(n))
+                .is_err()
+        })
+        .cloned()
+        .collect();
+    let mut new_entries: Vec<(String, Option<Entry>)> = Vec::with_capacity(changes.len());
     let mut docs: Vec<(usize, Box<Document>)> = Vec::new();
-    for c in &changes {
+    for ((c, now), (crc, is_doc)) in changes.iter().zip(nows).zip(crcs.into_iter().zip(document)) {
         let Some((size, mtime_ns, ino)) = c.now else {
             new_entries.push((c.name.clone(), None));
             continue;
         };
-        let path = docs_dir.join(&c.name);
-        let (crc, fresh) = read_file(dir, &path, size, None);
-        let outcome = match (&c.old, fresh) {
-            // Touched, not changed: the entry it had, with its new stats.
-            (Some(old), _) if old.crc == crc && old.size == size => {
-                let at = snap.position(old.id.as_deref()?)?;
-                let r = snap.record(at).ok()?;
-                Outcome::Parsed {
-                    head: r.head,
-                    body: r.body,
-                    mentions: r.mentions,
-                    raw_missing: None,
-                }
-            }
-            (
-                _,
-                Some(Fresh::New {
-                    doc,
-                    raw_missing: None,
-                }),
-            ) => {
+        let outcome = match now {
+            Now::Gone => continue,
+            Now::Failed { line, message } => {
                 parsed.push(c.name.clone());
-                docs.push((new_entries.len(), doc));
-                // Filled in once the blobs are written.
-                Outcome::Failed {
-                    line: 0,
-                    message: String::new(),
+                Outcome::Failed { line, message }
+            }
+            Now::Parsed {
+                head,
+                raw_missing,
+                kept,
+                doc,
+            } => {
+                if !is_doc {
+                    duplicates.push(c.name.clone());
+                }
+                let (body, mentions) = match (kept, doc) {
+                    (Some(blobs), _) => blobs,
+                    (None, Some(doc)) => {
+                        parsed.push(c.name.clone());
+                        docs.push((new_entries.len(), doc));
+                        // Filled in once the blobs are written.
+                        (Blob::default(), Blob::default())
+                    }
+                    (None, None) => return None,
+                };
+                Outcome::Parsed {
+                    head: *head,
+                    body,
+                    mentions,
+                    raw_missing,
                 }
             }
-            _ => return None,
         };
         new_entries.push((
             c.name.clone(),
@@ -283,38 +326,7 @@ pub(super) fn refresh(
             }),
         ));
     }
-    // What changed in the documents: ids and blocks must stay as they were (the registry's
-    // references are validated against them), and no id may be taken twice.
-    let old_docs: Vec<(String, usize, u64)> = changes
-        .iter()
-        .filter_map(|c| c.old.as_ref()?.id.clone())
-        .map(|id| {
-            let h = snap.record(snap.position(&id)?).ok()?.head;
-            Some((id, h.blocks, h.index_hash))
-        })
-        .collect::<Option<_>>()?;
-    let mut new_docs: Vec<(String, usize, u64)> = Vec::new();
-    for (_, e) in &new_entries {
-        if let Some(Entry {
-            outcome: Outcome::Parsed { head, .. },
-            ..
-        }) = e
-        {
-            new_docs.push((head.id.clone(), head.blocks, head.index_hash));
-        }
-    }
-    for (_, doc) in &docs {
-        let head = crate::corpus::catalog::Head::of(doc);
-        new_docs.push((head.id, head.blocks, head.index_hash));
-    }
-    let shape = |v: &[(String, usize, u64)]| {
-        let mut s: Vec<(String, usize)> = v.iter().map(|(i, b, _)| (i.clone(), *b)).collect();
-        s.sort();
-        s
-    };
-    if shape(&old_docs) != shape(&new_docs) {
-        return None;
-    }
+    duplicates.sort();
     if !docs.is_empty() {
         write_blobs(&snap, &packs, docs, &mut new_entries)?;
     }
@@ -377,6 +389,8 @@ pub(super) fn refresh(
         index_sums: sums,
         removed,
         changes: merged,
+        duplicates,
+        problems,
     };
     let snap = snap.lay(next.layer()).ok()?;
     journal::write_journal(&journal::journal_file(cache), &next).ok()?;
@@ -406,8 +420,10 @@ fn rows_now(listing: Listing, journal: &Journal) -> Vec<Row> {
             }
             Some(e) => {
                 let id = match &e.outcome {
-                    Outcome::Parsed { head, .. } => Some(head.id.clone()),
-                    Outcome::Failed { .. } => None,
+                    Outcome::Parsed { head, .. } if !journal.duplicates.contains(name) => {
+                        Some(head.id.clone())
+                    }
+                    _ => None,
                 };
                 rows.insert(
                     name.clone(),
@@ -447,22 +463,15 @@ fn write_blobs(
         let found = crate::refs::mentions::find_in_document(&doc, &registry, &matcher);
         let mut m = Vec::new();
         ciborium::into_writer(&found, &mut m).ok()?;
-        placed.push((
-            at,
-            crate::corpus::catalog::Head::of(&doc),
-            pack.push(&body),
-            pack.push(&m),
-        ));
+        placed.push((at, pack.push(&body), pack.push(&m)));
     }
     let number = packs.write(&pack.bytes).ok()?;
-    for (at, head, body, mentions) in placed {
+    for (at, body_at, mentions_at) in placed {
         let entry = entries.get_mut(at)?.1.as_mut()?;
-        entry.outcome = Outcome::Parsed {
-            head,
-            body: pack.blob(number, body),
-            mentions: pack.blob(number, mentions),
-            raw_missing: None,
-        };
+        if let Outcome::Parsed { body, mentions, .. } = &mut entry.outcome {
+            *body = pack.blob(number, body_at);
+            *mentions = pack.blob(number, mentions_at);
+        }
     }
     Some(())
 }

@@ -24,6 +24,8 @@ pub(in crate::corpus) struct Overlay {
     /// The position of each record of the file, `u32::MAX` when the journal removed it.
     base_to_slot: Vec<u32>,
     added_at: HashMap<String, usize>,
+    /// Every problem of the catalog with the journal laid over it (the snapshot's are stale).
+    pub(super) problems: Vec<Problem>,
 }
 
 /// What a journal lays over a snapshot.
@@ -34,7 +36,12 @@ pub(in crate::corpus) struct Layer {
     pub(in crate::corpus) removed: Vec<String>,
     /// Documents new or replaced since the snapshot.
     pub(in crate::corpus) added: Vec<Record>,
+    /// Every problem of the catalog as the journal left it: (file, line, message).
+    pub(in crate::corpus) problems: Vec<Problem>,
 }
+
+/// A problem as the snapshot and the journal keep it: file, line, message.
+pub(in crate::corpus) type Problem = (std::path::PathBuf, usize, String);
 
 impl Snapshot {
     /// This snapshot with `layer` laid over it (a layer over an overlay replaces it). Fails
@@ -95,6 +102,7 @@ impl Snapshot {
             added,
             base_to_slot,
             added_at,
+            problems: layer.problems,
         }));
         Ok(self)
     }

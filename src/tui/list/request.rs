@@ -47,7 +47,12 @@ impl Request {
     }
 
     fn haystacks(&self) -> &Haystacks {
-        (self.haystacks).get_or_init(|| self.texts.as_ref().map(|f| (f.0)()).unwrap_or_default())
+        (self.haystacks).get_or_init(|| {
+            crate::trace!("haystacks start");
+            let made = self.texts.as_ref().map(|f| (f.0)()).unwrap_or_default();
+            crate::trace!("haystacks made");
+            made
+        })
     }
 
     /// The answer, at once (a small corpus, or a query of no words).

@@ -142,7 +142,19 @@ impl List {
     /// once it is drawn, so that the two do not share the cores).
     pub fn warm(&self) {
         if let Some(worker) = &self.worker {
-            worker.warm(self.request());
+            worker.warm(self.request(), None);
+        }
+    }
+
+    /// [`List::warm`], then `then` on a thread of its own once the haystacks are made (at
+    /// once when the list has no worker): background work that should not hold the first
+    /// filter's answer back.
+    pub fn warm_then(&self, then: Box<dyn FnOnce() + Send>) {
+        match &self.worker {
+            Some(worker) => worker.warm(self.request(), Some(then)),
+            None => {
+                std::thread::spawn(then);
+            }
         }
     }
 
