@@ -321,8 +321,8 @@ fn absent_strings_find_nothing_and_unquoted_words_all_must_match() {
 }
 
 /// Phrases cut from the texts at random (runs of whole words, which hold many common words,
-/// and CJK strings of 1 to 5 characters): the index, which keeps pairs of common words only and
-/// a character's own token only at the ends of its run, finds what the scan finds.
+/// and CJK strings of 1 to 5 characters): the index, which keeps a character's own token only
+/// at the ends of its run, finds what the scan finds.
 #[test]
 fn random_phrases_drawn_from_the_texts_match_a_scan() {
     use proptest::prelude::*;

@@ -21,7 +21,7 @@ pub struct StoredUnit {
 
 /// Changes whenever the schema or an analyser changes, so that old indexes are rebuilt.
 /// Part of the corpus fingerprint.
-pub const SCHEMA_VERSION: &str = "lectern-search-v6";
+pub const SCHEMA_VERSION: &str = "lectern-search-v7";
 
 /// Bits of `unit` that hold the block number; the document ordinal sits above them.
 pub const BLOCK_BITS: u32 = 20;

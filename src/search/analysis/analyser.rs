@@ -12,8 +12,6 @@ use std::ops::Range;
 pub struct Analyser {
     stemmer: Option<frostem::Stemmer>,
     stems: StemCache,
-    /// Words whose pairs are indexed (see [`super::common`]).
-    common: std::sync::Arc<CommonWords>,
     /// Whether every CJK character gets its own token, or (for the index) only the first and
     /// last of each run: inside a run a character is the first of a bigram (see [`super`]).
     every_unigram: bool,
@@ -33,7 +31,6 @@ impl Analyser {
             every_unigram: true,
             stemmer: field.stemmer(),
             stems: StemCache::default(),
-            common: std::sync::Arc::new(super::common::common_words(field)),
             word: String::new(),
             previous: String::new(),
             scratch: String::new(),
@@ -57,13 +54,11 @@ impl Analyser {
         mut emit: impl FnMut(&str, Range<usize>, usize, usize),
     ) {
         let mut pos = 0;
-        // Where the previous word started, while nothing but punctuation or spaces followed it
-        // and it was a common word (a pair's first word).
+        // Where the previous word started, while nothing but punctuation or spaces followed it.
         let mut previous_start: Option<usize> = None;
         let Self {
             stemmer,
             stems,
-            common,
             every_unigram,
             word,
             previous,
@@ -74,15 +69,11 @@ impl Analyser {
             Piece::Word(range) => {
                 word.clear();
                 fold_word(&text[range.clone()], word);
-                let is_common = common.contains(word.as_str());
                 let word = match stemmer {
                     Some(s) => stems.stem(s, word),
                     None => word.as_str(),
                 };
                 emit(word, range.clone(), pos, 1);
-                // Only a pair that begins with a common word: a phrase then never reads
-                // the positions of a common word unless the phrase ends with it, and the
-                // pairs of two other words (most pairs, each a new term) are not indexed.
                 if let Some(start) = previous_start {
                     scratch.clear();
                     scratch.push_str(previous);
@@ -92,7 +83,7 @@ impl Analyser {
                 }
                 previous.clear();
                 previous.push_str(word);
-                previous_start = is_common.then_some(range.start);
+                previous_start = Some(range.start);
                 pos += 1;
             }
             Piece::Run(chars) => {
@@ -119,8 +110,6 @@ impl Analyser {
         });
     }
 }
-
-type CommonWords = std::collections::HashSet<String, rustc_hash::FxBuildHasher>;
 
 /// Stems already computed: words follow Zipf's law, so while indexing most words were seen
 /// before and a lookup is much cheaper than running the Snowball stemmer again.

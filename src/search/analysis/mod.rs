@@ -25,22 +25,19 @@
 //! using a position, so `Kim Il-sung` and `Kim Il Sung` are the same three-word sequence. English
 //! and Russian fields then stem their words (Snowball).
 //!
-//! Why pairs that begin with a common word: a word of the field's language's common words
-//! (`of`, `the`; see [`common`]) and the word after it are indexed once more as one token at
-//! the position of the first, as Lucene's CommonGrams does (there also when only the second is
-//! common). A phrase would otherwise have the long postings and positions of its common words
-//! intersected; with these pairs, every common word of a phrase but a last one is inside a far
-//! rarer pair. Pairs of two other words were most of the pairs, each almost always a new
-//! term: such a phrase is driven by its words' postings, short unless a word is frequent
-//! without being on the list (names: `"Kim Il"` checks positions; see BENCHMARKS, open7).
+//! Why word pairs: each pair of neighbouring words is indexed once more as one token (`of the`,
+//! a *shingle*) at the position of its first word. A quoted phrase of common words would
+//! otherwise need the positions of every block holding both words checked; as pairs, a
+//! two-word phrase is one term and a longer one a phrase of far rarer terms. Every pair, not
+//! only those of stop words: in this corpus names (`kim`, `il`, `sung`, `soviet`) are as
+//! frequent as stop words, and their phrases without pairs cost 3x at p99 (BENCHMARKS, open7).
 //!
 //! A query is the fewest index tokens that pin down every one of its positions (see [`cover`]):
-//! `"of the"` is one pair, `"the Soviet Union"` the pair `the soviet` and the word `union`,
-//! `金日成` the bigrams 金日 and 日成, `朝鲜人民` the bigrams 朝鲜 and 人民. Each token fixes
-//! what stands at the positions it spans, so matching the cover is matching the whole string.
+//! `"of the"` is one shingle, `金日成` the bigrams 金日 and 日成, `朝鲜人民` the bigrams 朝鲜 and
+//! 人民. Each token fixes what stands at the positions it spans, so matching the cover is
+//! matching the whole string.
 
 mod analyser;
-mod common;
 mod lexer;
 mod tokenizer;
 
@@ -105,8 +102,8 @@ impl TextField {
     }
 }
 
-/// Documents get every token (unigrams, bigrams, words, pairs from a common word); queries get
-/// only what must match (see [`cover`]). The index leaves out unigrams inside runs (see the
+/// Documents get every token (unigrams, bigrams, words, word pairs); queries get only what
+/// must match (see [`cover`]). The index leaves out unigrams inside runs (see the
 /// module's doc).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {

@@ -41,7 +41,7 @@ use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument};
 
 /// Changes whenever the schema or what a unit holds changes: an index of another version is
 /// rebuilt (and its directory name differs, so two versions never share one).
-pub const VERSION: &str = "lectern-own-v2";
+pub const VERSION: &str = "lectern-own-v3";
 /// How long an update waits for another process's writer.
 const LOCK_WAIT: Duration = Duration::from_secs(60);
 /// Indexes below this size are checksummed in full when opened (reading all of a larger one
