@@ -97,3 +97,33 @@ fn a_bad_keymap_line_is_named_with_its_line_and_the_other_keys_still_work() {
         s.contains("Document list:")
     });
 }
+
+/// The reader starts itself again with one glibc malloc arena (its peak at 100,000 documents,
+/// BENCHMARKS "mem8"): the pane's process, the same pid, is lectern with `MALLOC_ARENA_MAX=1`.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[test]
+fn the_reader_runs_with_one_malloc_arena_in_the_same_process() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let lectern = Lectern::start(home.path(), 120, 30);
+    lectern.wait_for("the document list", |s| s.contains("documents"));
+    let panes = lectern.tmux(&["list-panes", "-a", "-F", "#{pane_pid}"]);
+    let pid = String::from_utf8_lossy(&panes.stdout).trim().to_string();
+    let environ = std::fs::read(format!("/proc/{pid}/environ")).unwrap_or_else(|e| panic!("{e}"));
+    let vars: Vec<&[u8]> = environ.split(|&b| b == 0).collect();
+    assert!(
+        vars.contains(&b"MALLOC_ARENA_MAX=1".as_slice()),
+        "{}",
+        String::from_utf8_lossy(&environ)
+    );
+    let exe = std::fs::read_link(format!("/proc/{pid}/exe")).unwrap_or_else(|e| panic!("{e}"));
+    let built =
+        std::fs::canonicalize(env!("CARGO_BIN_EXE_lectern")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(exe, built);
+    lectern.keys(&["q"]);
+    lectern.poll("lectern's exit", tmux_support::TIMEOUT, |l| {
+        l.ended().then_some(())
+    });
+}

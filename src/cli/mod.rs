@@ -12,6 +12,7 @@ mod export;
 mod import;
 mod index;
 mod list;
+mod malloc_arenas;
 mod parallel;
 mod refs;
 mod search;
@@ -80,6 +81,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                  for scripts use a subcommand (see `lectern --help`)"
             );
         }
+        malloc_arenas::use_one();
         // Heads only: bodies and mentions are read as the reader shows them.
         crate::diag::timing("reader starts");
         let corpus = open_corpus_by(corpus_dir.as_deref(), Corpus::open_lazy)?;
