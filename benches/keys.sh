@@ -82,4 +82,4 @@ tmux send-keys -t "$reader" Escape q
 sleep 0.5
 python3 "$root/benches/keys_report.py" "$log" "$ws/trace.txt"
 # KEEP=DIR keeps the bench's log and the reader's trace.
-if [ -n "${KEEP:-}" ]; then cp "$log" "$KEEP"/; cp "$ws/trace.txt" "$KEEP"/ 2>/dev/null || true; fi
+if [ -n "${KEEP:-}" ]; then mkdir -p "$KEEP"; cp "$log" "$KEEP"/; cp "$ws/trace.txt" "$KEEP"/ 2>/dev/null || true; fi
