@@ -6,7 +6,7 @@
 
 mod corpus_support;
 
-use corpus_support::{age, seeded_dir, write_document};
+use corpus_support::{age, seeded_dir, synth_names, write_document};
 use lectern::corpus::{Corpus, Head, cache};
 use lectern::model::{Lang, LangText};
 use proptest::prelude::*;
@@ -233,17 +233,6 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (0usize..40, any::<bool>()).prop_map(|(k, before)| Op::Copy(k, before)),
         1 => (0usize..40).prop_map(Op::Rename),
     ]
-}
-
-fn synth_names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir.join("documents"))
-        .expect("docs")
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with("synth-"))
-        .collect();
-    names.sort();
-    names
 }
 
 proptest! {

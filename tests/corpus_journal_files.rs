@@ -6,7 +6,7 @@
 
 mod corpus_support;
 
-use corpus_support::{age, seeded_dir, write_document, write_text};
+use corpus_support::{age, seeded_dir, synth_names, write_document, write_text};
 use lectern::corpus::cache;
 use lectern::search::synth::Generator;
 use std::path::Path;
@@ -164,14 +164,7 @@ fn docs(dir: &Path) -> std::path::PathBuf {
 
 /// The first synthetic file by name.
 fn first_synthetic(dir: &Path) -> String {
-    let mut names: Vec<String> = std::fs::read_dir(docs(dir))
-        .expect("docs")
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with("synth-"))
-        .collect();
-    names.sort();
-    names.swap_remove(0)
+    synth_names(dir).swap_remove(0)
 }
 
 #[test]

@@ -57,6 +57,18 @@ pub fn write_text(dir: &Path, id: &str, text: &str) {
     std::fs::write(dir.join("documents").join(format!("{id}.toml")), text).expect("write");
 }
 
+/// The file names of the synthetic documents under `dir/documents`, sorted.
+pub fn synth_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir.join("documents"))
+        .expect("docs")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("synth-"))
+        .collect();
+    names.sort();
+    names
+}
+
 /// Sets the mtime of the documents directory and of every file in it `secs` seconds back, so
 /// that the cache may trust them (a change within two seconds of a check is never trusted).
 pub fn age(dir: &Path, secs: u64) {
