@@ -22,6 +22,7 @@ export LECTERN_CORPUS=$dir LECTERN_INDEX_DIR=$cache NO_COLOR=1
 if [ -n "${CHANGE:-}" ]; then (cd "$dir" && eval "$CHANGE"); fi
 session=lectern-reader-bench-$$
 ws=$(mktemp -d)
+trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$ws"' EXIT
 now() { date +%s%N; }
 start=$(now)
 tmux new-session -d -s "$session" -x 200 -y 50 \
@@ -57,8 +58,16 @@ for c in f r i e n d s h i p; do
   echo "filter key '$c': screen settled after $(( ($(now) - t) / 1000000 - 20 )) ms"
   before=$cur
 done
-tmux send-keys -t "$session" Escape Enter
+# Escape and Enter in separate sends: in one, crossterm reads ESC CR as Alt+Enter and the
+# document never opens. The list's header leaves the screen once the reader is open.
+tmux send-keys -t "$session" Escape
+sleep 0.3
+tmux send-keys -t "$session" Enter
 sleep 2
+if tmux capture-pane -p -t "$session" | head -1 | grep -q ' documents'; then
+  echo "reader.sh: the document did not open (the list is still on screen)" >&2
+  exit 1
+fi
 tmux send-keys -t "$session" t
 sleep 1
 tmux send-keys -t "$session" Escape
@@ -70,5 +79,3 @@ echo "VmRSS / VmHWM in MiB each 100 ms after the first screen (ms:rss/hwm):"
 awk '$2 != "" {printf "%s:%d/%d ", $1, $2 / 1024, $3 / 1024} END {print ""}' "$poll"
 tmux send-keys -t "$session" q
 sleep 0.5
-tmux kill-session -t "$session" 2>/dev/null || true
-rm -rf "$ws"
