@@ -18,6 +18,7 @@ use super::cache_file::{self as file, Blob};
 use crate::refs::Target;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -58,6 +59,9 @@ pub(super) type Targets = HashMap<Target, Postings>;
 
 /// A document's mentions as (target, block), in reading order.
 pub(super) type DocTargets = Vec<(Target, u32)>;
+
+/// [`DocTargets`] borrowed from the mentions just found, or decoded now.
+type DocTargetsCow<'a> = Cow<'a, [(Target, u32)]>;
 
 /// The (target, block) of each of a document's mentions.
 pub(super) fn of_mentions(ms: &[crate::refs::Mention]) -> DocTargets {
@@ -176,7 +180,8 @@ pub(super) fn load(
         crate::trace!("links targets read");
         return stored.map_or_else(Targets::new, |s| s.targets.into_iter().collect());
     }
-    let targets = complete(stored, mentions, &|i| Some(decode(i)));
+    let targets = complete(stored, mentions, &|i| Some(Cow::Owned(decode(i))));
+    crate::trace!("links targets completed");
     // Only a quicker next use is lost when it cannot be written.
     let _ = targets.as_ref().map(|t| write(path, registry, mentions, t));
     targets.unwrap_or_default()
@@ -195,7 +200,10 @@ pub(super) fn write_with(
     if stored.as_ref().is_some_and(|s| s.mentions == mentions) {
         return;
     }
-    let known = |i: usize| mentions.get(i).and_then(|b| fresh.get(b)).cloned();
+    let known = |i: usize| {
+        let found = mentions.get(i).and_then(|b| fresh.get(b))?;
+        Some(Cow::Borrowed(found.as_slice()))
+    };
     if let Some(targets) = complete(stored, mentions, &known) {
         let _ = write(path, registry, mentions, &targets);
     }
@@ -203,16 +211,19 @@ pub(super) fn write_with(
 
 /// The postings of `n` documents, every one from `decode` (a catalog with no cache).
 pub(super) fn build(n: usize, decode: &(dyn Fn(usize) -> DocTargets + Sync)) -> Targets {
-    complete(None, &vec![Blob::default(); n], &|i| Some(decode(i))).unwrap_or_default()
+    complete(None, &vec![Blob::default(); n], &|i| {
+        Some(Cow::Owned(decode(i)))
+    })
+    .unwrap_or_default()
 }
 
 /// The postings over `mentions`: those of `stored` for each document whose blob it knows
 /// (the first such document, should two share one), the others from `decode`; `None` when
 /// `decode` cannot give one.
-fn complete(
+fn complete<'a>(
     stored: Option<Stored>,
     mentions: &[Blob],
-    decode: &(dyn Fn(usize) -> Option<DocTargets> + Sync),
+    decode: &(dyn Fn(usize) -> Option<DocTargetsCow<'a>> + Sync),
 ) -> Option<Targets> {
     let (old_mentions, old_targets) =
         stored.map_or_else(Default::default, |s| (s.mentions, s.targets));
@@ -238,12 +249,12 @@ fn complete(
             }
         }
     }
-    let decoded: Vec<(usize, DocTargets)> = missing
+    let decoded: Vec<(usize, DocTargetsCow<'a>)> = missing
         .into_par_iter()
         .map(|i| decode(i).map(|ts| (i, ts)))
         .collect::<Option<_>>()?;
     for (i, ts) in decoded {
-        for (t, block) in ts {
+        for &(t, block) in ts.iter() {
             pairs.entry(t).or_default().push((i as u32, block));
         }
     }
