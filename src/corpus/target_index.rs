@@ -180,11 +180,15 @@ pub(super) fn load(
         crate::trace!("links targets read");
         return stored.map_or_else(Targets::new, |s| s.targets.into_iter().collect());
     }
-    let targets = complete(stored, mentions, &|i| Some(Cow::Owned(decode(i))));
+    let decode = |i| Some(Cow::Owned(decode(i)));
+    // Postings that do not hold together (a checksum matched, the arrays did not): made again.
+    let targets = complete(stored, mentions, &decode)
+        .or_else(|| complete(None, mentions, &decode))
+        .unwrap_or_default();
     crate::trace!("links targets completed");
     // Only a quicker next use is lost when it cannot be written.
-    let _ = targets.as_ref().map(|t| write(path, registry, mentions, t));
-    targets.unwrap_or_default()
+    let _ = write(path, registry, mentions, &targets);
+    targets
 }
 
 /// Writes the target index of a catalog just written, from the mentions found now (`fresh`,
@@ -244,7 +248,8 @@ fn complete<'a>(
         let out = pairs.entry(t).or_default();
         for (j, &doc) in p.docs.iter().enumerate() {
             if let Some(new) = new_of_old.get(doc as usize).copied().flatten() {
-                let blocks = p.blocks.get(p.before(j)..p.ends[j] as usize)?;
+                let end = *p.ends.get(j)? as usize;
+                let blocks = p.blocks.get(p.before(j)..end)?;
                 out.extend(blocks.iter().map(|&b| (new, b)));
             }
         }
