@@ -64,7 +64,7 @@ pub(super) enum Outcome {
 }
 
 /// Where a blob is: which pack, which bytes, and their CRC-32.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Blob {
     pub(super) pack: u64,
     pub(super) start: u64,
@@ -158,6 +158,11 @@ impl Packs {
             stem: cache.with_extension(""),
             open: Default::default(),
         }
+    }
+
+    /// The links' target index beside these packs (see [`super::target_index`]).
+    pub(super) fn target_index_file(&self) -> PathBuf {
+        super::target_index::file_of(&self.stem)
     }
 
     pub(super) fn path(&self, pack: u64) -> PathBuf {

@@ -386,6 +386,47 @@ impl Catalog {
         }
     }
 
+    /// What the links' target index of a cached catalog is keyed by: its file, the
+    /// registry's blob and every document's mentions blob (the snapshot's records read on
+    /// every core); `None` for a catalog in memory.
+    pub(super) fn target_index_key(&self) -> Option<(PathBuf, Option<Blob>, Vec<Blob>)> {
+        match &self.store {
+            Store::Memory(_) => None,
+            Store::Cache {
+                packs,
+                mentions,
+                registry,
+                ..
+            } => Some((packs.target_index_file(), *registry, mentions.clone())),
+            Store::Snapshot {
+                snapshot, packs, ..
+            } => {
+                const CHUNK: usize = 4096;
+                let starts: Vec<usize> = (0..snapshot.len()).step_by(CHUNK).collect();
+                let chunks: Vec<Vec<Blob>> = starts
+                    .into_par_iter()
+                    .map(|s| {
+                        let records = snapshot.records(s, s + CHUNK).ok()?;
+                        Some(records.into_iter().map(|r| r.mentions).collect())
+                    })
+                    .collect::<Option<_>>()?;
+                let mentions = chunks.into_iter().flatten().collect();
+                Some((packs.target_index_file(), snapshot.registry(), mentions))
+            }
+        }
+    }
+
+    /// Writes the links' target index of a catalog just written to the cache, from the
+    /// targets of the mentions found by its writing (see [`super::target_index::write_with`]).
+    pub(super) fn write_target_index(
+        &self,
+        fresh: &HashMap<Blob, super::target_index::DocTargets>,
+    ) {
+        if let Some((path, registry, mentions)) = self.target_index_key() {
+            super::target_index::write_with(&path, registry, &mentions, fresh);
+        }
+    }
+
     /// Writes the snapshot of a catalog read from the cache's table (see [`super::snapshot`]).
     pub(super) fn write_snapshot(
         &self,

@@ -14,6 +14,7 @@
 //! the whole [`Links`] through `Deref`, which a lazy corpus reads in full.
 
 use super::catalog::Catalog;
+use super::target_index::{self, DocTargets, Postings};
 use crate::model::{BlockNo, DocIx};
 use crate::refs::{Found, Links, Mention, Registry, Target};
 use rayon::prelude::*;
@@ -33,7 +34,7 @@ enum Inner {
         /// Each document's mentions, read when asked for.
         per_doc: Vec<OnceLock<Vec<Mention>>>,
         /// Target → the documents that mention it, in corpus order.
-        by_target: Arc<OnceLock<HashMap<Target, Postings>>>,
+        by_target: Arc<OnceLock<target_index::Targets>>,
         /// Every mention, when something asked for the whole [`Links`].
         all: OnceLock<Links>,
     },
@@ -50,30 +51,6 @@ impl From<Links> for CorpusLinks {
         CorpusLinks {
             inner: Inner::Memory(links),
         }
-    }
-}
-
-/// The documents that mention one target, in corpus order, and how many times: `ends[j]` is
-/// the number of its mentions in `docs[..=j]`, so that mention `k` is found by a binary search.
-/// `blocks[k]` is the block of mention `k`: a `mentions:` filter pins every mention's block
-/// (93,000 for a name at 100k), which read from the documents' mentions cost ~1.3 s.
-#[derive(Debug, Default)]
-struct Postings {
-    docs: Vec<u32>,
-    ends: Vec<u32>,
-    blocks: Vec<u32>,
-}
-
-impl Postings {
-    fn total(&self) -> usize {
-        self.ends.last().map_or(0, |&e| e as usize)
-    }
-
-    /// Mentions of the target before `docs[j]`.
-    fn before(&self, j: usize) -> usize {
-        j.checked_sub(1)
-            .and_then(|p| self.ends.get(p))
-            .map_or(0, |&e| e as usize)
     }
 }
 
@@ -236,8 +213,8 @@ impl CorpusLinks {
 
     /// Target → documents of a lazy corpus: every document's mentions read once, on every
     /// core, and dropped.
-    fn targets(&self) -> &HashMap<Target, Postings> {
-        static EMPTY: OnceLock<HashMap<Target, Postings>> = OnceLock::new();
+    fn targets(&self) -> &target_index::Targets {
+        static EMPTY: OnceLock<target_index::Targets> = OnceLock::new();
         let Inner::Lazy {
             catalog,
             per_doc,
@@ -248,37 +225,20 @@ impl CorpusLinks {
             return EMPTY.get_or_init(HashMap::new);
         };
         by_target.get_or_init(|| {
-            // Each document's mentions as (target, block), by target and then in reading
-            // order (a stable sort), as `of_target` lists them.
-            let found: Vec<Vec<(Target, u32)>> = (0..per_doc.len())
-                .into_par_iter()
-                .map(|i| {
-                    let of = |ms: &[Mention]| -> Vec<(Target, u32)> {
-                        ms.iter().map(|m| (m.target, m.block.0 as u32)).collect()
-                    };
-                    let mut targets = match per_doc[i].get() {
-                        Some(ms) => of(ms),
-                        None => of(&catalog.mentions(i)),
-                    };
-                    targets.sort_by_key(|&(t, _)| t);
-                    targets
-                })
-                .collect();
-            let mut map: HashMap<Target, Postings> = HashMap::new();
-            for (i, targets) in found.into_iter().enumerate() {
-                for (t, block) in targets {
-                    let p = map.entry(t).or_default();
-                    if p.docs.last() != Some(&(i as u32)) {
-                        p.docs.push(i as u32);
-                        p.ends.push(p.ends.last().copied().unwrap_or(0));
-                    }
-                    if let Some(end) = p.ends.last_mut() {
-                        *end += 1;
-                    }
-                    p.blocks.push(block);
+            // Each document's mentions as (target, block), in reading order.
+            let decode = |i: usize| -> DocTargets {
+                match per_doc[i].get() {
+                    Some(ms) => target_index::of_mentions(ms),
+                    None => target_index::of_mentions(&catalog.mentions(i)),
                 }
+            };
+            match catalog.target_index_key() {
+                // Kept in the cache: read, completed for the documents changed since.
+                Some((path, registry, mentions)) if mentions.len() == per_doc.len() => {
+                    target_index::load(&path, registry, &mentions, &decode)
+                }
+                _ => target_index::build(per_doc.len(), &decode),
             }
-            map
         })
     }
 

@@ -17,6 +17,7 @@ pub mod freshness;
 pub mod links;
 mod mention_list;
 mod snapshot;
+mod target_index;
 pub mod timeline;
 
 pub use crate::diag::Problem;

@@ -5,9 +5,10 @@
 //! It lives in search, above refs and corpus, so that refs needs nothing from either.
 
 use super::{AliasExpander, Hooks, MentionResolver, Pin};
+use crate::corpus::links::CorpusLinks;
 use crate::corpus::{Catalog, Corpus};
 use crate::model::DocIx;
-use crate::refs::{Links, Registry};
+use crate::refs::Registry;
 use std::sync::{Arc, OnceLock};
 
 /// Reads the registry and links of a corpus shared with whoever else holds it (the reader),
@@ -20,7 +21,8 @@ enum Held {
     Corpus(Arc<Corpus>),
     Catalog {
         catalog: Arc<Catalog>,
-        links: OnceLock<Links>,
+        /// Read lazily from the cache: `mentions:` asks its target index, kept in the cache.
+        links: OnceLock<CorpusLinks>,
     },
 }
 
@@ -38,17 +40,6 @@ impl RegistryHooks {
         match &self.held {
             Held::Corpus(c) => c.documents.id(doc.0),
             Held::Catalog { catalog, .. } => catalog.id(doc.0),
-        }
-    }
-
-    /// Every mention, for a catalog (a corpus answers `mentions:` from its target index).
-    fn links(&self) -> &Links {
-        match &self.held {
-            Held::Corpus(c) => c.links.as_links(),
-            // A catalog of a corpus in memory lends its links; one of the cache reads them once.
-            Held::Catalog { catalog, links } => catalog
-                .links_in_memory()
-                .unwrap_or_else(|| links.get_or_init(|| catalog.links().into_owned())),
         }
     }
 }
@@ -84,9 +75,18 @@ impl MentionResolver for RegistryHooks {
             Held::Corpus(c) => (c.links.blocks_of_target(target).into_iter())
                 .filter_map(pin)
                 .collect(),
-            Held::Catalog { .. } => (self.links().of_target(target))
-                .filter_map(|m| pin((m.doc, m.block)))
-                .collect(),
+            // A catalog of a corpus in memory lends its links; one of the cache answers from
+            // the target index kept beside it.
+            Held::Catalog { catalog, links } => match catalog.links_in_memory() {
+                Some(all) => (all.of_target(target))
+                    .filter_map(|m| pin((m.doc, m.block)))
+                    .collect(),
+                None => (links.get_or_init(|| CorpusLinks::lazy(catalog.clone())))
+                    .blocks_of_target(target)
+                    .into_iter()
+                    .filter_map(pin)
+                    .collect(),
+            },
         })
     }
 

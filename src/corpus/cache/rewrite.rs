@@ -3,6 +3,7 @@
 
 #[allow(unused_imports)]
 use super::*;
+use crate::corpus::target_index::{self, DocTargets};
 
 /// Parses what changed, validates the registry again when the documents or its files changed,
 /// finds the mentions that may have changed, writes the new blobs as one pack and the new
@@ -17,7 +18,7 @@ pub(super) fn rewrite(
     registry_crc: u32,
     docs_mtime_ns: Option<u64>,
     packs: &Packs,
-) -> std::io::Result<(Vec<FileState>, Table)> {
+) -> std::io::Result<(Vec<FileState>, Table, FreshTargets)> {
     // The documents of the corpus as the duplicate check keeps them: id → blocks.
     let heads_of = |files: &[FileState]| -> Vec<(String, usize)> {
         let mut seen = HashSet::new();
@@ -96,6 +97,8 @@ pub(super) fn rewrite(
         New(usize),
     }
     type Placed = (Head, Place, Place, Option<(usize, String)>);
+    // The targets of the mentions found now, by their blob's number in the new pack.
+    let mut found_targets: Vec<(usize, DocTargets)> = Vec::new();
     let mut places: Vec<Option<Placed>> = Vec::new();
     let mut old_bodies: Option<HashMap<u64, Vec<u8>>> = None;
     let referenced = |files: &[FileState]| -> HashSet<u64> {
@@ -125,7 +128,7 @@ pub(super) fn rewrite(
                 let found = crate::refs::mentions::find_in_document(doc, &registry, &matcher);
                 let mut m = Vec::new();
                 let _ = ciborium::into_writer(&found, &mut m);
-                Some((Head::of(doc), body, m))
+                Some((Head::of(doc), body, m, target_index::of_found(&found)))
             }
             _ => None,
         })
@@ -143,11 +146,13 @@ pub(super) fn rewrite(
             }
         };
         let place = match taken {
-            Fresh::New { raw_missing, .. } => encoded.take().map(|(head, body, m)| {
+            Fresh::New { raw_missing, .. } => encoded.take().map(|(head, body, m, targets)| {
+                let mentions = pack.push(&m);
+                found_targets.push((mentions, targets));
                 (
                     head,
                     Place::New(pack.push(&body)),
-                    Place::New(pack.push(&m)),
+                    Place::New(mentions),
                     raw_missing,
                 )
             }),
@@ -171,7 +176,9 @@ pub(super) fn rewrite(
                             crate::refs::mentions::find_in_document(&doc, &registry, &matcher);
                         let mut m = Vec::new();
                         let _ = ciborium::into_writer(&found, &mut m);
-                        Place::New(pack.push(&m))
+                        let at = pack.push(&m);
+                        found_targets.push((at, target_index::of_found(&found)));
+                        Place::New(at)
                     } else if compact {
                         let m = whole
                             .get(&mentions.pack)
@@ -211,6 +218,9 @@ pub(super) fn rewrite(
         Place::Old(b) => *b,
         Place::New(i) => pack.blob(number, *i),
     };
+    let fresh_targets: FreshTargets = (found_targets.into_iter())
+        .map(|(at, targets)| (pack.blob(number, at), targets))
+        .collect();
     let mut entries = Vec::with_capacity(files.len());
     // Which file each entry is of, to give the outcomes back once the table is written.
     let mut owners = Vec::with_capacity(files.len());
@@ -260,7 +270,7 @@ pub(super) fn rewrite(
     keep.extend(table.registry.map(|b| b.pack));
     packs.remove_unused(&keep);
     // Unreadable files have no entry: they are read again next time, and reported now.
-    Ok((files, table))
+    Ok((files, table, fresh_targets))
 }
 
 /// An old blob that cannot be read back: the cache is damaged, not unwritable.
@@ -268,8 +278,13 @@ fn damaged(why: String) -> std::io::Error {
     std::io::Error::new(std::io::ErrorKind::InvalidData, why)
 }
 
-/// A parsed document's head and the bytes of its body and mentions blobs.
-type Encoded = (Head, Vec<u8>, Vec<u8>);
+/// A parsed document's head, the bytes of its body and mentions blobs, and the targets of
+/// its mentions.
+type Encoded = (Head, Vec<u8>, Vec<u8>, DocTargets);
+
+/// The targets of the mentions found by a rewrite, by the blob they were written to: what the
+/// links' target index of the new table is made from (see [`crate::corpus::target_index`]).
+pub(super) type FreshTargets = HashMap<Blob, DocTargets>;
 
 /// Reads a file whose size and mtime cannot be trusted: its CRC, and what it now is, or `None`
 /// when it is unchanged since `old` (touched, not changed).
