@@ -164,3 +164,36 @@ fn alias_and_mention_hooks_plug_in() {
     let r = index.search("mentions:nobody", 10).expect("search");
     assert_eq!(r.total, 0, "nothing left to search by");
 }
+
+#[test]
+fn a_filtered_word_counts_every_match_however_few_hits_are_asked_for() {
+    let (_tmp, docs, index) = setup();
+    // Counted in the same pass as the ranking (an intersection): the count of a short answer
+    // is the whole answer's.
+    for q in [
+        "Korean kind:treaty date:1950..1990",
+        "Korean date:1960..2000",
+        "Korean -treaty",
+    ] {
+        let full = index.search(q, 100_000).expect("search");
+        assert!(full.total > 2, "{q}: {}", full.total);
+        assert_eq!(full.total, full.hits.len(), "{q}");
+        let short = index.search(q, 2).expect("search");
+        assert_eq!(short.total, full.total, "{q}");
+        // Ties at the cut may differ in which make it; the best score may not.
+        assert_eq!(short.hits[0].score, full.hits[0].score, "{q}");
+    }
+    // And the filtered count is the word's hits in the documents the filters name.
+    let want = pins(&index, &docs, "Korean")
+        .into_iter()
+        .filter(|(id, _)| {
+            docs.iter().any(|d| {
+                &d.id == id && d.kind == DocKind::Treaty && (1950..=1990).contains(&year_of(d))
+            })
+        })
+        .count();
+    let r = index
+        .search("Korean kind:treaty date:1950..1990", 1)
+        .expect("search");
+    assert_eq!(r.total, want);
+}

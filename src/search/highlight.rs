@@ -3,7 +3,7 @@
 //! (a token sequence at given relative positions), so a highlight covers the whole phrase or
 //! Chinese string, never single bigrams, and agrees with what the index matched.
 
-use super::analysis::{TextField, tokens_where};
+use super::analysis::{TextField, is_cjk, tokens_where};
 use crate::model::inline::{Segment, segments};
 use crate::model::{BlockNo, Document, Lang};
 use std::collections::{HashMap, HashSet};
@@ -53,6 +53,11 @@ impl Matcher {
             .iter()
             .flat_map(|p| p.iter().map(|(_, t)| t.as_str()))
             .collect();
+        // A Chinese query against the English or Russian text of a hit: analysing that text
+        // (stems, word pairs) would only find that none of its tokens is a CJK one.
+        if named.iter().all(|t| t.chars().all(is_cjk)) && !may_yield_cjk(text) {
+            return Vec::new();
+        }
         let toks = tokens_where(field, text, |t| named.contains(t));
         find(text, &toks, &patterns)
     }
@@ -80,6 +85,18 @@ impl Matcher {
         }
         out
     }
+}
+
+/// Characters that give no token holding a CJK character: ASCII, Latin with its diacritics,
+/// Cyrillic and general punctuation (they fold to Latin or Cyrillic letters, or separate
+/// words). Other characters may (`㊀` folds to `一`); the test checks every one of these.
+fn yields_no_cjk(c: char) -> bool {
+    matches!(c, '\0'..='\u{024F}' | '\u{0400}'..='\u{04FF}' | '\u{2000}'..='\u{206F}')
+}
+
+/// Whether analysing `text` may give a token holding a CJK character.
+fn may_yield_cjk(text: &str) -> bool {
+    !text.chars().all(yields_no_cjk)
 }
 
 /// Finds every occurrence of every pattern among the tokens; overlapping ranges are merged.
@@ -196,6 +213,56 @@ mod tests {
         let r = find(text, &tokenize(TextField::Zh, Mode::Document, text), &[&p]);
         assert_eq!(r.len(), 1);
         assert_eq!(&text[r[0].clone()], "金日成");
+    }
+
+    #[test]
+    fn characters_said_to_yield_no_cjk_give_no_cjk_token_in_any_field() {
+        let safe = ('\0'..=char::MAX).filter(|&c| yields_no_cjk(c));
+        for c in safe {
+            // Alone, inside a word, doubled and after a combining mark.
+            let texts = [
+                format!("{c}"),
+                format!("a{c}b"),
+                format!("{c}{c}"),
+                format!("e\u{301}{c}"),
+            ];
+            for field in TextField::ALL {
+                for text in &texts {
+                    let toks = tokenize(field, Mode::Document, text);
+                    assert!(
+                        toks.iter().all(|t| !t.text.chars().any(is_cjk)),
+                        "{c:?} in {field:?}: {toks:?}"
+                    );
+                }
+            }
+        }
+        // A CJK character alone is a CJK token, so widening the set over one fails above.
+        assert!(may_yield_cjk("Kim 金") && !may_yield_cjk("Ким Ир Сен — «Pyŏngyang»"));
+    }
+
+    #[test]
+    fn a_chinese_query_finds_nothing_in_text_without_cjk_and_still_finds_it_in_chinese() {
+        let mut m = Matcher::default();
+        for field in TextField::ALL {
+            m.body.insert(field, vec![pat(field, "金日成")]);
+        }
+        assert!(
+            m.ranges(BlockNo(1), Lang::En, "Kim Il Sung signed")
+                .is_empty()
+        );
+        let zh = "首相金日成签署";
+        let r = m.ranges(BlockNo(1), Lang::Zh, zh);
+        assert_eq!(
+            r.iter().map(|r| &zh[r.clone()]).collect::<Vec<_>>(),
+            vec!["金日成"]
+        );
+        // Chinese inside an English text is still found there.
+        let en = "Premier Kim (金日成) signed";
+        let r = m.ranges(BlockNo(1), Lang::En, en);
+        assert_eq!(
+            r.iter().map(|r| &en[r.clone()]).collect::<Vec<_>>(),
+            vec!["金日成"]
+        );
     }
 
     #[test]

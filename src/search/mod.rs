@@ -208,7 +208,12 @@ impl SearchIndex {
         if !plan.searchable {
             return Ok(results);
         }
-        let (total, top) = top_units(&searcher, &*plan.query, limit.max(1), plan.has_phrase)?;
+        let (total, top) = top_units(
+            &searcher,
+            &*plan.query,
+            limit.max(1),
+            plan.count_while_ranking,
+        )?;
         results.total = total;
         for (score, addr, unit) in top {
             let (_, block) = schema::split_unit(unit);
@@ -271,33 +276,35 @@ fn top_units(
     searcher: &tantivy::Searcher,
     query: &dyn tantivy::query::Query,
     limit: usize,
-    has_phrase: bool,
+    count_while_ranking: bool,
 ) -> tantivy::Result<(usize, Vec<Ranked>)> {
-    let unit_of = |addr: tantivy::DocAddress| -> tantivy::Result<Option<u64>> {
-        Ok(searcher
-            .segment_reader(addr.segment_ord)
-            .fast_fields()
-            .u64("unit")?
-            .first(addr.doc_id))
-    };
-    let mut top = Vec::with_capacity(limit);
-    let total = if has_phrase {
-        // Position checks dominate: count and rank in the same pass.
-        let (total, docs) =
-            searcher.search(query, &(Count, TopDocs::with_limit(limit).order_by_score()))?;
-        for (score, addr) in docs {
-            top.extend(unit_of(addr)?.map(|u| (score, addr, u)));
-        }
-        total
+    let (total, docs) = if count_while_ranking {
+        // Counting walks what ranking walks (positions, intersections): one pass.
+        searcher.search(query, &(Count, TopDocs::with_limit(limit).order_by_score()))?
     } else {
         // Terms only: counting reads document frequencies or bare postings, and ranking can
         // skip whole blocks that cannot make the top (block-max WAND); two passes are cheaper.
         let total = searcher.search(query, &Count)?;
-        for (score, addr) in searcher.search(query, &TopDocs::with_limit(limit).order_by_score())? {
-            top.extend(unit_of(addr)?.map(|u| (score, addr, u)));
-        }
-        total
+        let docs = searcher.search(query, &TopDocs::with_limit(limit).order_by_score())?;
+        (total, docs)
     };
+    // Opening a segment's `unit` column decodes its header: once per segment, not per hit.
+    let mut columns: Vec<Option<tantivy::columnar::Column<u64>>> =
+        vec![None; searcher.segment_readers().len()];
+    let mut top = Vec::with_capacity(docs.len());
+    for (score, addr) in docs {
+        let slot = &mut columns[addr.segment_ord as usize];
+        let column = match slot {
+            Some(column) => column,
+            None => slot.insert(
+                searcher
+                    .segment_reader(addr.segment_ord)
+                    .fast_fields()
+                    .u64("unit")?,
+            ),
+        };
+        top.extend(column.first(addr.doc_id).map(|u| (score, addr, u)));
+    }
     Ok((total, top))
 }
 

@@ -29,9 +29,11 @@ pub struct Plan {
     pub notes: Vec<String>,
     /// False when nothing can match (empty query, or only unsearchable terms).
     pub searchable: bool,
-    /// True when the query holds a phrase: every match then costs position checks, and one
-    /// pass that counts and ranks together is cheaper than two.
-    pub has_phrase: bool,
+    /// True when counting the matches costs as much as ranking them, so that one pass that
+    /// counts and ranks together is cheaper than two: a phrase (every match costs position
+    /// checks), or an intersection or exclusion of clauses (filters: no block-max WAND, and
+    /// counting walks the same documents ranking does).
+    pub count_while_ranking: bool,
 }
 
 impl Plan {
@@ -42,7 +44,7 @@ impl Plan {
             matcher,
             notes,
             searchable: false,
-            has_phrase: false,
+            count_while_ranking: false,
         }
     }
 }
@@ -240,6 +242,10 @@ pub fn plan(
         .chain(matcher.title.values())
         .flatten()
         .any(|p| p.len() > 1);
+    // A `Should` clause (words that rank higher together) is not walked by the count, so such a
+    // query stays two passes.
+    let intersection = clauses.len() > 1 && clauses.iter().all(|(o, _)| *o != Occur::Should);
+    let count_while_ranking = has_phrase || intersection;
     // A lone required clause is searched as itself, so that tantivy sees a plain union of
     // terms and can skip blocks of documents that cannot make the top (block-max WAND).
     let query: Box<dyn Query> = if clauses.len() == 1 && clauses[0].0 == Occur::Must {
@@ -255,7 +261,7 @@ pub fn plan(
         matcher,
         notes,
         searchable: true,
-        has_phrase,
+        count_while_ranking,
     })
 }
 
