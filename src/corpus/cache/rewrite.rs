@@ -146,8 +146,8 @@ pub(super) fn rewrite(
             Fresh::New { raw_missing, .. } => encoded.take().map(|(head, body, m)| {
                 (
                     head,
-                    Place::New(pack.push(&body)),
-                    Place::New(pack.push(&m)),
+                    Place::New(pack.push(body)),
+                    Place::New(pack.push(m)),
                     raw_missing,
                 )
             }),
@@ -171,19 +171,19 @@ pub(super) fn rewrite(
                             crate::refs::mentions::find_in_document(&doc, &registry, &matcher);
                         let mut m = Vec::new();
                         let _ = ciborium::into_writer(&found, &mut m);
-                        Place::New(pack.push(&m))
+                        Place::New(pack.push(m))
                     } else if compact {
                         let m = whole
                             .get(&mentions.pack)
                             .ok_or_else(|| "a pack is missing".to_string())
                             .and_then(|p| file::slice(p, mentions).map(<[u8]>::to_vec))
                             .map_err(damaged)?;
-                        Place::New(pack.push(&m))
+                        Place::New(pack.push(m))
                     } else {
                         Place::Old(mentions)
                     };
                     let body = if compact {
-                        Place::New(pack.push(&bytes))
+                        Place::New(pack.push(bytes))
                     } else {
                         Place::Old(body)
                     };
@@ -197,14 +197,14 @@ pub(super) fn rewrite(
     let registry_place = if registry_changed || compact || old.and_then(|t| t.registry).is_none() {
         let mut bytes = Vec::new();
         let _ = ciborium::into_writer(&registry, &mut bytes);
-        Some(Place::New(pack.push(&bytes)))
+        Some(Place::New(pack.push(bytes)))
     } else {
         old.and_then(|t| t.registry).map(Place::Old)
     };
     let number = if pack.blobs.is_empty() {
         0
     } else {
-        packs.write(&pack.bytes)?
+        packs.write(&pack)?
     };
     crate::diag::timing("pack written");
     let resolve = |p: &Place| match p {
