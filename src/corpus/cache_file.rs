@@ -10,7 +10,7 @@
 //!   older table still finds its blobs. Packs that no table names are removed after a while.
 
 use serde::{Deserialize, Serialize};
-use std::io::{Read, Seek, SeekFrom};
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -201,7 +201,7 @@ impl Packs {
 
     /// Writes `bytes` as a new pack and returns its number. Nothing names it until a table
     /// that does is renamed into place, so it is written under its final name.
-    pub(super) fn write(&self, bytes: &[u8]) -> std::io::Result<u64> {
+    pub(super) fn write(&self, blobs: &PackWriter) -> std::io::Result<u64> {
         static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let nanos = SystemTime::now()
             .duration_since(SystemTime::UNIX_EPOCH)
@@ -211,7 +211,12 @@ impl Packs {
         if let Some(parent) = self.stem.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        std::fs::write(self.path(pack), bytes)?;
+        let mut out =
+            std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(self.path(pack))?);
+        for piece in &blobs.pieces {
+            out.write_all(piece)?;
+        }
+        out.flush()?;
         Ok(pack)
     }
 
@@ -268,21 +273,24 @@ pub(super) fn slice(pack: &[u8], blob: Blob) -> Result<&[u8], String> {
     Ok(bytes)
 }
 
-/// Blobs of one pack being written.
+/// Blobs of one pack being written. They are kept apart and written out one after another:
+/// a first build's 370 MB of bodies are neither copied into one buffer nor grown into it.
 #[derive(Default)]
 pub(super) struct PackWriter {
-    pub(super) bytes: Vec<u8>,
+    pieces: Vec<Vec<u8>>,
+    /// Bytes appended so far: where the next blob starts.
+    len: u64,
     /// Blobs appended, as (start, len, crc); their pack number is known once written.
     pub(super) blobs: Vec<(u64, u32, u32)>,
 }
 
 impl PackWriter {
     /// Appends `bytes`, returning the blob's number in this pack.
-    pub(super) fn push(&mut self, bytes: &[u8]) -> usize {
-        let start = self.bytes.len() as u64;
-        self.bytes.extend_from_slice(bytes);
+    pub(super) fn push(&mut self, bytes: Vec<u8>) -> usize {
         self.blobs
-            .push((start, bytes.len() as u32, crc32fast::hash(bytes)));
+            .push((self.len, bytes.len() as u32, crc32fast::hash(&bytes)));
+        self.len += bytes.len() as u64;
+        self.pieces.push(bytes);
         self.blobs.len() - 1
     }
 

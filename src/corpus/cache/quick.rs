@@ -463,9 +463,9 @@ fn write_blobs(
         let found = crate::refs::mentions::find_in_document(&doc, &registry, &matcher);
         let mut m = Vec::new();
         ciborium::into_writer(&found, &mut m).ok()?;
-        placed.push((at, pack.push(&body), pack.push(&m)));
+        placed.push((at, pack.push(body), pack.push(m)));
     }
-    let number = packs.write(&pack.bytes).ok()?;
+    let number = packs.write(&pack).ok()?;
     for (at, body_at, mentions_at) in placed {
         let entry = entries.get_mut(at)?.1.as_mut()?;
         if let Outcome::Parsed { body, mentions, .. } = &mut entry.outcome {

@@ -147,11 +147,11 @@ pub(super) fn rewrite(
         };
         let place = match taken {
             Fresh::New { raw_missing, .. } => encoded.take().map(|(head, body, m, targets)| {
-                let mentions = pack.push(&m);
+                let mentions = pack.push(m);
                 found_targets.push((mentions, targets));
                 (
                     head,
-                    Place::New(pack.push(&body)),
+                    Place::New(pack.push(body)),
                     Place::New(mentions),
                     raw_missing,
                 )
@@ -176,7 +176,7 @@ pub(super) fn rewrite(
                             crate::refs::mentions::find_in_document(&doc, &registry, &matcher);
                         let mut m = Vec::new();
                         let _ = ciborium::into_writer(&found, &mut m);
-                        let at = pack.push(&m);
+                        let at = pack.push(m);
                         found_targets.push((at, target_index::of_found(&found)));
                         Place::New(at)
                     } else if compact {
@@ -185,12 +185,12 @@ pub(super) fn rewrite(
                             .ok_or_else(|| "a pack is missing".to_string())
                             .and_then(|p| file::slice(p, mentions).map(<[u8]>::to_vec))
                             .map_err(damaged)?;
-                        Place::New(pack.push(&m))
+                        Place::New(pack.push(m))
                     } else {
                         Place::Old(mentions)
                     };
                     let body = if compact {
-                        Place::New(pack.push(&bytes))
+                        Place::New(pack.push(bytes))
                     } else {
                         Place::Old(body)
                     };
@@ -204,14 +204,14 @@ pub(super) fn rewrite(
     let registry_place = if registry_changed || compact || old.and_then(|t| t.registry).is_none() {
         let mut bytes = Vec::new();
         let _ = ciborium::into_writer(&registry, &mut bytes);
-        Some(Place::New(pack.push(&bytes)))
+        Some(Place::New(pack.push(bytes)))
     } else {
         old.and_then(|t| t.registry).map(Place::Old)
     };
     let number = if pack.blobs.is_empty() {
         0
     } else {
-        packs.write(&pack.bytes)?
+        packs.write(&pack)?
     };
     crate::diag::timing("pack written");
     let resolve = |p: &Place| match p {
