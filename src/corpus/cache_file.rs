@@ -9,7 +9,7 @@
 //!   writes only the blobs of the files that changed into a new pack, and a reader holding an
 //!   older table still finds its blobs. Packs that no table names are removed after a while.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -17,8 +17,8 @@ use std::time::SystemTime;
 const MAGIC: &[u8; 8] = b"LECTCORP";
 /// Changes whenever the table, the document model or the validation change.
 const VERSION: u32 = 6;
-/// Header: magic, version (u32), CRC-32 of the table (u32), table length (u64).
-const HEADER: usize = 8 + 4 + 4 + 8;
+/// Header of a framed file: magic, version (u32), CRC-32 of the body (u32), body length (u64).
+const FRAME_HEADER: usize = 8 + 4 + 4 + 8;
 /// A file modified this close to the cache's writing may have changed unseen within one tick.
 pub(super) const RACY_NS: u64 = 2_000_000_000;
 /// A table bigger than this is not a table of ours (and is not read into memory).
@@ -75,14 +75,73 @@ pub struct Blob {
 /// The catalog's bytes: header and table.
 pub(super) fn encode_table(table: &Table) -> Vec<u8> {
     // Plain structs into a Vec: bincode cannot fail here; an empty table is only a slower cache.
-    let body = bincode::serialize(table).unwrap_or_default();
-    let mut out = Vec::with_capacity(HEADER + body.len());
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&VERSION.to_le_bytes());
+    framed(MAGIC, VERSION, table).unwrap_or_default()
+}
+
+/// The bytes of a framed cache file (the catalog, the journal, the listing, the links' target
+/// index): a header of `magic`, `version`, the CRC-32 and the length of the body, then the
+/// body, `value` in bincode.
+pub(super) fn framed<T: Serialize + ?Sized>(
+    magic: &[u8; 8],
+    version: u32,
+    value: &T,
+) -> bincode::Result<Vec<u8>> {
+    let body = bincode::serialize(value)?;
+    let mut out = Vec::with_capacity(FRAME_HEADER + body.len());
+    out.extend_from_slice(magic);
+    out.extend_from_slice(&version.to_le_bytes());
     out.extend_from_slice(&crc32fast::hash(&body).to_le_bytes());
     out.extend_from_slice(&(body.len() as u64).to_le_bytes());
     out.extend_from_slice(&body);
-    out
+    Ok(out)
+}
+
+/// What a framed file at a path holds.
+pub(super) enum Framed<T> {
+    Absent,
+    /// Written by a lectern with this other version of the format.
+    OtherVersion(u32),
+    Held(T),
+}
+
+/// Reads and checks a file written from [`framed`]: its magic (`what` names the file in that
+/// error), its length (at most `max_len`), checksum and body. Other errors are short
+/// ("truncated"), for the caller to name the file.
+pub(super) fn read_framed<T: DeserializeOwned>(
+    path: &Path,
+    magic: &[u8; 8],
+    version: u32,
+    max_len: u64,
+    what: &str,
+) -> Result<Framed<T>, String> {
+    let Some((file, header)) = open_with_header::<FRAME_HEADER>(path, magic, what)? else {
+        return Ok(Framed::Absent);
+    };
+    let word = |at: usize| {
+        u32::from_le_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
+    };
+    if word(8) != version {
+        return Ok(Framed::OtherVersion(word(8)));
+    }
+    let mut len = [0u8; 8];
+    len.copy_from_slice(&header[16..24]);
+    let len = u64::from_le_bytes(len);
+    if len > max_len {
+        return Err("bad length".into());
+    }
+    let mut body = Vec::with_capacity(len as usize);
+    file.take(len)
+        .read_to_end(&mut body)
+        .map_err(|e| e.to_string())?;
+    if body.len() as u64 != len {
+        return Err("truncated".into());
+    }
+    if crc32fast::hash(&body) != word(12) {
+        return Err("checksum mismatch".into());
+    }
+    bincode::deserialize(&body)
+        .map(Framed::Held)
+        .map_err(|e| format!("cannot decode: {e}"))
 }
 
 /// Opens one of the cache's files and reads its header of `N` bytes, which must begin with
@@ -111,37 +170,13 @@ pub(super) const OTHER_VERSION: &str = "written by another version of lectern";
 
 /// Reads and checks the catalog at `path`: `Ok(None)` when there is none yet.
 pub(super) fn read_table(path: &Path) -> Result<Option<Table>, String> {
-    let Some((file, header)) = open_with_header::<HEADER>(path, MAGIC, "corpus cache")? else {
-        return Ok(None);
-    };
-    let word = |at: usize| {
-        u32::from_le_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
-    };
-    if word(8) != VERSION {
-        return Err(format!(
-            "{OTHER_VERSION} (format {}; this one reads {VERSION})",
-            word(8)
-        ));
+    match read_framed(path, MAGIC, VERSION, MAX_TABLE, "corpus cache")? {
+        Framed::Absent => Ok(None),
+        Framed::OtherVersion(v) => Err(format!(
+            "{OTHER_VERSION} (format {v}; this one reads {VERSION})"
+        )),
+        Framed::Held(table) => Ok(Some(table)),
     }
-    let mut len = [0u8; 8];
-    len.copy_from_slice(&header[16..24]);
-    let len = u64::from_le_bytes(len);
-    if len > MAX_TABLE {
-        return Err("bad table length".into());
-    }
-    let mut body = Vec::with_capacity(len as usize);
-    file.take(len)
-        .read_to_end(&mut body)
-        .map_err(|e| e.to_string())?;
-    if body.len() as u64 != len {
-        return Err("truncated".into());
-    }
-    if crc32fast::hash(&body) != word(12) {
-        return Err("checksum mismatch".into());
-    }
-    bincode::deserialize(&body)
-        .map(Some)
-        .map_err(|e| format!("cannot decode: {e}"))
 }
 
 /// The pack files of the catalog at `cache`: `corpus-<key>.<n>.pack` beside it.

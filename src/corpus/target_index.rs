@@ -14,20 +14,17 @@
 //! had to complete it. One that fails its magic, version, checksum or decoding is made again
 //! with a notice.
 
-use super::cache_file::{self as file, Blob};
+use super::cache_file::{self as file, Blob, Framed};
 use crate::refs::Target;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 const MAGIC: &[u8; 8] = b"LECTTARG";
 /// Changes whenever the layout or the meaning of a target changes.
 const VERSION: u32 = 1;
-/// Header: magic, version (u32), CRC-32 of the body (u32), body length (u64).
-const HEADER: usize = 8 + 4 + 4 + 8;
 /// A body bigger than this is not one of ours (and is not read into memory).
 const MAX_BODY: u64 = 1 << 32;
 
@@ -90,40 +87,15 @@ pub(super) fn file_of(stem: &Path) -> PathBuf {
 }
 
 fn read(path: &Path) -> Result<Option<Stored>, String> {
-    let Some((file, header)) =
-        file::open_with_header::<HEADER>(path, MAGIC, "links' target index")?
-    else {
-        return Ok(None);
-    };
-    let word = |at: usize| {
-        u32::from_le_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
-    };
-    if word(8) != VERSION {
-        return Err(format!(
-            "{} (target index format {}; this one reads {VERSION})",
-            file::OTHER_VERSION,
-            word(8)
-        ));
+    match file::read_framed(path, MAGIC, VERSION, MAX_BODY, "links' target index") {
+        Ok(Framed::Absent) => Ok(None),
+        Ok(Framed::OtherVersion(v)) => Err(format!(
+            "{} (target index format {v}; this one reads {VERSION})",
+            file::OTHER_VERSION
+        )),
+        Ok(Framed::Held(stored)) => Ok(Some(stored)),
+        Err(e) => Err(format!("target index: {e}")),
     }
-    let mut len = [0u8; 8];
-    len.copy_from_slice(&header[16..24]);
-    let len = u64::from_le_bytes(len);
-    if len > MAX_BODY {
-        return Err("bad target index length".into());
-    }
-    let mut body = Vec::with_capacity(len as usize);
-    file.take(len)
-        .read_to_end(&mut body)
-        .map_err(|e| e.to_string())?;
-    if body.len() as u64 != len {
-        return Err("target index truncated".into());
-    }
-    if crc32fast::hash(&body) != word(12) {
-        return Err("target index checksum mismatch".into());
-    }
-    bincode::deserialize(&body)
-        .map(Some)
-        .map_err(|e| format!("cannot decode the target index: {e}"))
 }
 
 /// Writes the index of `targets` over the documents whose mentions blobs are `mentions`.
@@ -141,18 +113,16 @@ fn write(
     }
     let mut sorted: Vec<(&Target, &Postings)> = targets.iter().collect();
     sorted.sort_by_key(|(t, _)| **t);
-    let body = bincode::serialize(&StoredRef {
-        registry,
-        mentions,
-        targets: sorted,
-    })
+    let out = file::framed(
+        MAGIC,
+        VERSION,
+        &StoredRef {
+            registry,
+            mentions,
+            targets: sorted,
+        },
+    )
     .map_err(std::io::Error::other)?;
-    let mut out = Vec::with_capacity(HEADER + body.len());
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&VERSION.to_le_bytes());
-    out.extend_from_slice(&crc32fast::hash(&body).to_le_bytes());
-    out.extend_from_slice(&(body.len() as u64).to_le_bytes());
-    out.extend_from_slice(&body);
     file::write_atomically(path, &out)
 }
 

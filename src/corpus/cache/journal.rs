@@ -22,15 +22,12 @@ use crate::corpus::snapshot::{
     overlay::{Layer, Problem},
 };
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
-use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 const JOURNAL_MAGIC: &[u8; 8] = b"LECTJRNL";
 const LISTING_MAGIC: &[u8; 8] = b"LECTLIST";
 /// Changes whenever the journal's or the listing's layout, or the entry, change.
 const VERSION: u32 = 2;
-/// Header: magic, version (u32), CRC-32 of the body (u32), body length (u64).
-const HEADER: usize = 8 + 4 + 4 + 8;
 /// A journal or listing bigger than this is not one of ours.
 const MAX_LEN: u64 = 1 << 31;
 
@@ -163,49 +160,21 @@ pub(super) fn write_listing(path: &Path, listing: &Listing) -> std::io::Result<(
 }
 
 fn framed<T: Serialize>(magic: &[u8; 8], value: &T) -> std::io::Result<Vec<u8>> {
-    let body = bincode::serialize(value).map_err(std::io::Error::other)?;
-    let mut out = Vec::with_capacity(HEADER + body.len());
-    out.extend_from_slice(magic);
-    out.extend_from_slice(&VERSION.to_le_bytes());
-    out.extend_from_slice(&crc32fast::hash(&body).to_le_bytes());
-    out.extend_from_slice(&(body.len() as u64).to_le_bytes());
-    out.extend_from_slice(&body);
-    Ok(out)
+    super::file::framed(magic, VERSION, value).map_err(std::io::Error::other)
 }
 
+/// A journal or listing of another version is no journal: the table alone is trusted then.
 fn read_framed<T: DeserializeOwned>(
     path: &Path,
     magic: &[u8; 8],
     what: &str,
 ) -> Result<Option<T>, String> {
-    let Some((file, header)) = super::file::open_with_header::<HEADER>(path, magic, what)? else {
-        return Ok(None);
-    };
-    let word = |at: usize| {
-        u32::from_le_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
-    };
-    if word(8) != VERSION {
-        return Ok(None);
+    use super::file::Framed;
+    match super::file::read_framed(path, magic, VERSION, MAX_LEN, what) {
+        Ok(Framed::Held(value)) => Ok(Some(value)),
+        Ok(Framed::Absent | Framed::OtherVersion(_)) => Ok(None),
+        Err(e) => Err(format!("{what}: {e}")),
     }
-    let mut len = [0u8; 8];
-    len.copy_from_slice(&header[16..24]);
-    let len = u64::from_le_bytes(len);
-    if len > MAX_LEN {
-        return Err(format!("{what}: bad length"));
-    }
-    let mut body = Vec::with_capacity(len as usize);
-    file.take(len)
-        .read_to_end(&mut body)
-        .map_err(|e| e.to_string())?;
-    if body.len() as u64 != len {
-        return Err(format!("{what}: truncated"));
-    }
-    if crc32fast::hash(&body) != word(12) {
-        return Err(format!("{what}: checksum mismatch"));
-    }
-    bincode::deserialize(&body)
-        .map(Some)
-        .map_err(|e| format!("{what}: cannot decode: {e}"))
 }
 
 /// The listing of the files of a table written at `base` (all `Cached` by then): which
