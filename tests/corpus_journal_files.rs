@@ -8,7 +8,6 @@ mod corpus_support;
 
 use corpus_support::{age, seeded_dir, synth_names, write_document, write_text};
 use lectern::corpus::cache;
-use lectern::search::synth::Generator;
 use std::path::Path;
 
 /// A seed document the registry names (its instruments and entities cite it).
@@ -149,13 +148,7 @@ fn after_change(seed: u64, expected: &str, ids: &[&str], step: &dyn Fn(&Path)) -
 }
 
 fn synthetic(id: &str, seed: u64) -> lectern::model::Document {
-    let mut doc = Generator::new()
-        .documents(1, 1500, seed)
-        .next()
-        .expect("one document");
-    doc.id = id.into();
-    doc.source.raw = "raw/synthetic.txt".into();
-    doc
+    corpus_support::synthetic(id, 1500, seed)
 }
 
 fn docs(dir: &Path) -> std::path::PathBuf {

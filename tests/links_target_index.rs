@@ -10,7 +10,6 @@ use corpus_support::{seeded_dir, synth_names, write_document};
 use lectern::corpus::{Corpus, cache};
 use lectern::model::Lang;
 use lectern::refs::Target;
-use lectern::search::synth::Generator;
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -65,12 +64,7 @@ fn targets_file(dir: &Path, root: &Path) -> PathBuf {
 const NAMES: &str = "Khrushchev met Bulganin and Kim Il Sung.";
 
 fn synthetic(id: &str, seed: u64, mention: bool) -> lectern::model::Document {
-    let mut doc = Generator::new()
-        .documents(1, 1200, seed)
-        .next()
-        .expect("one document");
-    doc.id = id.into();
-    doc.source.raw = "raw/synthetic.txt".into();
+    let mut doc = corpus_support::synthetic(id, 1200, seed);
     if mention && let Some(block) = doc.blocks.first_mut() {
         let text = block.text.get(Lang::En).unwrap_or_default().to_string();
         block.text.set(Lang::En, format!("{NAMES} {text}"));

@@ -211,8 +211,9 @@ impl CorpusLinks {
         }
     }
 
-    /// Target → documents of a lazy corpus: every document's mentions read once, on every
-    /// core, and dropped.
+    /// Target → documents of a lazy corpus: the index kept in the corpus cache, completed from
+    /// the mentions of the documents changed since; without one, every document's mentions
+    /// read once, on every core, and dropped.
     fn targets(&self) -> &target_index::Targets {
         static EMPTY: OnceLock<target_index::Targets> = OnceLock::new();
         let Inner::Lazy {

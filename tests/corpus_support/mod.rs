@@ -47,6 +47,18 @@ pub fn seeded_dir(n: usize, seed: u64) -> tempfile::TempDir {
     dir
 }
 
+/// One synthetic document (the generator's `bytes` and `seed`) with the id `id`, its source
+/// the `raw/synthetic.txt` that [`probes_dir`] and [`seeded_dir`] write.
+pub fn synthetic(id: &str, bytes: usize, seed: u64) -> Document {
+    let mut doc = Generator::new()
+        .documents(1, bytes, seed)
+        .next()
+        .expect("one document");
+    doc.id = id.into();
+    doc.source.raw = "raw/synthetic.txt".into();
+    doc
+}
+
 /// Writes `doc` as `documents/ID.toml` under `dir`.
 pub fn write_document(dir: &Path, doc: &Document) {
     write_text(dir, &doc.id, &format::to_toml(doc));
