@@ -177,6 +177,50 @@ fn a_current_target_index_is_read_not_made() {
     assert!(trace.contains("links targets read"), "{trace}");
 }
 
+#[test]
+fn a_compaction_of_the_packs_keeps_the_target_index_current() {
+    // Each run after an edit writes the edited file's blobs as a pack of its own; once the
+    // table refers to 16 packs or more, a rewrite copies every blob into one.
+    let dir = seeded_dir(60, 14);
+    let root = tempfile::tempdir().expect("cache dir");
+    let trace = root.path().join("trace");
+    let env = [("LECTERN_TRACE", trace.to_str().expect("utf-8"))];
+    let args = ["search", "mentions:khrushchev", "--limit", "5"];
+    let run = || {
+        let _ = std::fs::remove_file(&trace);
+        let out = corpus_support::lectern(dir.path(), root.path(), &env, &args)
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        std::fs::read_to_string(&trace).unwrap_or_default()
+    };
+    run();
+    let names = synth_names(dir.path());
+    let compacted = names.iter().enumerate().find_map(|(step, name)| {
+        let id = name.trim_end_matches(".toml");
+        write_document(
+            dir.path(),
+            &synthetic(id, 1000 + step as u64, step % 2 == 0),
+        );
+        let trace = run();
+        trace
+            .contains("corpus packs compacted")
+            .then_some((step, trace))
+    });
+    let (step, trace) = compacted.expect("the packs were compacted");
+    assert!(step >= 14, "compacted after {step} edits");
+    assert!(trace.contains("links targets read"), "step {step}: {trace}");
+    assert!(
+        !trace.contains("links targets completed"),
+        "step {step}: {trace}"
+    );
+    same_as_fresh(dir.path(), root.path());
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
 

@@ -386,14 +386,14 @@ fn refresh_with(
         docs_mtime,
         &packs,
     ) {
-        Ok((files, table, fresh_targets)) => {
+        Ok((files, table, targets)) => {
             crate::diag::timing("catalog written");
             let written_ns = table.written_ns;
             let listing = journal::listing_of(&files, written_ns);
             let mut catalog = assemble(dir, files, table.registry, &table.registry_problems, packs);
             catalog.written_ns = Some(written_ns);
             crate::diag::timing("catalog assembled");
-            catalog.write_target_index(&fresh_targets);
+            catalog.write_target_index(&targets);
             crate::diag::timing("links targets written");
             match snapshot_key(written_ns) {
                 Some(key) => {

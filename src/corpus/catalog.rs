@@ -418,12 +418,9 @@ impl Catalog {
 
     /// Writes the links' target index of a catalog just written to the cache, from the
     /// targets of the mentions found by its writing (see [`super::target_index::write_with`]).
-    pub(super) fn write_target_index(
-        &self,
-        fresh: &HashMap<Blob, super::target_index::DocTargets>,
-    ) {
+    pub(super) fn write_target_index(&self, written: &super::target_index::Written) {
         if let Some((path, registry, mentions)) = self.target_index_key() {
-            super::target_index::write_with(&path, registry, &mentions, fresh);
+            super::target_index::write_with(&path, registry, &mentions, written);
         }
     }
 

@@ -161,24 +161,41 @@ pub(super) fn load(
     targets
 }
 
-/// Writes the target index of a catalog just written, from the mentions found now (`fresh`,
-/// by blob) and the old index for the documents whose blob it knows. Writes nothing when
-/// some document is in neither (an index from before this version): the first use makes it.
+/// What a cache's writing tells the target index: the targets of the mentions found now, by
+/// their blob, and the mentions and registry blobs only copied to a new place (a compaction
+/// of the packs: new blob → old), which mean what the old blobs meant.
+#[derive(Debug, Default)]
+pub(super) struct Written {
+    pub(super) found: HashMap<Blob, DocTargets>,
+    pub(super) moved: HashMap<Blob, Blob>,
+}
+
+/// Writes the target index of a catalog just written, from the mentions found now and the
+/// old index for the documents whose blob (or the blob it was copied from) it knows. Writes
+/// nothing when some document is in neither (an index from before this version, or one no
+/// use completed since the journal's last changes): the first use makes it.
 pub(super) fn write_with(
     path: &Path,
     registry: Option<Blob>,
     mentions: &[Blob],
-    fresh: &HashMap<Blob, DocTargets>,
+    written: &Written,
 ) {
-    let stored = read(path).ok().flatten().filter(|s| s.registry == registry);
-    if stored.as_ref().is_some_and(|s| s.mentions == mentions) {
+    let moved = |b: Blob| written.moved.get(&b).copied().unwrap_or(b);
+    let stored =
+        (read(path).ok().flatten()).filter(|s| s.registry.map(moved) == registry.map(moved));
+    if stored
+        .as_ref()
+        .is_some_and(|s| s.mentions == mentions && s.registry == registry)
+    {
         return;
     }
     let known = |i: usize| {
-        let found = mentions.get(i).and_then(|b| fresh.get(b))?;
+        let found = mentions.get(i).and_then(|b| written.found.get(b))?;
         Some(Cow::Borrowed(found.as_slice()))
     };
-    if let Some(targets) = complete(stored, mentions, &known) {
+    // Postings are by document position: a copied blob is looked up by the one it came from.
+    let as_before: Vec<Blob> = mentions.iter().map(|b| moved(*b)).collect();
+    if let Some(targets) = complete(stored, &as_before, &known) {
         let _ = write(path, registry, mentions, &targets);
     }
 }

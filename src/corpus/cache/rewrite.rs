@@ -3,7 +3,7 @@
 
 #[allow(unused_imports)]
 use super::*;
-use crate::corpus::target_index::{self, DocTargets};
+use crate::corpus::target_index::{self, DocTargets, Written};
 
 /// Parses what changed, validates the registry again when the documents or its files changed,
 /// finds the mentions that may have changed, writes the new blobs as one pack and the new
@@ -18,7 +18,7 @@ pub(super) fn rewrite(
     registry_crc: u32,
     docs_mtime_ns: Option<u64>,
     packs: &Packs,
-) -> std::io::Result<(Vec<FileState>, Table, FreshTargets)> {
+) -> std::io::Result<(Vec<FileState>, Table, Written)> {
     // The documents of the corpus as the duplicate check keeps them: id → blocks.
     let heads_of = |files: &[FileState]| -> Vec<(String, usize)> {
         let mut seen = HashSet::new();
@@ -99,6 +99,9 @@ pub(super) fn rewrite(
     type Placed = (Head, Place, Place, Option<(usize, String)>);
     // The targets of the mentions found now, by their blob's number in the new pack.
     let mut found_targets: Vec<(usize, DocTargets)> = Vec::new();
+    // The mentions and registry blobs a compaction copies, by their number in the new pack:
+    // (new, old).
+    let mut moved: Vec<(usize, Blob)> = Vec::new();
     let mut places: Vec<Option<Placed>> = Vec::new();
     let mut old_bodies: Option<HashMap<u64, Vec<u8>>> = None;
     let referenced = |files: &[FileState]| -> HashSet<u64> {
@@ -116,6 +119,9 @@ pub(super) fn rewrite(
     let compact = referenced(&files).len() >= MAX_PACKS;
     if registry_changed || compact {
         old_bodies = Some(packs.read_all(referenced(&files)));
+    }
+    if compact {
+        crate::trace!("corpus packs compacted");
     }
     // What a parsed document puts in the pack, encoded on every core (a first build encodes
     // and scans them all).
@@ -185,7 +191,9 @@ pub(super) fn rewrite(
                             .ok_or_else(|| "a pack is missing".to_string())
                             .and_then(|p| file::slice(p, mentions).map(<[u8]>::to_vec))
                             .map_err(damaged)?;
-                        Place::New(pack.push(m))
+                        let at = pack.push(m);
+                        moved.push((at, mentions));
+                        Place::New(at)
                     } else {
                         Place::Old(mentions)
                     };
@@ -204,7 +212,12 @@ pub(super) fn rewrite(
     let registry_place = if registry_changed || compact || old.and_then(|t| t.registry).is_none() {
         let mut bytes = Vec::new();
         let _ = ciborium::into_writer(&registry, &mut bytes);
-        Some(Place::New(pack.push(bytes)))
+        let at = pack.push(bytes);
+        // The same registry, only copied: the target index made with the old blob holds.
+        if !registry_changed && let Some(before) = old.and_then(|t| t.registry) {
+            moved.push((at, before));
+        }
+        Some(Place::New(at))
     } else {
         old.and_then(|t| t.registry).map(Place::Old)
     };
@@ -218,9 +231,14 @@ pub(super) fn rewrite(
         Place::Old(b) => *b,
         Place::New(i) => pack.blob(number, *i),
     };
-    let fresh_targets: FreshTargets = (found_targets.into_iter())
-        .map(|(at, targets)| (pack.blob(number, at), targets))
-        .collect();
+    let written_targets = Written {
+        found: (found_targets.into_iter())
+            .map(|(at, targets)| (pack.blob(number, at), targets))
+            .collect(),
+        moved: (moved.into_iter())
+            .map(|(at, old)| (pack.blob(number, at), old))
+            .collect(),
+    };
     let mut entries = Vec::with_capacity(files.len());
     // Which file each entry is of, to give the outcomes back once the table is written.
     let mut owners = Vec::with_capacity(files.len());
@@ -270,7 +288,7 @@ pub(super) fn rewrite(
     keep.extend(table.registry.map(|b| b.pack));
     packs.remove_unused(&keep);
     // Unreadable files have no entry: they are read again next time, and reported now.
-    Ok((files, table, fresh_targets))
+    Ok((files, table, written_targets))
 }
 
 /// An old blob that cannot be read back: the cache is damaged, not unwritable.
@@ -281,10 +299,6 @@ fn damaged(why: String) -> std::io::Error {
 /// A parsed document's head, the bytes of its body and mentions blobs, and the targets of
 /// its mentions.
 type Encoded = (Head, Vec<u8>, Vec<u8>, DocTargets);
-
-/// The targets of the mentions found by a rewrite, by the blob they were written to: what the
-/// links' target index of the new table is made from (see [`crate::corpus::target_index`]).
-pub(super) type FreshTargets = HashMap<Blob, DocTargets>;
 
 /// Reads a file whose size and mtime cannot be trusted: its CRC, and what it now is, or `None`
 /// when it is unchanged since `old` (touched, not changed).
