@@ -7,7 +7,7 @@
 use super::registry::{Registry, Target};
 use crate::model::{BlockNo, DocIx, Document, Lang};
 use crate::text::fold::{fold, fold_with_offsets};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::ops::Range;
 
 /// One mention of a registry target in a block of a document of the open corpus: a [`Found`]
@@ -93,9 +93,17 @@ impl Matcher {
                 }
             }
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
+        // A DFA first: every document's every block is scanned on a first open, and a DFA
+        // scans faster than the NFA the builder picks for more than a hundred names. A registry
+        // too large for the DFA's size limit falls back to the builder's own choice.
+        let build = |kind| {
+            AhoCorasick::builder()
+                .kind(kind)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&patterns)
+        };
+        let automaton = build(Some(AhoCorasickKind::DFA))
+            .or_else(|_| build(None))
             .ok();
         Self { automaton, targets }
     }
