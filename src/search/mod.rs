@@ -222,7 +222,7 @@ impl SearchIndex {
             let stored = doc
                 .get_first(fields.stored)
                 .and_then(|v| v.as_bytes())
-                .and_then(|b| ciborium::from_reader::<schema::StoredUnit, _>(b).ok());
+                .and_then(|b| ciborium::from_reader::<schema::StoredUnit<'static>, _>(b).ok());
             let (Some(id), Some(stored)) = (id, stored) else {
                 anyhow::bail!("the search index lacks the stored text of a hit");
             };
@@ -308,7 +308,13 @@ fn top_units(
     Ok((total, top))
 }
 
-fn hit(id: &str, stored: schema::StoredUnit, block: BlockNo, score: f32, matcher: &Matcher) -> Hit {
+fn hit(
+    id: &str,
+    stored: schema::StoredUnit<'_>,
+    block: BlockNo,
+    score: f32,
+    matcher: &Matcher,
+) -> Hit {
     let text = &stored.text;
     let mut snippets = Vec::new();
     for (lang, raw) in &text.0 {
@@ -337,7 +343,7 @@ fn hit(id: &str, stored: schema::StoredUnit, block: BlockNo, score: f32, matcher
     }
     Hit {
         doc_id: id.to_string(),
-        title: stored.title,
+        title: stored.title.into_owned(),
         kind: stored.kind,
         date: stored.date,
         block,

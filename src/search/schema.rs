@@ -6,17 +6,19 @@
 
 use super::analysis::TextField;
 use crate::model::{BlockNo, PartialDate};
+use std::borrow::Cow;
 use tantivy::schema::{
     Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 
-/// What one unit stores for its hit: the block's text and its document's head.
+/// What one unit stores for its hit: the block's text and its document's head. Borrowed
+/// when written, so that a build does not copy every block's text once more; owned when read.
 #[derive(serde::Serialize, serde::Deserialize)]
-pub struct StoredUnit {
-    pub title: String,
+pub struct StoredUnit<'a> {
+    pub title: Cow<'a, str>,
     pub kind: crate::model::DocKind,
     pub date: Option<PartialDate>,
-    pub text: crate::model::LangText,
+    pub text: Cow<'a, crate::model::LangText>,
 }
 
 /// Changes whenever the schema or an analyser changes, so that old indexes are rebuilt.

@@ -107,10 +107,10 @@ pub(super) fn add_document(
         }
         d.add_text(fields.kind, kind);
         let stored = schema::StoredUnit {
-            title: title.clone(),
+            title: Cow::Borrowed(&title),
             kind: doc.kind,
             date,
-            text: text.clone(),
+            text: Cow::Borrowed(text),
         };
         let mut bytes = Vec::new();
         ciborium::into_writer(&stored, &mut bytes)
