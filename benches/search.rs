@@ -6,6 +6,8 @@
 //! `cargo bench --bench search` runs 10k documents; `LECTERN_BENCH_DOCS=100000 cargo bench
 //! --bench search` (or `-- 100000`) runs 100k. Documents are about 3 KB of text. Each query
 //! returns 20 hits with their snippets; `LECTERN_BENCH_LIMIT=1` tells the snippets' share.
+//! `LECTERN_BENCH_QUERIES='朝鲜人民,"of the"'` also times each of those queries on its own
+//! (comma-separated, in the search syntax), next to the scan of its literal text.
 // A build script and benchmarks print only their own figures and directives.
 #![allow(clippy::disallowed_macros)]
 
@@ -15,6 +17,7 @@ use lectern::search::synth::{Generator, Rng};
 use lectern::search::{SearchIndex, store};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+use unicode_width::UnicodeWidthStr;
 
 const DOC_BYTES: usize = 3000;
 /// Timed runs per query class.
@@ -138,6 +141,49 @@ fn main() -> anyhow::Result<()> {
     }
     for (name, query, took) in slowest_of {
         println!("slowest {name}: {query} ({took:.2} ms)");
+    }
+    if let Ok(queries) = std::env::var("LECTERN_BENCH_QUERIES") {
+        time_each(&index, &queries, limit, &scanner, &text_dir)?;
+    }
+    Ok(())
+}
+
+/// Times each of the comma-separated `queries` alone (after one warm-up run): where a class's
+/// tail comes from, and what a change to one kind of query does.
+fn time_each(
+    index: &SearchIndex,
+    queries: &str,
+    limit: usize,
+    scanner: &Scanner,
+    text_dir: &Path,
+) -> anyhow::Result<()> {
+    const EACH: usize = 50;
+    println!(
+        "{:<18} {:>9} {:>9} {:>9} {:>11} {:>9}",
+        "query", "p50 ms", "max ms", "hits", "scan ms", "ratio"
+    );
+    for q in queries.split(',').map(str::trim).filter(|q| !q.is_empty()) {
+        let hits = index.search(q, limit)?.total;
+        let mut times: Vec<Duration> = (0..EACH)
+            .map(|_| {
+                let t = Instant::now();
+                index.search(q, limit).map(|_| t.elapsed())
+            })
+            .collect::<anyhow::Result<_>>()?;
+        let t = Instant::now();
+        scanner.scan(&literal(q), text_dir)?;
+        let scan = t.elapsed();
+        let (p50, max) = (pct(&mut times, 50.0), pct(&mut times, 100.0));
+        // Padded by display width: a Chinese query is twice as wide as its char count.
+        let pad = " ".repeat(18usize.saturating_sub(q.width()));
+        println!(
+            "{q}{pad} {:>9.2} {:>9.2} {:>9} {:>11.1} {:>8.0}×",
+            ms(p50),
+            ms(max),
+            hits,
+            ms(scan),
+            scan.as_secs_f64() / p50.as_secs_f64()
+        );
     }
     Ok(())
 }
