@@ -12,8 +12,8 @@ mod export;
 mod import;
 mod index;
 mod list;
-mod malloc_arenas;
 mod parallel;
+mod reader_allocator;
 mod refs;
 mod search;
 mod show;
@@ -81,7 +81,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                  for scripts use a subcommand (see `lectern --help`)"
             );
         }
-        malloc_arenas::use_one();
+        reader_allocator::purge_at_once();
         // Heads only: bodies and mentions are read as the reader shows them.
         crate::diag::timing("reader starts");
         let corpus = open_corpus_by(corpus_dir.as_deref(), Corpus::open_lazy)?;

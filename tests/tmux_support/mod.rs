@@ -34,16 +34,16 @@ pub fn tmux_or_skip() -> bool {
 
 /// Variables of the user's environment that must not reach lectern: another corpus or index,
 /// and the display and SSH variables that would send the clipboard elsewhere.
-const UNSET: [&str; 8] = [
+const UNSET: [&str; 7] = [
     "LECTERN_CORPUS",
     "LECTERN_INDEX_DIR",
     "DISPLAY",
     "WAYLAND_DISPLAY",
     "SSH_TTY",
     "SSH_CONNECTION",
-    // The reader sets its malloc arenas itself unless these are given (src/cli/malloc_arenas.rs).
-    "MALLOC_ARENA_MAX",
-    "GLIBC_TUNABLES",
+    // The reader sets its allocator's purge delay itself unless it is given
+    // (src/cli/reader_allocator.rs).
+    "MIMALLOC_PURGE_DELAY",
 ];
 
 /// The variables that put lectern's config, data, cache and state under `home`.
